@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseUnit, toCanonical } from './units';
+
+describe('toCanonical', () => {
+  it.each([
+    ['glucose', 5.5, 'mmol/L', { value: 99.1, unit: 'mg/dL' }],
+    ['glucose', 5.5, 'mmol/l', { value: 99.1, unit: 'mg/dL' }],
+    ['glucose', 99, 'mg/dl', { value: 99, unit: 'mg/dL' }],
+    ['creatinine', 88.42, 'µmol/L', { value: 1, unit: 'mg/dL' }],
+    ['creatinine', 88.42, 'umol/L', { value: 1, unit: 'mg/dL' }],
+    ['creatinine', 88.42, 'μmol/l', { value: 1, unit: 'mg/dL' }],
+    ['haemoglobin', 135, 'g/L', { value: 13.5, unit: 'g/dL' }],
+    ['hba1c', 7.2, '%', { value: 7.2, unit: '%' }],
+    ['troponin', 0.015, 'ng/mL', { value: 15, unit: 'ng/L' }],
+    ['potassium', 4.1, 'mEq/L', { value: 4.1, unit: 'mmol/L' }],
+    ['systolic', 130, 'mmHg', { value: 130, unit: 'mm[Hg]' }],
+  ] as const)('%s %d %s', (key, value, unit, expected) => {
+    expect(toCanonical(key, value, unit)).toEqual(expected);
+  });
+
+  it.each([
+    ['glucose', 5.5, 'mmol/mol'],
+    ['hba1c', 53, 'mmol/mol'],
+    ['creatinine', 1, 'furlongs'],
+    ['not-an-analyte', 1, 'mg/dL'],
+    ['glucose', Number.NaN, 'mg/dL'],
+  ] as const)('%s %d %s → null (never guessed)', (key, value, unit) => {
+    expect(toCanonical(key, value, unit)).toBeNull();
+  });
+
+  it('normalises spelling only', () => {
+    expect(normaliseUnit(' µmol/L ')).toBe('umol/l');
+  });
+});

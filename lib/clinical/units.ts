@@ -1,0 +1,78 @@
+/**
+ * Unit conversion to each analyte's canonical unit. Only conversions listed in the terminology table are
+ * applied: a unit we do not know is never guessed, and its points stay in their own series.
+ */
+import { ANALYTES } from './terminology';
+
+export interface CanonicalValue {
+  value: number;
+  unit: string;
+}
+
+/** Case, micro sign and whitespace differences are spelling, not different units. */
+export function normaliseUnit(unit: string): string {
+  let out = '';
+  for (let i = 0; i < unit.length; i++) {
+    const ch = unit[i]!;
+    if (ch === ' ') continue;
+    // U+00B5 micro sign and U+03BC Greek mu are both written for "micro".
+    out += ch === '\u00b5' || ch === '\u03bc' ? 'u' : ch;
+  }
+  return out.toLowerCase();
+}
+
+interface AnalyteUnits {
+  canonical: string;
+  factors: Map<string, number>;
+}
+
+const UNIT_TABLE = new Map<string, AnalyteUnits>();
+for (const a of ANALYTES) {
+  const factors = new Map<string, number>();
+  factors.set(normaliseUnit(a.unit), 1);
+  for (const c of a.conversions) factors.set(normaliseUnit(c.unit), c.factor);
+  UNIT_TABLE.set(a.key, { canonical: a.unit, factors });
+}
+// Common spellings hospitals send for canonical units that UCUM writes differently.
+const ALIASES: Record<string, string> = {
+  'mmhg': 'mm[hg]',
+  'bpm': '/min',
+  'beats/min': '/min',
+  '°c': 'cel',
+  'c': 'cel',
+  'degc': 'cel',
+  'ml/min/1.73m^2': 'ml/min/{1.73_m2}',
+  'ml/min/1.73_m2': 'ml/min/{1.73_m2}',
+  'iu/l': '[iu]/l',
+  'x10^3/ul': '10*3/ul',
+  'x10^9/l': '10*9/l',
+  'kg.': 'kg',
+};
+
+/** Round converted values to three significant figures (never fewer than the integer digits). */
+function roundConverted(v: number): number {
+  if (v === 0 || !Number.isFinite(v)) return v;
+  const magnitude = Math.floor(Math.log10(Math.abs(v)));
+  const decimals = Math.max(0, 2 - magnitude);
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+}
+
+/** Converts a value to the analyte's canonical unit; null when the unit is unknown or not commensurable. */
+export function toCanonical(analyteKey: string, value: number, unit: string): CanonicalValue | null {
+  const entry = UNIT_TABLE.get(analyteKey);
+  if (entry === undefined || !Number.isFinite(value)) return null;
+  const norm = normaliseUnit(unit);
+  let factor = entry.factors.get(norm);
+  if (factor === undefined) {
+    const alias = ALIASES[norm];
+    if (alias !== undefined) factor = entry.factors.get(alias);
+  }
+  if (factor === undefined) return null;
+  return { value: factor === 1 ? value : roundConverted(value * factor), unit: entry.canonical };
+}
+
+/** The canonical unit of a known analyte. */
+export function canonicalUnitOf(analyteKey: string): string | undefined {
+  return UNIT_TABLE.get(analyteKey)?.canonical;
+}
