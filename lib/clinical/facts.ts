@@ -86,7 +86,6 @@ function textOf(cc: CodeableConcept | undefined): string {
   const codings = cc.coding;
   if (codings !== undefined) {
     for (const c of codings) if (c.display !== undefined && c.display !== '') return c.display;
-    for (const c of codings) if (c.code !== undefined) return c.code;
   }
   return '';
 }
@@ -169,7 +168,8 @@ function base(
     date: date ?? null,
     conceptKey,
     codes,
-    display: display !== '' ? display : (names?.en ?? ''),
+    // A bare code is the display of last resort: the terminology name reads better.
+    display: display !== '' ? display : (names?.en ?? codes[0]?.code ?? ''),
     status,
   };
   if (names !== undefined) {

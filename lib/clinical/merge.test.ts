@@ -1,0 +1,315 @@
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '@medplum/fhirtypes';
+import { sealSensitiveFacts, toClinicalFacts } from './facts';
+import {
+  allergy,
+  condition,
+  encounter,
+  imagingReport,
+  immunization,
+  lab,
+  medDispense,
+  medRequest,
+  medStatement,
+  nka,
+  seededRandom,
+} from './fixtures';
+import { checkAllergyMedication, mergeTimeline } from './merge';
+import { SYSTEMS } from './terminology';
+import type { ClinicalFact, SealedFactStub, TimelineModel } from './types';
+
+const NOW = '2024-06-30T12:00:00+07:00';
+
+function facts(byHospital: Record<string, Resource[]>): ClinicalFact[] {
+  return Object.entries(byHospital).flatMap(([h, rs]) => toClinicalFacts(rs, h));
+}
+
+function merge(byHospital: Record<string, Resource[]>, answered = Object.keys(byHospital)): TimelineModel {
+  return mergeTimeline({ facts: facts(byHospital), answered, now: NOW });
+}
+
+function shuffle<T>(xs: T[], seed: number): T[] {
+  const rnd = seededRandom(seed);
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('dedupe', () => {
+  it('same lab, same day, same value at two hospitals is one entry recorded twice', () => {
+    const m = merge({
+      H1: [lab('g1', { code: '1558-6', value: 5.5, unit: 'mmol/L', date: '2024-05-01T08:00:00+07:00' })],
+      H2: [lab('g2', { system: SYSTEMS.tmlt, code: '320186', value: 5.5, unit: 'mmol/L', date: '2024-05-01T09:30:00+07:00' })],
+    });
+    expect(m.entries).toHaveLength(1);
+    const e = m.entries[0]!;
+    expect(e.recordedAt).toBe(2);
+    expect(e.hospitals).toEqual(['H1', 'H2']);
+    expect(e.sources.map((s) => s.resourceId)).toEqual(['g1', 'g2']);
+    expect(e.conflict).toBeUndefined();
+    expect(m.labs[0]!.points).toHaveLength(1);
+    expect(m.labs[0]!.points[0]!.alsoAt).toEqual(['H2']);
+  });
+
+  it.each<[string, Resource, Resource, number]>([
+    ['different days stay apart', lab('a', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01' }), lab('b', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-02' }), 2],
+    ['same day across UTC midnight in Thai time', lab('a', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01T23:30:00+07:00' }), lab('b', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01T16:45:00Z' }), 1],
+    ['same condition ICD-10 vs ICD-10-TM', condition('a', { code: 'E11.9', onset: '2020-01-01' }), condition('b', { system: SYSTEMS.icd10tm, code: 'E119', onset: '2020-01-01' }), 1],
+    ['encounters at two hospitals are two visits', encounter('a', { cls: 'AMB', start: '2024-05-01' }), encounter('b', { cls: 'AMB', start: '2024-05-01' }), 2],
+  ])('%s', (_n, a, b, count) => {
+    expect(merge({ H1: [a], H2: [b] }).entries).toHaveLength(count);
+  });
+});
+
+describe('conflicts', () => {
+  it('metformin active at A, stopped at B → status conflict, never merged', () => {
+    const m = merge({
+      A: [medStatement('m1', { code: '225487', status: 'active', date: '2024-05-01', dose: '1 tab bid' })],
+      B: [medStatement('m2', { system: SYSTEMS.atc, code: 'A10BA02', status: 'stopped', date: '2024-05-01', dose: '1 tab bid' })],
+    });
+    expect(m.entries).toHaveLength(2);
+    expect(m.entries.map((e) => e.conflict?.reason)).toEqual(['status', 'status']);
+    expect(m.entries[0]!.conflictGroup).toBe(m.entries[1]!.conflictGroup);
+    const row = m.medications.find((r) => r.key === 'metformin')!;
+    expect(row.current).toBe(true);
+    expect(row.conflicts).toEqual([{ reason: 'status', hospitals: ['A', 'B'] }]);
+    expect(row.hospitals.map((h) => [h.hospitalCode, h.status, h.current])).toEqual([
+      ['A', 'active', true],
+      ['B', 'stopped', false],
+    ]);
+    expect(row.highRisk).toBe('antidiabetic');
+  });
+
+  it('stop long before a restart elsewhere is not a conflict', () => {
+    const m = merge({
+      A: [medStatement('m1', { code: '225487', status: 'active', date: '2024-05-01' })],
+      B: [medStatement('m2', { code: '225487', status: 'stopped', date: '2021-01-01' })],
+    });
+    expect(m.medications[0]!.conflicts).toEqual([]);
+  });
+
+  it('amlodipine 5 mg vs 10 mg → dose conflict', () => {
+    const m = merge({
+      A: [medRequest('r1', { code: '233405', date: '2024-05-01', dose: '5 mg once daily' })],
+      B: [medStatement('s1', { system: SYSTEMS.rxnorm, code: '17767', date: '2024-05-01', dose: '10 mg once daily' })],
+    });
+    const row = m.medications[0]!;
+    expect(row.key).toBe('amlodipine');
+    expect(row.conflicts).toEqual([{ reason: 'dose', hospitals: ['A', 'B'] }]);
+    expect(m.entries.map((e) => e.conflict?.reason)).toEqual(['dose', 'dose']);
+  });
+
+  it('same active dose spelled differently merges', () => {
+    const m = merge({
+      A: [medStatement('s1', { code: '233405', date: '2024-05-01', dose: '5 mg  Once daily' })],
+      B: [medStatement('s2', { code: '233405', date: '2024-05-01', dose: '5 mg once daily' })],
+    });
+    expect(m.entries).toHaveLength(1);
+    expect(m.medications[0]!.conflicts).toEqual([]);
+  });
+
+  it('same lab same day different values → value conflict', () => {
+    const m = merge({
+      A: [lab('k1', { code: '2823-3', value: 4.1, unit: 'mmol/L', date: '2024-05-01' })],
+      B: [lab('k2', { code: '2823-3', value: 5.9, unit: 'mmol/L', date: '2024-05-01' })],
+    });
+    expect(m.entries.map((e) => [e.id, e.conflict?.reason])).toEqual([
+      ['A/Observation/k1', 'value'],
+      ['B/Observation/k2', 'value'],
+    ]);
+  });
+
+  it('two results from one hospital on one day are two measurements, not a conflict', () => {
+    const m = merge({ A: [lab('k1', { code: '2823-3', value: 4.1, unit: 'mmol/L', date: '2024-05-01T08:00:00+07:00' }), lab('k2', { code: '2823-3', value: 3.5, unit: 'mmol/L', date: '2024-05-01T18:00:00+07:00' })] });
+    expect(m.entries.every((e) => e.conflict === undefined)).toBe(true);
+  });
+
+  it('allergy refuted at one hospital, confirmed at another → verification conflict', () => {
+    const m = merge({
+      A: [allergy('a1', { code: '764146007', verification: 'confirmed', date: '2024-01-01' })],
+      B: [allergy('a2', { system: SYSTEMS.atc, code: 'J01C', verification: 'refuted', date: '2024-01-01' })],
+    });
+    expect(m.entries.map((e) => e.conflict?.reason)).toEqual(['verification', 'verification']);
+    const row = m.allergies[0]!;
+    expect(row.conflicts).toEqual([{ reason: 'verification', hospitals: ['A', 'B'] }]);
+    expect(row.refuted).toBe(false);
+  });
+});
+
+describe('allergy coverage', () => {
+  it.each<[string, Record<string, Resource[]>, string[], Record<string, string>]>([
+    ['NKA vs nothing vs allergy', { A: [nka('n')], B: [], C: [allergy('x', { code: '227037002' })] }, ['A', 'B', 'C'], { A: 'no-known-allergies', B: 'nothing-recorded', C: 'allergies-recorded' }],
+    ['answered with other data but no allergies', { A: [lab('g', { code: '1558-6', value: 5, unit: 'mmol/L', date: '2024-01-01' })] }, ['A'], { A: 'nothing-recorded' }],
+    ['answered with nothing at all', {}, ['A'], { A: 'nothing-recorded' }],
+  ])('%s', (_n, data, answered, expected) => {
+    const m = merge(data, answered);
+    expect(Object.fromEntries(m.allergyCoverage.map((c) => [c.hospitalCode, c.state]))).toEqual(expected);
+  });
+
+  it('NKA at one hospital and an allergy at another is a conflict', () => {
+    const m = merge({ A: [nka('n')], B: [allergy('p', { code: '764146007' })] });
+    expect(m.allergyNkaConflict).toEqual({ nkaHospitals: ['A'], allergyHospitals: ['B'] });
+    expect(m.allergies[0]!.conflicts).toEqual([{ reason: 'no-known-allergy', hospitals: ['A', 'B'] }]);
+    const nkaEntry = m.entries.find((e) => e.conceptKey === 'no-known-allergy')!;
+    expect(nkaEntry.conflict?.reason).toBe('no-known-allergy');
+  });
+
+  it('a sealed allergy still means something is recorded', () => {
+    const fs = sealSensitiveFacts(toClinicalFacts([allergy('x', { code: '764146007', security: ['R'] })], 'A'));
+    const m = mergeTimeline({ facts: fs, answered: ['A'], now: NOW });
+    expect(m.allergyCoverage).toEqual([{ hospitalCode: 'A', state: 'allergies-recorded' }]);
+  });
+});
+
+describe('cross-checks', () => {
+  it('amoxicillin active vs penicillin allergy coded SNOMED at one hospital and ATC J01C at another', () => {
+    const m = merge({
+      A: [allergy('p1', { code: '764146007', criticality: 'high' })],
+      B: [allergy('p2', { system: SYSTEMS.atc, code: 'J01C' })],
+      C: [medRequest('amx', { code: '211617', date: '2024-06-20', dose: '1 cap tid' })],
+    });
+    expect(m.allergies).toHaveLength(1);
+    expect(m.crossChecks).toHaveLength(1);
+    const flag = m.crossChecks[0]!;
+    expect(flag).toMatchObject({ level: 'allergy-match', matchBy: 'class', allergyKey: 'penicillin', allergyHospitals: ['A', 'B'], medicationKey: 'amoxicillin', medicationHospitals: ['C'] });
+    expect(m.allergies[0]!.medicationConflicts).toEqual([flag]);
+    expect(m.medications[0]!.allergyConflicts).toEqual([flag]);
+  });
+
+  it.each<[string, Resource, Resource, string | null]>([
+    ['aspirin vs NSAID allergy', allergy('a', { code: '16403005' }), medStatement('m', { code: '232121', date: '2024-06-01' }), 'class'],
+    ['amoxicillin vs amoxicillin allergy', allergy('a', { code: '372687004' }), medStatement('m', { code: '211617', date: '2024-06-01' }), 'drug'],
+    ['ceftriaxone vs penicillin allergy', allergy('a', { code: '91936005' }), medStatement('m', { code: '213871', date: '2024-06-01' }), 'cross-reactivity'],
+    ['refuted allergy never flags', allergy('a', { code: '764146007', verification: 'refuted' }), medStatement('m', { code: '211617', date: '2024-06-01' }), null],
+    ['stopped medication never flags', allergy('a', { code: '764146007' }), medStatement('m', { code: '211617', date: '2024-06-01', status: 'stopped' }), null],
+    ['unrelated drug', allergy('a', { code: '764146007' }), medStatement('m', { code: '225487', date: '2024-06-01' }), null],
+    ['recent dispense counts as current', allergy('a', { code: '764146007' }), medDispense('m', { code: '211617', date: '2024-06-25', days: 10 }), 'class'],
+    ['old dispense does not', allergy('a', { code: '764146007' }), medDispense('m', { code: '211617', date: '2023-01-01', days: 10 }), null],
+  ])('%s', (_n, a, med, matchBy) => {
+    const m = merge({ A: [a], B: [med] });
+    const flags = checkAllergyMedication(m);
+    expect(flags.map((f) => f.matchBy)).toEqual(matchBy === null ? [] : [matchBy]);
+    if (matchBy === 'cross-reactivity') expect(flags[0]!.level).toBe('possible-cross-reactivity');
+  });
+});
+
+describe('labs', () => {
+  it('converts into one canonical series and keeps unconvertible units apart', () => {
+    const m = merge({
+      A: [lab('g1', { code: '1558-6', value: 5.5, unit: 'mmol/L', date: '2024-01-01', low: 3.9, high: 5.5 })],
+      B: [lab('g2', { code: '2345-7', value: 130, unit: 'mg/dL', date: '2024-02-01' }), lab('g3', { code: '2345-7', value: 7, unit: 'mmol/mol', date: '2024-03-01' })],
+    });
+    expect(m.labs.map((s) => [s.key, s.unit, s.canonical, s.points.length])).toEqual([
+      ['glucose', 'mg/dL', true, 2],
+      ['glucose|mmol/mol', 'mmol/mol', false, 1],
+    ]);
+    const g = m.labs[0]!;
+    expect(g.points.map((p) => [p.value, p.originalValue, p.originalUnit, p.hospitalCode])).toEqual([
+      [99.1, 5.5, 'mmol/L', 'A'],
+      [130, 130, 'mg/dL', 'B'],
+    ]);
+    expect(g.points[0]!.refLow).toBe(70.3);
+    expect(g.latest.factId).toBe('B/Observation/g2');
+  });
+
+  it('vitals are separate from labs; coded results are listed', () => {
+    const m = merge({
+      A: [
+        lab('hr', { code: '8867-4', value: 80, unit: '/min', date: '2024-01-01', category: 'vital-signs' }),
+        lab('bg', { code: '882-1', valueCode: { code: '278149003', display: 'A Rh+' }, date: '2020-01-01' }),
+      ],
+    });
+    expect(m.labs).toEqual([]);
+    expect(m.vitals.map((s) => s.key)).toEqual(['heart-rate']);
+    expect(m.codedResults.map((e) => e.conceptKey)).toEqual(['blood-group']);
+  });
+});
+
+describe('problems and other sections', () => {
+  it('dedupes problems across coding systems and separates resolved ones', () => {
+    const m = merge({
+      A: [condition('c1', { code: 'E11.9', onset: '2019-01-01' }), condition('p', { code: 'J18.9', status: 'resolved', onset: '2022-01-01' })],
+      B: [condition('c2', { system: SYSTEMS.icd10tm, code: 'E119', onset: '2018-05-01' })],
+    });
+    expect(m.problems.map((p) => [p.conceptKey, p.onset, p.hospitals.map((h) => h.hospitalCode)])).toEqual([['diabetes-t2', '2018-05-01', ['A', 'B']]]);
+    expect(m.resolvedProblems.map((p) => p.conceptKey)).toEqual(['pneumonia']);
+  });
+
+  it('lists imaging, immunizations and encounters newest first', () => {
+    const m = merge({
+      A: [
+        imagingReport('x1', { loinc: '36643-5', date: '2024-01-01', conclusion: 'Clear', reportText: 'Normal' }),
+        immunization('t', { cvx: '115', date: '2020-01-01' }),
+        encounter('e1', { cls: 'EMER', start: '2024-02-01' }),
+        encounter('e2', { cls: 'AMB', start: '2024-03-01' }),
+      ],
+    });
+    expect(m.imaging).toEqual([{ entryId: 'A/DiagnosticReport/x1', date: '2024-01-01', hospitals: ['A'], display: 'Chest X-ray', modality: 'CR', bodySite: 'Chest', conclusion: 'Clear', hasReportText: true }]);
+    expect(m.immunizations[0]).toMatchObject({ vaccineKey: 'tdap', tetanus: true });
+    expect(m.encounters.map((e) => e.encounterClass)).toEqual(['AMB', 'EMER']);
+  });
+});
+
+describe('sealed stubs', () => {
+  it('appear as content-free entries and are counted per kind', () => {
+    const fs = sealSensitiveFacts(
+      toClinicalFacts([condition('hiv', { code: 'B24', onset: '2018-01-01', security: ['HIV'] }), medStatement('art', { code: '255301', date: '2024-01-01', security: ['HIV'] }), condition('htn', { code: 'I10', onset: '2018-01-01' })], 'A'),
+    );
+    const m = mergeTimeline({ facts: fs, answered: ['A'], now: NOW });
+    expect(m.sealedCounts.condition).toBe(1);
+    expect(m.sealedCounts.medication).toBe(1);
+    const sealed = m.entries.filter((e) => e.sealed);
+    expect(sealed).toHaveLength(2);
+    for (const e of sealed) {
+      expect(e.fact).toBeUndefined();
+      expect(e.display).toBeUndefined();
+    }
+    const json = JSON.stringify(m);
+    for (const leak of ['B24', 'HIV disease', 'Tenofovir', 'tenofovir']) expect(json).not.toContain(leak);
+    expect(m.problems.map((p) => p.conceptKey)).toEqual(['hypertension']);
+  });
+});
+
+describe('determinism', () => {
+  const all: (ClinicalFact | SealedFactStub)[] = [
+    ...facts({
+      A: [
+        lab('g1', { code: '1558-6', value: 5.5, unit: 'mmol/L', date: '2024-05-01' }),
+        lab('g9', { code: '1558-6', value: 6.2, unit: 'mmol/L', date: '2024-05-01' }),
+        medStatement('m1', { code: '225487', status: 'active', date: '2024-05-01', dose: 'x' }),
+        allergy('p1', { code: '764146007', criticality: 'high' }),
+        condition('c1', { code: 'E11.9', onset: '2019-01-01' }),
+        encounter('e', { cls: 'AMB', start: '2024-05-01' }),
+      ],
+      B: [
+        lab('g2', { code: '2345-7', value: 99.1, unit: 'mg/dL', date: '2024-05-01' }),
+        medStatement('m2', { code: '225487', status: 'stopped', date: '2024-05-01', dose: 'x' }),
+        allergy('p2', { system: SYSTEMS.atc, code: 'J01C', criticality: 'low' }),
+        medRequest('amx', { code: '211617', date: '2024-06-01' }),
+        condition('c2', { system: SYSTEMS.icd10tm, code: 'E119', onset: '2018-01-01' }),
+        nka('n'),
+      ],
+      C: [lab('u', { code: '1558-6', value: 7, unit: 'mmol/mol', date: '2024-05-01' }), lab('nd', { code: '1558-6', value: 7, unit: 'mg/dL', date: '' })],
+    }),
+    { id: 'C/Condition/s', hospitalCode: 'C', kind: 'condition', date: '2024-01-01', labels: ['PSY'] },
+  ];
+  const baseline = JSON.stringify(mergeTimeline({ facts: all, answered: ['A', 'B', 'C'], now: NOW }));
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('shuffle seed %i gives the identical model', (seed) => {
+    const m = mergeTimeline({ facts: shuffle(all, seed), answered: shuffle(['A', 'B', 'C'], seed), now: NOW });
+    expect(JSON.stringify(m)).toBe(baseline);
+  });
+
+  it('entries are newest first with id tie-break', () => {
+    const m = JSON.parse(baseline) as TimelineModel;
+    const dated = m.entries.filter((e) => e.date !== null && e.date !== '');
+    for (let i = 1; i < dated.length; i++) {
+      const a = dated[i - 1]!;
+      const b = dated[i]!;
+      expect(a.date! > b.date! || (a.date === b.date && a.id < b.id) || a.date!.length !== b.date!.length).toBe(true);
+    }
+  });
+});

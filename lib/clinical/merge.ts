@@ -1,0 +1,819 @@
+/**
+ * Merges the facts of every hospital that has answered into one timeline model. Runs in the browser each
+ * time another hospital answers (and on the server for print and the emergency view), so it is pure,
+ * allocation-conscious and deterministic: the result never depends on the order facts arrive in.
+ *
+ * Duplicates (the same thing said the same way on the same day) collapse into one entry with its sources;
+ * near matches that disagree are never merged, they are linked and flagged as a conflict instead.
+ */
+import { isStub } from './facts';
+import type {
+  AllergyCoverage,
+  AllergyFact,
+  AllergyRow,
+  AllergyStatement,
+  ClinicalFact,
+  Conflict,
+  ConflictReason,
+  CrossCheckFlag,
+  EncounterItem,
+  FactKind,
+  ImagingItem,
+  ImmunizationItem,
+  LabPoint,
+  LabSeries,
+  MedicationFact,
+  MedicationHospitalStatus,
+  MedicationRow,
+  MergeInput,
+  ObservationFact,
+  ProblemHospital,
+  ProblemRow,
+  ProcedureItem,
+  SealedFactStub,
+  SourceRef,
+  TimelineEntry,
+  TimelineModel,
+} from './types';
+import { FACT_KINDS } from './types';
+
+const DAY_MS = 86_400_000;
+const THAI_OFFSET_MS = 7 * 3_600_000;
+/** How far apart a "stopped" and an "active" record may be and still describe the same course. */
+const COMPARABLE_PERIOD_MS = 180 * DAY_MS;
+/** Supply assumed for a dispense that does not state daysSupply. */
+const DEFAULT_SUPPLY_DAYS = 90;
+const SEP = '\u0000';
+
+// ---------------------------------------------------------------------------------------------------
+// Dates
+
+/** Epoch ms of an ISO date; a date without a time counts as Thai midnight. NaN when unparseable. */
+export function timeOf(date: string | null): number {
+  if (date === null) return Number.NaN;
+  const t = Date.parse(date);
+  if (date.length <= 10) return t - THAI_OFFSET_MS;
+  return t;
+}
+
+/** Calendar day in Thai time: the day a Thai clinician would say the event happened. */
+export function dayOf(date: string | null, time: number): string | null {
+  if (date === null) return null;
+  if (date.length <= 10) return date;
+  if (date.endsWith('+07:00')) return date.slice(0, 10);
+  if (Number.isNaN(time)) return date.slice(0, 10);
+  return new Date(time + THAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Newest first; undated last. */
+function byTimeDesc(a: number, b: number): number {
+  const an = Number.isNaN(a);
+  const bn = Number.isNaN(b);
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+  return b - a;
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort(cmpStr);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Grouping
+
+interface Prepared {
+  fact: ClinicalFact;
+  time: number;
+  day: string | null;
+}
+
+interface Group {
+  key: string;
+  nearKey: string;
+  sig: string;
+  items: Prepared[];
+  /** Smallest fact id: the group's stable id and representative. */
+  rep: Prepared;
+  hospitals: Set<string>;
+  time: number;
+  conflict?: Conflict;
+  conflictGroup?: string;
+}
+
+function sig3(v: number): string {
+  if (v === 0 || !Number.isFinite(v)) return String(v);
+  return v.toPrecision(3);
+}
+
+function normaliseDose(dose: string | undefined): string {
+  if (dose === undefined) return '';
+  let out = '';
+  let space = false;
+  for (let i = 0; i < dose.length; i++) {
+    const ch = dose[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\n') {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out.toLowerCase();
+}
+
+function isRefuted(f: AllergyFact): boolean {
+  return f.verificationStatus === 'refuted';
+}
+
+/** What must be equal for two same-day records of one concept to be the same statement. */
+function signature(f: ClinicalFact): string {
+  switch (f.kind) {
+    case 'lab':
+    case 'vital':
+      if (f.canonicalValue !== undefined) return sig3(f.canonicalValue) + ' ' + (f.canonicalUnit ?? '');
+      if (f.value !== undefined) return sig3(f.value) + ' ' + (f.unit ?? '') + (f.valueText ?? '');
+      return (f.valueCode ?? '') + SEP + (f.valueText ?? '').toLowerCase();
+    case 'medication':
+      return f.status + SEP + normaliseDose(f.dose);
+    case 'allergy':
+      return (isRefuted(f) ? 'refuted' : 'asserted') + SEP + f.status;
+    case 'condition':
+    case 'lab-report':
+    case 'imaging':
+    case 'immunization':
+    case 'procedure':
+    case 'encounter':
+      return f.status;
+  }
+}
+
+/** The identity of "the same thing on the same day", before comparing what was said about it. */
+function nearKeyOf(p: Prepared): string {
+  const f = p.fact;
+  const day = p.day ?? '';
+  // A visit is an event at one hospital: two hospitals' same-day visits are two visits.
+  if (f.kind === 'encounter') return f.kind + SEP + f.hospitalCode + SEP + f.resourceId;
+  // Handing over a drug is not a statement about whether it is still taken.
+  if (f.kind === 'medication' && f.source === 'dispense') return 'dispense' + SEP + f.conceptKey + SEP + day;
+  return f.kind + SEP + f.conceptKey + SEP + day;
+}
+
+function conflictReason(kind: FactKind, groups: Group[]): ConflictReason {
+  switch (kind) {
+    case 'lab':
+    case 'vital':
+      return 'value';
+    case 'medication': {
+      const statuses = new Set(groups.map((g) => g.rep.fact.status));
+      return statuses.size > 1 ? 'status' : 'dose';
+    }
+    case 'allergy': {
+      const refuted = new Set(groups.map((g) => g.rep.fact.kind === 'allergy' && isRefuted(g.rep.fact)));
+      return refuted.size > 1 ? 'verification' : 'status';
+    }
+    case 'condition':
+    case 'lab-report':
+    case 'imaging':
+    case 'immunization':
+    case 'procedure':
+    case 'encounter':
+      return 'status';
+  }
+}
+
+function sourcesOf(items: Prepared[]): SourceRef[] {
+  const out: SourceRef[] = new Array<SourceRef>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const f = items[i]!.fact;
+    out[i] = { hospitalCode: f.hospitalCode, resourceId: f.resourceId, factId: f.id };
+  }
+  if (out.length > 1) out.sort((a, b) => cmpStr(a.factId, b.factId));
+  return out;
+}
+
+function entryOf(g: Group): TimelineEntry {
+  const f = g.rep.fact;
+  const e: TimelineEntry = {
+    id: f.id,
+    kind: f.kind,
+    date: f.date,
+    day: g.rep.day,
+    sealed: f.sealed !== undefined,
+    conceptKey: f.conceptKey,
+    display: f.display,
+    status: f.status,
+    fact: f,
+    sources: sourcesOf(g.items),
+    hospitals: g.hospitals.size === 1 ? [f.hospitalCode] : sortedUnique(g.hospitals),
+    recordedAt: g.items.length,
+  };
+  if (f.sealed !== undefined) e.sealedLabels = f.sealed.labels;
+  if (f.nameTh !== undefined) e.nameTh = f.nameTh;
+  if (f.nameEn !== undefined) e.nameEn = f.nameEn;
+  if (g.conflict !== undefined) e.conflict = g.conflict;
+  if (g.conflictGroup !== undefined) e.conflictGroup = g.conflictGroup;
+  return e;
+}
+
+function stubEntry(s: SealedFactStub, time: number): TimelineEntry {
+  return {
+    id: s.id,
+    kind: s.kind,
+    date: s.date,
+    day: dayOf(s.date, time),
+    sealed: true,
+    sealedLabels: s.labels,
+    sources: [{ hospitalCode: s.hospitalCode, resourceId: '', factId: s.id }],
+    hospitals: [s.hospitalCode],
+    recordedAt: 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The merge
+
+/** Merges all answered hospitals' facts into one deterministic timeline model with duplicates collapsed and disagreements flagged. */
+export function mergeTimeline(input: MergeInput): TimelineModel {
+  const nowTime = Date.parse(input.now);
+  const sealedCounts = {} as Record<FactKind, number>;
+  for (const k of FACT_KINDS) sealedCounts[k] = 0;
+
+  const groups = new Map<string, Group>();
+  const stubEntries: TimelineEntry[] = [];
+  const allergyStubHospitals = new Set<string>();
+  const factHospitals = new Set<string>();
+
+  for (const item of input.facts) {
+    if (isStub(item)) {
+      sealedCounts[item.kind]++;
+      factHospitals.add(item.hospitalCode);
+      if (item.kind === 'allergy') allergyStubHospitals.add(item.hospitalCode);
+      stubEntries.push(stubEntry(item, timeOf(item.date)));
+      continue;
+    }
+    factHospitals.add(item.hospitalCode);
+    const time = timeOf(item.date);
+    const p: Prepared = { fact: item, time, day: dayOf(item.date, time) };
+    const nearKey = nearKeyOf(p);
+    const sig = signature(item);
+    const key = nearKey + SEP + sig;
+    const g = groups.get(key);
+    if (g === undefined) {
+      groups.set(key, { key, nearKey, sig, items: [p], rep: p, hospitals: new Set([item.hospitalCode]), time });
+    } else {
+      g.items.push(p);
+      g.hospitals.add(item.hospitalCode);
+      if (item.id < g.rep.fact.id) {
+        g.rep = p;
+        g.time = time;
+      }
+    }
+  }
+
+  flagNearConflicts(groups);
+
+  const groupList = [...groups.values()];
+  const entries: TimelineEntry[] = new Array<TimelineEntry>(groupList.length);
+  for (let i = 0; i < groupList.length; i++) entries[i] = entryOf(groupList[i]!);
+  for (const s of stubEntries) entries.push(s);
+  // Sort on precomputed keys: Date parsing inside the comparator would dominate on 50k entries.
+  const times = new Map<TimelineEntry, number>();
+  for (let i = 0; i < groupList.length; i++) times.set(entries[i]!, groupList[i]!.time);
+  for (const s of stubEntries) times.set(s, timeOf(s.date));
+  entries.sort((a, b) => byTimeDesc(times.get(a)!, times.get(b)!) || cmpStr(a.id, b.id));
+
+  const answered = sortedUnique([...input.answered, ...factHospitals]);
+
+  const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(groupList, answered, allergyStubHospitals);
+  if (allergyNkaConflict !== undefined) {
+    const conflict: Conflict = { reason: 'no-known-allergy', hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...allergyNkaConflict.allergyHospitals]) };
+    for (const e of entries) {
+      if (e.kind === 'allergy' && e.fact?.kind === 'allergy' && e.fact.noKnownAllergy && e.conflict === undefined) {
+        e.conflict = conflict;
+        e.conflictGroup = 'conflict:allergy:no-known-allergy';
+      }
+    }
+  }
+
+  const medications = buildMedications(groupList, nowTime);
+  const { problems, resolvedProblems } = buildProblems(groupList);
+  const { labs, vitals } = buildSeries(groupList);
+
+  const codedResults: TimelineEntry[] = [];
+  const imaging: ImagingItem[] = [];
+  const immunizations: ImmunizationItem[] = [];
+  const procedures: ProcedureItem[] = [];
+  const encounters: EncounterItem[] = [];
+  for (const e of entries) {
+    const f = e.fact;
+    if (f === undefined) continue;
+    switch (f.kind) {
+      case 'lab':
+      case 'vital':
+        if (f.value === undefined && f.valueText !== undefined) codedResults.push(e);
+        break;
+      case 'imaging': {
+        const item: ImagingItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, hasReportText: f.reportText !== undefined && f.reportText !== '' };
+        if (f.modality !== undefined) item.modality = f.modality;
+        if (f.bodySite !== undefined) item.bodySite = f.bodySite;
+        if (f.conclusion !== undefined) item.conclusion = f.conclusion;
+        imaging.push(item);
+        break;
+      }
+      case 'immunization': {
+        const item: ImmunizationItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, tetanus: f.tetanus };
+        if (f.vaccineKey !== undefined) item.vaccineKey = f.vaccineKey;
+        immunizations.push(item);
+        break;
+      }
+      case 'procedure':
+        procedures.push({ entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, status: f.status });
+        break;
+      case 'encounter': {
+        const item: EncounterItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, encounterClass: f.encounterClass };
+        if (f.typeText !== undefined) item.typeText = f.typeText;
+        if (f.reason !== undefined) item.reason = f.reason;
+        if (f.period !== undefined) item.period = f.period;
+        encounters.push(item);
+        break;
+      }
+      case 'allergy':
+      case 'medication':
+      case 'condition':
+      case 'lab-report':
+        break;
+    }
+  }
+
+  const model: TimelineModel = {
+    now: input.now,
+    answered,
+    entries,
+    allergies,
+    allergyCoverage,
+    medications,
+    problems,
+    resolvedProblems,
+    labs,
+    vitals,
+    codedResults,
+    imaging,
+    immunizations,
+    procedures,
+    encounters,
+    crossChecks: [],
+    sealedCounts,
+  };
+  if (allergyNkaConflict !== undefined) model.allergyNkaConflict = allergyNkaConflict;
+
+  const flags = checkAllergyMedication(model);
+  model.crossChecks = flags;
+  if (flags.length > 0) {
+    const allergyByKey = new Map(allergies.map((a) => [a.conceptKey, a]));
+    const medByKey = new Map(medications.map((m) => [m.key, m]));
+    for (const flag of flags) {
+      allergyByKey.get(flag.allergyKey)?.medicationConflicts.push(flag);
+      medByKey.get(flag.medicationKey)?.allergyConflicts.push(flag);
+    }
+  }
+  return model;
+}
+
+/** Same concept, same day, different statements from different hospitals: link and flag, never merge. */
+function flagNearConflicts(groups: Map<string, Group>): void {
+  const byNear = new Map<string, Group | Group[]>();
+  for (const g of groups.values()) {
+    const existing = byNear.get(g.nearKey);
+    if (existing === undefined) byNear.set(g.nearKey, g);
+    else if (Array.isArray(existing)) existing.push(g);
+    else byNear.set(g.nearKey, [existing, g]);
+  }
+  for (const [nearKey, cluster] of byNear) {
+    if (!Array.isArray(cluster)) continue;
+    const all = new Set<string>();
+    for (const g of cluster) for (const h of g.hospitals) all.add(h);
+    // Two differing results from one hospital on one day are two measurements, not a disagreement.
+    if (all.size < 2) continue;
+    const hospitals = sortedUnique(all);
+    const kind = cluster[0]!.rep.fact.kind;
+    const conflict: Conflict = { reason: conflictReason(kind, cluster), hospitals };
+    const conflictGroup = 'conflict:' + nearKey.split(SEP).join(':');
+    for (const g of cluster) {
+      g.conflict = conflict;
+      g.conflictGroup = conflictGroup;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Allergies
+
+const CRITICALITY_RANK = { low: 1, 'unable-to-assess': 2, high: 3 } as const;
+
+function buildAllergies(
+  groups: Group[],
+  answered: string[],
+  stubHospitals: Set<string>,
+): { allergies: AllergyRow[]; allergyCoverage: AllergyCoverage[]; allergyNkaConflict?: { nkaHospitals: string[]; allergyHospitals: string[] } } {
+  const rows = new Map<string, AllergyRow>();
+  // The display of a row must not depend on which hospital answered first: it follows the smallest id.
+  const repIds = new Map<AllergyRow, string>();
+  const nkaHospitals = new Set<string>();
+  const recordedHospitals = new Set<string>(stubHospitals);
+  const assertingHospitals = new Set<string>(stubHospitals);
+  for (const g of groups) {
+    for (const p of g.items) {
+      const f = p.fact;
+      if (f.kind !== 'allergy') break;
+      if (f.noKnownAllergy) {
+        nkaHospitals.add(f.hospitalCode);
+        continue;
+      }
+      recordedHospitals.add(f.hospitalCode);
+      if (!isRefuted(f)) assertingHospitals.add(f.hospitalCode);
+      let row = rows.get(f.conceptKey);
+      if (row === undefined) {
+        row = { conceptKey: f.conceptKey, display: f.display, drugKeys: [...f.drugKeys], statements: [], hospitals: [], refuted: true, conflicts: [], medicationConflicts: [] };
+        if (f.nameTh !== undefined) row.nameTh = f.nameTh;
+        if (f.nameEn !== undefined) row.nameEn = f.nameEn;
+        rows.set(f.conceptKey, row);
+        repIds.set(row, f.id);
+      } else if (f.id < repIds.get(row)!) {
+        repIds.set(row, f.id);
+        row.display = f.display;
+      }
+      if (f.drugClass !== undefined) row.drugClass ??= f.drugClass;
+      for (const d of f.drugKeys) if (!row.drugKeys.includes(d)) row.drugKeys.push(d);
+      const st: AllergyStatement = {
+        hospitalCode: f.hospitalCode,
+        resourceId: f.resourceId,
+        factId: f.id,
+        date: f.date,
+        reactions: f.reactions,
+        verificationStatus: f.verificationStatus,
+        clinicalStatus: f.status,
+      };
+      if (f.criticality !== undefined) st.criticality = f.criticality;
+      if (f.severity !== undefined) st.severity = f.severity;
+      row.statements.push(st);
+      if (!isRefuted(f)) {
+        row.refuted = false;
+        if (f.criticality !== undefined && (row.highestCriticality === undefined || CRITICALITY_RANK[f.criticality] > CRITICALITY_RANK[row.highestCriticality])) {
+          row.highestCriticality = f.criticality;
+        }
+      }
+    }
+  }
+
+  let allergyNkaConflict: { nkaHospitals: string[]; allergyHospitals: string[] } | undefined;
+  if (nkaHospitals.size > 0 && assertingHospitals.size > 0) {
+    allergyNkaConflict = { nkaHospitals: sortedUnique(nkaHospitals), allergyHospitals: sortedUnique(assertingHospitals) };
+  }
+
+  const allergies = [...rows.values()];
+  for (const row of allergies) {
+    row.statements.sort((a, b) => cmpStr(a.hospitalCode, b.hospitalCode) || byTimeDesc(timeOf(a.date), timeOf(b.date)) || cmpStr(a.factId, b.factId));
+    row.hospitals = sortedUnique(row.statements.map((s) => s.hospitalCode));
+    row.drugKeys.sort(cmpStr);
+    const refutedAt = row.statements.filter((s) => s.verificationStatus === 'refuted').map((s) => s.hospitalCode);
+    const assertedAt = row.statements.filter((s) => s.verificationStatus !== 'refuted').map((s) => s.hospitalCode);
+    if (refutedAt.length > 0 && assertedAt.length > 0) row.conflicts.push({ reason: 'verification', hospitals: sortedUnique([...refutedAt, ...assertedAt]) });
+    if (allergyNkaConflict !== undefined && assertedAt.length > 0) {
+      row.conflicts.push({ reason: 'no-known-allergy', hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...assertedAt]) });
+    }
+  }
+  allergies.sort(
+    (a, b) =>
+      Number(a.refuted) - Number(b.refuted) ||
+      (b.highestCriticality !== undefined ? CRITICALITY_RANK[b.highestCriticality] : 0) - (a.highestCriticality !== undefined ? CRITICALITY_RANK[a.highestCriticality] : 0) ||
+      cmpStr(a.conceptKey, b.conceptKey),
+  );
+
+  const allergyCoverage: AllergyCoverage[] = answered.map((hospitalCode) => ({
+    hospitalCode,
+    state: recordedHospitals.has(hospitalCode) ? 'allergies-recorded' : nkaHospitals.has(hospitalCode) ? 'no-known-allergies' : 'nothing-recorded',
+  }));
+  return allergyNkaConflict !== undefined ? { allergies, allergyCoverage, allergyNkaConflict } : { allergies, allergyCoverage };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Medications
+
+interface MedAcc {
+  facts: Prepared[];
+}
+
+function isCurrentRecord(p: Prepared, f: MedicationFact, nowTime: number): boolean {
+  if (f.source === 'dispense') {
+    if (f.status !== 'completed' && f.status !== 'in-progress') return false;
+    if (Number.isNaN(p.time) || Number.isNaN(nowTime)) return false;
+    return p.time + (f.daysSupply ?? DEFAULT_SUPPLY_DAYS) * DAY_MS >= nowTime;
+  }
+  if (f.status !== 'active') return false;
+  const end = f.period?.end;
+  if (end !== undefined && !Number.isNaN(nowTime)) {
+    const endTime = timeOf(end);
+    if (!Number.isNaN(endTime) && endTime + DAY_MS < nowTime) return false;
+  }
+  return true;
+}
+
+const ENDED = new Set(['stopped', 'completed', 'cancelled']);
+
+function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
+  const byKey = new Map<string, MedAcc>();
+  for (const g of groups) {
+    const first = g.items[0]!.fact;
+    if (first.kind !== 'medication') continue;
+    let acc = byKey.get(first.conceptKey);
+    if (acc === undefined) {
+      acc = { facts: [] };
+      byKey.set(first.conceptKey, acc);
+    }
+    for (const p of g.items) acc.facts.push(p);
+  }
+
+  const rows: MedicationRow[] = [];
+  const rowTimes = new Map<MedicationRow, number>();
+  for (const [key, acc] of byKey) {
+    // Latest first, then by id, so "the hospital's latest record" is independent of arrival order.
+    acc.facts.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.fact.id, b.fact.id));
+    const perHospital = new Map<string, { latest: Prepared; latestOrder?: Prepared; count: number; dispensedCurrent: boolean }>();
+    for (const p of acc.facts) {
+      const f = p.fact as MedicationFact;
+      let h = perHospital.get(f.hospitalCode);
+      if (h === undefined) {
+        h = { latest: p, count: 0, dispensedCurrent: false };
+        perHospital.set(f.hospitalCode, h);
+      }
+      h.count++;
+      if (f.source === 'dispense') {
+        if (isCurrentRecord(p, f, nowTime)) h.dispensedCurrent = true;
+      } else {
+        h.latestOrder ??= p;
+      }
+    }
+    const rep = acc.facts.reduce((best, p) => (p.fact.id < best.fact.id ? p : best)).fact as MedicationFact;
+    const hospitals: MedicationHospitalStatus[] = [];
+    let rowSealed = false;
+    for (const [hospitalCode, h] of perHospital) {
+      const chosen = h.latestOrder ?? h.latest;
+      const f = chosen.fact as MedicationFact;
+      const current = (h.latestOrder !== undefined && isCurrentRecord(h.latestOrder, h.latestOrder.fact as MedicationFact, nowTime)) || h.dispensedCurrent;
+      const st: MedicationHospitalStatus = {
+        hospitalCode,
+        resourceId: f.resourceId,
+        factId: f.id,
+        source: f.source,
+        status: f.status,
+        current,
+        date: f.date,
+        recordCount: h.count,
+      };
+      if (f.dose !== undefined) st.dose = f.dose;
+      hospitals.push(st);
+      if (f.sealed !== undefined) rowSealed = true;
+    }
+    hospitals.sort((a, b) => cmpStr(a.hospitalCode, b.hospitalCode));
+
+    const conflicts: Conflict[] = [];
+    const activeAt = hospitals.filter((h) => h.current && h.source !== 'dispense' && h.status === 'active');
+    const endedAt = hospitals.filter((h) => !h.current && ENDED.has(h.status) && h.source !== 'dispense');
+    const statusHospitals = new Set<string>();
+    for (const a of activeAt) {
+      const at = timeOf(a.date);
+      for (const e of endedAt) {
+        const et = timeOf(e.date);
+        // A stop long before another hospital restarted the drug is history, not disagreement.
+        if (Number.isNaN(at) || Number.isNaN(et) || et >= at - COMPARABLE_PERIOD_MS) {
+          statusHospitals.add(a.hospitalCode);
+          statusHospitals.add(e.hospitalCode);
+        }
+      }
+    }
+    if (statusHospitals.size > 0) conflicts.push({ reason: 'status', hospitals: sortedUnique(statusHospitals) });
+    const doses = new Set<string>();
+    const doseHospitals: string[] = [];
+    for (const h of activeAt) {
+      if (h.dose === undefined) continue;
+      doses.add(normaliseDose(h.dose));
+      doseHospitals.push(h.hospitalCode);
+    }
+    if (doses.size > 1) conflicts.push({ reason: 'dose', hospitals: sortedUnique(doseHospitals) });
+
+    const latest = acc.facts[0]!;
+    const row: MedicationRow = {
+      key,
+      display: rep.display,
+      current: hospitals.some((h) => h.current),
+      latestDate: latest.fact.date,
+      hospitals,
+      conflicts,
+      allergyConflicts: [],
+      sealed: rowSealed,
+    };
+    if (rep.nameTh !== undefined) row.nameTh = rep.nameTh;
+    if (rep.nameEn !== undefined) row.nameEn = rep.nameEn;
+    for (const p of acc.facts) {
+      const f = p.fact as MedicationFact;
+      if (row.drugClass === undefined && f.drugClass !== undefined) row.drugClass = f.drugClass;
+      if (row.highRisk === undefined && f.highRisk !== undefined) row.highRisk = f.highRisk;
+      if (row.atc === undefined && f.atc !== undefined) row.atc = f.atc;
+    }
+    rows.push(row);
+    rowTimes.set(row, latest.time);
+  }
+  rows.sort((a, b) => Number(b.current) - Number(a.current) || byTimeDesc(rowTimes.get(a)!, rowTimes.get(b)!) || cmpStr(a.key, b.key));
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Problems
+
+function buildProblems(groups: Group[]): { problems: ProblemRow[]; resolvedProblems: ProblemRow[] } {
+  const byKey = new Map<string, Prepared[]>();
+  for (const g of groups) {
+    const first = g.items[0]!.fact;
+    if (first.kind !== 'condition') continue;
+    for (const p of g.items) {
+      if (p.fact.kind !== 'condition' || p.fact.verificationStatus === 'refuted') continue;
+      const list = byKey.get(first.conceptKey);
+      if (list === undefined) byKey.set(first.conceptKey, [p]);
+      else list.push(p);
+    }
+  }
+  const problems: ProblemRow[] = [];
+  const resolvedProblems: ProblemRow[] = [];
+  const rowTimes = new Map<ProblemRow, number>();
+  for (const [conceptKey, list] of byKey) {
+    list.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.fact.id, b.fact.id));
+    const latestPerHospital = new Map<string, Prepared>();
+    for (const p of list) if (!latestPerHospital.has(p.fact.hospitalCode)) latestPerHospital.set(p.fact.hospitalCode, p);
+    const hospitals: ProblemHospital[] = [];
+    let onset: string | undefined;
+    let onsetTime = Number.POSITIVE_INFINITY;
+    for (const p of list) {
+      if (p.fact.kind !== 'condition' || p.fact.onset === undefined) continue;
+      const t = timeOf(p.fact.onset);
+      if (t < onsetTime) {
+        onsetTime = t;
+        onset = p.fact.onset;
+      }
+    }
+    for (const [hospitalCode, p] of latestPerHospital) {
+      const f = p.fact;
+      const h: ProblemHospital = { hospitalCode, resourceId: f.resourceId, status: f.status, date: f.date };
+      if (f.kind === 'condition' && f.onset !== undefined) h.onset = f.onset;
+      hospitals.push(h);
+    }
+    hospitals.sort((a, b) => cmpStr(a.hospitalCode, b.hospitalCode));
+    const rep = list.reduce((best, p) => (p.fact.id < best.fact.id ? p : best)).fact;
+    const activeAt = hospitals.filter((h) => h.status === 'active').map((h) => h.hospitalCode);
+    const endedAt = hospitals.filter((h) => h.status === 'resolved' || h.status === 'inactive').map((h) => h.hospitalCode);
+    const row: ProblemRow = {
+      conceptKey,
+      display: rep.display,
+      active: activeAt.length > 0,
+      latestDate: list[0]!.fact.date,
+      hospitals,
+      conflicts: activeAt.length > 0 && endedAt.length > 0 ? [{ reason: 'status', hospitals: sortedUnique([...activeAt, ...endedAt]) }] : [],
+    };
+    if (rep.nameTh !== undefined) row.nameTh = rep.nameTh;
+    if (rep.nameEn !== undefined) row.nameEn = rep.nameEn;
+    if (rep.kind === 'condition') {
+      const icd = rep.icd10 ?? rep.icd10tm;
+      if (icd !== undefined) row.icd10 = icd;
+      if (rep.chronic !== undefined) row.chronic = rep.chronic;
+    }
+    if (onset !== undefined) row.onset = onset;
+    (row.active ? problems : resolvedProblems).push(row);
+    rowTimes.set(row, list[0]!.time);
+  }
+  const order = (a: ProblemRow, b: ProblemRow): number => byTimeDesc(rowTimes.get(a)!, rowTimes.get(b)!) || cmpStr(a.conceptKey, b.conceptKey);
+  problems.sort(order);
+  resolvedProblems.sort(order);
+  return { problems, resolvedProblems };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lab and vital series
+
+function buildSeries(groups: Group[]): { labs: LabSeries[]; vitals: LabSeries[] } {
+  const series = new Map<string, { s: LabSeries; times: number[] }>();
+  for (const g of groups) {
+    const f = g.rep.fact;
+    if ((f.kind !== 'lab' && f.kind !== 'vital') || f.value === undefined) continue;
+    const canonical = f.canonicalValue !== undefined && f.canonicalUnit !== undefined;
+    const unit = canonical ? f.canonicalUnit! : (f.unit ?? '');
+    // Unconvertible units get their own series so they are never drawn on the canonical axis.
+    const key = canonical ? f.analyteKey : f.analyteKey + '|' + unit;
+    let acc = series.get(key);
+    if (acc === undefined) {
+      const placeholder = pointOf(g, f, canonical, unit);
+      const s: LabSeries = { key, analyteKey: f.analyteKey, category: f.kind === 'vital' ? 'vital-signs' : 'laboratory', display: f.display, unit, canonical, points: [], latest: placeholder };
+      if (f.nameTh !== undefined) s.nameTh = f.nameTh;
+      if (f.nameEn !== undefined) s.nameEn = f.nameEn;
+      acc = { s, times: [] };
+      series.set(key, acc);
+    }
+    acc.s.points.push(pointOf(g, f, canonical, unit));
+  }
+  const labs: LabSeries[] = [];
+  const vitals: LabSeries[] = [];
+  for (const { s } of series.values()) {
+    const times = new Map<LabPoint, number>();
+    for (const p of s.points) times.set(p, timeOf(p.date));
+    s.points.sort((a, b) => -byTimeDesc(times.get(a)!, times.get(b)!) || cmpStr(a.factId, b.factId));
+    // Undated points sort first; the latest is the newest dated one.
+    let latest = s.points[s.points.length - 1]!;
+    for (let i = s.points.length - 1; i >= 0; i--) {
+      const p = s.points[i]!;
+      if (!Number.isNaN(times.get(p)!)) {
+        latest = p;
+        break;
+      }
+    }
+    s.latest = latest;
+    // The series name follows its latest point's hospital wording only when no terminology name exists.
+    (s.category === 'vital-signs' ? vitals : labs).push(s);
+  }
+  labs.sort((a, b) => cmpStr(a.key, b.key));
+  vitals.sort((a, b) => cmpStr(a.key, b.key));
+  return { labs, vitals };
+}
+
+function pointOf(g: Group, f: ObservationFact, canonical: boolean, unit: string): LabPoint {
+  const value = canonical ? f.canonicalValue! : f.value!;
+  const p: LabPoint = {
+    date: f.date,
+    day: g.rep.day,
+    value,
+    unit,
+    originalValue: f.value!,
+    originalUnit: f.unit ?? '',
+    hospitalCode: f.hospitalCode,
+    alsoAt: g.hospitals.size > 1 ? sortedUnique(g.hospitals).filter((h) => h !== f.hospitalCode) : [],
+    factId: f.id,
+  };
+  if (f.flag !== undefined) p.flag = f.flag;
+  const low = canonical ? f.canonicalRefLow : f.refLow;
+  const high = canonical ? f.canonicalRefHigh : f.refHigh;
+  if (low !== undefined) p.refLow = low;
+  if (high !== undefined) p.refHigh = high;
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cross-checks
+
+/**
+ * Every current medication (at any hospital) that matches a recorded, not refuted, allergy (at any
+ * hospital) by drug, substance or class; penicillin ↔ cephalosporin is a lower-level possible
+ * cross-reactivity. Each flag names the hospitals on both sides, because they are usually different.
+ */
+export function checkAllergyMedication(model: Pick<TimelineModel, 'allergies' | 'medications'>): CrossCheckFlag[] {
+  const flags: CrossCheckFlag[] = [];
+  for (const allergy of model.allergies) {
+    if (allergy.refuted) continue;
+    const allergyHospitals = sortedUnique(allergy.statements.filter((s) => s.verificationStatus !== 'refuted').map((s) => s.hospitalCode));
+    const allergyName = allergy.nameEn ?? allergy.display;
+    for (const med of model.medications) {
+      if (!med.current) continue;
+      let matchBy: CrossCheckFlag['matchBy'] | undefined;
+      if (allergy.drugKeys.includes(med.key)) matchBy = 'drug';
+      else if (allergy.conceptKey === med.key) matchBy = 'substance';
+      else if (allergy.drugClass !== undefined && allergy.drugClass !== 'other' && allergy.drugClass === med.drugClass) matchBy = 'class';
+      else if (
+        (allergy.drugClass === 'penicillin' && med.drugClass === 'cephalosporin') ||
+        (allergy.drugClass === 'cephalosporin' && med.drugClass === 'penicillin')
+      ) {
+        matchBy = 'cross-reactivity';
+      }
+      if (matchBy === undefined) continue;
+      const medicationHospitals = med.hospitals.filter((h) => h.current).map((h) => h.hospitalCode);
+      const level = matchBy === 'cross-reactivity' ? 'possible-cross-reactivity' : 'allergy-match';
+      const medName = med.nameEn ?? med.display;
+      flags.push({
+        id: `xc:${allergy.conceptKey}:${med.key}`,
+        level,
+        matchBy,
+        allergyKey: allergy.conceptKey,
+        allergyDisplay: allergyName,
+        allergyHospitals,
+        medicationKey: med.key,
+        medicationDisplay: medName,
+        medicationHospitals,
+        message:
+          level === 'possible-cross-reactivity'
+            ? `Possible cross-reactivity: ${medName} (current at ${medicationHospitals.join(', ')}) with ${allergyName} allergy recorded at ${allergyHospitals.join(', ')}`
+            : `${medName} (current at ${medicationHospitals.join(', ')}) matches ${allergyName} allergy recorded at ${allergyHospitals.join(', ')}`,
+      });
+    }
+  }
+  flags.sort((a, b) => cmpStr(a.level, b.level) || cmpStr(a.id, b.id));
+  return flags;
+}
