@@ -73,6 +73,25 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return out;
 }
 
+/** Settles with `promise`, or rejects as soon as `signal` aborts (even if the promise ignores the signal). */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('aborted'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error('request failed'));
+      },
+    );
+  });
+}
+
 function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -115,14 +134,17 @@ export async function requestJson(req: HttpRequest): Promise<HttpResult> {
     }
     let response: Response;
     try {
-      response = await (req.fetchImpl ?? fetch)(req.url, {
-        method: req.method ?? 'GET',
-        headers,
-        body,
-        signal: controller.signal,
-        redirect: 'error', // a redirect could carry our bearer token to another host
-        cache: 'no-store',
-      });
+      response = await raceAbort(
+        (req.fetchImpl ?? fetch)(req.url, {
+          method: req.method ?? 'GET',
+          headers,
+          body,
+          signal: controller.signal,
+          redirect: 'error', // a redirect could carry our bearer token to another host
+          cache: 'no-store',
+        }),
+        controller.signal,
+      );
     } catch {
       if (controller.signal.aborted) return abortedResult();
       return { ok: false, kind: 'network', message: 'could not connect or the connection failed' };
@@ -136,7 +158,7 @@ export async function requestJson(req: HttpRequest): Promise<HttpResult> {
 
     let bytes: Uint8Array | null;
     try {
-      bytes = await readCapped(response, maxBytes);
+      bytes = await raceAbort(readCapped(response, maxBytes), controller.signal);
     } catch {
       if (controller.signal.aborted) return abortedResult();
       return { ok: false, kind: 'network', status: response.status, message: 'connection failed while reading the response' };
