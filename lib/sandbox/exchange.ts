@@ -1,0 +1,170 @@
+/** The exchange's FHIR API: organisations, the patient index, consents and per-hospital searches. */
+import { createHash } from 'node:crypto';
+import type { Bundle, BundleEntry, Consent, Organization, Patient, Resource } from '@medplum/fhirtypes';
+import { SYSTEMS } from '../clinical/terminology';
+import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
+import { HOSPITALS, findHospital, type SandboxHospital } from './demo-catalog';
+import { HttpError, operationOutcome } from './http-util';
+import { isServedType, type IndexPatient } from './model';
+import type { SandboxStore } from './store';
+
+export const CONSENT_CATEGORY_SYSTEM = 'https://terms.sil-th.org/cs/consent-category';
+export const FACILITY_KIND_SYSTEM = 'https://terms.sil-th.org/cs/facility-kind';
+export const AFFILIATION_SYSTEM = 'https://terms.sil-th.org/cs/affiliation';
+export const CID_SYSTEM_EXTENSION = 'https://terms.sil-th.org/fhir/StructureDefinition/cid-system';
+const LANGUAGE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/language';
+const DEFAULT_COUNT = 100;
+const MAX_COUNT = 1000;
+
+export function indexPatientId(cid: string): string {
+  return `pt-${createHash('sha256').update(`index:${cid}`).digest('hex').slice(0, 16)}`;
+}
+
+export function toOrganization(h: SandboxHospital): Organization {
+  return {
+    resourceType: 'Organization',
+    id: h.hcode,
+    meta: { lastUpdated: '2026-01-01T00:00:00+07:00' },
+    extension: [{ url: CID_SYSTEM_EXTENSION, valueUri: h.cidSystem }],
+    identifier: [{ system: SYSTEMS.hcode, value: h.hcode }],
+    active: true,
+    type: [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }], text: h.kind },
+      { coding: [{ system: FACILITY_KIND_SYSTEM, code: h.kind }], text: h.kind },
+      { coding: [{ system: AFFILIATION_SYSTEM, code: h.affiliation }], text: h.affiliation },
+    ],
+    name: h.nameTh,
+    alias: [h.nameEn],
+  };
+}
+
+export function toPatient(p: IndexPatient): Patient {
+  const thaiText = `${p.prefixTh}${p.givenTh} ${p.familyTh}`;
+  const patient: Patient = {
+    resourceType: 'Patient',
+    id: indexPatientId(p.cid),
+    meta: { lastUpdated: '2026-11-01T00:00:00+07:00' },
+    identifier: [{ use: 'official', system: CID_SYSTEM, value: p.cid }],
+    active: true,
+    name:
+      p.language === 'en'
+        ? [{ use: 'official', text: `${p.givenEn} ${p.familyEn}`, family: p.familyEn, given: [p.givenEn], extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'en' }] }]
+        : [
+            { use: 'official', text: thaiText, family: p.familyTh, given: [p.givenTh], ...(p.prefixTh ? { prefix: [p.prefixTh] } : {}), extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'th' }] },
+            { use: 'usual', text: `${p.givenEn} ${p.familyEn}`, family: p.familyEn, given: [p.givenEn], extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'en' }] },
+          ],
+    gender: p.gender,
+    birthDate: p.birthDate,
+    communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: p.language, display: p.language === 'th' ? 'Thai' : 'English' }], text: p.language === 'th' ? 'Thai' : 'English' }, preferred: true }],
+  };
+  if (p.passport) patient.identifier?.push({ use: 'secondary', system: SYSTEMS.passport, value: p.passport });
+  if (p.phone) patient.telecom = [{ system: 'phone', use: 'mobile', value: p.phone }];
+  const first = p.sharesWith[0];
+  if (first) patient.managingOrganization = { reference: `Organization/${first}`, identifier: { system: SYSTEMS.hcode, value: first } };
+  return patient;
+}
+
+export function toConsent(p: IndexPatient, h: SandboxHospital): Consent {
+  return {
+    resourceType: 'Consent',
+    id: `consent-${indexPatientId(p.cid).slice(3, 13)}-${h.hcode}`,
+    meta: { lastUpdated: '2026-06-01T00:00:00+07:00' },
+    status: 'active',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }] },
+    category: [{ coding: [{ system: CONSENT_CATEGORY_SYSTEM, code: 'sharing', display: 'Health information sharing via the exchange' }] }],
+    patient: { reference: `Patient/${indexPatientId(p.cid)}`, identifier: { system: CID_SYSTEM, value: p.cid } },
+    dateTime: '2026-06-01T00:00:00+07:00',
+    policyRule: { text: 'Personal Data Protection Act B.E. 2562, health information sharing' },
+    provision: {
+      type: 'permit',
+      actor: [
+        {
+          role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'CST', display: 'custodian' }] },
+          reference: { reference: `Organization/${h.hcode}`, identifier: { system: SYSTEMS.hcode, value: h.hcode }, display: h.nameTh },
+        },
+      ],
+    },
+  };
+}
+
+/** The patient an identifier token (`system|value`) names; undefined when well-formed but unknown. */
+export function resolvePatient(store: SandboxStore, token: string | null): IndexPatient | undefined {
+  if (!token) throw new HttpError(400, 'missing patient identifier (expected <system>|<value>)');
+  const bar = token.indexOf('|');
+  const system = bar >= 0 ? token.slice(0, bar) : '';
+  const value = bar >= 0 ? token.slice(bar + 1) : token;
+  if (system === SYSTEMS.passport) {
+    if (!/^[A-Za-z0-9]{5,20}$/.test(value)) throw new HttpError(400, 'passport number must be 5–20 letters or digits');
+    const cid = store.cidForPassport(value);
+    return cid ? store.patients.get(cid) : undefined;
+  }
+  if (system !== '' && system !== CID_SYSTEM && system !== CID_SYSTEM_DOPA) throw new HttpError(400, `unsupported identifier system ${system}`);
+  if (!/^\d{13}$/.test(value)) throw new HttpError(400, 'citizen ID must be 13 digits');
+  return store.patients.get(value);
+}
+
+export function searchset(self: string, resources: Resource[], total: number, next?: string): Bundle {
+  const link: Bundle['link'] = [{ relation: 'self', url: self }];
+  if (next) link.push({ relation: 'next', url: next });
+  const base = self.slice(0, self.indexOf('?') >= 0 ? self.indexOf('?') : self.length);
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total,
+    link,
+    entry: resources.map((resource): BundleEntry => ({ fullUrl: `${base.replace(/\/[A-Za-z]+$/, '')}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode: 'match' } })),
+  };
+}
+
+export function listOrganizations(url: URL): Bundle {
+  const active = url.searchParams.get('active');
+  if (active !== null && active !== 'true' && active !== 'false') throw new HttpError(400, 'active must be true or false');
+  const orgs = active === 'false' ? [] : HOSPITALS.map(toOrganization);
+  return searchset(url.toString(), orgs, orgs.length);
+}
+
+export function searchPatients(store: SandboxStore, url: URL): Bundle {
+  const p = resolvePatient(store, url.searchParams.get('identifier'));
+  return searchset(url.toString(), p ? [toPatient(p)] : [], p ? 1 : 0);
+}
+
+export function searchConsents(store: SandboxStore, url: URL): Bundle {
+  const p = resolvePatient(store, url.searchParams.get('patient.identifier') ?? url.searchParams.get('patient:identifier'));
+  const category = url.searchParams.get('category');
+  const code = category?.includes('|') ? category.split('|')[1] : category;
+  const consents = p && (code === null || code === undefined || code === 'sharing') ? p.sharesWith.map((h) => findHospital(h)).filter((h): h is SandboxHospital => h !== undefined).map((h) => toConsent(p, h)) : [];
+  return searchset(url.toString(), consents, consents.length);
+}
+
+function intParam(url: URL, name: string, fallback: number, min: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) throw new HttpError(400, `${name} must be a non-negative integer`);
+  return Math.max(min, Number(raw));
+}
+
+export type HospitalSearchResult = { status: 200; bundle: Bundle; cid: string } | { status: 403 | 404; outcome: Resource };
+
+/**
+ * One per-hospital search. `requestUrl` is absolute so the next link is too. 403 when the patient has
+ * not consented to share this hospital's records (including patients the index does not know).
+ */
+export function searchHospital(store: SandboxStore, hcode: string, type: string, requestUrl: URL): HospitalSearchResult {
+  if (!findHospital(hcode)) return { status: 404, outcome: operationOutcome('not-found', `unknown hospital ${hcode}`) };
+  if (!isServedType(type)) return { status: 404, outcome: operationOutcome('not-supported', `resource type ${type} is not served`) };
+  const token = requestUrl.searchParams.get('patient.identifier') ?? requestUrl.searchParams.get('patient:identifier') ?? requestUrl.searchParams.get('subject.identifier');
+  const patient = resolvePatient(store, token);
+  if (!patient || !patient.sharesWith.includes(hcode)) return { status: 403, outcome: operationOutcome('forbidden', 'the patient has not consented to share records from this hospital') };
+  const count = Math.min(MAX_COUNT, intParam(requestUrl, '_count', DEFAULT_COUNT, 0));
+  const offset = intParam(requestUrl, '_offset', 0, 0);
+  const all = store.search(hcode, patient.cid, type, requestUrl.searchParams.get('category') ?? undefined);
+  const page = all.slice(offset, offset + count);
+  let next: string | undefined;
+  if (count > 0 && offset + count < all.length) {
+    const n = new URL(requestUrl);
+    n.searchParams.set('_count', String(count));
+    n.searchParams.set('_offset', String(offset + count));
+    next = n.toString();
+  }
+  return { status: 200, bundle: searchset(requestUrl.toString(), page, all.length, next), cid: patient.cid };
+}
