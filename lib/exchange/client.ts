@@ -152,7 +152,13 @@ function toIdentity(p: PatientBody, query: PatientQuery): PatientIdentity | null
   };
 }
 
-function kindOf(org: { type?: { coding?: { code?: string; display?: string }[]; text?: string }[] }): HospitalInfo['kind'] {
+const FACILITY_KINDS = ['hospital', 'clinic', 'pharmacy'] as const;
+
+function kindOf(org: { type?: { coding?: { system?: string; code?: string; display?: string }[]; text?: string }[] }): HospitalInfo['kind'] {
+  // Prefer the exchange's explicit facility-kind coding; fall back to reading the words.
+  const explicit = (org.type ?? []).flatMap((t) => t.coding ?? []).find((c) => c.system?.endsWith('/facility-kind') === true)?.code;
+  const known = FACILITY_KINDS.find((k) => k === explicit);
+  if (known !== undefined) return known;
   const words = (org.type ?? [])
     .flatMap((t) => [t.text ?? '', ...(t.coding ?? []).flatMap((c) => [c.code ?? '', c.display ?? ''])])
     .join(' ')
