@@ -1,0 +1,9 @@
+import { checkHealth } from '@/lib/health';
+
+export const dynamic = 'force-dynamic';
+
+/** Liveness and database check for load balancers; no authentication, no personal data. */
+export async function GET(): Promise<Response> {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,54 @@
+import '@fontsource/sarabun/400.css';
+import '@fontsource/sarabun/600.css';
+import '@fontsource/sarabun/700.css';
+import './globals.css';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
+import { AppHeader } from '@/components/shell/app-header';
+import { currentUser } from '@/lib/auth/guard';
+import { hospitalDirectory, hospitalLabel } from '@/lib/hospitals';
+import { getLocale } from '@/lib/i18n/server';
+
+export const metadata: Metadata = {
+  title: 'Health Link Viewer',
+  description: 'Patient history from every hospital the patient shares with',
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { lang, calendar, t } = await getLocale();
+  // The header shows who is signed in; it is not an authorisation check (each page does its own).
+  const user = await currentUser();
+  const directory = user?.hospitalCode ? await hospitalDirectory() : new Map();
+  return (
+    <html lang={lang}>
+      <body className="min-h-screen">
+        <Providers lang={lang} calendar={calendar}>
+          <AppHeader
+            lang={lang}
+            calendar={calendar}
+            user={user && { kind: user.kind, displayName: user.displayName, role: user.role, hospitalLabel: user.hospitalCode ? hospitalLabel(directory, user.hospitalCode, lang) : null }}
+            labels={{
+              appName: t('app.name'),
+              patients: t('nav.patients'),
+              emergency: t('nav.emergency'),
+              signOut: t('nav.signOut'),
+              switchHospital: t('nav.switchHospital'),
+              language: t('prefs.language'),
+              calendar: t('prefs.calendar'),
+              buddhist: t('prefs.buddhist'),
+              gregory: t('prefs.gregory'),
+              skip: t('app.skip'),
+            }}
+          />
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+            {children}
+          </main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

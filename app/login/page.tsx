@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { z } from 'zod';
+import { DoctorSignInForm } from '@/components/auth/doctor-sign-in-form';
+import { getLocale } from '@/lib/i18n/server';
+
+const searchSchema = z.object({ ended: z.enum(['expired', 'revoked']).optional() });
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { t } = await getLocale();
+  const search = searchSchema.safeParse(await searchParams);
+  const ended = search.success ? search.data.ended : undefined;
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t('login.title')}</h1>
+        <p className="text-muted">{t('app.tagline')}</p>
+      </div>
+      {ended && (
+        <p role="status" className="rounded-md border border-warning bg-warning-bg p-3 font-semibold text-warning">
+          {t('login.expired')}
+        </p>
+      )}
+      <div className="card">
+        <DoctorSignInForm />
+      </div>
+      <p className="text-center">
+        <Link href="/admin/login" className="text-info underline">
+          {t('login.adminLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import type { Calendar, Lang } from '@/lib/i18n/format';
+import { PreferencesSwitch } from './preferences-switch';
+
+export interface HeaderUser {
+  kind: 'doctor' | 'admin';
+  displayName: string;
+  hospitalLabel: string | null;
+  role: string | null;
+}
+
+export interface HeaderLabels {
+  appName: string;
+  patients: string;
+  emergency: string;
+  signOut: string;
+  switchHospital: string;
+  language: string;
+  calendar: string;
+  buddhist: string;
+  gregory: string;
+  skip: string;
+}
+
+/** The app bar: product name, who is signed in at which hospital, navigation, language and calendar. */
+export function AppHeader({ user, lang, calendar, labels }: { user: HeaderUser | null; lang: Lang; calendar: Calendar; labels: HeaderLabels }) {
+  return (
+    <header className="bg-brand text-white no-print">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-ink">
+        {labels.skip}
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2">
+        <div className="flex items-center gap-4">
+          <Link href="/" className="text-lg font-bold">
+            {labels.appName}
+          </Link>
+          {user?.kind === 'doctor' && (
+            <nav aria-label="main" className="flex gap-3 text-sm font-semibold">
+              <Link href="/patients" className="hover:underline">
+                {labels.patients}
+              </Link>
+              {user.role === 'ed' && (
+                <Link href="/emergency" className="hover:underline">
+                  {labels.emergency}
+                </Link>
+              )}
+            </nav>
+          )}
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          {user && (
+            <div className="text-sm leading-tight" data-testid="signed-in-user">
+              <div className="font-semibold">{user.displayName}</div>
+              {user.hospitalLabel && <div className="opacity-90">{user.hospitalLabel}</div>}
+            </div>
+          )}
+          {user?.kind === 'doctor' && (
+            <Link href="/select-hospital" className="text-sm underline">
+              {labels.switchHospital}
+            </Link>
+          )}
+          <PreferencesSwitch lang={lang} calendar={calendar} labels={labels} />
+          {user && (
+            <Link href="/signout" className="btn-secondary min-h-9 px-3 py-1 text-sm">
+              {labels.signOut}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const SANDBOX_URL = 'http://127.0.0.1:4110';
+export const SANDBOX_TOKENS = { sms: 'sandbox-sms-token', control: 'sandbox-control-token' } as const;
+
+/** Fails on serious or critical accessibility violations of the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** Signs in as a demo doctor through the real form. */
+export async function signInDoctor(page: Page, licence: string, pin: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/เลขที่ใบอนุญาต|licence number/i).fill(licence);
+  await page.getByLabel(/PIN/).fill(pin);
+  await page.getByRole('button', { name: /เข้าสู่ระบบ|sign in/i }).click();
+}
+
+/** Sends a control request to the sandbox (faults, reset). */
+export async function sandboxControl(path: string, body: unknown = {}): Promise<void> {
+  const res = await fetch(`${SANDBOX_URL}${path}`, { method: 'POST', headers: { authorization: `Bearer ${SANDBOX_TOKENS.control}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.ok).toBe(true);
+}
+
+/** The newest SMS the sandbox "sent" to a phone. */
+export async function latestSms(phone: string): Promise<string> {
+  const res = await fetch(`${SANDBOX_URL}/sms/messages?to=${phone}`, { headers: { authorization: `Bearer ${SANDBOX_TOKENS.sms}` } });
+  const body = (await res.json()) as { messages: { text: string }[] };
+  return body.messages[0]?.text ?? '';
+}

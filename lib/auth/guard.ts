@@ -1,0 +1,153 @@
+import 'server-only';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { appendAudit } from '../audit/append';
+import { findGrantInForce } from '../admin/grants';
+import { db } from '../db';
+import { env } from '../env';
+import { AppError } from '../errors';
+import { requestContext, type RequestContext } from '../http/request-context';
+import { services } from '../services';
+import { judgeSession, needsTouch, REGISTRY_RECHECK_MS } from './session-rules';
+import { endSession, loadSession, setSessionHospital, touchSession, type SessionRow } from './sessions';
+
+export interface DoctorContext {
+  kind: 'doctor';
+  sessionId: string;
+  licence: string;
+  displayName: string;
+  hospitalCode: string;
+  role: 'doctor' | 'ed';
+  request: RequestContext;
+}
+
+export interface AdminContext {
+  kind: 'admin';
+  sessionId: string;
+  adminId: string;
+  displayName: string;
+  hospitalCode: string;
+  request: RequestContext;
+}
+
+type Failure = 'signed-out' | 'expired' | 'revoked' | 'choose-hospital' | 'wrong-kind';
+type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Failure; session?: SessionRow };
+
+async function sessionIdFromCookie(): Promise<string | null> {
+  const jar = await cookies();
+  const raw = jar.get('__Host-hl.session')?.value ?? jar.get('hl.session')?.value;
+  if (!raw) return null;
+  try {
+    const token = await decode({ token: raw, secret: env().AUTH_SECRET });
+    return typeof token?.sid === 'string' ? token.sid : null;
+  } catch {
+    return null;
+  }
+}
+
+async function endWithAudit(row: SessionRow, reason: string, request: RequestContext): Promise<void> {
+  const database = await db();
+  await endSession(database, row.id, reason);
+  await appendAudit(database, { actorType: row.kind, actorId: row.subject, actorRole: row.role, hospitalCode: row.hospitalCode, action: 'session-expired', outcome: 'success', clientIp: request.clientIp, userAgent: request.userAgent, requestId: request.requestId, details: { reason } });
+}
+
+/** Loads and re-checks the server-side session behind the cookie; ends it if it no longer stands. */
+async function authenticate(kind: 'doctor' | 'admin', allowNoHospital = false): Promise<Outcome<{ row: SessionRow; request: RequestContext; role: string }>> {
+  const sid = await sessionIdFromCookie();
+  if (!sid) return { ok: false, reason: 'signed-out' };
+  const database = await db();
+  const row = await loadSession(database, sid);
+  if (!row) return { ok: false, reason: 'signed-out' };
+  if (row.kind !== kind) return { ok: false, reason: 'wrong-kind' };
+  const request = await requestContext();
+  const now = new Date();
+  const verdict = judgeSession(row, now, env().SESSION_IDLE_MINUTES * 60_000);
+  if (!verdict.valid) {
+    if (verdict.reason !== 'ended') await endWithAudit(row, verdict.reason, request);
+    return { ok: false, reason: verdict.reason === 'ended' && row.endReason !== 'sign-out' ? 'revoked' : 'expired' };
+  }
+  let role = row.role ?? '';
+  let registryChecked = false;
+  if (kind === 'doctor') {
+    if (!row.hospitalCode) {
+      if (allowNoHospital) return { ok: true, value: { row, request, role } };
+      return { ok: false, reason: 'choose-hospital', session: row };
+    }
+    const grant = await findGrantInForce(database, row.subject, row.hospitalCode, now);
+    if (!grant) {
+      await endWithAudit(row, 'grant-withdrawn', request);
+      return { ok: false, reason: 'revoked' };
+    }
+    if (grant.role !== row.role) await setSessionHospital(database, row.id, grant.hospitalCode, grant.role);
+    role = grant.role;
+    if (now.getTime() - row.registryCheckedAt.getTime() >= REGISTRY_RECHECK_MS) {
+      const current = await services().registry.getPractitioner(row.subject);
+      if (current.outcome === 'found' && current.practitioner.status !== 'active') {
+        await endWithAudit(row, `licence-${current.practitioner.status}`, request);
+        return { ok: false, reason: 'revoked' };
+      }
+      // A registry outage does not end sessions mid-work; the check is retried on the next request.
+      registryChecked = current.outcome === 'found' || current.outcome === 'not-found';
+      if (current.outcome === 'not-found') {
+        await endWithAudit(row, 'licence-unknown', request);
+        return { ok: false, reason: 'revoked' };
+      }
+    }
+  }
+  if (registryChecked || needsTouch(row.lastSeenAt, now)) await touchSession(database, row.id, now, registryChecked);
+  return { ok: true, value: { row, request, role } };
+}
+
+function toDoctor(v: { row: SessionRow; request: RequestContext; role: string }): DoctorContext {
+  return { kind: 'doctor', sessionId: v.row.id, licence: v.row.subject, displayName: v.row.displayName, hospitalCode: v.row.hospitalCode ?? '', role: v.role === 'ed' ? 'ed' : 'doctor', request: v.request };
+}
+
+function toAdmin(v: { row: SessionRow; request: RequestContext }): AdminContext {
+  return { kind: 'admin', sessionId: v.row.id, adminId: v.row.subject, displayName: v.row.displayName, hospitalCode: v.row.hospitalCode ?? '', request: v.request };
+}
+
+/** For pages: the signed-in doctor at their working hospital, or a redirect to sign-in / hospital choice. */
+export async function requireDoctorPage(): Promise<DoctorContext> {
+  const r = await authenticate('doctor');
+  if (r.ok) return toDoctor(r.value);
+  if (r.reason === 'choose-hospital') redirect('/select-hospital');
+  redirect(r.reason === 'signed-out' || r.reason === 'wrong-kind' ? '/login' : `/login?ended=${r.reason}`);
+}
+
+/** For the hospital chooser: a signed-in doctor who may not have chosen a hospital yet. */
+export async function requireDoctorSession(): Promise<{ sessionId: string; licence: string; displayName: string; hospitalCode: string | null; request: RequestContext }> {
+  const r = await authenticate('doctor', true);
+  if (!r.ok) redirect('/login');
+  return { sessionId: r.value.row.id, licence: r.value.row.subject, displayName: r.value.row.displayName, hospitalCode: r.value.row.hospitalCode, request: r.value.request };
+}
+
+/** For route handlers and server actions: the doctor, or an AppError (401) — never a redirect. */
+export async function requireDoctor(): Promise<DoctorContext> {
+  const r = await authenticate('doctor');
+  if (r.ok) return toDoctor(r.value);
+  throw new AppError('unauthenticated', { th: 'กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Please sign in again.' });
+}
+
+/** For admin pages. */
+export async function requireAdminPage(): Promise<AdminContext> {
+  const r = await authenticate('admin');
+  if (r.ok) return toAdmin(r.value);
+  redirect(r.reason === 'signed-out' || r.reason === 'wrong-kind' ? '/admin/login' : `/admin/login?ended=${r.reason}`);
+}
+
+/** For admin route handlers and server actions. */
+export async function requireAdmin(): Promise<AdminContext> {
+  const r = await authenticate('admin');
+  if (r.ok) return toAdmin(r.value);
+  throw new AppError('unauthenticated', { th: 'กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Please sign in again.' });
+}
+
+/** Who is signed in, if anyone, without redirecting (for the app shell). */
+export async function currentUser(): Promise<{ kind: 'doctor' | 'admin'; displayName: string; hospitalCode: string | null; role: string | null } | null> {
+  const sid = await sessionIdFromCookie();
+  if (!sid) return null;
+  const row = await loadSession(await db(), sid);
+  if (!row || row.endedAt) return null;
+  return { kind: row.kind, displayName: row.displayName, hospitalCode: row.hospitalCode, role: row.role };
+}

@@ -1,0 +1,143 @@
+import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Mirrors lib/db/migrations/*.sql, which are the source of truth for the database itself.
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const doctorGrants = pgTable('doctor_grants', {
+  id: uuid('id').primaryKey(),
+  hospitalCode: text('hospital_code').notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  nameTh: text('name_th').notNull(),
+  nameEn: text('name_en').notNull(),
+  role: text('role', { enum: ['doctor', 'ed'] }).notNull(),
+  status: text('status', { enum: ['active', 'suspended', 'revoked'] }).notNull(),
+  validUntil: ts('valid_until'),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  lastSignInAt: ts('last_sign_in_at'),
+});
+
+export const admins = pgTable('admins', {
+  id: uuid('id').primaryKey(),
+  hospitalCode: text('hospital_code').notNull(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash'),
+  setupTokenHash: text('setup_token_hash'),
+  setupExpiresAt: ts('setup_expires_at'),
+  totpSecret: text('totp_secret'),
+  totpPendingSecret: text('totp_pending_secret'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  status: text('status', { enum: ['active', 'disabled'] }).notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastSignInAt: ts('last_sign_in_at'),
+});
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['doctor', 'admin'] }).notNull(),
+  subject: text('subject').notNull(),
+  displayName: text('display_name').notNull(),
+  hospitalCode: text('hospital_code'),
+  role: text('role'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  registryCheckedAt: ts('registry_checked_at').notNull().defaultNow(),
+  endedAt: ts('ended_at'),
+  endReason: text('end_reason'),
+});
+
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  consecutiveFailures: integer('consecutive_failures').notNull(),
+  lastFailureAt: ts('last_failure_at'),
+  lockedUntil: ts('locked_until'),
+  windowStartedAt: ts('window_started_at').notNull(),
+  windowFailures: integer('window_failures').notNull(),
+});
+
+export const consentChallenges = pgTable('consent_challenges', {
+  id: uuid('id').primaryKey(),
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  patientCid: text('patient_cid').notNull(),
+  purpose: text('purpose', { enum: ['TREAT', 'ETREAT'] }).notNull(),
+  codeHash: text('code_hash').notNull(),
+  codeExpiresAt: ts('code_expires_at').notNull(),
+  lastSentAt: ts('last_sent_at').notNull(),
+  sendCount: integer('send_count').notNull(),
+  wrongAttempts: integer('wrong_attempts').notNull(),
+  status: text('status', { enum: ['pending', 'verified', 'void'] }).notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const smsSends = pgTable('sms_sends', {
+  id: uuid('id').primaryKey(),
+  patientCid: text('patient_cid').notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  kind: text('kind', { enum: ['otp', 'emergency-notice'] }).notNull(),
+  sentAt: ts('sent_at').notNull().defaultNow(),
+});
+
+export const consents = pgTable('consents', {
+  id: uuid('id').primaryKey(),
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  patientCid: text('patient_cid').notNull(),
+  purpose: text('purpose', { enum: ['TREAT'] }).notNull(),
+  method: text('method', { enum: ['otp'] }).notNull(),
+  challengeId: uuid('challenge_id').notNull(),
+  startedAt: ts('started_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  endedAt: ts('ended_at'),
+  endReason: text('end_reason'),
+});
+
+export const emergencyAccesses = pgTable('emergency_accesses', {
+  id: uuid('id').primaryKey(),
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  patientCid: text('patient_cid').notNull(),
+  reasonCode: text('reason_code', { enum: ['unconscious', 'life-threatening', 'no-capacity', 'other'] }).notNull(),
+  reasonText: text('reason_text').notNull(),
+  startedAt: ts('started_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  endedAt: ts('ended_at'),
+  reviewOutcome: text('review_outcome', { enum: ['justified', 'not-justified', 'referred'] }),
+  reviewComment: text('review_comment'),
+  reviewedBy: text('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+});
+
+export const sealedOpenings = pgTable('sealed_openings', {
+  id: uuid('id').primaryKey(),
+  accessKind: text('access_kind', { enum: ['consent', 'emergency'] }).notNull(),
+  accessId: uuid('access_id').notNull(),
+  factId: text('fact_id').notNull(),
+  reason: text('reason').notNull(),
+  openedAt: ts('opened_at').notNull().defaultNow(),
+});
+
+export const auditLog = pgTable('audit_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  id: uuid('id').notNull(),
+  at: ts('at').notNull(),
+  actorType: text('actor_type', { enum: ['doctor', 'admin', 'service', 'system', 'anonymous'] }).notNull(),
+  actorId: text('actor_id'),
+  actorRole: text('actor_role'),
+  hospitalCode: text('hospital_code'),
+  action: text('action').notNull(),
+  outcome: text('outcome', { enum: ['success', 'failure', 'denied'] }).notNull(),
+  patientCid: text('patient_cid'),
+  purpose: text('purpose', { enum: ['TREAT', 'ETREAT'] }),
+  accessRef: text('access_ref'),
+  clientIp: text('client_ip'),
+  userAgent: text('user_agent'),
+  requestId: text('request_id'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Values the sandbox and the demo ship with; production refuses every one of them. */
+export const DEMO_SECRETS = [
+  'sandbox-exchange-token',
+  'sandbox-council-token',
+  'sandbox-sms-token',
+  'sandbox-control-token',
+  'demo-auth-secret-change-me-0123456789abcdef',
+  'demo-service-token-0123456789',
+  'demo-metrics-token-0123456789',
+] as const;
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    APP_ENV: z.enum(['development', 'test', 'demo', 'production']).default('development'),
+    APP_URL: httpUrl,
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    PGLITE_DIR: z.string().min(1).default('data/pglite'),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    EXCHANGE_URL: httpUrl,
+    EXCHANGE_TOKEN: z.string().min(8),
+    EXCHANGE_TIMEOUT_MS: int(500, 60_000, 8000),
+    EXCHANGE_MAX_RESPONSE_MB: int(1, 100, 10),
+    COUNCIL_URL: httpUrl,
+    COUNCIL_TOKEN: z.string().min(8),
+    COUNCIL_TIMEOUT_MS: int(200, 30_000, 5000),
+    SMS_URL: httpUrl,
+    SMS_TOKEN: z.string().min(8),
+    SANDBOX_MODE: bool.default(false),
+    SERVICE_TOKEN: z.string().min(24, 'must be at least 24 characters'),
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters'),
+    SESSION_IDLE_MINUTES: int(5, 120, 30),
+    SESSION_MAX_HOURS: int(1, 24, 12),
+    CONSENT_HOURS: int(1, 72, 12),
+    EMERGENCY_HOURS: int(1, 24, 4),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV !== 'production') return;
+    if (env.NODE_ENV !== 'production') ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'must be "production" when APP_ENV=production' });
+    if (env.SANDBOX_MODE) ctx.addIssue({ code: 'custom', path: ['SANDBOX_MODE'], message: 'sandbox adapters are refused in production' });
+    if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a PostgreSQL server (the embedded database is for demos)' });
+    for (const key of ['AUTH_SECRET', 'EXCHANGE_TOKEN', 'COUNCIL_TOKEN', 'SMS_TOKEN', 'SERVICE_TOKEN', 'METRICS_TOKEN'] as const) {
+      if ((DEMO_SECRETS as readonly string[]).includes(env[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'is a demo value; set a real secret' });
+    }
+    for (const key of ['EXCHANGE_URL', 'COUNCIL_URL', 'SMS_URL'] as const) {
+      if (/^https?:\/\/(127\.|localhost|\[::1\])/.test(env[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'points at a loopback sandbox; production needs the real service' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment; returns one human-readable line per invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; errors: string[] } {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return { ok: true, env: result.data };
+  const errors = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    const missing = issue.code === 'invalid_type' && !(name in cleaned);
+    return `${name}: ${missing ? 'is required but not set' : issue.message}`;
+  });
+  return { ok: false, errors };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration. The only reader of process.env in the app; throws naming every bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const result = parseEnv(process.env);
+  if (!result.ok) throw new Error(`Invalid configuration:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
+  cached = result.env;
+  return cached;
+}

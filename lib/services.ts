@@ -1,0 +1,31 @@
+import 'server-only';
+import { env } from './env';
+import { createExchangeClient } from './exchange/client';
+import { createDoctorRegistry } from './registry/doctor-registry';
+import { createSmsGateway } from './sms/sms-gateway';
+
+type Services = {
+  exchange: ReturnType<typeof createExchangeClient>;
+  registry: ReturnType<typeof createDoctorRegistry>;
+  sms: ReturnType<typeof createSmsGateway>;
+};
+
+const globalForServices = globalThis as unknown as { __hlServices?: Services };
+
+/** The adapters to the external systems, built once from the validated configuration. */
+export function services(): Services {
+  if (!globalForServices.__hlServices) {
+    const config = env();
+    globalForServices.__hlServices = {
+      exchange: createExchangeClient({
+        baseUrl: config.EXCHANGE_URL,
+        token: config.EXCHANGE_TOKEN,
+        timeoutMs: config.EXCHANGE_TIMEOUT_MS,
+        maxResponseBytes: config.EXCHANGE_MAX_RESPONSE_MB * 1024 * 1024,
+      }),
+      registry: createDoctorRegistry({ baseUrl: config.COUNCIL_URL, token: config.COUNCIL_TOKEN, timeoutMs: config.COUNCIL_TIMEOUT_MS }),
+      sms: createSmsGateway({ baseUrl: config.SMS_URL, token: config.SMS_TOKEN, timeoutMs: 5000 }),
+    };
+  }
+  return globalForServices.__hlServices;
+}

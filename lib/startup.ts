@@ -1,0 +1,23 @@
+import 'server-only';
+import { seedDemoData } from './admin/demo-seed';
+import { database } from './db';
+import { env } from './env';
+import { logger } from './log';
+
+/** Start-up: validate configuration, open the database (migrations run), seed demo data in sandbox mode. */
+export async function startUp(): Promise<void> {
+  const config = env();
+  const d = await database();
+  if (config.SANDBOX_MODE) await seedDemoData(d.db, config.AUTH_SECRET);
+  logger().info({ db: d.kind, appEnv: config.APP_ENV, sandbox: config.SANDBOX_MODE }, 'started');
+}
+
+/** startUp, but a failure prints its reason and stops the process: nothing half-starts. */
+export async function startUpOrExit(): Promise<void> {
+  try {
+    await startUp();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
