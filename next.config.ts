@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets parallel developers/CI jobs build without clobbering each other.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite ships a WASM build and pg has optional native bindings: load both from node_modules at run time.

@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
-const SANDBOX_PORT = 4110;
+// Overridable so that several people can run the suite on one machine at once.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+const DATA = process.env.E2E_DATA_DIR ?? 'data/e2e';
 
 /** The app and its sandbox exchange, started fresh for the run (empty embedded database, no latency). */
 export default defineConfig({
@@ -24,7 +26,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e && node --conditions=react-server --import tsx lib/cli/start.ts`,
+    command: `rm -rf ${DATA} && node --conditions=react-server --import tsx lib/cli/start.ts`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -34,8 +36,9 @@ export default defineConfig({
       PORT: String(PORT),
       SANDBOX_PORT: String(SANDBOX_PORT),
       SANDBOX_LATENCY: 'none',
-      SANDBOX_DATA_DIR: 'data/e2e/sandbox',
-      PGLITE_DIR: 'data/e2e/pglite',
+      SANDBOX_DATA_DIR: `${DATA}/sandbox`,
+      PGLITE_DIR: `${DATA}/pglite`,
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       APP_ENV: 'test',
       LOG_LEVEL: 'info',
       NEXT_TELEMETRY_DISABLED: '1',

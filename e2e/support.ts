@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const SANDBOX_URL = 'http://127.0.0.1:4110';
+export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4110}`;
 export const SANDBOX_TOKENS = { sms: 'sandbox-sms-token', control: 'sandbox-control-token' } as const;
 
 /** Fails on serious or critical accessibility violations of the page as it is now. */

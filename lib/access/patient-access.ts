@@ -1,0 +1,81 @@
+import 'server-only';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { appendAudit } from '../audit/append';
+import { requireDoctor, requireDoctorPage, type DoctorContext } from '../auth/guard';
+import { db, type Db } from '../db';
+import { consents, emergencyAccesses } from '../db/schema';
+import { AppError } from '../errors';
+
+/** An active right to see one patient's records: a consent (TREAT) or an emergency access (ETREAT). */
+export interface PatientAccess {
+  kind: 'consent' | 'emergency';
+  id: string;
+  cid: string;
+  purpose: 'TREAT' | 'ETREAT';
+  startedAt: Date;
+  expiresAt: Date;
+  emergency?: { reasonCode: string; reasonText: string };
+}
+
+export const accessIdSchema = z.uuid();
+
+/**
+ * The access with this id if it is in force AND belongs to this doctor at this hospital. An id of another
+ * doctor, hospital or patient, an ended or expired one, all give null: nobody opens a record through
+ * someone else's consent.
+ */
+export async function findActiveAccess(database: Db, doctor: Pick<DoctorContext, 'licence' | 'hospitalCode'>, accessId: string, now = new Date()): Promise<PatientAccess | null> {
+  if (!accessIdSchema.safeParse(accessId).success) return null;
+  const [consent] = await database
+    .select()
+    .from(consents)
+    .where(and(eq(consents.id, accessId), eq(consents.licenceNumber, doctor.licence), eq(consents.hospitalCode, doctor.hospitalCode), isNull(consents.endedAt), gt(consents.expiresAt, now)));
+  if (consent) return { kind: 'consent', id: consent.id, cid: consent.patientCid, purpose: 'TREAT', startedAt: consent.startedAt, expiresAt: consent.expiresAt };
+  const [emergency] = await database
+    .select()
+    .from(emergencyAccesses)
+    .where(and(eq(emergencyAccesses.id, accessId), eq(emergencyAccesses.licenceNumber, doctor.licence), eq(emergencyAccesses.hospitalCode, doctor.hospitalCode), isNull(emergencyAccesses.endedAt), gt(emergencyAccesses.expiresAt, now)));
+  if (emergency)
+    return { kind: 'emergency', id: emergency.id, cid: emergency.patientCid, purpose: 'ETREAT', startedAt: emergency.startedAt, expiresAt: emergency.expiresAt, emergency: { reasonCode: emergency.reasonCode, reasonText: emergency.reasonText } };
+  return null;
+}
+
+async function auditDenied(doctor: DoctorContext, accessId: string): Promise<void> {
+  await appendAudit(await db(), {
+    actorType: 'doctor',
+    actorId: doctor.licence,
+    actorRole: doctor.role,
+    hospitalCode: doctor.hospitalCode,
+    action: 'clinical-read',
+    outcome: 'denied',
+    accessRef: accessIdSchema.safeParse(accessId).success ? accessId : null,
+    clientIp: doctor.request.clientIp,
+    userAgent: doctor.request.userAgent,
+    requestId: doctor.request.requestId,
+    details: { reason: 'no-active-access' },
+  });
+}
+
+/** For patient pages: the doctor and their active access, or a 404 page (audited) — never another patient. */
+export async function requirePatientAccessPage(accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
+  const doctor = await requireDoctorPage();
+  const access = await findActiveAccess(await db(), doctor, accessId);
+  if (!access) {
+    await auditDenied(doctor, accessId);
+    notFound();
+  }
+  return { doctor, access };
+}
+
+/** For route handlers and actions: the doctor and their active access, or AppError 403 (audited). */
+export async function requirePatientAccess(accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
+  const doctor = await requireDoctor();
+  const access = await findActiveAccess(await db(), doctor, accessId);
+  if (!access) {
+    await auditDenied(doctor, accessId);
+    throw new AppError('forbidden', { th: 'ไม่มีสิทธิ์เข้าดูข้อมูลผู้ป่วยรายนี้ หรือความยินยอมสิ้นสุดแล้ว', en: 'You have no active access to this patient, or the consent has ended.' });
+  }
+  return { doctor, access };
+}
