@@ -10,6 +10,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { z } from 'zod';
 import { checkCitizenId } from '../identity/citizen-id';
 import { findHospital } from './demo-catalog';
+import { findJsonErrorOffset, lineColumnAt } from './json-position';
 import type { IndexPatient } from './model';
 import type { SandboxStore } from './store';
 
@@ -62,17 +63,13 @@ export const importTargetSchema = z.object({
 
 export type ImportTarget = z.infer<typeof importTargetSchema>;
 
-/** Turns JSON.parse's character offset into the line/column a person can find in an editor. */
+/** Adds the line/column a person can find in an editor to JSON.parse's message. */
 function describeJsonError(text: string, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  if (/line \d+ column \d+/.test(message)) return message;
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return message;
-  const offset = Number(pos[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${message} (line ${line} column ${column})`;
+  const offset = findJsonErrorOffset(text);
+  if (offset === undefined) return message;
+  const { line, column } = lineColumnAt(text, offset);
+  return `line ${line} column ${column}: ${message}`;
 }
 
 function shortHash(s: string): string {
