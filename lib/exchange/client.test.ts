@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
 import { SYSTEMS } from '../clinical/terminology';
-import { createExchangeClient, HOSPITAL_SEARCHES, inArrivalOrder, type ExchangeContext } from './client';
+import { createExchangeClient, ExchangeUnavailableError, HOSPITAL_SEARCHES, inArrivalOrder, type ExchangeContext } from './client';
 
 // Unit tests of the client's decisions against an in-memory fake fetch (the real sandbox is exercised
 // in client.int.test.ts).
@@ -78,7 +78,7 @@ describe('fetchHospitalRecords', () => {
       body: { resourceType: 'Bundle', type: 'batch' },
     });
     const urls = (calls[0]!.body as { entry: { request: { url: string } }[] }).entry.map((e) => e.request.url);
-    expect(urls).toContain(`Observation?patient.identifier=${encodeURIComponent(`${CID_SYSTEM}|${CID}`)}&category=vital-signs&_count=200`);
+    expect(urls).toContain(`Observation?patient.identifier=${encodeURIComponent(`${CID_SYSTEM}|${CID}`)}&category=vital-signs&_count=500`);
   });
 
   it('follows next links per search and accumulates pages', async () => {
@@ -252,6 +252,19 @@ describe('directory, patient and consent lookups', () => {
     t = 11 * 60_000;
     await client.listOrganizations();
     expect(calls).toHaveLength(2);
+  });
+
+  it('throws ExchangeUnavailableError with nothing cached, and serves stale data once it has some', async () => {
+    let t = 0;
+    let up = false;
+    const { fetchImpl } = fakeFetch(() => (up ? json(searchset([org('11535', 'hospital')])) : json({}, 503)));
+    const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl, now: () => t });
+    await expect(client.listOrganizations()).rejects.toBeInstanceOf(ExchangeUnavailableError);
+    up = true;
+    expect(await client.listOrganizations()).toHaveLength(1);
+    up = false;
+    t = 11 * 60_000;
+    expect(await client.listOrganizations()).toHaveLength(1);
   });
 
   const patient = (cid: string, system = CID_SYSTEM) => ({

@@ -39,7 +39,7 @@ export interface ExchangeClientConfig {
   timeoutMs?: number;
   /** Cap on each response body (default 10 MB). */
   maxResponseBytes?: number;
-  /** `_count` asked for each search (default 200). */
+  /** `_count` asked for each search (default 500: few round trips keep a busy record within the deadline). */
   pageSize?: number;
   /** Pages followed per search before the hospital's answer is treated as an error (default 200). */
   maxPages?: number;
@@ -184,7 +184,7 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
   const baseUrl = base.toString().replace(/\/+$/, '');
   const timeoutMs = config.timeoutMs ?? 8000;
   const maxBytes = config.maxResponseBytes;
-  const pageSize = config.pageSize ?? 200;
+  const pageSize = config.pageSize ?? 500;
   const maxPages = config.maxPages ?? 200;
   const now = config.now ?? Date.now;
   const fetchImpl = config.fetchImpl;
