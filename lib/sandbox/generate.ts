@@ -28,17 +28,24 @@ class LocalIds {
 interface Ctx {
   out: StoredResource[];
   ids: LocalIds;
+  /** One Chart per (hcode, cid) so resource ids keep counting up across story sections. */
+  charts: Map<string, Chart>;
 }
 
 function chartFor(ctx: Ctx, patient: IndexPatient, hcode: string): Chart {
   const hospital = findHospital(hcode);
   if (!hospital) throw new Error(`unknown hospital ${hcode}`);
+  const key = `${hcode}:${patient.cid}`;
+  const existing = ctx.charts.get(key);
+  if (existing) return existing;
   let localId = patient.localIds[hcode];
   if (!localId) {
     localId = ctx.ids.allocate(hcode);
     patient.localIds[hcode] = localId;
   }
-  return new Chart(hospital, patient.cid, localId, ctx.out);
+  const chart = new Chart(hospital, patient.cid, localId, ctx.out);
+  ctx.charts.set(key, chart);
+  return chart;
 }
 
 function fromDemo(d: DemoPatient): IndexPatient {
@@ -442,7 +449,7 @@ function findAllergyCodes(key: string): Array<{ system: string; code: string }> 
  * for a seed; the demo patients' stories are fixed, the crowd around them is seeded.
  */
 export function generateDataset(seed: number): Dataset {
-  const ctx: Ctx = { out: [], ids: new LocalIds() };
+  const ctx: Ctx = { out: [], ids: new LocalIds(), charts: new Map() };
   const patients: IndexPatient[] = [];
   for (const d of DEMO_PATIENTS) {
     const p = fromDemo(d);
