@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { AccessCountdown } from '@/components/timeline/access-countdown';
+import { PatientBannerView } from '@/components/timeline/patient-banner';
+import { PatientRecord } from '@/components/timeline/patient-record';
+import { requirePatientAccessPage } from '@/lib/access/patient-access';
+import { getLocale } from '@/lib/i18n/server';
+import { loadPatientContext } from '@/lib/timeline/patient-context';
+
+const REASONS: Record<string, { th: string; en: string }> = {
+  unconscious: { th: 'ผู้ป่วยหมดสติ / ระดับความรู้สึกตัวลดลง', en: 'Unconscious / altered consciousness' },
+  'life-threatening': { th: 'ภาวะฉุกเฉินคุกคามชีวิต', en: 'Life-threatening emergency' },
+  'no-capacity': { th: 'ไม่มีความสามารถตัดสินใจและไม่มีผู้แทน', en: 'No capacity and no representative' },
+  other: { th: 'อื่น ๆ', en: 'Other' },
+};
+
+export default async function PatientPage({ params }: { params: Promise<{ accessId: string }> }) {
+  const { accessId } = await params;
+  const { doctor, access } = await requirePatientAccessPage(accessId);
+  const { lang, calendar } = await getLocale();
+  const context = await loadPatientContext(doctor, access);
+  const now = new Date();
+  const th = lang === 'th';
+  return (
+    <div className="space-y-4">
+      {access.kind === 'emergency' && access.emergency && (
+        <div role="alert" className="rounded-lg bg-critical p-3 font-bold text-white" data-testid="emergency-banner">
+          ⚠ {th ? 'การเข้าถึงฉุกเฉิน (ไม่มีความยินยอม)' : 'EMERGENCY ACCESS (without consent)'} — {(REASONS[access.emergency.reasonCode] ?? REASONS.other!)[lang]}: {access.emergency.reasonText} ·{' '}
+          <AccessCountdown expiresAt={access.expiresAt.toISOString()} label={{ th: 'เหลือเวลา', en: 'ends in' }} />
+        </div>
+      )}
+      {context.banner && (
+        <PatientBannerView banner={context.banner} lang={lang} calendar={calendar} now={now}>
+          <div className="text-right text-sm">
+            <div className="font-semibold">
+              {access.kind === 'consent' ? (th ? 'ผู้ป่วยยินยอมผ่าน OTP · เพื่อการรักษา' : 'Patient consented by OTP · for treatment') : th ? 'เพื่อการรักษาฉุกเฉิน' : 'For emergency treatment'}
+            </div>
+            {access.kind === 'consent' && <AccessCountdown expiresAt={access.expiresAt.toISOString()} label={{ th: 'ความยินยอมเหลือ', en: 'Consent ends in' }} />}
+            <div className="mt-1 flex justify-end gap-3 no-print">
+              <Link href={`/patient/${access.id}/emergency`} className="text-info underline">
+                {th ? 'สรุปฉุกเฉิน' : 'Emergency summary'}
+              </Link>
+              <Link href={`/patient/${access.id}/print`} className="text-info underline">
+                {th ? 'พิมพ์สรุป' : 'Print summary'}
+              </Link>
+            </div>
+          </div>
+        </PatientBannerView>
+      )}
+      {context.ok ? (
+        <PatientRecord accessId={access.id} hospitals={context.hospitals} now={now.toISOString()} />
+      ) : (
+        <div role="alert" className="card border-warning bg-warning-bg">
+          <p className="font-semibold text-warning">
+            {context.reason === 'exchange-unavailable'
+              ? th
+                ? 'ไม่สามารถติดต่อระบบแลกเปลี่ยนข้อมูลได้ในขณะนี้ จึงยังไม่ทราบว่าผู้ป่วยแชร์ข้อมูลกับโรงพยาบาลใด'
+                : 'The exchange cannot be reached right now, so we do not know which hospitals this patient shares with.'
+              : th
+                ? 'ไม่พบผู้ป่วยในระบบแลกเปลี่ยนข้อมูลแล้ว'
+                : 'The patient is no longer found in the exchange.'}
+          </p>
+          <Link href={`/patient/${access.id}`} className="btn-secondary mt-2">
+            {th ? 'ลองใหม่' : 'Try again'}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

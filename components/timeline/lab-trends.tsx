@@ -1,0 +1,92 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Calendar, Lang } from '@/lib/i18n/format';
+import { formatDate } from '@/lib/i18n/format';
+import type { LabSeries } from '@/lib/clinical/types';
+import { pick } from './labels';
+import { FlagBadge } from './summary-panels';
+
+// Distinguishable colours for up to 12 hospitals; hospitals are also named in the legend and table.
+const PALETTE = ['#0f5f73', '#b42318', '#175cd3', '#8a4b00', '#067647', '#6941c6', '#c11574', '#344054', '#0e7090', '#b54708', '#3538cd', '#4e5ba6'];
+
+/** Lab table with flags and each lab's own reference range, and a per-analyte trend across hospitals. */
+export default function LabTrends({ series, names, lang, calendar }: { series: LabSeries[]; names: Record<string, string>; lang: Lang; calendar: Calendar }) {
+  const [selected, setSelected] = useState(series[0]?.key ?? '');
+  const current = series.find((s) => s.key === selected) ?? series[0];
+  const { rows, hospitals } = useMemo(() => {
+    if (!current) return { rows: [], hospitals: [] as string[] };
+    const hs = [...new Set(current.points.map((p) => p.hospitalCode))].sort();
+    const data = current.points.map((p) => ({ t: p.date ? Date.parse(p.date) : 0, [p.hospitalCode]: p.value }));
+    return { rows: data, hospitals: hs };
+  }, [current]);
+  if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
+  const band = current.latest.refLow !== undefined && current.latest.refHigh !== undefined ? { low: current.latest.refLow, high: current.latest.refHigh } : null;
+  const name = (s: LabSeries) => `${(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display} (${s.unit})${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
+  return (
+    <div className="space-y-3">
+      <div>
+        <label htmlFor="analyte" className="label">
+          {pick(lang, { th: 'รายการแล็บ', en: 'Analyte' })}
+        </label>
+        <select id="analyte" className="field max-w-md" value={current.key} onChange={(e) => setSelected(e.target.value)}>
+          {series.map((s) => (
+            <option key={s.key} value={s.key}>
+              {name(s)} · {s.points.length}
+            </option>
+          ))}
+        </select>
+      </div>
+      <figure className="card" data-testid="trend-chart" aria-label={`${name(current)} ${pick(lang, { th: 'แนวโน้ม', en: 'trend' })}`}>
+        <ResponsiveContainer width="100%" height={280}>
+          <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatDate(new Date(t).toISOString(), lang, calendar)} />
+            <YAxis unit={` ${current.unit}`} width={90} />
+            {band && <ReferenceArea y1={band.low} y2={band.high} fill="#067647" fillOpacity={0.08} />}
+            <Tooltip labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString(), lang, calendar)} />
+            <Legend formatter={(code: string) => names[code] ?? code} />
+            {hospitals.map((h, i) => (
+              <Line key={h} dataKey={h} name={h} stroke={PALETTE[i % PALETTE.length]} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+        <figcaption className="text-sm text-muted">
+          {band ? pick(lang, { th: `แถบสีเขียว = ช่วงอ้างอิงของผลล่าสุด (${band.low}–${band.high} ${current.unit})`, en: `Green band = reference range of the latest result (${band.low}–${band.high} ${current.unit})` }) : ''}
+        </figcaption>
+      </figure>
+      <table className="w-full text-sm" data-testid="lab-table">
+        <caption className="sr-only">{name(current)}</caption>
+        <thead>
+          <tr className="border-b border-line text-left">
+            <th scope="col" className="py-1">{pick(lang, { th: 'วันที่', en: 'Date' })}</th>
+            <th scope="col">{pick(lang, { th: 'ผล', en: 'Result' })}</th>
+            <th scope="col">{pick(lang, { th: 'ค่าที่ได้รับ', en: 'As reported' })}</th>
+            <th scope="col">{pick(lang, { th: 'ช่วงอ้างอิง', en: 'Reference range' })}</th>
+            <th scope="col">{pick(lang, { th: 'โรงพยาบาล', en: 'Hospital' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...current.points].reverse().map((p) => (
+            <tr key={p.factId} className="border-b border-line">
+              <td className="py-1">{formatDate(p.date ?? undefined, lang, calendar)}</td>
+              <td>
+                {p.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {p.unit}
+                <FlagBadge flag={p.flag} lang={lang} />
+              </td>
+              <td>
+                {p.originalValue} {p.originalUnit}
+              </td>
+              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${p.refLow ?? ''}–${p.refHigh ?? ''} ${p.unit}` : '—'}</td>
+              <td>
+                {names[p.hospitalCode] ?? p.hospitalCode}
+                {p.alsoAt.length > 0 && ` + ${p.alsoAt.map((h) => names[h] ?? h).join(', ')}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Lang } from '@/lib/i18n/format';
+import type { FactKind, FactStatus } from '@/lib/clinical/types';
+
+/** Picks the text for the current language. */
+export function pick(lang: Lang, text: { th: string; en: string }): string {
+  return text[lang];
+}
+
+export const KIND_LABEL: Record<FactKind, { th: string; en: string }> = {
+  allergy: { th: 'การแพ้', en: 'Allergy' },
+  medication: { th: 'ยา', en: 'Medication' },
+  condition: { th: 'การวินิจฉัย', en: 'Diagnosis' },
+  lab: { th: 'ผลแล็บ', en: 'Lab' },
+  vital: { th: 'สัญญาณชีพ', en: 'Vital sign' },
+  'lab-report': { th: 'รายงานแล็บ', en: 'Lab report' },
+  imaging: { th: 'ภาพรังสี', en: 'Imaging' },
+  immunization: { th: 'วัคซีน', en: 'Vaccination' },
+  procedure: { th: 'หัตถการ', en: 'Procedure' },
+  encounter: { th: 'การมารับบริการ', en: 'Visit' },
+};
+
+export const STATUS_LABEL: Partial<Record<FactStatus, { th: string; en: string }>> = {
+  active: { th: 'ใช้อยู่', en: 'active' },
+  stopped: { th: 'หยุดแล้ว', en: 'stopped' },
+  completed: { th: 'เสร็จสิ้น', en: 'completed' },
+  'on-hold': { th: 'พักไว้', en: 'on hold' },
+  resolved: { th: 'หายแล้ว', en: 'resolved' },
+  inactive: { th: 'ไม่ active', en: 'inactive' },
+  cancelled: { th: 'ยกเลิก', en: 'cancelled' },
+  final: { th: 'ฉบับสมบูรณ์', en: 'final' },
+  preliminary: { th: 'เบื้องต้น', en: 'preliminary' },
+};
+
+export function statusLabel(lang: Lang, status: FactStatus | undefined): string {
+  if (!status) return '';
+  return STATUS_LABEL[status]?.[lang] ?? status;
+}

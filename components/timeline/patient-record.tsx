@@ -1,0 +1,143 @@
+'use client';
+
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
+import { useMemo, useRef, useState } from 'react';
+import { unsealRecord } from '@/app/patient/[accessId]/actions';
+import { useLocale } from '@/components/providers';
+import { mergeTimeline } from '@/lib/clinical/merge';
+import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
+import type { TimelineEntry } from '@/lib/clinical/types';
+import { queryKeys } from '@/lib/timeline/query-keys';
+import type { HospitalView, SharingHospital } from '@/lib/timeline/types';
+import { CoverageLedger, type LedgerRow } from './coverage-ledger';
+import { pick } from './labels';
+import { EntryDetail, UnsealDialog } from './record-dialogs';
+import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
+import { TimelineList } from './timeline-list';
+
+// recharts is only needed on the Labs tab: keep it out of the first load.
+const LabTrends = dynamic(() => import('./lab-trends'), { ssr: false, loading: () => <p>…</p> });
+
+class FetchError extends Error {
+  constructor(
+    readonly status: number,
+    readonly userMessage: string,
+  ) {
+    super(userMessage);
+  }
+}
+
+async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en'): Promise<HospitalView> {
+  const res = await fetch(`/api/access/${accessId}/hospitals/${hcode}`, { cache: 'no-store' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { message?: { th: string; en: string } } | null;
+    if (res.status === 401 || res.status === 403) window.location.assign('/login?ended=revoked');
+    throw new FetchError(res.status, body?.message?.[lang] ?? `HTTP ${res.status}`);
+  }
+  return (await res.json()) as HospitalView;
+}
+
+type Tab = 'timeline' | 'labs' | 'imaging';
+
+/**
+ * The merged record: one query per sharing hospital, merged again each time another hospital answers,
+ * so the first entries show as soon as the fastest hospital replies.
+ */
+export function PatientRecord({ accessId, hospitals, now }: { accessId: string; hospitals: SharingHospital[]; now: string }) {
+  const { lang, calendar } = useLocale();
+  const queryClient = useQueryClient();
+  const started = useRef(Date.now());
+  const [tab, setTab] = useState<Tab>('timeline');
+  const [detail, setDetail] = useState<TimelineEntry | null>(null);
+  const [sealed, setSealed] = useState<TimelineEntry | null>(null);
+  const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, lang === 'th' ? h.nameTh : h.nameEn])), [hospitals, lang]);
+
+  const results = useQueries({
+    queries: hospitals.map((h) => ({ queryKey: queryKeys.hospital(accessId, h.code), queryFn: () => fetchHospital(accessId, h.code, lang) })),
+  });
+  const stamp = results.map((r) => r.dataUpdatedAt).join(',');
+  const views = useMemo(() => results.flatMap((r) => (r.data ? [r.data] : [])), [stamp]); // eslint-disable-line react-hooks/exhaustive-deps
+  const model = useMemo(() => {
+    const answered = views.filter((v) => v.status === 'answered' || v.status === 'no-data').map((v) => v.hcode);
+    return mergeTimeline({ facts: views.flatMap((v) => v.facts), answered, now });
+  }, [views, now]);
+
+  const ledger: LedgerRow[] = hospitals.map((h, i) => {
+    const r = results[i]!;
+    return {
+      code: h.code,
+      name: names[h.code] ?? h.code,
+      state: r.isPending || r.isFetching ? 'waiting' : r.isError ? 'failed-request' : 'done',
+      view: r.isFetching ? undefined : r.data,
+      startedAt: started.current,
+      errorMessage: r.error instanceof FetchError ? r.error.userMessage : undefined,
+    };
+  });
+  const pending = ledger.filter((l) => l.state === 'waiting').length;
+  const keyLabs = model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey));
+
+  async function submitUnseal(reason: string): Promise<string | null> {
+    if (!sealed) return null;
+    const fact = sealed.sources[0];
+    if (!fact) return null;
+    const result = await unsealRecord({ accessId, factId: fact.factId, reason });
+    if (!result.ok) return result.message[lang];
+    setSealed(null);
+    await queryClient.invalidateQueries({ queryKey: queryKeys.hospital(accessId, fact.hospitalCode) });
+    return null;
+  }
+
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'timeline', label: pick(lang, { th: 'ไทม์ไลน์', en: 'Timeline' }) },
+    { id: 'labs', label: pick(lang, { th: `ผลแล็บ (${model.labs.length})`, en: `Labs (${model.labs.length})` }) },
+    { id: 'imaging', label: pick(lang, { th: `ภาพรังสี (${model.imaging.length})`, en: `Imaging (${model.imaging.length})` }) },
+  ];
+
+  return (
+    <div className="space-y-4">
+      <CoverageLedger rows={ledger} lang={lang} calendar={calendar} onRetry={(code) => void queryClient.refetchQueries({ queryKey: queryKeys.hospital(accessId, code) })} />
+      <AllergyPanel model={model} names={names} lang={lang} calendar={calendar} pending={pending} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <MedicationPanel rows={model.medications} names={names} lang={lang} calendar={calendar} />
+        </div>
+        <div className="space-y-4">
+          <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} />
+          <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} />
+        </div>
+      </div>
+      <div role="tablist" aria-label={pick(lang, { th: 'มุมมอง', en: 'Views' })} className="flex gap-2 no-print">
+        {tabs.map((t) => (
+          <button key={t.id} role="tab" type="button" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} className={tab === t.id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'timeline' && <TimelineList entries={model.entries} names={names} lang={lang} calendar={calendar} onOpen={setDetail} onUnseal={setSealed} />}
+        {tab === 'labs' && <LabTrends series={model.labs} names={names} lang={lang} calendar={calendar} />}
+        {tab === 'imaging' && (
+          <ul className="space-y-2" data-testid="imaging-list">
+            {model.imaging.map((im) => (
+              <li key={im.entryId} className="card">
+                <div className="font-semibold">
+                  {im.display} {im.modality && <span className="text-sm text-muted">({im.modality}{im.bodySite ? `, ${im.bodySite}` : ''})</span>}
+                </div>
+                <div className="text-sm text-muted">{im.hospitals.map((h) => names[h] ?? h).join(', ')}</div>
+                {im.conclusion && <p>{im.conclusion}</p>}
+                {im.hasReportText && (
+                  <button type="button" className="text-sm text-info underline" onClick={() => setDetail(model.entries.find((e) => e.id === im.entryId) ?? null)}>
+                    {pick(lang, { th: 'ดูรายงานฉบับเต็ม', en: 'Full report' })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <EntryDetail entry={detail} names={names} lang={lang} calendar={calendar} onClose={() => setDetail(null)} />
+      <UnsealDialog entry={sealed} names={names} lang={lang} onSubmit={submitUnseal} onClose={() => setSealed(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+'use client';
+
+import type { Calendar, Lang } from '@/lib/i18n/format';
+import { formatDate } from '@/lib/i18n/format';
+import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
+import { pick, statusLabel } from './labels';
+
+type Names = Record<string, string>;
+
+const HIGH_RISK: Record<string, { th: string; en: string }> = {
+  anticoagulant: { th: 'ยาต้านการแข็งตัวของเลือด', en: 'Anticoagulant' },
+  insulin: { th: 'อินซูลิน', en: 'Insulin' },
+  antidiabetic: { th: 'ยาเบาหวาน', en: 'Antidiabetic' },
+  antiepileptic: { th: 'ยากันชัก', en: 'Antiepileptic' },
+  antiarrhythmic: { th: 'ยาต้านหัวใจเต้นผิดจังหวะ', en: 'Antiarrhythmic' },
+  immunosuppressant: { th: 'ยากดภูมิคุ้มกัน', en: 'Immunosuppressant' },
+  opioid: { th: 'ยากลุ่มโอปิออยด์', en: 'Opioid' },
+};
+
+function name(lang: Lang, row: { nameTh?: string; nameEn?: string; display: string }): string {
+  return (lang === 'th' ? row.nameTh : row.nameEn) ?? row.display;
+}
+
+function hospitalsText(codes: readonly string[], names: Names): string {
+  return codes.map((c) => names[c] ?? c).join(', ');
+}
+
+/** Allergies first and in red; what each answering hospital said is spelled out, never implied. */
+export function AllergyPanel({ model, names, lang, calendar, pending }: { model: TimelineModel; names: Names; lang: Lang; calendar: Calendar; pending: number }) {
+  const coverage = model.allergyCoverage;
+  const nka = coverage.filter((c) => c.state === 'no-known-allergies').map((c) => c.hospitalCode);
+  const nothing = coverage.filter((c) => c.state === 'nothing-recorded').map((c) => c.hospitalCode);
+  return (
+    <section aria-labelledby="allergy-title" className="rounded-lg border-2 border-critical bg-surface p-4" data-testid="allergy-panel">
+      <h2 id="allergy-title" className="mb-2 text-lg font-bold text-critical">
+        <span aria-hidden="true">⚠ </span>
+        {pick(lang, { th: 'การแพ้ยาและสารต่าง ๆ', en: 'Allergies and intolerances' })}
+      </h2>
+      {model.allergies.length > 0 ? (
+        <ul className="space-y-2">
+          {model.allergies.map((a) => (
+            <AllergyItem key={a.conceptKey} row={a} names={names} lang={lang} calendar={calendar} />
+          ))}
+        </ul>
+      ) : (
+        <p className="font-semibold">{pick(lang, { th: 'ไม่มีโรงพยาบาลใดที่ตอบแล้วบันทึกการแพ้', en: 'No answering hospital recorded an allergy' })}</p>
+      )}
+      {model.allergyNkaConflict && (
+        <p className="mt-2 rounded bg-critical-bg p-2 text-sm font-semibold text-critical" role="note">
+          ⚠ {pick(lang, { th: 'ข้อมูลขัดแย้ง:', en: 'Conflict:' })} {hospitalsText(model.allergyNkaConflict.nkaHospitals, names)}{' '}
+          {pick(lang, { th: 'บันทึกว่า "ไม่มีประวัติแพ้" แต่', en: 'record "no known allergies" but' })} {hospitalsText(model.allergyNkaConflict.allergyHospitals, names)}{' '}
+          {pick(lang, { th: 'บันทึกการแพ้', en: 'record an allergy' })}
+        </p>
+      )}
+      <dl className="mt-3 space-y-1 text-sm text-muted" data-testid="allergy-coverage">
+        {nka.length > 0 && (
+          <div>
+            <dt className="inline font-semibold">{pick(lang, { th: 'บันทึกว่าไม่มีประวัติแพ้:', en: 'Recorded "no known allergies":' })} </dt>
+            <dd className="inline">{hospitalsText(nka, names)}</dd>
+          </div>
+        )}
+        {nothing.length > 0 && (
+          <div>
+            <dt className="inline font-semibold">{pick(lang, { th: 'ตอบแล้วแต่ไม่มีบันทึกเรื่องการแพ้ (ไม่ได้แปลว่าไม่แพ้):', en: 'Answered with no allergy records (this does not mean none):' })} </dt>
+            <dd className="inline">{hospitalsText(nothing, names)}</dd>
+          </div>
+        )}
+        {pending > 0 && <div>{pick(lang, { th: `ยังไม่ได้คำตอบจาก ${pending} โรงพยาบาล`, en: `${pending} hospital(s) have not answered` })}</div>}
+      </dl>
+    </section>
+  );
+}
+
+function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: Names; lang: Lang; calendar: Calendar }) {
+  const latest = row.statements.reduce<string | null>((acc, s) => (s.date && (!acc || s.date > acc) ? s.date : acc), null);
+  const reactions = [...new Set(row.statements.flatMap((s) => s.reactions))];
+  return (
+    <li className={`rounded-md p-2 ${row.refuted ? 'bg-canvas' : 'bg-critical-bg'}`} data-testid="allergy-row">
+      <div className="flex flex-wrap items-baseline gap-2">
+        <strong className={row.refuted ? 'line-through' : 'text-critical'}>{name(lang, row)}</strong>
+        {row.highestCriticality === 'high' && <span className="rounded bg-critical px-1.5 text-xs font-bold text-white">{pick(lang, { th: 'รุนแรงสูง', en: 'high criticality' })}</span>}
+        {row.refuted && <span className="text-xs">{pick(lang, { th: '(ถูกหักล้างแล้ว)', en: '(refuted)' })}</span>}
+        {reactions.length > 0 && <span className="text-sm">— {reactions.join(', ')}</span>}
+      </div>
+      <div className="text-sm text-muted">
+        {hospitalsText(row.hospitals, names)}
+        {row.hospitals.length > 1 && pick(lang, { th: ` · บันทึกที่ ${row.hospitals.length} โรงพยาบาล`, en: ` · recorded at ${row.hospitals.length} hospitals` })}
+        {latest && ` · ${formatDate(latest, lang, calendar)}`}
+      </div>
+      {row.conflicts.map((c) => (
+        <div key={c.reason} className="text-sm font-semibold text-warning">
+          ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกันระหว่าง', en: 'Hospitals disagree:' })} {hospitalsText(c.hospitals, names)} ({c.reason})
+        </div>
+      ))}
+      {row.medicationConflicts.map((f) => (
+        <div key={f.id} className="text-sm font-bold text-critical" data-testid="cross-check">
+          ⚠ {pick(lang, { th: `มียาที่อาจแพ้ใช้อยู่: ${f.medicationDisplay} (${hospitalsText(f.medicationHospitals, names)})`, en: `Active medication may match this allergy: ${f.medicationDisplay} (${hospitalsText(f.medicationHospitals, names)})` })}
+        </div>
+      ))}
+    </li>
+  );
+}
+
+/** One row per drug with every hospital's status and last date; disagreements highlighted, never merged away. */
+export function MedicationPanel({ rows, names, lang, calendar }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar }) {
+  const current = rows.filter((r) => r.current || r.conflicts.length > 0);
+  return (
+    <section aria-labelledby="med-title" className="card" data-testid="medication-panel">
+      <h2 id="med-title" className="mb-2 text-lg font-bold">
+        {pick(lang, { th: 'ยาที่ใช้อยู่ (รวมทุกโรงพยาบาล)', en: 'Current medications (reconciled)' })}
+      </h2>
+      {current.length === 0 ? (
+        <p className="text-muted">{pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกยาที่ใช้อยู่', en: 'No answering hospital records a current medication' })}</p>
+      ) : (
+        <ul className="divide-y divide-line">
+          {current.map((m) => (
+            <li key={m.key} className="py-2" data-testid="medication-row">
+              <div className="flex flex-wrap items-baseline gap-2">
+                <strong>{name(lang, m)}</strong>
+                {m.highRisk && (
+                  <span className="rounded border border-warning bg-warning-bg px-1.5 text-xs font-bold text-warning">
+                    ▲ {pick(lang, { th: 'ยาความเสี่ยงสูง', en: 'High-risk' })}: {pick(lang, HIGH_RISK[m.highRisk] ?? { th: m.highRisk, en: m.highRisk })}
+                  </span>
+                )}
+                {m.conflicts.length > 0 && (
+                  <span className="rounded bg-warning px-1.5 text-xs font-bold text-white" data-testid="med-conflict">
+                    ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกัน', en: 'Hospitals disagree' })} ({m.conflicts.map((c) => c.reason).join(', ')})
+                  </span>
+                )}
+                {m.allergyConflicts.length > 0 && (
+                  <span className="rounded bg-critical px-1.5 text-xs font-bold text-white" data-testid="med-allergy">
+                    ⚠ {pick(lang, { th: 'ตรงกับประวัติแพ้', en: 'Matches a recorded allergy' })}: {m.allergyConflicts.map((f) => f.allergyDisplay).join(', ')}
+                  </span>
+                )}
+              </div>
+              <ul className="mt-1 text-sm">
+                {m.hospitals.map((h) => (
+                  <li key={h.factId} className={h.current ? '' : 'text-muted'}>
+                    {names[h.hospitalCode] ?? h.hospitalCode}: <span className="font-semibold">{statusLabel(lang, h.status)}</span>
+                    {h.dose && ` · ${h.dose}`}
+                    {h.date && ` · ${formatDate(h.date, lang, calendar)}`}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function ProblemPanel({ rows, names, lang, calendar }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar }) {
+  return (
+    <section aria-labelledby="problem-title" className="card" data-testid="problem-panel">
+      <h2 id="problem-title" className="mb-2 text-lg font-bold">
+        {pick(lang, { th: 'ปัญหาสุขภาพที่ยังอยู่', en: 'Active problems' })}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="text-muted">{pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกโรคที่ยังอยู่', en: 'No answering hospital records an active problem' })}</p>
+      ) : (
+        <ul className="space-y-1">
+          {rows.map((p) => (
+            <li key={p.conceptKey}>
+              <strong>{name(lang, p)}</strong>
+              {p.icd10 && <span className="text-sm text-muted"> ({p.icd10})</span>}
+              <span className="text-sm text-muted">
+                {' · '}
+                {hospitalsText(p.hospitals.map((h) => h.hospitalCode), names)}
+                {p.onset && ` · ${pick(lang, { th: 'เริ่ม', en: 'since' })} ${formatDate(p.onset, lang, calendar)}`}
+              </span>
+              {p.conflicts.length > 0 && <span className="ml-1 text-sm font-semibold text-warning">⚠ {pick(lang, { th: 'สถานะไม่ตรงกัน', en: 'status differs' })}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const FLAG_TEXT: Record<string, { th: string; en: string }> = {
+  H: { th: 'สูง', en: 'high' },
+  L: { th: 'ต่ำ', en: 'low' },
+  HH: { th: 'สูงวิกฤต', en: 'critical high' },
+  LL: { th: 'ต่ำวิกฤต', en: 'critical low' },
+  A: { th: 'ผิดปกติ', en: 'abnormal' },
+};
+
+export function FlagBadge({ flag, lang }: { flag?: string; lang: Lang }) {
+  if (!flag || flag === 'N') return null;
+  const critical = flag === 'HH' || flag === 'LL';
+  return (
+    <span className={`ml-1 rounded px-1 text-xs font-bold ${critical ? 'bg-critical text-white' : 'bg-warning-bg text-warning'}`}>
+      {flag} {pick(lang, FLAG_TEXT[flag] ?? { th: flag, en: flag })}
+    </span>
+  );
+}
+
+export function KeyLabsPanel({ series, names, lang, calendar }: { series: LabSeries[]; names: Names; lang: Lang; calendar: Calendar }) {
+  return (
+    <section aria-labelledby="keylabs-title" className="card" data-testid="key-labs">
+      <h2 id="keylabs-title" className="mb-2 text-lg font-bold">
+        {pick(lang, { th: 'ผลแล็บล่าสุดที่สำคัญ', en: 'Latest key labs' })}
+      </h2>
+      {series.length === 0 ? (
+        <p className="text-muted">{pick(lang, { th: 'ยังไม่มีผลแล็บจากโรงพยาบาลที่ตอบแล้ว', en: 'No lab results from the hospitals that answered' })}</p>
+      ) : (
+        <ul className="space-y-1">
+          {series.map((s) => (
+            <li key={s.key}>
+              <span className="font-semibold">{(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}</span>: {s.latest.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {s.unit}
+              <FlagBadge flag={s.latest.flag} lang={lang} />
+              <span className="text-sm text-muted">
+                {' · '}
+                {formatDate(s.latest.date ?? undefined, lang, calendar)} · {names[s.latest.hospitalCode] ?? s.latest.hospitalCode}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+'use client';
+
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import type { Calendar, Lang } from '@/lib/i18n/format';
+import { formatDate } from '@/lib/i18n/format';
+import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
+import { KIND_LABEL, pick, statusLabel } from './labels';
+
+type Names = Record<string, string>;
+
+export interface TimelineFilters {
+  kind: FactKind | 'all';
+  hospital: string;
+  from: string;
+  to: string;
+  text: string;
+}
+
+const EMPTY: TimelineFilters = { kind: 'all', hospital: 'all', from: '', to: '', text: '' };
+
+/** Pure filter over merged entries (exported for tests). */
+export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilters, names: Names): TimelineEntry[] {
+  const text = f.text.trim().toLowerCase();
+  return entries.filter((e) => {
+    if (f.kind !== 'all' && e.kind !== f.kind) return false;
+    if (f.hospital !== 'all' && !e.hospitals.includes(f.hospital)) return false;
+    if (f.from && (!e.day || e.day < f.from)) return false;
+    if (f.to && (!e.day || e.day > f.to)) return false;
+    if (text) {
+      const hay = `${e.display ?? ''} ${e.nameTh ?? ''} ${e.nameEn ?? ''} ${e.hospitals.map((h) => names[h] ?? h).join(' ')}`.toLowerCase();
+      if (!hay.includes(text)) return false;
+    }
+    return true;
+  });
+}
+
+function entryTitle(e: TimelineEntry, lang: Lang): string {
+  if (e.sealed) return pick(lang, { th: 'บันทึกที่ปิดผนึก (ข้อมูลอ่อนไหว)', en: 'Sealed record (sensitive)' });
+  return (lang === 'th' ? e.nameTh : e.nameEn) ?? e.display ?? '';
+}
+
+function entryDetail(e: TimelineEntry, lang: Lang): string {
+  const f = e.fact;
+  if (!f) return '';
+  switch (f.kind) {
+    case 'lab':
+    case 'vital':
+      return f.value !== undefined ? `${f.value} ${f.unit ?? ''}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${f.refLow ?? ''}–${f.refHigh ?? ''})` : ''}` : (f.valueText ?? '');
+    case 'medication':
+      return [statusLabel(lang, f.status), f.dose].filter(Boolean).join(' · ');
+    case 'imaging':
+      return [f.modality, f.conclusion].filter(Boolean).join(' · ');
+    case 'lab-report':
+      return f.conclusion ?? '';
+    case 'allergy':
+      return f.reactions.join(', ');
+    case 'encounter':
+      return [f.encounterClass === 'IMP' ? pick(lang, { th: 'ผู้ป่วยใน', en: 'inpatient' }) : f.encounterClass === 'EMER' ? pick(lang, { th: 'ฉุกเฉิน', en: 'emergency' }) : pick(lang, { th: 'ผู้ป่วยนอก', en: 'outpatient' }), f.reason].filter(Boolean).join(' · ');
+    case 'condition':
+      return [f.icd10 ?? f.icd10tm, statusLabel(lang, f.status)].filter(Boolean).join(' · ');
+    case 'immunization':
+    case 'procedure':
+      return statusLabel(lang, f.status);
+  }
+}
+
+/** The timeline: newest first, filterable, virtualised so 20,000 entries scroll smoothly. */
+export function TimelineList({ entries, names, lang, calendar, onOpen, onUnseal }: { entries: TimelineEntry[]; names: Names; lang: Lang; calendar: Calendar; onOpen: (e: TimelineEntry) => void; onUnseal: (e: TimelineEntry) => void }) {
+  const [filters, setFilters] = useState<TimelineFilters>(EMPTY);
+  const visible = useMemo(() => filterEntries(entries, filters, names), [entries, filters, names]);
+  const parentRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is the documented way to window long lists
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => parentRef.current, estimateSize: () => 68, overscan: 12 });
+  const hospitals = useMemo(() => [...new Set(entries.flatMap((e) => e.hospitals))].sort(), [entries]);
+  const set = (patch: Partial<TimelineFilters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  return (
+    <section aria-labelledby="timeline-title" className="card">
+      <h2 id="timeline-title" className="mb-2 text-lg font-bold">
+        {pick(lang, { th: 'ไทม์ไลน์', en: 'Timeline' })} <span className="text-sm font-normal text-muted">({visible.length.toLocaleString()} / {entries.length.toLocaleString()})</span>
+      </h2>
+      <div className="mb-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-5 no-print">
+        <div>
+          <label htmlFor="f-kind" className="label text-sm">{pick(lang, { th: 'ประเภท', en: 'Category' })}</label>
+          <select id="f-kind" className="field text-base" value={filters.kind} onChange={(e) => set({ kind: e.target.value as FactKind | 'all' })}>
+            <option value="all">{pick(lang, { th: 'ทั้งหมด', en: 'All' })}</option>
+            {FACT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {pick(lang, KIND_LABEL[k])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-hosp" className="label text-sm">{pick(lang, { th: 'โรงพยาบาล', en: 'Hospital' })}</label>
+          <select id="f-hosp" className="field text-base" value={filters.hospital} onChange={(e) => set({ hospital: e.target.value })}>
+            <option value="all">{pick(lang, { th: 'ทุกแห่ง', en: 'All' })}</option>
+            {hospitals.map((h) => (
+              <option key={h} value={h}>
+                {names[h] ?? h}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-from" className="label text-sm">{pick(lang, { th: 'ตั้งแต่วันที่', en: 'From' })}</label>
+          <input id="f-from" type="date" className="field text-base" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+        </div>
+        <div>
+          <label htmlFor="f-to" className="label text-sm">{pick(lang, { th: 'ถึงวันที่', en: 'To' })}</label>
+          <input id="f-to" type="date" className="field text-base" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        </div>
+        <div>
+          <label htmlFor="f-text" className="label text-sm">{pick(lang, { th: 'ค้นหา', en: 'Search' })}</label>
+          <input id="f-text" type="search" className="field text-base" value={filters.text} onChange={(e) => set({ text: e.target.value })} />
+        </div>
+      </div>
+      <div ref={parentRef} className="h-[60vh] overflow-auto rounded border border-line" data-testid="timeline-scroll" tabIndex={0} role="region" aria-label={pick(lang, { th: 'รายการไทม์ไลน์', en: 'Timeline entries' })}>
+        <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} data-testid="timeline">
+          {virtualizer.getVirtualItems().map((item) => {
+            const e = visible[item.index]!;
+            return (
+              <li
+                key={e.id}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className={`absolute left-0 top-0 w-full border-b border-line px-3 py-2 ${e.conflict ? 'bg-warning-bg' : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+                data-testid="timeline-entry"
+                data-kind={e.kind}
+              >
+                <div className="flex flex-wrap items-baseline gap-2">
+                  <span className="w-28 shrink-0 text-sm text-muted">{formatDate(e.date ?? undefined, lang, calendar)}</span>
+                  <span className="rounded bg-info-bg px-1.5 text-xs font-semibold text-info">{pick(lang, KIND_LABEL[e.kind])}</span>
+                  {e.sealed ? (
+                    <button type="button" className="font-semibold text-ink underline" onClick={() => onUnseal(e)}>
+                      🔒 {entryTitle(e, lang)} — {pick(lang, { th: 'เปิดดูโดยระบุเหตุผล', en: 'open with a reason' })}
+                    </button>
+                  ) : (
+                    <button type="button" className="text-left font-semibold hover:underline" onClick={() => onOpen(e)}>
+                      {entryTitle(e, lang)}
+                    </button>
+                  )}
+                  <span className="text-sm">{entryDetail(e, lang)}</span>
+                </div>
+                <div className="pl-30 text-xs text-muted">
+                  {e.hospitals.map((h) => names[h] ?? h).join(', ')}
+                  {e.recordedAt > 1 && pick(lang, { th: ` · บันทึกที่ ${e.recordedAt} โรงพยาบาล`, en: ` · recorded at ${e.recordedAt} hospitals` })}
+                  {e.conflict && (
+                    <span className="ml-2 font-bold text-warning">
+                      ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกับโรงพยาบาลอื่น', en: 'Disagrees with another hospital' })} ({e.conflict.reason}: {e.conflict.hospitals.map((h) => names[h] ?? h).join(', ')})
+                    </span>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { PatientAccess } from '../access/patient-access';
+import { appendAudit } from '../audit/append';
+import type { DoctorContext } from '../auth/guard';
+import { sealFact, toClinicalFacts } from '../clinical/facts';
+import type { ClinicalFact, SealedFactStub } from '../clinical/types';
+import { db, type Db } from '../db';
+import { sealedOpenings } from '../db/schema';
+import { AppError } from '../errors';
+import { logger } from '../log';
+import { services } from '../services';
+import type { HospitalView } from './types';
+
+/** The fact ids this access has opened with a reason (sealed records stay open only for that access). */
+export async function openedFactIds(database: Db, access: PatientAccess): Promise<Set<string>> {
+  const rows = await database
+    .select({ factId: sealedOpenings.factId })
+    .from(sealedOpenings)
+    .where(and(eq(sealedOpenings.accessKind, access.kind), eq(sealedOpenings.accessId, access.id)));
+  return new Set(rows.map((r) => r.factId));
+}
+
+function newestDate(facts: readonly (ClinicalFact | SealedFactStub)[]): string | null {
+  let newest: string | null = null;
+  for (const f of facts) if (f.date && (!newest || f.date > newest)) newest = f.date;
+  return newest;
+}
+
+/**
+ * Fetches one hospital's records for the patient of an active access, maps them to facts, seals sensitive
+ * ones not yet opened, and audits the read. Fail closed: if the audit row cannot be written, nothing is
+ * returned (503). Resources of another patient were already dropped by the exchange client; they are
+ * counted here and recorded as a safety event.
+ */
+export async function fetchHospitalView(doctor: DoctorContext, access: PatientAccess, hcode: string): Promise<HospitalView> {
+  const result = await services().exchange.fetchHospitalRecords(hcode, access.cid, {
+    requestId: doctor.request.requestId.replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 128) || crypto.randomUUID(),
+    purpose: access.purpose,
+    practitioner: doctor.licence,
+    organization: doctor.hospitalCode,
+  });
+  const database = await db();
+  const opened = await openedFactIds(database, access);
+  const facts = toClinicalFacts(result.resources, hcode).map((f) => (f.sealed && !opened.has(f.id) ? sealFact(f) : f));
+  const view: HospitalView = {
+    hcode,
+    status: result.status,
+    facts,
+    records: facts.length,
+    counts: result.counts,
+    newestDate: newestDate(facts),
+    droppedWrongPatient: result.droppedWrongPatient,
+    droppedUnverifiable: result.droppedUnverifiable,
+    fetchedAt: result.fetchedAt,
+    elapsedMs: result.elapsedMs,
+  };
+  const common = {
+    actorType: 'doctor' as const,
+    actorId: doctor.licence,
+    actorRole: doctor.role,
+    hospitalCode: doctor.hospitalCode,
+    patientCid: access.cid,
+    purpose: access.purpose,
+    accessRef: access.id,
+    clientIp: doctor.request.clientIp,
+    userAgent: doctor.request.userAgent,
+    requestId: doctor.request.requestId,
+  };
+  try {
+    await database.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await appendAudit(tx, {
+        ...common,
+        action: 'clinical-read',
+        outcome: result.status === 'answered' || result.status === 'no-data' ? 'success' : 'failure',
+        details: { sourceHospital: hcode, status: result.status, resourceTypes: result.counts, records: facts.length, sealed: facts.filter((f) => !('resourceType' in f)).length, accessKind: access.kind },
+      });
+      if (result.droppedWrongPatient > 0 || result.droppedUnverifiable > 0) {
+        await appendAudit(tx, { ...common, action: 'safety-wrong-patient', outcome: 'failure', details: { sourceHospital: hcode, droppedWrongPatient: result.droppedWrongPatient, droppedUnverifiable: result.droppedUnverifiable } });
+      }
+    });
+  } catch (error) {
+    logger().error({ err: error instanceof Error ? error.message : 'unknown', hospital: hcode }, 'audit write failed; clinical read refused');
+    throw new AppError('audit-unavailable', {
+      th: 'ไม่สามารถบันทึกประวัติการเข้าถึงได้ จึงไม่แสดงข้อมูล กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ',
+      en: 'The access could not be recorded, so no data is shown. Please try again or contact the administrator.',
+    });
+  }
+  if (result.droppedWrongPatient > 0) logger().warn({ hospital: hcode, dropped: result.droppedWrongPatient }, 'wrong-patient resources dropped');
+  return view;
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import type { PatientAccess } from '../access/patient-access';
+import { appendAudit } from '../audit/append';
+import type { DoctorContext } from '../auth/guard';
+import { db, type Db } from '../db';
+import { sealedOpenings } from '../db/schema';
+
+/**
+ * Records that the physician opened a sealed record with a reason, for this access only (a new consent
+ * starts sealed again). The reason is kept for reviewers; the audit row notes its length, not its text.
+ */
+export async function openSealedRecord(doctor: DoctorContext, access: PatientAccess, factId: string, reason: string): Promise<void> {
+  const database = await db();
+  await database.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.insert(sealedOpenings).values({ id: crypto.randomUUID(), accessKind: access.kind, accessId: access.id, factId, reason }).onConflictDoNothing();
+    await appendAudit(tx, {
+      actorType: 'doctor',
+      actorId: doctor.licence,
+      actorRole: doctor.role,
+      hospitalCode: doctor.hospitalCode,
+      action: 'sealed-open',
+      outcome: 'success',
+      patientCid: access.cid,
+      purpose: access.purpose,
+      accessRef: access.id,
+      clientIp: doctor.request.clientIp,
+      userAgent: doctor.request.userAgent,
+      requestId: doctor.request.requestId,
+      details: { record: factId, reasonLength: reason.length },
+    });
+  });
+}
