@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { admins, doctorGrants } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { sealSecret } from '../auth/secret-box';
+import { DEMO_ADMINS } from './demo-admins';
 
 /** Demo access grants for the sandbox's demo doctors (see docs/sandbox.md). */
 export const DEMO_GRANTS: { licence: string; nameTh: string; nameEn: string; hospitalCode: string; role: 'doctor' | 'ed' }[] = [
@@ -20,11 +21,7 @@ export const DEMO_GRANTS: { licence: string; nameTh: string; nameEn: string; hos
   { licence: '24680', nameTh: 'พญ.ศิริพร อินทรวงศ์', nameEn: 'Dr Siriporn Intarawong', hospitalCode: '11539', role: 'doctor' },
 ];
 
-/** Demo hospital admins. Their TOTP secrets are public on purpose: `npm run admin:totp` prints the code (sandbox only). */
-export const DEMO_ADMINS = [
-  { username: 'admin11535', displayName: 'ผู้ดูแลระบบ รพ.กลาง / Klang Hospital admin', hospitalCode: '11535', password: 'Klang-Admin-2569!', totpSecret: 'KLANGH2SPXTALADMINDEMQTOTPSECRET' },
-  { username: 'admin10661', displayName: 'ผู้ดูแลระบบ รพ.ราชวิถี / Rajavithi Hospital admin', hospitalCode: '10661', password: 'Rajavithi-Admin-2569!', totpSecret: 'RAJAVITHIADMINDEMQTOTPSECRETXYZA' },
-] as const;
+export { DEMO_ADMINS };
 
 /** Inserts the demo grants and admins when missing (idempotent; never overwrites what an admin changed). */
 export async function seedDemoData(db: Db, authSecret: string): Promise<void> {
