@@ -34,25 +34,71 @@ function canonicalJson(value: unknown): string {
 
 /** hash = SHA-256(previous hash ‖ canonical row): editing, removing or reordering any row breaks every later hash. */
 export function hashAuditRecord(record: AuditRecord): string {
-  return createHash('sha256').update(record.prevHash).update('\n').update(canonicalJson(record)).digest('hex');
+  // Only the hashed fields: a row read back from the database also carries its own `hash`, which must not count.
+  const fields: AuditRecord = {
+    seq: record.seq,
+    id: record.id,
+    at: record.at,
+    actorType: record.actorType,
+    actorId: record.actorId,
+    actorRole: record.actorRole,
+    hospitalCode: record.hospitalCode,
+    action: record.action,
+    outcome: record.outcome,
+    patientCid: record.patientCid,
+    purpose: record.purpose,
+    accessRef: record.accessRef,
+    clientIp: record.clientIp,
+    userAgent: record.userAgent,
+    requestId: record.requestId,
+    details: record.details,
+    prevHash: record.prevHash,
+  };
+  return createHash('sha256').update(record.prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
 export type ChainBreak =
   | { ok: true; rows: number }
   | { ok: false; rows: number; seq: number; problem: 'gap' | 'prev-hash' | 'hash'; message: string };
 
-/** Walks rows in seq order and reports the first missing, reordered or edited one. */
-export function verifyChain(rows: Iterable<AuditRecord & { hash: string }>): ChainBreak {
+/**
+ * An incremental chain checker for streaming: feed rows in seq order with `push`; it returns the first break
+ * (and keeps returning it), or null while the chain holds. `result()` gives the verdict so far.
+ */
+export function createChainVerifier(): { push(row: AuditRecord & { hash: string }): ChainBreak | null; result(): ChainBreak } {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
-  for (const row of rows) {
-    count++;
-    if (row.seq !== expectedSeq) return { ok: false, rows: count, seq: row.seq, problem: 'gap', message: `row ${expectedSeq} is missing (found ${row.seq} next)` };
+  let broken: ChainBreak | null = null;
+  const check = (row: AuditRecord & { hash: string }): ChainBreak | null => {
+    if (row.seq !== expectedSeq) {
+      const message = row.seq > expectedSeq ? `row ${expectedSeq} is missing (found ${row.seq} next)` : `row ${row.seq} is out of order (expected ${expectedSeq})`;
+      return { ok: false, rows: count, seq: row.seq, problem: 'gap', message };
+    }
     if (row.prevHash !== prevHash) return { ok: false, rows: count, seq: row.seq, problem: 'prev-hash', message: `row ${row.seq} does not follow row ${row.seq - 1} (removed, reordered or replaced)` };
     if (hashAuditRecord(row) !== row.hash) return { ok: false, rows: count, seq: row.seq, problem: 'hash', message: `row ${row.seq} was edited after it was written` };
-    prevHash = row.hash;
-    expectedSeq++;
-  }
-  return { ok: true, rows: count };
+    return null;
+  };
+  return {
+    push(row) {
+      if (broken) return broken;
+      count++;
+      broken = check(row);
+      if (!broken) {
+        prevHash = row.hash;
+        expectedSeq++;
+      }
+      return broken;
+    },
+    result() {
+      return broken ?? { ok: true, rows: count };
+    },
+  };
+}
+
+/** Walks rows in seq order and reports the first missing, reordered or edited one. */
+export function verifyChain(rows: Iterable<AuditRecord & { hash: string }>): ChainBreak {
+  const verifier = createChainVerifier();
+  for (const row of rows) if (verifier.push(row)) break;
+  return verifier.result();
 }

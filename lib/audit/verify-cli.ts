@@ -1,0 +1,60 @@
+// Verifies the hash chain of the audit log: `npm run audit:verify` (DATABASE_URL or PGLITE_DIR, default data/pglite).
+// Exit codes: 0 chain intact, 1 chain broken, 2 database could not be opened.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { openDatabase, type Database } from '../db/client';
+import { verifyAuditLog } from './verify';
+
+const cliEnvSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  PGLITE_DIR: z.string().min(1).default('data/pglite'),
+});
+
+async function main(): Promise<number> {
+  const parsed = cliEnvSchema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([k, v]) => (k === 'DATABASE_URL' || k === 'PGLITE_DIR') && v)));
+  if (!parsed.success) {
+    console.error(`audit:verify: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return 2;
+  }
+  const { DATABASE_URL, PGLITE_DIR } = parsed.data;
+  if (!DATABASE_URL && !existsSync(path.resolve(PGLITE_DIR))) {
+    console.error(`audit:verify: no database at ${PGLITE_DIR} (set DATABASE_URL or PGLITE_DIR)`);
+    return 2;
+  }
+  let database: Database;
+  try {
+    database = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { pgliteDir: PGLITE_DIR });
+  } catch (error) {
+    console.error(`audit:verify: cannot open the database: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  try {
+    const started = Date.now();
+    const result = await verifyAuditLog(database.db, {
+      onProgress: (rows) => {
+        if (rows % 100_000 === 0 && rows > 0) console.error(`  … ${rows} rows checked`);
+      },
+    });
+    if (result.ok) {
+      console.log(`audit chain OK: ${result.rows} rows (${Date.now() - started} ms)`);
+      return 0;
+    }
+    console.log(`audit chain BROKEN at seq ${result.seq} (${result.problem}): ${result.message}`);
+    console.log(`  rows before the break are intact; ${result.rows - 1} rows verified`);
+    return 1;
+  } catch (error) {
+    console.error(`audit:verify: reading the log failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
