@@ -91,21 +91,37 @@ interface Prepared {
 }
 
 interface Group {
-  key: string;
   nearKey: string;
-  sig: string;
+  /** Numeric part of what was said (a result value), NaN when not numeric. */
+  sigNum: number;
+  /** Everything else that must match for two records to be one statement. */
+  sigStr: string;
   items: Prepared[];
   /** Smallest fact id: the group's stable id and representative. */
   rep: Prepared;
-  hospitals: Set<string>;
+  /** Sorted once the grouping is complete. */
+  hospitals: string[];
   time: number;
+  /** -Infinity for undated, so a plain numeric comparison sorts them last. */
+  sortTime: number;
   conflict?: Conflict;
   conflictGroup?: string;
 }
 
-function sig3(v: number): string {
-  if (v === 0 || !Number.isFinite(v)) return String(v);
-  return v.toPrecision(3);
+interface Cluster {
+  nearKey: string;
+  groups: Group[];
+}
+
+/** Results within 0.2 % are the same result: unit conversion rounding, not a different measurement. */
+const VALUE_TOLERANCE = 0.002;
+
+function sameSignature(g: Group, sigNum: number, sigStr: string): boolean {
+  if (g.sigStr !== sigStr) return false;
+  const a = g.sigNum;
+  if (Number.isNaN(a) || Number.isNaN(sigNum)) return Number.isNaN(a) && Number.isNaN(sigNum);
+  if (a === sigNum) return true;
+  return Math.abs(a - sigNum) <= VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(sigNum));
 }
 
 function normaliseDose(dose: string | undefined): string {
@@ -129,13 +145,19 @@ function isRefuted(f: AllergyFact): boolean {
   return f.verificationStatus === 'refuted';
 }
 
-/** What must be equal for two same-day records of one concept to be the same statement. */
-function signature(f: ClinicalFact): string {
+/** The numeric part of what a record says (its result), NaN when it says no number. */
+function signatureNumber(f: ClinicalFact): number {
+  if (f.kind === 'lab' || f.kind === 'vital') return f.canonicalValue ?? f.value ?? Number.NaN;
+  return Number.NaN;
+}
+
+/** What else must be equal for two same-day records of one concept to be the same statement. */
+function signatureText(f: ClinicalFact): string {
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      if (f.canonicalValue !== undefined) return sig3(f.canonicalValue) + ' ' + (f.canonicalUnit ?? '');
-      if (f.value !== undefined) return sig3(f.value) + ' ' + (f.unit ?? '') + (f.valueText ?? '');
+      if (f.canonicalValue !== undefined) return f.canonicalUnit ?? '';
+      if (f.value !== undefined) return (f.unit ?? '') + SEP + (f.valueText ?? '');
       return (f.valueCode ?? '') + SEP + (f.valueText ?? '').toLowerCase();
     case 'medication':
       return f.status + SEP + normaliseDose(f.dose);
@@ -197,26 +219,25 @@ function sourcesOf(items: Prepared[]): SourceRef[] {
 
 function entryOf(g: Group): TimelineEntry {
   const f = g.rep.fact;
-  const e: TimelineEntry = {
+  return {
     id: f.id,
     kind: f.kind,
     date: f.date,
     day: g.rep.day,
     sealed: f.sealed !== undefined,
+    sealedLabels: f.sealed?.labels,
     conceptKey: f.conceptKey,
     display: f.display,
+    nameTh: f.nameTh,
+    nameEn: f.nameEn,
     status: f.status,
     fact: f,
     sources: sourcesOf(g.items),
-    hospitals: g.hospitals.size === 1 ? [f.hospitalCode] : sortedUnique(g.hospitals),
+    hospitals: g.hospitals,
     recordedAt: g.items.length,
+    conflictGroup: g.conflictGroup,
+    conflict: g.conflict,
   };
-  if (f.sealed !== undefined) e.sealedLabels = f.sealed.labels;
-  if (f.nameTh !== undefined) e.nameTh = f.nameTh;
-  if (f.nameEn !== undefined) e.nameEn = f.nameEn;
-  if (g.conflict !== undefined) e.conflict = g.conflict;
-  if (g.conflictGroup !== undefined) e.conflictGroup = g.conflictGroup;
-  return e;
 }
 
 function stubEntry(s: SealedFactStub, time: number): TimelineEntry {
@@ -242,8 +263,9 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   const sealedCounts = {} as Record<FactKind, number>;
   for (const k of FACT_KINDS) sealedCounts[k] = 0;
 
-  const groups = new Map<string, Group>();
-  const stubEntries: TimelineEntry[] = [];
+  const clusters = new Map<string, Cluster>();
+  const groupList: Group[] = [];
+  const stubs: { stub: SealedFactStub; time: number }[] = [];
   const allergyStubHospitals = new Set<string>();
   const factHospitals = new Set<string>();
 
@@ -252,39 +274,58 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
       sealedCounts[item.kind]++;
       factHospitals.add(item.hospitalCode);
       if (item.kind === 'allergy') allergyStubHospitals.add(item.hospitalCode);
-      stubEntries.push(stubEntry(item, timeOf(item.date)));
+      stubs.push({ stub: item, time: timeOf(item.date) });
       continue;
     }
     factHospitals.add(item.hospitalCode);
     const time = timeOf(item.date);
     const p: Prepared = { fact: item, time, day: dayOf(item.date, time) };
     const nearKey = nearKeyOf(p);
-    const sig = signature(item);
-    const key = nearKey + SEP + sig;
-    const g = groups.get(key);
+    const sigNum = signatureNumber(item);
+    const sigStr = signatureText(item);
+    let cluster = clusters.get(nearKey);
+    if (cluster === undefined) {
+      cluster = { nearKey, groups: [] };
+      clusters.set(nearKey, cluster);
+    }
+    let g: Group | undefined;
+    for (const candidate of cluster.groups) {
+      if (sameSignature(candidate, sigNum, sigStr)) {
+        g = candidate;
+        break;
+      }
+    }
     if (g === undefined) {
-      groups.set(key, { key, nearKey, sig, items: [p], rep: p, hospitals: new Set([item.hospitalCode]), time });
+      g = { nearKey, sigNum, sigStr, items: [p], rep: p, hospitals: [item.hospitalCode], time, sortTime: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time };
+      cluster.groups.push(g);
+      groupList.push(g);
     } else {
       g.items.push(p);
-      g.hospitals.add(item.hospitalCode);
+      if (!g.hospitals.includes(item.hospitalCode)) g.hospitals.push(item.hospitalCode);
       if (item.id < g.rep.fact.id) {
         g.rep = p;
         g.time = time;
+        g.sortTime = Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
       }
     }
   }
+  for (const g of groupList) {
+    if (g.hospitals.length > 1) g.hospitals.sort(cmpStr);
+    if (g.items.length > 1) g.items.sort(byPreparedDesc);
+  }
 
-  flagNearConflicts(groups);
+  flagNearConflicts(clusters);
 
-  const groupList = [...groups.values()];
-  const entries: TimelineEntry[] = new Array<TimelineEntry>(groupList.length);
-  for (let i = 0; i < groupList.length; i++) entries[i] = entryOf(groupList[i]!);
-  for (const s of stubEntries) entries.push(s);
-  // Sort on precomputed keys: Date parsing inside the comparator would dominate on 50k entries.
-  const times = new Map<TimelineEntry, number>();
-  for (let i = 0; i < groupList.length; i++) times.set(entries[i]!, groupList[i]!.time);
-  for (const s of stubEntries) times.set(s, timeOf(s.date));
-  entries.sort((a, b) => byTimeDesc(times.get(a)!, times.get(b)!) || cmpStr(a.id, b.id));
+  // One sort, newest first; every section below walks this order instead of sorting again.
+  groupList.sort((a, b) => (a.sortTime === b.sortTime ? cmpStr(a.rep.fact.id, b.rep.fact.id) : b.sortTime > a.sortTime ? 1 : -1));
+  stubs.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.stub.id, b.stub.id));
+  const entries: TimelineEntry[] = [];
+  let si = 0;
+  for (const g of groupList) {
+    while (si < stubs.length && stubFirst(stubs[si]!, g)) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
+    entries.push(entryOf(g));
+  }
+  while (si < stubs.length) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
 
   const answered = sortedUnique([...input.answered, ...factHospitals]);
 
@@ -384,29 +425,32 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
 }
 
 /** Same concept, same day, different statements from different hospitals: link and flag, never merge. */
-function flagNearConflicts(groups: Map<string, Group>): void {
-  const byNear = new Map<string, Group | Group[]>();
-  for (const g of groups.values()) {
-    const existing = byNear.get(g.nearKey);
-    if (existing === undefined) byNear.set(g.nearKey, g);
-    else if (Array.isArray(existing)) existing.push(g);
-    else byNear.set(g.nearKey, [existing, g]);
-  }
-  for (const [nearKey, cluster] of byNear) {
-    if (!Array.isArray(cluster)) continue;
-    const all = new Set<string>();
-    for (const g of cluster) for (const h of g.hospitals) all.add(h);
+function flagNearConflicts(clusters: Map<string, Cluster>): void {
+  for (const cluster of clusters.values()) {
+    const groups = cluster.groups;
+    if (groups.length < 2) continue;
+    const all: string[] = [];
+    for (const g of groups) for (const h of g.hospitals) if (!all.includes(h)) all.push(h);
     // Two differing results from one hospital on one day are two measurements, not a disagreement.
-    if (all.size < 2) continue;
-    const hospitals = sortedUnique(all);
-    const kind = cluster[0]!.rep.fact.kind;
-    const conflict: Conflict = { reason: conflictReason(kind, cluster), hospitals };
-    const conflictGroup = 'conflict:' + nearKey.split(SEP).join(':');
-    for (const g of cluster) {
+    if (all.length < 2) continue;
+    all.sort(cmpStr);
+    const kind = groups[0]!.rep.fact.kind;
+    const conflict: Conflict = { reason: conflictReason(kind, groups), hospitals: all };
+    const conflictGroup = 'conflict:' + cluster.nearKey.split(SEP).join(':');
+    for (const g of groups) {
       g.conflict = conflict;
       g.conflictGroup = conflictGroup;
     }
   }
+}
+
+function byPreparedDesc(a: Prepared, b: Prepared): number {
+  return byTimeDesc(a.time, b.time) || cmpStr(a.fact.id, b.fact.id);
+}
+
+function stubFirst(s: { stub: SealedFactStub; time: number }, g: Group): boolean {
+  const t = Number.isNaN(s.time) ? Number.NEGATIVE_INFINITY : s.time;
+  return t === g.sortTime ? s.stub.id < g.rep.fact.id : t > g.sortTime;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -702,8 +746,9 @@ function buildProblems(groups: Group[]): { problems: ProblemRow[]; resolvedProbl
 // ---------------------------------------------------------------------------------------------------
 // Lab and vital series
 
+/** Expects groups newest first (the timeline order), so no per-series sort is needed. */
 function buildSeries(groups: Group[]): { labs: LabSeries[]; vitals: LabSeries[] } {
-  const series = new Map<string, { s: LabSeries; times: number[] }>();
+  const series = new Map<string, LabSeries>();
   for (const g of groups) {
     const f = g.rep.fact;
     if ((f.kind !== 'lab' && f.kind !== 'vital') || f.value === undefined) continue;
@@ -711,34 +756,19 @@ function buildSeries(groups: Group[]): { labs: LabSeries[]; vitals: LabSeries[] 
     const unit = canonical ? f.canonicalUnit! : (f.unit ?? '');
     // Unconvertible units get their own series so they are never drawn on the canonical axis.
     const key = canonical ? f.analyteKey : f.analyteKey + '|' + unit;
-    let acc = series.get(key);
-    if (acc === undefined) {
-      const placeholder = pointOf(g, f, canonical, unit);
-      const s: LabSeries = { key, analyteKey: f.analyteKey, category: f.kind === 'vital' ? 'vital-signs' : 'laboratory', display: f.display, unit, canonical, points: [], latest: placeholder };
-      if (f.nameTh !== undefined) s.nameTh = f.nameTh;
-      if (f.nameEn !== undefined) s.nameEn = f.nameEn;
-      acc = { s, times: [] };
-      series.set(key, acc);
+    const point = pointOf(g, f, canonical, unit);
+    let s = series.get(key);
+    if (s === undefined) {
+      // Newest first here, so the first dated point seen is the latest.
+      s = { key, analyteKey: f.analyteKey, category: f.kind === 'vital' ? 'vital-signs' : 'laboratory', display: f.display, nameTh: f.nameTh, nameEn: f.nameEn, unit, canonical, points: [], latest: point };
+      series.set(key, s);
     }
-    acc.s.points.push(pointOf(g, f, canonical, unit));
+    s.points.push(point);
   }
   const labs: LabSeries[] = [];
   const vitals: LabSeries[] = [];
-  for (const { s } of series.values()) {
-    const times = new Map<LabPoint, number>();
-    for (const p of s.points) times.set(p, timeOf(p.date));
-    s.points.sort((a, b) => -byTimeDesc(times.get(a)!, times.get(b)!) || cmpStr(a.factId, b.factId));
-    // Undated points sort first; the latest is the newest dated one.
-    let latest = s.points[s.points.length - 1]!;
-    for (let i = s.points.length - 1; i >= 0; i--) {
-      const p = s.points[i]!;
-      if (!Number.isNaN(times.get(p)!)) {
-        latest = p;
-        break;
-      }
-    }
-    s.latest = latest;
-    // The series name follows its latest point's hospital wording only when no terminology name exists.
+  for (const s of series.values()) {
+    s.points.reverse();
     (s.category === 'vital-signs' ? vitals : labs).push(s);
   }
   labs.sort((a, b) => cmpStr(a.key, b.key));
@@ -756,7 +786,7 @@ function pointOf(g: Group, f: ObservationFact, canonical: boolean, unit: string)
     originalValue: f.value!,
     originalUnit: f.unit ?? '',
     hospitalCode: f.hospitalCode,
-    alsoAt: g.hospitals.size > 1 ? sortedUnique(g.hospitals).filter((h) => h !== f.hospitalCode) : [],
+    alsoAt: g.hospitals.length > 1 ? g.hospitals.filter((h) => h !== f.hospitalCode) : [],
     factId: f.id,
   };
   if (f.flag !== undefined) p.flag = f.flag;

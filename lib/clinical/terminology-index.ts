@@ -25,6 +25,33 @@ import {
 
 export const BLOOD_GROUP_KEY = 'blood-group';
 
+/** system → code → value: two Map lookups instead of building a "system|code" string per coding. */
+export class CodeIndex<T> {
+  private readonly bySystem = new Map<string, Map<string, T>>();
+
+  set(system: string, code: string, value: T): void {
+    let m = this.bySystem.get(system);
+    if (m === undefined) {
+      m = new Map();
+      this.bySystem.set(system, m);
+    }
+    m.set(code, value);
+  }
+
+  get(system: string, code: string): T | undefined {
+    return this.bySystem.get(system)?.get(code);
+  }
+}
+
+function indexOf<T>(map: Map<string, T>): CodeIndex<T> {
+  const idx = new CodeIndex<T>();
+  for (const [k, v] of map) {
+    const bar = k.lastIndexOf('|');
+    idx.set(k.slice(0, bar), k.slice(bar + 1), v);
+  }
+  return idx;
+}
+
 function codeKey(system: string, code: string): string {
   return system + '|' + code;
 }
@@ -143,5 +170,12 @@ export function highRiskFromAtc(atc: string): HighRiskClass | undefined {
   if (upper.startsWith('B01AC')) return undefined;
   return longestPrefix(ATC_HIGH_RISK_PREFIXES, upper);
 }
+
+export const analyteIndex = indexOf(analyteByCode);
+export const drugIndex = indexOf(drugByCode);
+export const substanceIndex = indexOf(substanceByCode);
+export const bloodGroupIndex = indexOf(new Map([...bloodGroupCodes].map((k) => [k, true] as const)));
+export const noKnownAllergyIndex = indexOf(new Map([...noKnownAllergyCodes].map((k) => [k, true] as const)));
+export const sensitiveIndex = indexOf(new Map([...sensitiveCodes].map((k) => [k, true] as const)));
 
 export { codeKey };

@@ -24,14 +24,18 @@ export function normaliseUnit(unit: string): string {
 interface AnalyteUnits {
   canonical: string;
   factors: Map<string, number>;
+  /** Raw unit string as sent → factor (NaN = not convertible); hospitals send few distinct spellings. */
+  cache: Map<string, number>;
 }
+
+const CACHE_LIMIT = 256;
 
 const UNIT_TABLE = new Map<string, AnalyteUnits>();
 for (const a of ANALYTES) {
   const factors = new Map<string, number>();
   factors.set(normaliseUnit(a.unit), 1);
   for (const c of a.conversions) factors.set(normaliseUnit(c.unit), c.factor);
-  UNIT_TABLE.set(a.key, { canonical: a.unit, factors });
+  UNIT_TABLE.set(a.key, { canonical: a.unit, factors, cache: new Map() });
 }
 // Common spellings hospitals send for canonical units that UCUM writes differently.
 const ALIASES: Record<string, string> = {
@@ -62,14 +66,23 @@ function roundConverted(v: number): number {
 export function toCanonical(analyteKey: string, value: number, unit: string): CanonicalValue | null {
   const entry = UNIT_TABLE.get(analyteKey);
   if (entry === undefined || !Number.isFinite(value)) return null;
+  let factor = entry.cache.get(unit);
+  if (factor === undefined) {
+    factor = resolveFactor(entry, unit);
+    if (entry.cache.size < CACHE_LIMIT) entry.cache.set(unit, factor);
+  }
+  if (Number.isNaN(factor)) return null;
+  return { value: factor === 1 ? value : roundConverted(value * factor), unit: entry.canonical };
+}
+
+function resolveFactor(entry: AnalyteUnits, unit: string): number {
   const norm = normaliseUnit(unit);
   let factor = entry.factors.get(norm);
   if (factor === undefined) {
     const alias = ALIASES[norm];
     if (alias !== undefined) factor = entry.factors.get(alias);
   }
-  if (factor === undefined) return null;
-  return { value: factor === 1 ? value : roundConverted(value * factor), unit: entry.canonical };
+  return factor ?? Number.NaN;
 }
 
 /** The canonical unit of a known analyte. */
