@@ -1,0 +1,232 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { appendAudit } from '../audit/append';
+import type { DoctorContext } from '../auth/guard';
+import { LICENCE_POLICY } from '../auth/throttle';
+import { releaseAttempt, reserveAttempt } from '../auth/throttle-store';
+import { db, type Db } from '../db';
+import { emergencyAccesses, smsSends } from '../db/schema';
+import { env } from '../env';
+import { AppError } from '../errors';
+import type { ExchangeClient, ExchangeContext, HospitalInfo } from '../exchange/client';
+import { ageInYears } from '../i18n/format';
+import { bilingual } from '../i18n/messages';
+import { formatCitizenId } from '../identity/citizen-id';
+import { logger } from '../log';
+import type { DoctorRegistry } from '../registry/doctor-registry';
+import { services } from '../services';
+import type { SmsGateway } from '../sms/sms-gateway';
+import { emergencyExpiry, emergencyFieldErrors, emergencyLookupSchema, emergencyNoticeText, emergencyStartSchema, type EmergencyField } from './rules';
+
+/** The outside world the emergency service talks to; tests pass their own. */
+export interface EmergencyDeps {
+  db: Db;
+  exchange: Pick<ExchangeClient, 'findPatient' | 'listSharingHospitals' | 'listOrganizations'>;
+  registry: Pick<DoctorRegistry, 'verifyCredentials'>;
+  sms: SmsGateway;
+  emergencyHours: number;
+  now: () => Date;
+}
+
+export type EmergencyDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | 'role' | 'request'>;
+
+export async function defaultEmergencyDeps(): Promise<EmergencyDeps> {
+  const s = services();
+  return { db: await db(), exchange: s.exchange, registry: s.registry, sms: s.sms, emergencyHours: env().EMERGENCY_HOURS, now: () => new Date() };
+}
+
+/** Identity card shown before break-the-glass: no clinical data, no phone number (only whether there is one). */
+export interface EmergencyPatientCard {
+  cidFormatted: string;
+  nameTh: string;
+  nameEn: string;
+  gender: 'male' | 'female' | 'other' | 'unknown';
+  birthDate: string;
+  age: number;
+  hasPhone: boolean;
+  sharingHospitals: { code: string; nameTh: string; nameEn: string }[];
+}
+
+export type EmergencyLookupResult =
+  | { outcome: 'found'; patient: EmergencyPatientCard }
+  | { outcome: 'invalid' }
+  | { outcome: 'not-found' }
+  | { outcome: 'exchange-unavailable' };
+
+export type EmergencyStartResult =
+  | { ok: true; accessId: string; smsSent: boolean }
+  | { ok: false; fieldErrors: Partial<Record<EmergencyField, string>>; message?: string; retryAt?: string };
+
+function actor(doctor: EmergencyDoctor) {
+  return { actorType: 'doctor' as const, actorId: doctor.licence, actorRole: doctor.role, hospitalCode: doctor.hospitalCode, clientIp: doctor.request.clientIp, userAgent: doctor.request.userAgent, requestId: doctor.request.requestId };
+}
+
+function exchangeContext(doctor: EmergencyDoctor): ExchangeContext {
+  const requestId = /^[A-Za-z0-9._:-]{1,128}$/.test(doctor.request.requestId) ? doctor.request.requestId : crypto.randomUUID();
+  return { requestId, purpose: 'ETREAT', practitioner: doctor.licence, organization: doctor.hospitalCode };
+}
+
+/**
+ * Refuses anyone but an emergency physician: writes an 'emergency-denied' audit row and throws 403.
+ * Called first by every emergency page, action and service entry point.
+ */
+export async function requireEmergencyRole(doctor: EmergencyDoctor, database: Db, step: string, now = new Date()): Promise<void> {
+  if (doctor.role === 'ed') return;
+  await auditEmergencyDenied(doctor, database, step, now);
+  throw new AppError('forbidden', bilingual('emergency.notEd.body'));
+}
+
+/** Records that a doctor without role 'ed' reached an emergency entry point (pages call this, then explain). */
+export async function auditEmergencyDenied(doctor: EmergencyDoctor, database: Db, step: string, now = new Date()): Promise<void> {
+  await appendAudit(database, { ...actor(doctor), action: 'emergency-denied', outcome: 'denied', purpose: 'ETREAT', details: { reason: 'not-ed-role', step } }, now);
+}
+
+async function directory(deps: EmergencyDeps): Promise<Map<string, HospitalInfo>> {
+  try {
+    return new Map((await deps.exchange.listOrganizations()).map((h) => [h.code, h]));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * The ED quick lookup: who the patient is and where their records are, for a physician with role 'ed'.
+ * Audited as a patient lookup with purpose ETREAT (citizen ID in its own column only).
+ */
+export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unknown, deps: EmergencyDeps): Promise<EmergencyLookupResult> {
+  const now = deps.now();
+  await requireEmergencyRole(doctor, deps.db, 'lookup', now);
+  const parsed = emergencyLookupSchema.safeParse(input);
+  if (!parsed.success) return { outcome: 'invalid' };
+  const cid = parsed.data.cid;
+  const ctx = exchangeContext(doctor);
+  const found = await deps.exchange.findPatient({ cid }, ctx);
+  let result: EmergencyLookupResult;
+  if (found.outcome === 'unavailable') result = { outcome: 'exchange-unavailable' };
+  else if (found.outcome === 'not-found') result = { outcome: 'not-found' };
+  else {
+    const [sharing, dir] = await Promise.all([deps.exchange.listSharingHospitals(cid, ctx), directory(deps)]);
+    if (!sharing.ok) result = { outcome: 'exchange-unavailable' };
+    else {
+      const p = found.patient;
+      result = {
+        outcome: 'found',
+        patient: {
+          cidFormatted: formatCitizenId(cid),
+          nameTh: p.nameTh,
+          nameEn: p.nameEn,
+          gender: p.gender,
+          birthDate: p.birthDate,
+          age: ageInYears(p.birthDate, now),
+          hasPhone: Boolean(p.phone),
+          sharingHospitals: sharing.hcodes.map((code) => ({ code, nameTh: dir.get(code)?.nameTh ?? code, nameEn: dir.get(code)?.nameEn ?? code })),
+        },
+      };
+    }
+  }
+  await appendAudit(
+    deps.db,
+    { ...actor(doctor), action: 'patient-lookup', outcome: result.outcome === 'exchange-unavailable' ? 'failure' : 'success', patientCid: cid, purpose: 'ETREAT', details: { result: result.outcome, flow: 'emergency' } },
+    now,
+  );
+  return result;
+}
+
+/**
+ * Breaks the glass: role 'ed' only, form validated, PIN re-entered and checked with the council
+ * (throttled per licence under `stepup:`), patient must exist. The access row and its audit row are
+ * written in one transaction; the patient is then told by SMS (a failed SMS is audited, not undone).
+ */
+export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unknown, deps: EmergencyDeps): Promise<EmergencyStartResult> {
+  const now = deps.now();
+  await requireEmergencyRole(doctor, deps.db, 'start', now);
+  const parsed = emergencyStartSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: emergencyFieldErrors(input) };
+  const { cid, reasonCode, reasonText, pin } = parsed.data;
+
+  const key = `stepup:${doctor.licence}`;
+  const decision = await reserveAttempt(deps.db, [{ key, policy: LICENCE_POLICY }], now);
+  if (!decision.allowed) {
+    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'stepup-throttled', reasonCode } }, now);
+    return { ok: false, fieldErrors: {}, message: 'emergency.error.locked', retryAt: decision.retryAt.toISOString() };
+  }
+  const verified = await deps.registry.verifyCredentials(doctor.licence, pin);
+  if (verified.outcome === 'unavailable') {
+    // An outage is not the doctor's fault: refund the attempt. Still no access without a verified PIN.
+    await releaseAttempt(deps.db, [key]);
+    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason: 'registry-unavailable', reasonCode } }, now);
+    return { ok: false, fieldErrors: {}, message: 'emergency.error.registryUnavailable' };
+  }
+  if (verified.outcome === 'invalid') {
+    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'wrong-pin', reasonCode } }, now);
+    return { ok: false, fieldErrors: { pin: 'emergency.error.pinWrong' } };
+  }
+  await releaseAttempt(deps.db, [key]);
+
+  const ctx = exchangeContext(doctor);
+  const found = await deps.exchange.findPatient({ cid }, ctx);
+  if (found.outcome !== 'found') {
+    const reason = found.outcome === 'not-found' ? 'patient-not-found' : 'exchange-unavailable';
+    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason, reasonCode } }, now);
+    return { ok: false, fieldErrors: {}, message: found.outcome === 'not-found' ? 'emergency.error.notFound' : 'emergency.error.exchangeUnavailable' };
+  }
+
+  const accessId = crypto.randomUUID();
+  const expiresAt = emergencyExpiry(now, deps.emergencyHours);
+  await deps.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.insert(emergencyAccesses).values({ id: accessId, licenceNumber: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: cid, reasonCode, reasonText, startedAt: now, expiresAt });
+    // The free text stays with the access row for reviewers; the audit log records only its length.
+    await appendAudit(tx, { ...actor(doctor), action: 'emergency-start', outcome: 'success', patientCid: cid, purpose: 'ETREAT', accessRef: accessId, details: { reasonCode, reasonTextLength: reasonText.length, expiresAt: expiresAt.toISOString() } }, now);
+  });
+
+  const smsSent = await notifyPatient(doctor, { cid, phone: found.patient.phone, language: found.patient.language }, accessId, deps, now);
+  return { ok: true, accessId, smsSent };
+}
+
+async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; phone: string | undefined; language: 'th' | 'en' }, accessId: string, deps: EmergencyDeps, now: Date): Promise<boolean> {
+  const common = { ...actor(doctor), action: 'emergency-start' as const, patientCid: patient.cid, purpose: 'ETREAT' as const, accessRef: accessId };
+  if (!patient.phone) {
+    await appendAudit(deps.db, { ...common, outcome: 'failure', details: { step: 'patient-notice', reason: 'no-phone' } }, now);
+    return false;
+  }
+  const h = (await directory(deps)).get(doctor.hospitalCode);
+  const name = h ? (patient.language === 'en' ? h.nameEn : h.nameTh) : doctor.hospitalCode;
+  let sent: Awaited<ReturnType<SmsGateway['send']>>;
+  try {
+    sent = await deps.sms.send(patient.phone, emergencyNoticeText(patient.language, name, now));
+  } catch {
+    sent = { ok: false, reason: 'unavailable' };
+  }
+  try {
+    if (sent.ok) {
+      await deps.db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        await tx.insert(smsSends).values({ id: crypto.randomUUID(), patientCid: patient.cid, licenceNumber: doctor.licence, hospitalCode: doctor.hospitalCode, kind: 'emergency-notice', sentAt: now });
+        await appendAudit(tx, { ...common, outcome: 'success', details: { step: 'patient-notice' } }, now);
+      });
+    } else {
+      await appendAudit(deps.db, { ...common, outcome: 'failure', details: { step: 'patient-notice', reason: `sms-${sent.reason}` } }, now);
+    }
+  } catch (error) {
+    // The access already stands and is audited; a lost notice record must not hide it from the doctor.
+    logger().error({ err: error instanceof Error ? error.message : 'unknown' }, 'emergency notice record failed');
+  }
+  return sent.ok;
+}
+
+/** Ends an emergency access early (the doctor's own, still open). Audited 'emergency-end'. */
+export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: string, deps: Pick<EmergencyDeps, 'db' | 'now'>): Promise<{ ok: boolean }> {
+  const now = deps.now();
+  return deps.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [row] = await tx
+      .update(emergencyAccesses)
+      .set({ endedAt: now })
+      .where(and(eq(emergencyAccesses.id, accessId), eq(emergencyAccesses.licenceNumber, doctor.licence), eq(emergencyAccesses.hospitalCode, doctor.hospitalCode), isNull(emergencyAccesses.endedAt)))
+      .returning({ cid: emergencyAccesses.patientCid });
+    if (!row) return { ok: false };
+    await appendAudit(tx, { ...actor(doctor), action: 'emergency-end', outcome: 'success', patientCid: row.cid, purpose: 'ETREAT', accessRef: accessId, details: { reason: 'ended-by-doctor' } }, now);
+    return { ok: true };
+  });
+}
