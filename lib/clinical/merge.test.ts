@@ -14,7 +14,7 @@ import {
   nka,
   seededRandom,
 } from './fixtures';
-import { checkAllergyMedication, mergeTimeline } from './merge';
+import { checkAllergyMedication, mergeTimeline, timeOf } from './merge';
 import { SYSTEMS } from './terminology';
 import type { ClinicalFact, SealedFactStub, TimelineModel } from './types';
 
@@ -311,5 +311,24 @@ describe('determinism', () => {
       const b = dated[i]!;
       expect(a.date! > b.date! || (a.date === b.date && a.id < b.id) || a.date!.length !== b.date!.length).toBe(true);
     }
+  });
+});
+
+describe('timeOf', () => {
+  it.each([
+    '2024-05-01T08:00:00+07:00',
+    '2024-05-01T08:00:00.123Z',
+    '2024-05-01T08:00:00.5-03:30',
+    '2024-12-31T23:59:59Z',
+    '2024-05-01T08:00+07:00',
+    '2024-05',
+    '2024',
+  ])('%s matches Date.parse', (iso) => {
+    const expected = Date.parse(iso) - (iso.length <= 10 ? 7 * 3_600_000 : 0);
+    expect(timeOf(iso)).toBe(expected);
+  });
+
+  it('treats a bare date as Thai midnight', () => {
+    expect(timeOf('2024-05-01')).toBe(Date.parse('2024-05-01T00:00:00+07:00'));
   });
 });
