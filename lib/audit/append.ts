@@ -4,30 +4,8 @@ import type { Db } from '../db';
 import { auditLog } from '../db/schema';
 import { GENESIS_HASH, hashAuditRecord, type AuditRecord } from './chain';
 
-export type AuditAction =
-  | 'sign-in'
-  | 'sign-out'
-  | 'session-expired'
-  | 'hospital-switch'
-  | 'admin-sign-in'
-  | 'admin-totp-enrol'
-  | 'patient-lookup'
-  | 'otp-send'
-  | 'otp-verify'
-  | 'consent-start'
-  | 'consent-end'
-  | 'emergency-start'
-  | 'emergency-end'
-  | 'emergency-denied'
-  | 'emergency-review'
-  | 'sealed-open'
-  | 'clinical-read'
-  | 'safety-wrong-patient'
-  | 'summary-export'
-  | 'grant-create'
-  | 'grant-update'
-  | 'audit-export'
-  | 'access-log-read';
+export { AUDIT_ACTIONS, PATIENT_ACCESS_ACTIONS, type AuditAction } from './actions';
+import type { AuditAction } from './actions';
 
 export interface AuditEntry {
   actorType: 'doctor' | 'admin' | 'service' | 'system' | 'anonymous';
