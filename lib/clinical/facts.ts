@@ -169,7 +169,7 @@ function base(
     hospitalCode,
     resourceType: resource.resourceType,
     resourceId,
-    date: date ?? null,
+    date: date !== undefined && date !== '' ? date : null,
     conceptKey,
     codes,
     // A bare code is the display of last resort: the terminology name reads better.

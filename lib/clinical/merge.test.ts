@@ -332,3 +332,24 @@ describe('timeOf', () => {
     expect(timeOf('2024-05-01')).toBe(Date.parse('2024-05-01T00:00:00+07:00'));
   });
 });
+
+describe('ordering at scale', () => {
+  it('matches a naive newest-first sort with sub-second ties, old and undated records', () => {
+    const rnd = seededRandom(7);
+    const rs: Resource[] = [];
+    for (let i = 0; i < 600; i++) {
+      const roll = rnd();
+      const date =
+        roll < 0.05
+          ? ''
+          : roll < 0.1
+            ? '1899-12-31'
+            : `2024-0${1 + Math.floor(rnd() * 3)}-1${Math.floor(rnd() * 3)}T10:00:0${Math.floor(rnd() * 3)}.${Math.floor(rnd() * 3)}00+07:00`;
+      rs.push(lab(`o${i}`, { code: '2823-3', value: Math.round(rnd() * 1000) / 10, unit: 'mmol/L', date }));
+    }
+    const m = merge({ A: rs.slice(0, 300), B: rs.slice(300) });
+    const t = (d: string | null): number => (d === null || d === '' ? Number.NEGATIVE_INFINITY : timeOf(d));
+    const expected = [...m.entries].sort((a, b) => (t(a.date) === t(b.date) ? (a.id < b.id ? -1 : 1) : t(b.date) - t(a.date)));
+    expect(m.entries.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+  });
+});

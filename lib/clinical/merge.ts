@@ -401,16 +401,26 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   sortNewestFirst(groupList);
   stubs.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.stub.id, b.stub.id));
   const entries: TimelineEntry[] = [];
+  // Each section builder gets only its kind, still newest first.
+  const allergyGroups: Group[] = [];
+  const medicationGroups: Group[] = [];
+  const conditionGroups: Group[] = [];
+  const resultGroups: Group[] = [];
   let si = 0;
   for (const g of groupList) {
     while (si < stubs.length && stubFirst(stubs[si]!, g)) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
     entries.push(entryOf(g));
+    const kind = g.rep.fact.kind;
+    if (kind === 'lab' || kind === 'vital') resultGroups.push(g);
+    else if (kind === 'medication') medicationGroups.push(g);
+    else if (kind === 'condition') conditionGroups.push(g);
+    else if (kind === 'allergy') allergyGroups.push(g);
   }
   while (si < stubs.length) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
 
   const answered = sortedUnique([...input.answered, ...factHospitals]);
 
-  const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(groupList, answered, allergyStubHospitals);
+  const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(allergyGroups, answered, allergyStubHospitals);
   if (allergyNkaConflict !== undefined) {
     const conflict: Conflict = { reason: 'no-known-allergy', hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...allergyNkaConflict.allergyHospitals]) };
     for (const e of entries) {
@@ -421,9 +431,9 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
     }
   }
 
-  const medications = buildMedications(groupList, nowTime);
-  const { problems, resolvedProblems } = buildProblems(groupList);
-  const { labs, vitals } = buildSeries(groupList);
+  const medications = buildMedications(medicationGroups, nowTime);
+  const { problems, resolvedProblems } = buildProblems(conditionGroups);
+  const { labs, vitals } = buildSeries(resultGroups);
 
   const codedResults: TimelineEntry[] = [];
   const imaging: ImagingItem[] = [];
@@ -525,31 +535,49 @@ function flagNearConflicts(clusters: ClusterIndex): void {
   }
 }
 
+const INDEX_BITS = 2 ** 20;
+const SECONDS_BIAS = 2 ** 31;
+
+function groupOrder(a: Group, b: Group): number {
+  return a.sortTime === b.sortTime ? cmpStr(a.rep.fact.id, b.rep.fact.id) : b.sortTime > a.sortTime ? 1 : -1;
+}
+
 /**
- * Newest first, ties by id. Bucketing by time and sorting the distinct times as a Float64Array avoids
- * ~800k comparator calls on 50k entries (the comparator sort was the merge's single largest cost).
+ * Newest first, ties by id. Packs (second, index) into one double and sorts a Float64Array natively,
+ * then orders each same-second run with the exact comparator: the plain comparator sort over 50k entries
+ * was the merge's largest single cost. The index never decides order, so input order cannot leak in.
  */
 function sortNewestFirst(groups: Group[]): void {
-  const buckets = new Map<number, Group | Group[]>();
-  for (const g of groups) {
-    const b = buckets.get(g.sortTime);
-    if (b === undefined) buckets.set(g.sortTime, g);
-    else if (Array.isArray(b)) b.push(g);
-    else buckets.set(g.sortTime, [b, g]);
+  const n = groups.length;
+  if (n >= INDEX_BITS) {
+    groups.sort(groupOrder);
+    return;
   }
-  const times = new Float64Array(buckets.size);
-  let i = 0;
-  for (const t of buckets.keys()) times[i++] = t;
-  times.sort();
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = groups[i]!.sortTime;
+    let sec = t === Number.NEGATIVE_INFINITY ? -SECONDS_BIAS : Math.floor(t / 1000);
+    if (sec < -SECONDS_BIAS) sec = -SECONDS_BIAS;
+    else if (sec >= SECONDS_BIAS) sec = SECONDS_BIAS - 1;
+    keys[i] = (sec + SECONDS_BIAS) * INDEX_BITS + i;
+  }
+  keys.sort();
+  const src = groups.slice();
   let out = 0;
-  for (let k = times.length - 1; k >= 0; k--) {
-    const b = buckets.get(times[k]!)!;
-    if (Array.isArray(b)) {
-      b.sort((x, y) => cmpStr(x.rep.fact.id, y.rep.fact.id));
-      for (const g of b) groups[out++] = g;
+  let k = n - 1;
+  while (k >= 0) {
+    const bucket = Math.floor(keys[k]! / INDEX_BITS);
+    let start = k;
+    while (start > 0 && Math.floor(keys[start - 1]! / INDEX_BITS) === bucket) start--;
+    if (start === k) {
+      groups[out++] = src[keys[k]! % INDEX_BITS]!;
     } else {
-      groups[out++] = b;
+      const run: Group[] = [];
+      for (let j = start; j <= k; j++) run.push(src[keys[j]! % INDEX_BITS]!);
+      run.sort(groupOrder);
+      for (const g of run) groups[out++] = g;
     }
+    k = start - 1;
   }
 }
 
