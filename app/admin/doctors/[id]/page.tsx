@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { GrantControls } from '@/components/admin/grant-controls';
+import { SignInHistory } from '@/components/admin/sign-in-history';
+import { GrantStatusBadge } from '@/components/admin/status-badge';
+import { findHospitalDoctor, listSignInHistory } from '@/lib/admin/doctor-access';
+import { thaiDateOf } from '@/lib/admin/grant-rules';
+import { requireAdminPage } from '@/lib/auth/guard';
+import { db } from '@/lib/db';
+import { formatDate } from '@/lib/i18n/format';
+import { getLocale } from '@/lib/i18n/server';
+import { changeGrantAction } from '../../actions';
+
+/** One doctor's access at the admin's hospital and their sign-in history there. A foreign id is a 404. */
+export default async function AdminDoctorPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdminPage();
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const database = await db();
+  const grant = await findHospitalDoctor(database, admin.hospitalCode, id.data);
+  if (!grant) notFound();
+  const history = await listSignInHistory(database, admin.hospitalCode, grant.licence);
+  const { t, lang, calendar } = await getLocale();
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/admin" className="text-info underline">
+          {t('admin.doctor.back')}
+        </Link>
+      </p>
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{lang === 'th' ? grant.nameTh : grant.nameEn}</h1>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="font-semibold">{t('admin.col.licence')}</dt>
+          <dd>ว.{grant.licence}</dd>
+          <dt className="font-semibold">{t('admin.col.role')}</dt>
+          <dd>{t(`admin.role.${grant.role}`)}</dd>
+          <dt className="font-semibold">{t('admin.col.status')}</dt>
+          <dd>
+            <GrantStatusBadge status={grant.status} />
+          </dd>
+          <dt className="font-semibold">{t('admin.col.since')}</dt>
+          <dd>{formatDate(grant.since, lang, calendar)}</dd>
+          <dt className="font-semibold">{t('admin.col.until')}</dt>
+          <dd>{grant.validUntil ? formatDate(grant.validUntil, lang, calendar) : t('admin.doctors.noEnd')}</dd>
+          <dt className="font-semibold">{t('admin.col.lastSignIn')}</dt>
+          <dd>{grant.lastSignInAt ? formatDate(grant.lastSignInAt, lang, calendar, true) : t('admin.doctors.never')}</dd>
+        </dl>
+      </div>
+      <GrantControls grant={grant} validUntilDate={grant.validUntil ? thaiDateOf(new Date(grant.validUntil)) : ''} today={thaiDateOf(new Date())} change={changeGrantAction} />
+      <SignInHistory events={history} />
+    </div>
+  );
+}
