@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { EmergencyBanner } from '@/components/emergency/emergency-banner';
+import { EmergencySummaryView } from '@/components/emergency/emergency-summary-view';
+import { PrintButton } from '@/components/emergency/print-button';
+import { requirePatientAccessPage } from '@/lib/access/patient-access';
+import { loadEmergencySummary } from '@/lib/emergency/summary';
+import { formatDate } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { getLocale } from '@/lib/i18n/server';
+import { endEmergencyAccessAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+/** The one-screen emergency summary (printable), for emergency and consent accesses alike. */
+export default async function EmergencySummaryPage({ params }: { params: Promise<{ accessId: string }> }) {
+  const { accessId } = await params;
+  const { doctor, access } = await requirePatientAccessPage(accessId);
+  const { t, lang, calendar } = await getLocale();
+  const now = new Date();
+  const view = await loadEmergencySummary(doctor, access, now);
+  const banner = view.banner;
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-4">
+      {access.kind === 'emergency' && access.emergency ? (
+        <EmergencyBanner
+          reasonLabel={t(`emergency.reason.${access.emergency.reasonCode}` as MessageKey)}
+          reasonText={access.emergency.reasonText}
+          expiresAt={access.expiresAt.toISOString()}
+          serverNow={now.toISOString()}
+          endAction={endEmergencyAccessAction.bind(null, access.id)}
+        />
+      ) : (
+        <p className="rounded-md border border-info bg-info-bg p-3 text-info">{t('emergency.banner.consent', { time: formatDate(access.expiresAt.toISOString(), lang, calendar, true) })}</p>
+      )}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t('emergency.summary.title')}</h1>
+          {banner && (
+            <p className="text-lg" data-testid="patient-banner">
+              <span className="font-semibold">{lang === 'th' ? banner.nameTh : banner.nameEn}</span> · <span className="font-mono">{banner.cidFormatted}</span> ·{' '}
+              {t(`emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey)} · {formatDate(banner.birthDate, lang, calendar)}
+            </p>
+          )}
+        </div>
+        <div className="no-print flex flex-wrap gap-2">
+          <Link href={`/patient/${access.id}`} className="btn-secondary">
+            {t('emergency.summary.fullRecord')}
+          </Link>
+          <a href={`/patient/${access.id}/emergency/ips`} className="btn-secondary" download>
+            {t('emergency.summary.export')}
+          </a>
+          <PrintButton />
+        </div>
+      </div>
+      {view.ok ? (
+        <>
+          {view.summary.sealedCount > 0 && (
+            <p className="rounded-md border border-warning bg-warning-bg p-3 font-semibold text-warning" data-testid="sealed-count">
+              <span aria-hidden="true">🔒 </span>
+              {t('emergency.sealed', { count: view.summary.sealedCount })}
+            </p>
+          )}
+          <EmergencySummaryView summary={view.summary} coverage={view.coverage} hospitalNames={view.hospitalNames} lang={lang} calendar={calendar} t={t} />
+        </>
+      ) : (
+        <p role="alert" className="rounded-md border border-critical bg-critical-bg p-3 font-semibold text-critical">
+          <span aria-hidden="true">⚠ </span>
+          {t(view.reason === 'patient-not-found' ? 'emergency.summary.patientNotFound' : 'emergency.summary.unavailable')}
+        </p>
+      )}
+    </div>
+  );
+}
