@@ -1,0 +1,47 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/**
+ * True when the request carries `Authorization: Bearer <expected>`. Compares digests in constant time so
+ * neither the token's content nor its length leaks through timing.
+ */
+export function hasServiceToken(headers: Headers, expected: string): boolean {
+  const header = headers.get('authorization') ?? '';
+  const match = /^Bearer ([^\s]+)$/.exec(header);
+  if (!match || expected.length === 0) return false;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(match[1]!), digest(expected));
+}
+
+/** A FHIR OperationOutcome error body (no personal data in `diagnostics`). */
+export function operationOutcome(code: 'login' | 'invalid' | 'not-found' | 'exception' | 'transient', diagnostics: string) {
+  return { resourceType: 'OperationOutcome' as const, issue: [{ severity: 'error' as const, code, diagnostics }] };
+}
+
+export type DateBound = { since?: Date; until?: Date };
+
+/**
+ * Parses FHIR `date` search values (`ge2026-11-01`, `lt2026-12-01T00:00:00+07:00`, `2026-11-05`) into a
+ * half-open period. Plain dates are Bangkok calendar days. Returns null for anything unparseable.
+ */
+export function parseFhirDateParams(values: string[]): DateBound | null {
+  const bound: DateBound = {};
+  for (const value of values) {
+    const m = /^(eq|ge|gt|le|lt)?(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.exec(value);
+    if (!m) return null;
+    const prefix = m[1] ?? 'eq';
+    const dateOnly = !m[3];
+    const start = new Date(dateOnly ? `${m[2]}T00:00:00+07:00` : `${m[2]}${m[3]}`);
+    if (Number.isNaN(start.getTime())) return null;
+    const end = dateOnly ? new Date(start.getTime() + 86_400_000) : new Date(start.getTime() + 1);
+    const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
+    const earlier = (a: Date | undefined, b: Date) => (a && a < b ? a : b);
+    if (prefix === 'eq') {
+      bound.since = later(bound.since, start);
+      bound.until = earlier(bound.until, end);
+    } else if (prefix === 'ge') bound.since = later(bound.since, start);
+    else if (prefix === 'gt') bound.since = later(bound.since, end);
+    else if (prefix === 'le') bound.until = earlier(bound.until, end);
+    else bound.until = earlier(bound.until, start);
+  }
+  return bound;
+}
