@@ -10,9 +10,9 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // `npm test` type-checks the whole project first (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
-  async headers() {
+  headers() {
     // The per-request CSP with its nonce is set in proxy.ts; these apply to every response, static files too.
-    return [
+    return Promise.resolve([
       {
         source: '/:path*',
         headers: [
@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
           { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
         ],
       },
-    ];
+    ]);
   },
 };
 

@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { lang, calendar, t } = await getLocale();
   // The header shows who is signed in; it is not an authorisation check (each page does its own).
   const user = await currentUser();
-  const directory = user?.hospitalCode ? await hospitalDirectory() : new Map();
+  const directory = user?.hospitalCode ? await hospitalDirectory() : new Map<string, never>();
   return (
     <html lang={lang}>
       <body className="min-h-screen">

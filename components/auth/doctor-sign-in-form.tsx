@@ -2,11 +2,12 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useLocale } from '@/components/providers';
 import { formatDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { decodeSignInFailure, doctorSignInSchema } from '@/lib/auth/schemas';
+import { formText } from '@/lib/forms';
 
 type FieldErrors = { licence?: string; pin?: string };
 
@@ -18,10 +19,10 @@ export function DoctorSignInForm() {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const raw = { licence: String(form.get('licence') ?? ''), pin: String(form.get('pin') ?? '') };
+    const raw = { licence: formText(form, 'licence'), pin: formText(form, 'pin') };
     const parsed = doctorSignInSchema.safeParse(raw);
     if (!parsed.success) {
       const errors: FieldErrors = {};

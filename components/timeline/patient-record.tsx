@@ -2,7 +2,7 @@
 
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { unsealRecord } from '@/app/patient/[accessId]/actions';
 import { useLocale } from '@/components/providers';
 import { mergeTimeline } from '@/lib/clinical/merge';
@@ -47,7 +47,7 @@ type Tab = 'timeline' | 'labs' | 'imaging';
 export function PatientRecord({ accessId, hospitals, now }: { accessId: string; hospitals: SharingHospital[]; now: string }) {
   const { lang, calendar } = useLocale();
   const queryClient = useQueryClient();
-  const started = useRef(Date.now());
+  const [startedAt] = useState(() => Date.now());
   const [tab, setTab] = useState<Tab>('timeline');
   const [detail, setDetail] = useState<TimelineEntry | null>(null);
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
@@ -70,7 +70,7 @@ export function PatientRecord({ accessId, hospitals, now }: { accessId: string; 
       name: names[h.code] ?? h.code,
       state: r.isPending || r.isFetching ? 'waiting' : r.isError ? 'failed-request' : 'done',
       view: r.isFetching ? undefined : r.data,
-      startedAt: started.current,
+      startedAt,
       errorMessage: r.error instanceof FetchError ? r.error.userMessage : undefined,
     };
   });

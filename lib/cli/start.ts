@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   if (!env.EXCHANGE_URL) {
     sandbox = true;
     const sandboxPort = env.SANDBOX_PORT ?? '4010';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sandbox/main.ts'], { cwd: root, env: { ...env, SANDBOX_PORT: sandboxPort } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sandbox/main.ts'], { cwd: root, env: { ...(env as NodeJS.ProcessEnv), SANDBOX_PORT: sandboxPort }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     const m = await waitForLine(child, /sandbox listening on (http:\/\/\S+)/, 'The sandbox exchange', 120_000);
     const url = m[1]!;

@@ -46,7 +46,12 @@ function openPostgres(url: string): Database {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ exec: async (s) => void (await client.query(s)), query: async (s, p) => (await client.query(s, p)).rows });
+        const result = await fn({
+          exec: async (s) => {
+            await client.query(s);
+          },
+          query: async (s, p) => (await client.query<Record<string, unknown>>(s, p)).rows,
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -57,14 +62,16 @@ function openPostgres(url: string): Database {
       }
     },
     async query(sqlText, params) {
-      return (await pool.query(sqlText, params)).rows;
+      return (await pool.query<Record<string, unknown>>(sqlText, params)).rows;
     },
   };
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool, { schema }),
     kind: 'postgres',
     runner,
-    ping: async () => void (await pool.query('SELECT 1')),
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
     close: () => pool.end(),
   };
 }
@@ -80,7 +87,12 @@ async function openPglite(dir: string): Promise<Database> {
     },
     async transaction(fn) {
       return client.transaction(async (tx) =>
-        fn({ exec: async (s) => void (await tx.exec(s)), query: async (s, p) => (await tx.query<Record<string, unknown>>(s, p)).rows }),
+        fn({
+          exec: async (s) => {
+            await tx.exec(s);
+          },
+          query: async (s, p) => (await tx.query<Record<string, unknown>>(s, p)).rows,
+        }),
       );
     },
     async query(sqlText, params) {
@@ -91,7 +103,9 @@ async function openPglite(dir: string): Promise<Database> {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
     runner,
-    ping: async () => void (await client.query('SELECT 1')),
+    ping: async () => {
+      await client.query('SELECT 1');
+    },
     close: () => client.close(),
   };
 }

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 
 const schema = z.object({
   accessId: z.uuid(),
-  factId: z.string().regex(/^\d{5}\/[A-Za-z]+\/[A-Za-z0-9.\-]{1,64}$/),
+  factId: z.string().regex(/^\d{5}\/[A-Za-z]+\/[A-Za-z0-9.-]{1,64}$/),
   reason: z.string().trim().min(10).max(500),
 });
 
