@@ -1,0 +1,48 @@
+import 'server-only';
+import type { DoctorContext } from '../auth/guard';
+import { db, type Db } from '../db';
+import { env } from '../env';
+import type { ExchangeClient } from '../exchange/client';
+import type { ExchangeContext } from '../exchange/types';
+import { services } from '../services';
+import type { SmsGateway } from '../sms/sms-gateway';
+
+/** What the consent services need from the outside world; tests pass their own (database, sandbox, clock). */
+export interface ConsentDeps {
+  db: Db;
+  exchange: Pick<ExchangeClient, 'findPatient' | 'listSharingHospitals' | 'listOrganizations'>;
+  sms: SmsGateway;
+  /** Keys the OTP hashes (AUTH_SECRET). */
+  secret: string;
+  consentHours: number;
+  now: () => Date;
+}
+
+/** The doctor facts the consent services use (a subset of the signed-in DoctorContext). */
+export type ConsentDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | 'role' | 'displayName' | 'request'>;
+
+/** The application's real dependencies. */
+export async function defaultConsentDeps(): Promise<ConsentDeps> {
+  const config = env();
+  const s = services();
+  return { db: await db(), exchange: s.exchange, sms: s.sms, secret: config.AUTH_SECRET, consentHours: config.CONSENT_HOURS, now: () => new Date() };
+}
+
+/** Who asks the exchange and why (consent flow: normal treatment). */
+export function exchangeContext(doctor: ConsentDoctor): ExchangeContext {
+  const requestId = /^[A-Za-z0-9._:-]{1,128}$/.test(doctor.request.requestId) ? doctor.request.requestId : crypto.randomUUID();
+  return { requestId, purpose: 'TREAT', practitioner: doctor.licence, organization: doctor.hospitalCode };
+}
+
+/** The audit fields every consent row shares. */
+export function auditActor(doctor: ConsentDoctor) {
+  return {
+    actorType: 'doctor' as const,
+    actorId: doctor.licence,
+    actorRole: doctor.role,
+    hospitalCode: doctor.hospitalCode,
+    clientIp: doctor.request.clientIp,
+    userAgent: doctor.request.userAgent,
+    requestId: doctor.request.requestId,
+  };
+}

@@ -1,0 +1,37 @@
+/** View models that cross from the consent service into components: identity only, never clinical data. */
+import type { PatientIdentity } from '../exchange/types';
+import { ageInYears } from '../i18n/format';
+import { formatCitizenId } from '../identity/citizen-id';
+import { maskPhone } from '../sms/phone';
+
+export interface PatientCard {
+  /** As printed on the card (`1-2345-67890-12-3`) or the passport number. */
+  identifier: string;
+  identifierKind: 'cid' | 'passport';
+  nameTh: string;
+  nameEn: string;
+  gender: PatientIdentity['gender'];
+  birthDate: string;
+  age: number;
+  /** Last four digits only (`••• ••• 5678`). */
+  phoneMasked: string | null;
+  sharingHospitals: number;
+  language: 'th' | 'en';
+}
+
+/** The confirmation card for a patient found in the exchange; the phone is masked here, never later. */
+export function toPatientCard(patient: PatientIdentity, by: 'cid' | 'passport', sharingHospitals: number, now: Date): PatientCard {
+  const identifier = by === 'passport' && patient.passport ? patient.passport : formatCitizenId(patient.cid ?? '');
+  return {
+    identifier,
+    identifierKind: by === 'passport' && patient.passport ? 'passport' : 'cid',
+    nameTh: patient.nameTh,
+    nameEn: patient.nameEn,
+    gender: patient.gender,
+    birthDate: patient.birthDate,
+    age: ageInYears(patient.birthDate, now),
+    phoneMasked: patient.phone ? maskPhone(patient.phone) : null,
+    sharingHospitals,
+    language: patient.language,
+  };
+}
