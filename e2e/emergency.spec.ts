@@ -112,6 +112,7 @@ test('an ED physician opens emergency access, sees the summary, the patient is t
   // Ending the access closes the summary: the server refuses the same URL afterwards.
   await page.getByRole('button', { name: 'สิ้นสุดการเข้าถึงฉุกเฉิน' }).click();
   await page.waitForURL(/\/emergency\?ended=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'สิ้นสุดการเข้าถึงฉุกเฉินแล้ว' })).toBeVisible();
   const after = await page.request.get(`/patient/${accessId}/emergency/ips`);
   expect(after.status()).toBe(403);
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { z } from 'zod';
 import { EmergencyLookup } from '@/components/emergency/emergency-lookup';
 import { requireDoctorPage } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
@@ -8,9 +9,13 @@ import { getLocale } from '@/lib/i18n/server';
 export const dynamic = 'force-dynamic';
 
 /** ED quick lookup and break-the-glass. Doctors without role 'ed' get an explanation (and an audited denial). */
-export default async function EmergencyPage() {
+const searchSchema = z.object({ ended: z.literal('1').optional() });
+
+export default async function EmergencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const doctor = await requireDoctorPage();
   const { t } = await getLocale();
+  const search = searchSchema.safeParse(await searchParams);
+  const ended = search.success && search.data.ended === '1';
   if (doctor.role !== 'ed') {
     await auditEmergencyDenied(doctor, await db(), 'page');
     return (
@@ -34,6 +39,12 @@ export default async function EmergencyPage() {
         <h1 className="text-2xl font-bold">{t('emergency.title')}</h1>
         <p className="text-muted">{t('emergency.intro')}</p>
       </div>
+      {ended && (
+        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 font-semibold text-ok">
+          <span aria-hidden="true">✓ </span>
+          {t('emergency.ended')}
+        </p>
+      )}
       <EmergencyLookup />
     </div>
   );
