@@ -35,6 +35,10 @@ export interface MergeBenchResult {
   mergeMs: number;
   ratio: number;
   bytes: number;
+  /** Process CPU time (all threads, GC helpers included): steadier than wall time on a shared machine. */
+  parseCpuMs: number;
+  mergeCpuMs: number;
+  cpuRatio: number;
   facts: number;
   entries: number;
 }
@@ -154,20 +158,30 @@ export function runMergeBench(opts: MergeBenchOptions = { resources: 50_000, hos
 
   const parseTimes: number[] = [];
   const mergeTimes: number[] = [];
+  const parseCpu: number[] = [];
+  const mergeCpu: number[] = [];
+  const cpuNow = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let sink = 0;
   let facts = 0;
   let entries = 0;
   const doParse = (): void => {
+    const c0 = cpuNow();
     const t0 = performance.now();
     for (const p of payloads) sink += (JSON.parse(p.json) as Bundle).entry?.length ?? 0;
     parseTimes.push(performance.now() - t0);
+    parseCpu.push(cpuNow() - c0);
   };
   const doMerge = (): void => {
+    const c0 = cpuNow();
     const t0 = performance.now();
     const all: ClinicalFact[] = [];
     for (const h of parsed) for (const f of toClinicalFacts(h.resources, h.hospitalCode)) all.push(f);
     const model = mergeTimeline({ facts: all, answered, now });
     mergeTimes.push(performance.now() - t0);
+    mergeCpu.push(cpuNow() - c0);
     facts = all.length;
     entries = model.entries.length;
   };
@@ -176,6 +190,8 @@ export function runMergeBench(opts: MergeBenchOptions = { resources: 50_000, hos
   doMerge();
   parseTimes.length = 0;
   mergeTimes.length = 0;
+  parseCpu.length = 0;
+  mergeCpu.length = 0;
   for (let i = 0; i < rounds; i++) {
     if (i % 2 === 0) {
       doParse();
@@ -188,7 +204,9 @@ export function runMergeBench(opts: MergeBenchOptions = { resources: 50_000, hos
   if (sink < 0) console.log(sink);
   const parseMs = median(parseTimes);
   const mergeMs = median(mergeTimes);
-  return { parseMs, mergeMs, ratio: mergeMs / parseMs, bytes, facts, entries };
+  const parseCpuMs = median(parseCpu);
+  const mergeCpuMs = median(mergeCpu);
+  return { parseMs, mergeMs, ratio: mergeMs / parseMs, bytes, parseCpuMs, mergeCpuMs, cpuRatio: mergeCpuMs / parseCpuMs, facts, entries };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -197,4 +215,5 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   console.log(`JSON.parse (median):           ${r.parseMs.toFixed(1)} ms`);
   console.log(`toClinicalFacts+merge (median): ${r.mergeMs.toFixed(1)} ms`);
   console.log(`ratio merge/parse: ${r.ratio.toFixed(2)} (goal ≤ 1.00) ${r.ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
+  console.log(`CPU time (median): parse ${r.parseCpuMs.toFixed(1)} ms, facts+merge ${r.mergeCpuMs.toFixed(1)} ms, ratio ${r.cpuRatio.toFixed(2)}`);
 }

@@ -78,7 +78,7 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
       }
     }
     if (best === undefined) continue;
-    const lab: EmergencyLab = { analyteKey: key, display, value: best.value, unit: best.unit, date: best.date, hospitals: [best.hospitalCode, ...best.alsoAt].sort() };
+    const lab: EmergencyLab = { analyteKey: key, display, value: best.value, unit: best.unit, date: best.date, hospitals: [best.hospitalCode, ...(best.alsoAt ?? [])].sort() };
     if (best.flag !== undefined) lab.flag = best.flag;
     keyLabs.push(lab);
   }

@@ -353,3 +353,12 @@ describe('ordering at scale', () => {
     expect(m.entries.map((e) => e.id)).toEqual(expected.map((e) => e.id));
   });
 });
+
+describe('re-delivery', () => {
+  it('the same fact delivered twice counts once', () => {
+    const fs = facts({ A: [lab('g1', { code: '1558-6', value: 5.5, unit: 'mmol/L', date: '2024-05-01' })] });
+    const m = mergeTimeline({ facts: [...fs, ...fs.map((f) => ({ ...f }))], answered: ['A'], now: NOW });
+    expect(m.entries).toHaveLength(1);
+    expect(m.entries[0]!.recordedAt).toBe(1);
+  });
+});

@@ -151,35 +151,36 @@ interface Group {
   sigNum: number;
   /** Everything else that must match for two records to be one statement. */
   sigStr: string;
-  items: Prepared[];
+  /** The first fact seen; `more` holds the rest (most groups have one fact, so no array for them). */
+  first: ClinicalFact;
+  more: ClinicalFact[] | undefined;
   /** Smallest fact id: the group's stable id and representative. */
-  rep: Prepared;
+  rep: ClinicalFact;
   /** Sorted once the grouping is complete. */
   hospitals: string[];
+  /** Time of the representative. */
   time: number;
+  /** Thai calendar day of the representative, filled when its entry is made. */
+  day: string | null;
   /** -Infinity for undated, so a plain numeric comparison sorts them last. */
   sortTime: number;
-  conflict?: Conflict;
-  conflictGroup?: string;
-}
-
-/** All groups saying something about one concept on one day (kindKey/conceptKey/dayKey). */
-interface Cluster {
-  kindKey: string;
-  conceptKey: string;
-  dayKey: string;
-  groups: Group[];
+  /** Another group for the same concept on the same day that said something different. */
+  next: Group | undefined;
+  conflict: Conflict | undefined;
+  conflictGroup: string | undefined;
 }
 
 /**
- * kind → concept → day. Three lookups on strings whose hashes are mostly cached (terminology keys are
- * shared string objects) cost less than building and hashing one concatenated key per fact.
+ * kind → concept → day → first group of that cluster (the others chained through `next`). Lookups use
+ * the kind and concept strings the facts already share (hashes cached) and a numeric day, so no key
+ * string is built per fact.
  */
 class ClusterIndex {
-  readonly all: Cluster[] = [];
-  private readonly root = new Map<string, Map<string, Map<string, Cluster>>>();
+  /** Heads of clusters holding more than one group: the only candidates for a conflict. */
+  readonly multi: Group[] = [];
+  private readonly root = new Map<string, Map<string, Map<number | string, Group>>>();
 
-  get(kindKey: string, conceptKey: string, dayKey: string): Cluster {
+  find(kindKey: string, conceptKey: string, dayKey: number | string, sigNum: number, sigStr: string, make: () => Group): Group {
     let byConcept = this.root.get(kindKey);
     if (byConcept === undefined) {
       byConcept = new Map();
@@ -190,13 +191,21 @@ class ClusterIndex {
       byDay = new Map();
       byConcept.set(conceptKey, byDay);
     }
-    let c = byDay.get(dayKey);
-    if (c === undefined) {
-      c = { kindKey, conceptKey, dayKey, groups: [] };
-      byDay.set(dayKey, c);
-      this.all.push(c);
+    const head = byDay.get(dayKey);
+    if (head === undefined) {
+      const g = make();
+      byDay.set(dayKey, g);
+      return g;
     }
-    return c;
+    let last = head;
+    for (let g: Group | undefined = head; g !== undefined; g = g.next) {
+      if (sameSignature(g, sigNum, sigStr)) return g;
+      last = g;
+    }
+    const g = make();
+    last.next = g;
+    if (last === head) this.multi.push(head);
+    return g;
   }
 }
 
@@ -260,14 +269,19 @@ function signatureText(f: ClinicalFact): string {
   }
 }
 
-/** The identity of "the same thing on the same day", before comparing what was said about it. */
-function clusterOf(index: ClusterIndex, p: Prepared): Cluster {
-  const f = p.fact;
-  // A visit is an event at one hospital: two hospitals' same-day visits are two visits.
-  if (f.kind === 'encounter') return index.get('encounter', f.hospitalCode, f.resourceId);
+/**
+ * The day a record belongs to for duplicate detection: a Thai calendar day number when the date is at
+ * least day-precise, else the partial date itself ('2024-05' is not the same as 1 May).
+ */
+function dayKeyOf(date: string | null, time: number): number | string {
+  if (date === null) return '';
+  if (date.length < 10 || Number.isNaN(time)) return date;
+  return Math.floor((time + THAI_OFFSET_MS) / DAY_MS);
+}
+
+function kindKeyOf(f: ClinicalFact): string {
   // Handing over a drug is not a statement about whether it is still taken.
-  if (f.kind === 'medication' && f.source === 'dispense') return index.get('dispense', f.conceptKey, p.day ?? '');
-  return index.get(f.kind, f.conceptKey, p.day ?? '');
+  return f.kind === 'medication' && f.source === 'dispense' ? 'dispense' : f.kind;
 }
 
 function conflictReason(kind: FactKind, groups: Group[]): ConflictReason {
@@ -276,11 +290,11 @@ function conflictReason(kind: FactKind, groups: Group[]): ConflictReason {
     case 'vital':
       return 'value';
     case 'medication': {
-      const statuses = new Set(groups.map((g) => g.rep.fact.status));
+      const statuses = new Set(groups.map((g) => g.rep.status));
       return statuses.size > 1 ? 'status' : 'dose';
     }
     case 'allergy': {
-      const refuted = new Set(groups.map((g) => g.rep.fact.kind === 'allergy' && isRefuted(g.rep.fact)));
+      const refuted = new Set(groups.map((g) => g.rep.kind === 'allergy' && isRefuted(g.rep)));
       return refuted.size > 1 ? 'verification' : 'status';
     }
     case 'condition':
@@ -293,23 +307,30 @@ function conflictReason(kind: FactKind, groups: Group[]): ConflictReason {
   }
 }
 
-function sourcesOf(items: Prepared[]): SourceRef[] {
-  const out: SourceRef[] = new Array<SourceRef>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const f = items[i]!.fact;
-    out[i] = { hospitalCode: f.hospitalCode, resourceId: f.resourceId, factId: f.id };
-  }
-  if (out.length > 1) out.sort((a, b) => cmpStr(a.factId, b.factId));
+function sourceOf(f: ClinicalFact): SourceRef {
+  return { hospitalCode: f.hospitalCode, resourceId: f.resourceId, factId: f.id };
+}
+
+function sourcesOf(g: Group): SourceRef[] {
+  if (g.more === undefined) return [sourceOf(g.first)];
+  const out: SourceRef[] = [sourceOf(g.first)];
+  for (const f of g.more) out.push(sourceOf(f));
+  out.sort((a, b) => cmpStr(a.factId, b.factId));
   return out;
 }
 
+function itemsOf(g: Group): ClinicalFact[] {
+  return g.more === undefined ? [g.first] : [g.first, ...g.more];
+}
+
 function entryOf(g: Group): TimelineEntry {
-  const f = g.rep.fact;
+  const f = g.rep;
+  g.day = dayOf(f.date, g.time);
   return {
     id: f.id,
     kind: f.kind,
     date: f.date,
-    day: g.rep.day,
+    day: g.day,
     sealed: f.sealed !== undefined,
     sealedLabels: f.sealed?.labels,
     conceptKey: f.conceptKey,
@@ -318,9 +339,9 @@ function entryOf(g: Group): TimelineEntry {
     nameEn: f.nameEn,
     status: f.status,
     fact: f,
-    sources: sourcesOf(g.items),
+    sources: sourcesOf(g),
     hospitals: g.hospitals,
-    recordedAt: g.items.length,
+    recordedAt: g.more === undefined ? 1 : g.more.length + 1,
     conflictGroup: g.conflictGroup,
     conflict: g.conflict,
   };
@@ -355,6 +376,31 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   const allergyStubHospitals = new Set<string>();
   const factHospitals = new Set<string>();
 
+  let fact: ClinicalFact | undefined;
+  let factTime = 0;
+  let sigNum = 0;
+  let sigStr = '';
+  // One closure for all facts: it reads the loop's current values instead of capturing per fact.
+  const make = (): Group => {
+    const f = fact!;
+    const g: Group = {
+      sigNum,
+      sigStr,
+      first: f,
+      more: undefined,
+      rep: f,
+      hospitals: [],
+      time: factTime,
+      day: null,
+      sortTime: Number.isNaN(factTime) ? Number.NEGATIVE_INFINITY : factTime,
+      next: undefined,
+      conflict: undefined,
+      conflictGroup: undefined,
+    };
+    groupList.push(g);
+    return g;
+  };
+
   for (const item of input.facts) {
     if (isStub(item)) {
       sealedCounts[item.kind]++;
@@ -364,35 +410,26 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
       continue;
     }
     factHospitals.add(item.hospitalCode);
-    const time = timeOf(item.date);
-    const p: Prepared = { fact: item, time, day: dayOf(item.date, time) };
-    const sigNum = signatureNumber(item);
-    const sigStr = signatureText(item);
-    const cluster = clusterOf(clusters, p);
-    let g: Group | undefined;
-    for (const candidate of cluster.groups) {
-      if (sameSignature(candidate, sigNum, sigStr)) {
-        g = candidate;
-        break;
-      }
-    }
-    if (g === undefined) {
-      g = { sigNum, sigStr, items: [p], rep: p, hospitals: [item.hospitalCode], time, sortTime: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time };
-      cluster.groups.push(g);
-      groupList.push(g);
-    } else {
-      g.items.push(p);
-      if (!g.hospitals.includes(item.hospitalCode)) g.hospitals.push(item.hospitalCode);
-      if (item.id < g.rep.fact.id) {
-        g.rep = p;
-        g.time = time;
-        g.sortTime = Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
-      }
+    fact = item;
+    factTime = timeOf(item.date);
+    sigNum = signatureNumber(item);
+    sigStr = signatureText(item);
+    // A visit is an event at one hospital: two hospitals' same-day visits are two visits.
+    const g =
+      item.kind === 'encounter'
+        ? clusters.find('encounter', item.hospitalCode, item.resourceId, sigNum, sigStr, make)
+        : clusters.find(kindKeyOf(item), item.conceptKey, dayKeyOf(item.date, factTime), sigNum, sigStr, make);
+    // The same fact delivered twice (a hospital re-sent) is one record, not a second source.
+    if (g.first.id !== item.id && (g.more === undefined || !g.more.some((m) => m.id === item.id))) (g.more ??= []).push(item);
+    if (!g.hospitals.includes(item.hospitalCode)) g.hospitals.push(item.hospitalCode);
+    if (item.id < g.rep.id) {
+      g.rep = item;
+      g.time = factTime;
+      g.sortTime = Number.isNaN(factTime) ? Number.NEGATIVE_INFINITY : factTime;
     }
   }
   for (const g of groupList) {
     if (g.hospitals.length > 1) g.hospitals.sort(cmpStr);
-    if (g.items.length > 1) g.items.sort(byPreparedDesc);
   }
 
   flagNearConflicts(clusters);
@@ -410,7 +447,7 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   for (const g of groupList) {
     while (si < stubs.length && stubFirst(stubs[si]!, g)) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
     entries.push(entryOf(g));
-    const kind = g.rep.fact.kind;
+    const kind = g.rep.kind;
     if (kind === 'lab' || kind === 'vital') resultGroups.push(g);
     else if (kind === 'medication') medicationGroups.push(g);
     else if (kind === 'condition') conditionGroups.push(g);
@@ -517,17 +554,17 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
 
 /** Same concept, same day, different statements from different hospitals: link and flag, never merge. */
 function flagNearConflicts(clusters: ClusterIndex): void {
-  for (const cluster of clusters.all) {
-    const groups = cluster.groups;
-    if (groups.length < 2) continue;
+  for (const head of clusters.multi) {
+    const groups: Group[] = [];
+    for (let g: Group | undefined = head; g !== undefined; g = g.next) groups.push(g);
     const all: string[] = [];
     for (const g of groups) for (const h of g.hospitals) if (!all.includes(h)) all.push(h);
     // Two differing results from one hospital on one day are two measurements, not a disagreement.
     if (all.length < 2) continue;
     all.sort(cmpStr);
-    const kind = groups[0]!.rep.fact.kind;
-    const conflict: Conflict = { reason: conflictReason(kind, groups), hospitals: all };
-    const conflictGroup = 'conflict:' + cluster.kindKey + ':' + cluster.conceptKey + ':' + cluster.dayKey;
+    const f = head.rep;
+    const conflict: Conflict = { reason: conflictReason(f.kind, groups), hospitals: all };
+    const conflictGroup = 'conflict:' + kindKeyOf(f) + ':' + f.conceptKey + ':' + (dayOf(f.date, head.time) ?? '');
     for (const g of groups) {
       g.conflict = conflict;
       g.conflictGroup = conflictGroup;
@@ -539,7 +576,7 @@ const INDEX_BITS = 2 ** 20;
 const SECONDS_BIAS = 2 ** 31;
 
 function groupOrder(a: Group, b: Group): number {
-  return a.sortTime === b.sortTime ? cmpStr(a.rep.fact.id, b.rep.fact.id) : b.sortTime > a.sortTime ? 1 : -1;
+  return a.sortTime === b.sortTime ? cmpStr(a.rep.id, b.rep.id) : b.sortTime > a.sortTime ? 1 : -1;
 }
 
 /**
@@ -581,13 +618,22 @@ function sortNewestFirst(groups: Group[]): void {
   }
 }
 
-function byPreparedDesc(a: Prepared, b: Prepared): number {
-  return byTimeDesc(a.time, b.time) || cmpStr(a.fact.id, b.fact.id);
+/** Facts of some groups with their times, newest first: for the few sections that compare records. */
+function preparedOf(groups: Group[], kind: FactKind): Prepared[] {
+  const out: Prepared[] = [];
+  for (const g of groups) {
+    for (const f of itemsOf(g)) {
+      if (f.kind !== kind) continue;
+      const time = timeOf(f.date);
+      out.push({ fact: f, time, day: null });
+    }
+  }
+  return out;
 }
 
 function stubFirst(s: { stub: SealedFactStub; time: number }, g: Group): boolean {
   const t = Number.isNaN(s.time) ? Number.NEGATIVE_INFINITY : s.time;
-  return t === g.sortTime ? s.stub.id < g.rep.fact.id : t > g.sortTime;
+  return t === g.sortTime ? s.stub.id < g.rep.id : t > g.sortTime;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -607,8 +653,7 @@ function buildAllergies(
   const recordedHospitals = new Set<string>(stubHospitals);
   const assertingHospitals = new Set<string>(stubHospitals);
   for (const g of groups) {
-    for (const p of g.items) {
-      const f = p.fact;
+    for (const f of itemsOf(g)) {
       if (f.kind !== 'allergy') break;
       if (f.noKnownAllergy) {
         nkaHospitals.add(f.hospitalCode);
@@ -707,15 +752,13 @@ const ENDED = new Set(['stopped', 'completed', 'cancelled']);
 
 function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
   const byKey = new Map<string, MedAcc>();
-  for (const g of groups) {
-    const first = g.items[0]!.fact;
-    if (first.kind !== 'medication') continue;
-    let acc = byKey.get(first.conceptKey);
+  for (const p of preparedOf(groups, 'medication')) {
+    let acc = byKey.get(p.fact.conceptKey);
     if (acc === undefined) {
       acc = { facts: [] };
-      byKey.set(first.conceptKey, acc);
+      byKey.set(p.fact.conceptKey, acc);
     }
-    for (const p of g.items) acc.facts.push(p);
+    acc.facts.push(p);
   }
 
   const rows: MedicationRow[] = [];
@@ -817,15 +860,11 @@ function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
 
 function buildProblems(groups: Group[]): { problems: ProblemRow[]; resolvedProblems: ProblemRow[] } {
   const byKey = new Map<string, Prepared[]>();
-  for (const g of groups) {
-    const first = g.items[0]!.fact;
-    if (first.kind !== 'condition') continue;
-    for (const p of g.items) {
-      if (p.fact.kind !== 'condition' || p.fact.verificationStatus === 'refuted') continue;
-      const list = byKey.get(first.conceptKey);
-      if (list === undefined) byKey.set(first.conceptKey, [p]);
-      else list.push(p);
-    }
+  for (const p of preparedOf(groups, 'condition')) {
+    if (p.fact.kind !== 'condition' || p.fact.verificationStatus === 'refuted') continue;
+    const list = byKey.get(p.fact.conceptKey);
+    if (list === undefined) byKey.set(p.fact.conceptKey, [p]);
+    else list.push(p);
   }
   const problems: ProblemRow[] = [];
   const resolvedProblems: ProblemRow[] = [];
@@ -887,7 +926,7 @@ function buildProblems(groups: Group[]): { problems: ProblemRow[]; resolvedProbl
 function buildSeries(groups: Group[]): { labs: LabSeries[]; vitals: LabSeries[] } {
   const series = new Map<string, LabSeries>();
   for (const g of groups) {
-    const f = g.rep.fact;
+    const f = g.rep;
     if ((f.kind !== 'lab' && f.kind !== 'vital') || f.value === undefined) continue;
     const canonical = f.canonicalValue !== undefined && f.canonicalUnit !== undefined;
     const unit = canonical ? f.canonicalUnit! : (f.unit ?? '');
@@ -917,13 +956,13 @@ function pointOf(g: Group, f: ObservationFact, canonical: boolean, unit: string)
   const value = canonical ? f.canonicalValue! : f.value!;
   const p: LabPoint = {
     date: f.date,
-    day: g.rep.day,
+    day: g.day,
     value,
     unit,
     originalValue: f.value!,
     originalUnit: f.unit ?? '',
     hospitalCode: f.hospitalCode,
-    alsoAt: g.hospitals.length > 1 ? g.hospitals.filter((h) => h !== f.hospitalCode) : [],
+    alsoAt: g.hospitals.length > 1 ? g.hospitals.filter((h) => h !== f.hospitalCode) : undefined,
     factId: f.id,
   };
   if (f.flag !== undefined) p.flag = f.flag;

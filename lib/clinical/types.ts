@@ -342,8 +342,8 @@ export interface LabPoint {
   originalValue: number;
   originalUnit: string;
   hospitalCode: string;
-  /** Other hospitals that sent the same value on the same day. */
-  alsoAt: string[];
+  /** Other hospitals that sent the same value on the same day (absent when none). */
+  alsoAt?: string[];
   factId: string;
   flag?: LabFlag;
   refLow?: number;
