@@ -75,3 +75,12 @@ export function filterToQuery(filter: AuditFilter, extra: Record<string, string>
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }
+
+/** Which user-facing message explains a filter error. */
+export function filterErrorKind(message: string): 'licence' | 'cid' | 'date' | 'range' | 'invalid' {
+  if (message === 'licence') return 'licence';
+  if (message.startsWith('cid-')) return 'cid';
+  if (message === 'date') return 'date';
+  if (message === 'range') return 'range';
+  return 'invalid';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasServiceToken, parseFhirDateParams } from './service-auth';
+import { hasServiceToken, parseFhirDateParams, parsePatientParam } from './service-auth';
 
 const token = 'demo-service-token-0123456789';
 
@@ -30,5 +30,22 @@ describe('FHIR date params', () => {
   });
   it.each([['ge2026-1-1'], ['ne2026-11-01'], ['2026-11-01; DROP'], ['ge2026-13-40']])('refuses %s', (v) => {
     expect(parseFhirDateParams([v])).toBeNull();
+  });
+});
+
+describe('patient search parameter', () => {
+  it.each([
+    ['1101700000002', null],
+    ['https://terms.sil-th.org/id/th-cid|1101700000002', null],
+  ])('validates the check digit of %s', (v, expected) => {
+    // 1101700000002 has a wrong check digit on purpose.
+    expect(parsePatientParam(v)).toBe(expected);
+  });
+  it('accepts a bare or system-qualified valid ID and refuses foreign systems', () => {
+    const cid = '1101700000001';
+    expect(parsePatientParam(cid)).toBe(cid);
+    expect(parsePatientParam(`http://dopa.go.th|${cid}`)).toBe(cid);
+    expect(parsePatientParam(`https://example.org/ssn|${cid}`)).toBeNull();
+    expect(parsePatientParam(null)).toBeNull();
   });
 });

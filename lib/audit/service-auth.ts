@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { checkCitizenId, CID_SYSTEMS } from '../identity/citizen-id';
 
 /**
  * True when the request carries `Authorization: Bearer <expected>`. Compares digests in constant time so
@@ -44,4 +45,14 @@ export function parseFhirDateParams(values: string[]): DateBound | null {
     else bound.until = earlier(bound.until, start);
   }
   return bound;
+}
+
+/** `patient` as a bare citizen ID or `system|value` with a Thai citizen-ID system; null if not valid. */
+export function parsePatientParam(value: string | null): string | null {
+  if (!value) return null;
+  const bar = value.indexOf('|');
+  const [system, raw] = bar >= 0 ? [value.slice(0, bar), value.slice(bar + 1)] : [null, value];
+  if (system !== null && !(CID_SYSTEMS as readonly string[]).includes(system)) return null;
+  const check = checkCitizenId(raw);
+  return check.ok ? check.cid : null;
 }

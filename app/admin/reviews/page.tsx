@@ -1,0 +1,59 @@
+import { EmergencyReviewList } from '@/components/audit/emergency-review-list';
+import { withAuditedRead } from '@/lib/audit/read';
+import { listEmergencyReviews, reviewQueueFilterSchema, REVIEW_OUTCOMES } from '@/lib/audit/reviews';
+import { requireAdminPage } from '@/lib/auth/guard';
+import { db } from '@/lib/db';
+import { getLocale } from '@/lib/i18n/server';
+import { reviewEmergencyAction } from './actions';
+
+export default async function EmergencyReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdminPage();
+  const { t } = await getLocale();
+  const parsed = reviewQueueFilterSchema.safeParse(await searchParams);
+  const filter = parsed.success ? parsed.data : { show: 'unreviewed' as const };
+  const database = await db();
+  const items = await withAuditedRead(
+    database,
+    (found: unknown[]) => ({
+      actorType: 'admin',
+      actorId: admin.adminId,
+      actorRole: 'admin',
+      hospitalCode: admin.hospitalCode,
+      action: 'access-log-read',
+      outcome: 'success',
+      clientIp: admin.request.clientIp,
+      userAgent: admin.request.userAgent,
+      requestId: admin.request.requestId,
+      details: { view: 'emergency-reviews', show: filter.show, count: found.length },
+    }),
+    () => listEmergencyReviews(database, admin.hospitalCode, filter),
+  );
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t('reviews.title')}</h1>
+        <p className="text-muted">{t('reviews.intro')}</p>
+      </div>
+      <form method="get" action="/admin/reviews" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="show" className="label">
+            {t('reviews.show')}
+          </label>
+          <select id="show" name="show" className="field" defaultValue={filter.show}>
+            <option value="unreviewed">{t('reviews.show.unreviewed')}</option>
+            <option value="all">{t('reviews.show.all')}</option>
+            {REVIEW_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`audit.review.${o}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t('reviews.show.submit')}
+        </button>
+      </form>
+      <EmergencyReviewList items={items} action={reviewEmergencyAction} />
+    </div>
+  );
+}
