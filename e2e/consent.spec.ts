@@ -89,7 +89,7 @@ test('an ID with a wrong check digit is refused naming the expected digit, and w
   const field = page.getByLabel('เลขประจำตัวประชาชน 13 หลัก');
   await field.fill('1-1120-34563-56-1');
   // Checked in the browser as soon as 13 digits are in.
-  await expect(page.getByRole('alert')).toContainText('ควรเป็น 2 แต่กรอกไว้ 1');
+  await expect(page.locator('#cid-error')).toContainText('ควรเป็น 2 แต่กรอกไว้ 1');
   await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
   await expect(page.getByText(/ควรเป็น 2/)).toBeVisible();
   await expect(field).toHaveValue('1-1120-34563-56-1');

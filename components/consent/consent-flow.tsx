@@ -98,8 +98,11 @@ export function ConsentFlow({ actions, isEd }: { actions: ConsentActions; isEd: 
     return () => clearInterval(timer);
   }, [step]);
 
+  const mounted = useRef(false);
   useEffect(() => {
-    headingRef.current?.focus();
+    // Move focus to each new step (not on first load) so keyboard and screen-reader users follow along.
+    if (mounted.current) headingRef.current?.focus();
+    mounted.current = true;
   }, [step]);
 
   function signedOut() {
