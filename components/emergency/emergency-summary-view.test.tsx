@@ -1,0 +1,61 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { EmergencySummary } from '@/lib/clinical/types';
+import type { CoverageRow } from '@/lib/emergency/summary';
+import { translate, type MessageKey } from '@/lib/i18n/messages';
+import { EmergencySummaryView } from './emergency-summary-view';
+
+const t = (key: MessageKey, vars?: Record<string, string | number>) => translate('en', key, vars);
+const base: EmergencySummary = {
+  now: '2026-11-22T00:00:00.000Z',
+  answered: ['10661'],
+  allergyStatus: 'no-information',
+  noKnownAllergyHospitals: [],
+  allergies: [],
+  medications: [],
+  problems: [],
+  keyLabs: [],
+  encounters: [],
+  imaging: [],
+  tetanus: { status: 'none-recorded' },
+  sealedCount: 0,
+};
+const names = { '10661': { th: 'รพ.ก', en: 'Alpha Hospital' }, '11535': { th: 'รพ.ข', en: 'Klang Hospital' } };
+
+function render(summary: EmergencySummary, coverage: CoverageRow[] = [{ code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3 }]): string {
+  return renderToStaticMarkup(<EmergencySummaryView summary={summary} coverage={coverage} hospitalNames={names} lang="en" calendar="gregory" t={t} />);
+}
+
+describe('EmergencySummaryView', () => {
+  it('never says "no known allergies" when nothing was returned', () => {
+    const html = render(base);
+    expect(html).toContain('No allergy information — this does not mean no allergies');
+    expect(html).not.toContain('No known allergies');
+  });
+
+  it('names the hospitals that recorded no known allergy', () => {
+    expect(render({ ...base, allergyStatus: 'none-known', noKnownAllergyHospitals: ['10661'] })).toContain('No known allergies (recorded by Alpha Hospital)');
+  });
+
+  it('flags high-risk drugs with text (not colour alone) and names every item’s hospital', () => {
+    const html = render({
+      ...base,
+      allergyStatus: 'allergies',
+      allergies: [{ display: 'Aspirin', reactions: ['urticaria'], hospitals: ['11535'], conflicts: [{ reason: 'verification', hospitals: ['10661', '11535'] }] }],
+      medications: [{ display: 'Phenytoin 100 mg capsule', highRisk: 'antiepileptic', hospitals: ['10661'], conflicts: [], allergyConflicts: [] }],
+    });
+    expect(html).toContain('High-risk: antiepileptic');
+    expect(html).toMatch(/Aspirin.*from Klang Hospital/s);
+    expect(html).toMatch(/Phenytoin.*from Alpha Hospital/s);
+    expect(html).toContain('hospitals disagree');
+  });
+
+  it('says when a hospital did not answer', () => {
+    const html = render(base, [
+      { code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3 },
+      { code: '11535', nameTh: 'รพ.ข', nameEn: 'Klang Hospital', status: 'timeout', records: 0 },
+    ]);
+    expect(html).toContain('⚠ timed out');
+    expect(html).toContain('Some hospitals did not answer');
+  });
+});
