@@ -9,6 +9,7 @@ const DATA = process.env.E2E_DATA_DIR ?? 'data/e2e';
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  outputDir: `${DATA}/test-results`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

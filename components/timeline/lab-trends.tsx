@@ -8,6 +8,11 @@ import type { LabSeries } from '@/lib/clinical/types';
 import { pick } from './labels';
 import { FlagBadge } from './summary-panels';
 
+function tick(t: unknown, lang: Lang, calendar: Calendar): string {
+  const n = Number(t);
+  return Number.isFinite(n) && n > 0 ? formatDate(new Date(n).toISOString(), lang, calendar) : '';
+}
+
 // Distinguishable colours for up to 12 hospitals; hospitals are also named in the legend and table.
 const PALETTE = ['#0f5f73', '#b42318', '#175cd3', '#8a4b00', '#067647', '#6941c6', '#c11574', '#344054', '#0e7090', '#b54708', '#3538cd', '#4e5ba6'];
 
@@ -18,7 +23,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
   const { rows, hospitals } = useMemo(() => {
     if (!current) return { rows: [], hospitals: [] as string[] };
     const hs = [...new Set(current.points.map((p) => p.hospitalCode))].sort();
-    const data = current.points.map((p) => ({ t: p.date ? Date.parse(p.date) : 0, [p.hospitalCode]: p.value }));
+    const data = current.points.filter((p) => p.date && Number.isFinite(Date.parse(p.date))).map((p) => ({ t: Date.parse(p.date!), [p.hospitalCode]: p.value }));
     return { rows: data, hospitals: hs };
   }, [current]);
   if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
@@ -42,10 +47,10 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatDate(new Date(t).toISOString(), lang, calendar)} />
+            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: unknown) => tick(t, lang, calendar)} />
             <YAxis unit={` ${current.unit}`} width={90} />
             {band && <ReferenceArea y1={band.low} y2={band.high} fill="#067647" fillOpacity={0.08} />}
-            <Tooltip labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString(), lang, calendar)} />
+            <Tooltip labelFormatter={(t: unknown) => tick(t, lang, calendar)} />
             <Legend formatter={(code: string) => names[code] ?? code} />
             {hospitals.map((h, i) => (
               <Line key={h} dataKey={h} name={h} stroke={PALETTE[i % PALETTE.length]} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
@@ -81,7 +86,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
               <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${p.refLow ?? ''}–${p.refHigh ?? ''} ${p.unit}` : '—'}</td>
               <td>
                 {names[p.hospitalCode] ?? p.hospitalCode}
-                {p.alsoAt.length > 0 && ` + ${p.alsoAt.map((h) => names[h] ?? h).join(', ')}`}
+                {(p.alsoAt ?? []).length > 0 && ` + ${(p.alsoAt ?? []).map((h) => names[h] ?? h).join(', ')}`}
               </td>
             </tr>
           ))}

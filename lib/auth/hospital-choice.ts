@@ -4,6 +4,8 @@ import { appendAudit } from '../audit/append';
 import { findGrantInForce } from '../admin/grants';
 import type { Db } from '../db';
 import type { RequestContext } from '../http/request-context';
+import { eq } from 'drizzle-orm';
+import { doctorGrants } from '../db/schema';
 import { setSessionHospital } from './sessions';
 
 export const hospitalChoiceSchema = z.object({ hospitalCode: z.string().regex(/^\d{5}$/) });
@@ -23,6 +25,7 @@ export async function chooseWorkingHospital(
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await setSessionHospital(tx, session.sessionId, hospitalCode, grant.role);
+    await tx.update(doctorGrants).set({ lastSignInAt: new Date() }).where(eq(doctorGrants.id, grant.id));
     await appendAudit(tx, { actorType: 'doctor', actorId: session.licence, actorRole: grant.role, hospitalCode, action: 'hospital-switch', outcome: 'success', clientIp: request.clientIp, userAgent: request.userAgent, requestId: request.requestId, details: { from: session.hospitalCode } });
   });
   return { ok: true };

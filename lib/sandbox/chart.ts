@@ -124,10 +124,20 @@ export function securityLabels(kind: Sensitivity): FhirCoding[] {
   return [act, restricted].filter((c): c is Coding => c !== undefined).map((c) => ({ system: c.system, code: c.code }));
 }
 
-const ANCHOR_UTC = Date.UTC(2026, 10, 15);
 const DAY_MS = 86_400_000;
+let ANCHOR_UTC = Date.UTC(2026, 10, 15);
 
-/** A date-time `daysAgo` days before the 2026-11-15 anchor, at a clinic-hours time, in Thai time. */
+/**
+ * Sets the day the generated histories are counted back from. The sandbox uses the day it starts, so a
+ * demo's "current" medications stay current; a fixed anchor gives byte-identical data for a seed.
+ */
+export function setAnchorDate(isoDate: string): void {
+  const t = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(t)) throw new Error(`invalid anchor date: ${isoDate}`);
+  ANCHOR_UTC = t;
+}
+
+/** A date-time `daysAgo` days before the anchor, at a clinic-hours time, in Thai time. */
 export function dateTimeDaysAgo(daysAgo: number, minuteOfDay = 9 * 60): string {
   const d = new Date(ANCHOR_UTC - Math.round(daysAgo) * DAY_MS);
   const hh = String(Math.floor(minuteOfDay / 60) % 24).padStart(2, '0');

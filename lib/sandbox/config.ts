@@ -12,6 +12,7 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_ALLOW_REMOTE: z.enum(['0', '1']).default('0'),
   SANDBOX_SEED: z.coerce.number().int().nonnegative().default(DEFAULT_SEED),
+  SANDBOX_ANCHOR_DATE: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   SANDBOX_DATA_DIR: z.string().min(1).default('data/sandbox'),
   SANDBOX_LATENCY: z.enum(['default', 'none']).default('default'),
   SANDBOX_FAULTS_FILE: z.string().min(1).optional(),
@@ -32,6 +33,7 @@ export interface SandboxConfig {
   port: number;
   host: string;
   seed: number;
+  anchorDate?: string;
   dataDir: string;
   latency: 'default' | 'none';
   faultsFile?: string;
@@ -66,6 +68,7 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): ConfigR
       port: e.SANDBOX_PORT,
       host: e.SANDBOX_HOST,
       seed: e.SANDBOX_SEED,
+      anchorDate: e.SANDBOX_ANCHOR_DATE,
       dataDir: e.SANDBOX_DATA_DIR,
       latency: e.SANDBOX_LATENCY,
       faultsFile: e.SANDBOX_FAULTS_FILE,

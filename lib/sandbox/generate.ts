@@ -1,12 +1,12 @@
 /**
  * The deterministic data generator. Pure: the same seed gives byte-identical output, and every date is
- * counted back from the fixed 2026-11-15 anchor so nothing drifts with the wall clock.
+ * counted back from an anchor day (the day the sandbox starts; fixed in tests) so current things stay current.
  */
 import type { Encounter, Reference } from '@medplum/fhirtypes';
 import { ALLERGY_SUBSTANCES, NO_KNOWN_ALLERGY_CODES, SYSTEMS } from '../clinical/terminology';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
-import { ANALYTE_PROFILE, Chart } from './chart';
-import { CID_NOT_IN_EXCHANGE, DEMO_PATIENTS, HOSPITALS, findHospital, type DemoPatient, type SandboxHospital } from './demo-catalog';
+import { ANALYTE_PROFILE, Chart, setAnchorDate } from './chart';
+import { ANCHOR_DATE, CID_NOT_IN_EXCHANGE, DEMO_PATIENTS, HOSPITALS, findHospital, type DemoPatient, type SandboxHospital } from './demo-catalog';
 import type { Dataset, IndexPatient, StoredResource } from './model';
 import { FAMILY, FEMALE_GIVEN, MALE_GIVEN } from './names';
 import { Rng, deriveSeed } from './rng';
@@ -448,7 +448,8 @@ function findAllergyCodes(key: string): Array<{ system: string; code: string }> 
  * Generates the whole exchange: the patient index, consents and every hospital's records. Deterministic
  * for a seed; the demo patients' stories are fixed, the crowd around them is seeded.
  */
-export function generateDataset(seed: number): Dataset {
+export function generateDataset(seed: number, anchorDate: string = ANCHOR_DATE): Dataset {
+  setAnchorDate(anchorDate);
   const ctx: Ctx = { out: [], ids: new LocalIds(), charts: new Map() };
   const patients: IndexPatient[] = [];
   for (const d of DEMO_PATIENTS) {

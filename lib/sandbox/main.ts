@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
   const config = cfg.config;
   const faults = config.faultsFile ? loadFaultsFile(config.faultsFile) : undefined;
-  const sandbox = await startSandbox({ port: config.port, host: config.host, seed: config.seed, dataDir: config.dataDir, latency: config.latency, tokens: config.tokens, faults });
+  const sandbox = await startSandbox({ port: config.port, host: config.host, seed: config.seed, anchorDate: config.anchorDate, dataDir: config.dataDir, latency: config.latency, tokens: config.tokens, faults });
   const url = sandbox.url;
   const lines = [
     `Health Link SANDBOX (seed ${config.seed}, latency ${config.latency}, data ${config.dataDir})`,

@@ -23,6 +23,8 @@ export interface StartSandboxOptions {
   port?: number;
   host?: string;
   seed?: number;
+  /** Day the histories are counted back from (YYYY-MM-DD); default today, so demo data stays current. */
+  anchorDate?: string;
   dataDir: string;
   latency?: 'default' | 'none';
   tokens?: Partial<SandboxTokens>;
@@ -116,7 +118,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     control: opts.tokens?.control ?? 'sandbox-control-token',
   };
   const log = opts.log ?? ((line: string) => console.log(line));
-  const state = new SandboxState(generateDataset(seed), opts.dataDir, seed, opts.latency ?? 'default', (m) => console.warn(m));
+  const state = new SandboxState(generateDataset(seed, opts.anchorDate ?? new Date().toISOString().slice(0, 10)), opts.dataDir, seed, opts.latency ?? 'default', (m) => console.warn(m));
   if (opts.faults) state.faults.apply(opts.faults);
   const held = new Set<NodeJS.Timeout>();
   let errorCounter = 0;

@@ -42,7 +42,8 @@ export async function fetchHospitalView(doctor: DoctorContext, access: PatientAc
   });
   const database = await db();
   const opened = await openedFactIds(database, access);
-  const facts = toClinicalFacts(result.resources, hcode).map((f) => (f.sealed && !opened.has(f.id) ? sealFact(f) : f));
+  // An opened record travels in full and unsealed (its labels are no longer a reason to hide it on screen).
+  const facts = toClinicalFacts(result.resources, hcode).map((f) => (f.sealed ? (opened.has(f.id) ? { ...f, sealed: undefined } : sealFact(f)) : f));
   const view: HospitalView = {
     hcode,
     status: result.status,

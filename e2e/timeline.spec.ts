@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, latestSms, sandboxControl, signInDoctor } from './support';
+
+// Dr Kamonwan (three hospitals) so that the consent spec's resend limits for ว.12345 never interfere.
+async function signInAtKlang(page: Page): Promise<void> {
+  await signInDoctor(page, 'ว.34567', '112233');
+  await page.waitForURL(/\/select-hospital$/);
+  await page.getByRole('button', { name: /11535/ }).click();
+  await page.waitForURL(/\/patients$/);
+}
+
+async function consentTo(page: Page, cid: string, phone: string): Promise<void> {
+  await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill(cid);
+  await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
+  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
+  await page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' }).click();
+  await expect(page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' })).toBeVisible();
+  const code = /\d{6}/.exec(await latestSms(phone))?.[0];
+  expect(code).toBeDefined();
+  await page.getByLabel('รหัสหลักที่ 1 จาก 6').click();
+  await page.keyboard.type(code!);
+  await page.getByRole('button', { name: 'ยืนยันรหัส' }).click();
+  await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
+}
+
+test.afterEach(async () => {
+  await sandboxControl('/_sandbox/faults', { '13781': null, '10661': null });
+});
+
+test('the timeline fills hospital by hospital, shows conflicts and cross-checks, and charts labs', async ({ page }) => {
+  // Siriraj answers slowly: the other hospitals' entries must be on screen before it answers.
+  await sandboxControl('/_sandbox/faults', { '13781': { latencyMs: 6000 } });
+  await signInAtKlang(page);
+  await consentTo(page, '3100400123456', '0812345678');
+
+  await expect(page.getByTestId('patient-banner')).toContainText('สมศรี มีสุข');
+  const siriraj = page.locator('[data-hospital="13781"]');
+  await expect(page.locator('[data-hospital="11535"]')).toHaveAttribute('data-status', 'answered');
+  await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
+  await expect(siriraj).toHaveAttribute('data-status', 'waiting');
+  await expect(siriraj).toHaveAttribute('data-status', 'answered', { timeout: 20_000 });
+
+  // Allergy recorded at two hospitals, a "no known allergies" elsewhere, and an active penicillin drug.
+  const allergies = page.getByTestId('allergy-panel');
+  await expect(allergies.getByTestId('allergy-row').first()).toBeVisible();
+  await expect(allergies).toContainText(/เพนิซิลลิน|Penicillin/i);
+  await expect(page.getByTestId('cross-check').first()).toBeVisible();
+  await expect(page.getByTestId('med-conflict').first()).toBeVisible();
+  await expectAccessible(page);
+
+  // Filters: only medications, then a text search.
+  await page.getByLabel('ประเภท').selectOption('medication');
+  const kinds = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  expect(kinds.length).toBeGreaterThan(0);
+  expect(new Set(kinds)).toEqual(new Set(['medication']));
+
+  await page.getByRole('tab', { name: /ผลแล็บ/ }).click();
+  await expect(page.getByTestId('trend-chart')).toBeVisible();
+  await expect(page.getByTestId('trend-chart').locator('.recharts-line').first()).toBeVisible();
+  await expect(page.getByTestId('lab-table')).toBeVisible();
+  await expectAccessible(page);
+
+  // The print view carries who printed it and every hospital's status.
+  const url = page.url();
+  await page.goto(`${url}/print`);
+  await expect(page.getByTestId('print-summary')).toContainText('พิมพ์โดย');
+  await expect(page.getByTestId('print-summary')).toContainText('ว.34567');
+  await expectAccessible(page);
+});
+
+test('a failing hospital is flagged and retried without hiding the others', async ({ page }) => {
+  await sandboxControl('/_sandbox/faults', { '10661': { errorRate: 1 } });
+  await signInAtKlang(page);
+  await consentTo(page, '3100400890121', '0889012345');
+  const rajavithi = page.locator('[data-hospital="10661"]');
+  await expect(rajavithi).toHaveAttribute('data-status', 'error');
+  await expect(page.locator('[data-hospital="11535"]')).toHaveAttribute('data-status', 'answered');
+  await sandboxControl('/_sandbox/faults', { '10661': null });
+  await rajavithi.getByRole('button', { name: /ลองใหม่/ }).click();
+  await expect(rajavithi).toHaveAttribute('data-status', 'answered');
+});
+
+test('a sealed record opens only with a reason', async ({ page }) => {
+  await signInAtKlang(page);
+  await consentTo(page, '3100400234568', '0823456789');
+  await expect(page.locator('[data-hospital="13781"]')).toHaveAttribute('data-status', 'answered');
+  // Siriraj's psychiatric diagnosis arrives as a sealed stub: no name, no code.
+  await page.getByLabel('ประเภท').selectOption('condition');
+  await page.getByLabel('โรงพยาบาล', { exact: true }).selectOption('13781');
+  await expect(page.getByTestId('timeline')).not.toContainText('ซึมเศร้า');
+  await page.getByRole('button', { name: /บันทึกที่ปิดผนึก/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/เหตุผลทางคลินิก/).fill('สั้น');
+  await dialog.getByRole('button', { name: 'เปิดดูและบันทึกเหตุผล' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('อย่างน้อย 10 ตัวอักษร');
+  await expectAccessible(page);
+  await dialog.getByLabel(/เหตุผลทางคลินิก/).fill('ประเมินยาที่ใช้ร่วมก่อนสั่งยาใหม่');
+  await dialog.getByRole('button', { name: 'เปิดดูและบันทึกเหตุผล' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('ซึมเศร้า');
+});
