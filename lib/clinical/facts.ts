@@ -476,17 +476,10 @@ function observationFact(
   }
   const analyteKey = analyte?.key ?? (bloodGroup ? BLOOD_GROUP_KEY : fallbackKey(codes, display));
   const kind = analyte !== undefined ? (analyte.category === 'vital-signs' ? 'vital' : 'lab') : isVitalCategory ? 'vital' : 'lab';
-  const b = base(
-    r,
-    hospitalCode,
-    r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.effectiveInstant ?? r.issued,
-    analyteKey,
-    codes,
-    display,
-    r.status === undefined ? 'unknown' : (OBS_STATUS[r.status] ?? 'unknown'),
-    analyte ?? (bloodGroup ? BLOOD_GROUP_NAMES : undefined),
-    idSuffix,
-  );
+  const names = analyte ?? (bloodGroup ? BLOOD_GROUP_NAMES : undefined);
+  const date = r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.effectiveInstant ?? r.issued;
+  const labels = r.meta === undefined ? undefined : sealedLabels(r.meta);
+  const resourceId = r.id ?? '';
 
   let value: number | undefined;
   let unit: string | undefined;
@@ -537,8 +530,19 @@ function observationFact(
   }
 
   const fact: ObservationFact = {
-    // Base fields written out: an object spread followed by more keys takes V8's slow path (measured 5×).
-    id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed,
+    // Written out rather than through base(): this is the path 70 % of resources take.
+    id: hospitalCode + '/Observation/' + resourceId + idSuffix,
+    hospitalCode,
+    resourceType: 'Observation',
+    resourceId,
+    date: date !== undefined && date !== '' ? date : null,
+    conceptKey: analyteKey,
+    codes,
+    display: display !== '' ? display : (names?.en ?? codes[0]?.code ?? ''),
+    nameTh: names?.th,
+    nameEn: names?.en,
+    status: r.status === undefined ? 'unknown' : (OBS_STATUS[r.status] ?? 'unknown'),
+    sealed: labels === undefined ? undefined : { labels },
     kind,
     analyteKey,
     value,

@@ -964,12 +964,10 @@ function pointOf(g: Group, f: ObservationFact, canonical: boolean, unit: string)
     hospitalCode: f.hospitalCode,
     alsoAt: g.hospitals.length > 1 ? g.hospitals.filter((h) => h !== f.hospitalCode) : undefined,
     factId: f.id,
+    flag: f.flag,
+    refLow: canonical ? f.canonicalRefLow : f.refLow,
+    refHigh: canonical ? f.canonicalRefHigh : f.refHigh,
   };
-  if (f.flag !== undefined) p.flag = f.flag;
-  const low = canonical ? f.canonicalRefLow : f.refLow;
-  const high = canonical ? f.canonicalRefHigh : f.refHigh;
-  if (low !== undefined) p.refLow = low;
-  if (high !== undefined) p.refHigh = high;
   return p;
 }
 
