@@ -159,3 +159,19 @@ test('the code can be pasted whole and Backspace steps back through the boxes', 
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
 });
+
+test('the browser clock cannot get round the server: resend waits are enforced there, and the countdown shows expiry', async ({ page }) => {
+  await page.clock.install();
+  await signInA(page);
+  await findPatient(page, '3100400345670');
+  await sendCode(page);
+  await expect(page.getByRole('button', { name: 'ส่งรหัสใหม่' })).toBeDisabled();
+  // Only the browser's clock moves on: the button enables, but the server still refuses.
+  await page.clock.fastForward('01:05');
+  await expect(page.getByRole('button', { name: 'ส่งรหัสใหม่' })).toBeEnabled();
+  await page.getByRole('button', { name: 'ส่งรหัสใหม่' }).click();
+  await expect(page.getByText(/เพิ่งส่งรหัสไป กรุณารออีก \d+ วินาทีก่อนส่งใหม่/)).toBeVisible();
+  await page.clock.fastForward('05:00');
+  await expect(page.getByRole('timer')).toHaveText('รหัสหมดอายุแล้ว กรุณาส่งรหัสใหม่');
+  await expectAccessible(page);
+});

@@ -1,10 +1,11 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { requireDoctor, type DoctorContext } from '@/lib/auth/guard';
 import { defaultConsentDeps } from '@/lib/consent/deps';
 import { lookupPatient, type LookupResult } from '@/lib/consent/lookup';
 import type { SignedOut } from '@/lib/consent/schemas';
-import { sendConsentOtp, verifyConsentOtp, type SendOtpResult, type VerifyOtpResult } from '@/lib/consent/service';
+import { endConsent, sendConsentOtp, verifyConsentOtp, type SendOtpResult, type VerifyOtpResult } from '@/lib/consent/service';
 import { AppError } from '@/lib/errors';
 
 const SIGNED_OUT: SignedOut = { ok: false, outcome: 'signed-out', reason: 'signed-out' };
@@ -38,4 +39,12 @@ export async function verifyConsentOtpAction(input: unknown): Promise<VerifyOtpR
   const doctor = await doctorOrNull();
   if (!doctor) return SIGNED_OUT;
   return verifyConsentOtp(doctor, input, await defaultConsentDeps());
+}
+
+/** Ends the signed-in doctor's own consent early (form action for the patient page), then back to search. */
+export async function endConsentAction(formData: FormData): Promise<void> {
+  const doctor = await doctorOrNull();
+  if (!doctor) redirect('/login');
+  await endConsent(doctor, formData.get('consentId'), await defaultConsentDeps());
+  redirect('/patients');
 }
