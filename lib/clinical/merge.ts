@@ -180,7 +180,13 @@ class ClusterIndex {
   readonly multi: Group[] = [];
   private readonly root = new Map<string, Map<string, Map<number | string, Group>>>();
 
-  find(kindKey: string, conceptKey: string, dayKey: number | string, sigNum: number, sigStr: string, make: () => Group): Group {
+  private slotMap: Map<number | string, Group> | undefined;
+  private slotKey: number | string = '';
+  private slotTail: Group | undefined;
+  private slotHead: Group | undefined;
+
+  /** The group in this cluster that said the same thing, or undefined (then `insert` the new one). */
+  find(kindKey: string, conceptKey: string, dayKey: number | string, sigNum: number, sigStr: string): Group | undefined {
     let byConcept = this.root.get(kindKey);
     if (byConcept === undefined) {
       byConcept = new Map();
@@ -192,20 +198,26 @@ class ClusterIndex {
       byConcept.set(conceptKey, byDay);
     }
     const head = byDay.get(dayKey);
-    if (head === undefined) {
-      const g = make();
-      byDay.set(dayKey, g);
-      return g;
-    }
-    let last = head;
+    this.slotMap = byDay;
+    this.slotKey = dayKey;
+    this.slotHead = head;
+    this.slotTail = undefined;
     for (let g: Group | undefined = head; g !== undefined; g = g.next) {
       if (sameSignature(g, sigNum, sigStr)) return g;
-      last = g;
+      this.slotTail = g;
     }
-    const g = make();
-    last.next = g;
-    if (last === head) this.multi.push(head);
-    return g;
+    return undefined;
+  }
+
+  /** Adds a group to the cluster of the last `find`. */
+  insert(g: Group): void {
+    const tail = this.slotTail;
+    if (tail === undefined) {
+      this.slotMap!.set(this.slotKey, g);
+      return;
+    }
+    tail.next = g;
+    if (tail === this.slotHead) this.multi.push(tail);
   }
 }
 
@@ -376,31 +388,6 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   const allergyStubHospitals = new Set<string>();
   const factHospitals = new Set<string>();
 
-  let fact: ClinicalFact | undefined;
-  let factTime = 0;
-  let sigNum = 0;
-  let sigStr = '';
-  // One closure for all facts: it reads the loop's current values instead of capturing per fact.
-  const make = (): Group => {
-    const f = fact!;
-    const g: Group = {
-      sigNum,
-      sigStr,
-      first: f,
-      more: undefined,
-      rep: f,
-      hospitals: [],
-      time: factTime,
-      day: null,
-      sortTime: Number.isNaN(factTime) ? Number.NEGATIVE_INFINITY : factTime,
-      next: undefined,
-      conflict: undefined,
-      conflictGroup: undefined,
-    };
-    groupList.push(g);
-    return g;
-  };
-
   for (const item of input.facts) {
     if (isStub(item)) {
       sealedCounts[item.kind]++;
@@ -410,15 +397,32 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
       continue;
     }
     factHospitals.add(item.hospitalCode);
-    fact = item;
-    factTime = timeOf(item.date);
-    sigNum = signatureNumber(item);
-    sigStr = signatureText(item);
+    const factTime = timeOf(item.date);
+    const sigNum = signatureNumber(item);
+    const sigStr = signatureText(item);
     // A visit is an event at one hospital: two hospitals' same-day visits are two visits.
-    const g =
+    let g =
       item.kind === 'encounter'
-        ? clusters.find('encounter', item.hospitalCode, item.resourceId, sigNum, sigStr, make)
-        : clusters.find(kindKeyOf(item), item.conceptKey, dayKeyOf(item.date, factTime), sigNum, sigStr, make);
+        ? clusters.find('encounter', item.hospitalCode, item.resourceId, sigNum, sigStr)
+        : clusters.find(kindKeyOf(item), item.conceptKey, dayKeyOf(item.date, factTime), sigNum, sigStr);
+    if (g === undefined) {
+      g = {
+        sigNum,
+        sigStr,
+        first: item,
+        more: undefined,
+        rep: item,
+        hospitals: [],
+        time: factTime,
+        day: null,
+        sortTime: Number.isNaN(factTime) ? Number.NEGATIVE_INFINITY : factTime,
+        next: undefined,
+        conflict: undefined,
+        conflictGroup: undefined,
+      };
+      clusters.insert(g);
+      groupList.push(g);
+    }
     // The same fact delivered twice (a hospital re-sent) is one record, not a second source.
     if (g.first.id !== item.id && (g.more === undefined || !g.more.some((m) => m.id === item.id))) (g.more ??= []).push(item);
     if (!g.hospitals.includes(item.hospitalCode)) g.hospitals.push(item.hospitalCode);
