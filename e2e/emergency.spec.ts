@@ -41,6 +41,8 @@ test('the break-the-glass form refuses missing reason, short text, no attestatio
   await lookUp(page, EKKACHAI);
   await expect(page.getByRole('heading', { name: /เอกชัย/ })).toBeVisible();
   await expect(page.getByText('มีเบอร์โทรศัพท์ลงทะเบียน')).toBeVisible();
+  // Keyboard-first: after Enter the focus lands on the first coded reason.
+  await expect(page.getByRole('radio', { name: 'ผู้ป่วยหมดสติ' })).toBeFocused();
   await expectAccessible(page);
 
   const submit = page.getByRole('button', { name: 'เปิดข้อมูลฉุกเฉิน' });

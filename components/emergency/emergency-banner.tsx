@@ -24,7 +24,7 @@ export function EmergencyBanner({ reasonLabel, reasonText, expiresAt, serverNow,
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <p className="text-lg font-bold">
-            <span aria-hidden="true">🚨 </span>
+            <span aria-hidden="true">⚠ </span>
             {t('emergency.banner.title')}
           </p>
           <p className="font-semibold">{t('emergency.banner.reason', { reason: reasonLabel })}</p>

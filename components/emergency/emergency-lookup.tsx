@@ -242,7 +242,7 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
           <div className="space-y-1">
             {REASON_CODES.map((code) => (
               <label key={code} className="flex items-center gap-2">
-                <input type="radio" name="reasonCode" value={code} aria-invalid={errors.reasonCode ? true : undefined} />
+                <input type="radio" name="reasonCode" value={code} autoFocus={code === REASON_CODES[0]} aria-invalid={errors.reasonCode ? true : undefined} />
                 {t(`emergency.reason.${code}` as MessageKey)}
               </label>
             ))}

@@ -57,7 +57,7 @@ export default async function EmergencySummaryPage({ params }: { params: Promise
         <>
           {view.summary.sealedCount > 0 && (
             <p className="rounded-md border border-warning bg-warning-bg p-3 font-semibold text-warning" data-testid="sealed-count">
-              <span aria-hidden="true">🔒 </span>
+              <span aria-hidden="true">⚠ </span>
               {t('emergency.sealed', { count: view.summary.sealedCount })}
             </p>
           )}
