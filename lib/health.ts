@@ -34,7 +34,7 @@ async function reachable(url: string, token?: string): Promise<Check> {
 }
 
 /** Readiness: database, exchange, council registry and SMS gateway all reachable. */
-export async function checkReadiness(): Promise<{ status: 'ready' | 'not-ready'; db: Check; exchange: Check; registry: Check; sms: Check }> {
+export async function checkReadiness(): Promise<{ status: 'ready' | 'not-ready' | 'shutting-down'; db: Check; exchange: Check; registry: Check; sms: Check }> {
   const config = env();
   const [health, exchange, registry, sms] = await Promise.all([
     checkHealth(),
@@ -43,5 +43,7 @@ export async function checkReadiness(): Promise<{ status: 'ready' | 'not-ready';
     reachable(`${config.SMS_URL}/sms/messages?to=0000000000`, config.SMS_TOKEN),
   ]);
   const all = { db: health.db, exchange, registry, sms };
+  // The production server sets this on SIGTERM so the load balancer stops sending new requests.
+  if ((globalThis as { __hlShuttingDown?: boolean }).__hlShuttingDown) return { status: 'shutting-down', ...all };
   return { status: Object.values(all).every((c) => c === 'ok') ? 'ready' : 'not-ready', ...all };
 }

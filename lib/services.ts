@@ -3,6 +3,7 @@ import { env } from './env';
 import { createExchangeClient } from './exchange/client';
 import { createDoctorRegistry } from './registry/doctor-registry';
 import { createSmsGateway } from './sms/sms-gateway';
+import { metrics } from './metrics';
 
 type Services = {
   exchange: ReturnType<typeof createExchangeClient>;
@@ -22,6 +23,13 @@ export function services(): Services {
         token: config.EXCHANGE_TOKEN,
         timeoutMs: config.EXCHANGE_TIMEOUT_MS,
         maxResponseBytes: config.EXCHANGE_MAX_RESPONSE_MB * 1024 * 1024,
+        onHospitalResult: (r) => {
+          const m = metrics();
+          m.exchangeResults.inc({ hospital: r.hcode, status: r.status });
+          if (r.status !== 'circuit-open') m.exchangeDuration.observe({ hospital: r.hcode, status: r.status }, r.elapsedMs / 1000);
+          if (r.droppedWrongPatient > 0) m.wrongPatientDropped.inc({ hospital: r.hcode }, r.droppedWrongPatient);
+          for (const b of globalForServices.__hlServices?.exchange.breakerSnapshot() ?? []) m.breakerOpen.set({ hospital: b.key }, b.phase === 'closed' ? 0 : 1);
+        },
       }),
       registry: createDoctorRegistry({ baseUrl: config.COUNCIL_URL, token: config.COUNCIL_TOKEN, timeoutMs: config.COUNCIL_TIMEOUT_MS }),
       sms: createSmsGateway({ baseUrl: config.SMS_URL, token: config.SMS_TOKEN, timeoutMs: 5000 }),

@@ -5,6 +5,7 @@ import { listGrantsInForce } from '../admin/grants';
 import type { Db } from '../db';
 import { doctorGrants } from '../db/schema';
 import type { RequestContext } from '../http/request-context';
+import { metrics } from '../metrics';
 import { services } from '../services';
 import { doctorSignInSchema, type SignInFailure } from './schemas';
 import { createSession, type SessionRow } from './sessions';
@@ -26,8 +27,10 @@ export async function signInDoctor(
   const parsed = doctorSignInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, failure: { code: 'format' } };
   const { licence, pin } = parsed.data;
-  const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>, hospitalCode: string | null = null) =>
-    appendAudit(db, { actorType: 'doctor', actorId: licence, action: 'sign-in', outcome, hospitalCode, clientIp: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId, details }, now);
+  const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>, hospitalCode: string | null = null) => {
+    if (outcome === 'failure') metrics().signInFailures.inc({ reason: typeof details.reason === 'string' ? details.reason : 'other' });
+    return appendAudit(db, { actorType: 'doctor', actorId: licence, action: 'sign-in', outcome, hospitalCode, clientIp: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId, details }, now);
+  };
 
   const keys = [
     { key: `licence:${licence}`, policy: LICENCE_POLICY },

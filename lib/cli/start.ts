@@ -15,8 +15,20 @@ function stopAll(code: number): never {
   for (const c of children) c.kill('SIGTERM');
   process.exit(code);
 }
-process.on('SIGINT', () => stopAll(130));
-process.on('SIGTERM', () => stopAll(143));
+let appChild: ChildProcess | undefined;
+let sandboxChild: ChildProcess | undefined;
+
+// The app drains its in-flight requests first; the sandbox goes after it.
+function forward(signal: NodeJS.Signals, code: number): void {
+  if (!appChild) stopAll(code);
+  appChild.once('exit', () => {
+    sandboxChild?.kill('SIGTERM');
+    process.exit(code);
+  });
+  appChild.kill(signal);
+}
+process.on('SIGINT', () => forward('SIGINT', 130));
+process.on('SIGTERM', () => forward('SIGTERM', 143));
 
 function waitForLine(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
@@ -49,6 +61,7 @@ async function main(): Promise<void> {
     const sandboxPort = env.SANDBOX_PORT ?? '4010';
     const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sandbox/main.ts'], { cwd: root, env: { ...(env as NodeJS.ProcessEnv), SANDBOX_PORT: sandboxPort }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
+    sandboxChild = child;
     const m = await waitForLine(child, /sandbox listening on (http:\/\/\S+)/, 'The sandbox exchange', 120_000);
     const url = m[1]!;
     Object.assign(env, {
@@ -86,12 +99,13 @@ async function main(): Promise<void> {
     stopAll(1);
   }
 
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const host = env.HOST ?? '127.0.0.1';
-  const next = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', host], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = dev ? [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '-p', port, '-H', host] : ['--import', 'tsx', 'lib/cli/server.ts'];
+  const next = spawn(process.execPath, args, { cwd: root, env: { ...(env as NodeJS.ProcessEnv), PORT: port, HOST: host }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(next);
+  appChild = next;
   next.on('exit', (code) => stopAll(code ?? 1));
-  await waitForLine(next, /Ready in|started server|Local:/i, 'The web app', 180_000);
+  await waitForLine(next, /Ready on|Ready in|Local:/i, 'The web app', 180_000);
   const lines = [
     '',
     '────────────────────────────────────────────────────────────',

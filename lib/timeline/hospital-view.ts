@@ -9,6 +9,7 @@ import { db, type Db } from '../db';
 import { sealedOpenings } from '../db/schema';
 import { AppError } from '../errors';
 import { logger } from '../log';
+import { metrics } from '../metrics';
 import { services } from '../services';
 import type { HospitalView } from './types';
 
@@ -82,6 +83,7 @@ export async function fetchHospitalView(doctor: DoctorContext, access: PatientAc
       }
     });
   } catch (error) {
+    metrics().auditWriteFailures.inc();
     logger().error({ err: error instanceof Error ? error.message : 'unknown', hospital: hcode }, 'audit write failed; clinical read refused');
     throw new AppError('audit-unavailable', {
       th: 'ไม่สามารถบันทึกประวัติการเข้าถึงได้ จึงไม่แสดงข้อมูล กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ',

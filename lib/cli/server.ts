@@ -1,0 +1,67 @@
+/**
+ * The production HTTP server: Next.js behind a plain node:http server so that every request is counted and
+ * timed by route, and SIGTERM drains in-flight requests (readiness turns 503 first) before the database pool
+ * closes. Started by lib/cli/start.ts; usable directly: `node --import tsx lib/cli/server.ts`.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { metrics, routeLabel } from '../metrics';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? '127.0.0.1';
+const DRAIN_MS = 25_000;
+
+const shared = globalThis as unknown as { __hlShuttingDown?: boolean; __hlDatabase?: Promise<{ close(): Promise<void> }> };
+
+async function main(): Promise<void> {
+  const app = next({ dev: false, dir: root, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  let inFlight = 0;
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    inFlight++;
+    res.on('close', () => {
+      inFlight--;
+      const route = routeLabel(req.url ?? '/');
+      const m = metrics();
+      m.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
+      m.httpDuration.observe({ method: req.method ?? 'GET', route }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    if (shared.__hlShuttingDown) res.setHeader('Connection', 'close');
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    console.log(`Ready on http://${hostname}:${port}`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    shared.__hlShuttingDown = true;
+    console.log(`${signal}: draining ${inFlight} in-flight request(s)`);
+    server.close();
+    server.closeIdleConnections();
+    const deadline = Date.now() + DRAIN_MS;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    server.closeAllConnections();
+    try {
+      await (await shared.__hlDatabase)?.close();
+    } catch {
+      // Closing a pool that failed to open is not an error at shutdown.
+    }
+    console.log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
