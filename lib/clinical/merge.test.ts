@@ -362,3 +362,28 @@ describe('re-delivery', () => {
     expect(m.entries[0]!.recordedAt).toBe(1);
   });
 });
+
+describe('medication status across a course', () => {
+  it.each<[string, Record<string, Resource[]>, string[]]>([
+    [
+      'stopped at B while A has prescribed it for years → status conflict',
+      {
+        A: [medStatement('s', { code: '225487', date: '2016-01-01' }), medRequest('r', { code: '225487', date: '2024-06-01' })],
+        B: [medRequest('x', { code: '225487', date: '2023-10-31', status: 'stopped' })],
+      },
+      ['status'],
+    ],
+    [
+      'stopped at B years before A started it → restart, no conflict',
+      { A: [medRequest('r', { code: '225487', date: '2024-06-01' })], B: [medRequest('x', { code: '225487', date: '2020-10-31', status: 'stopped' })] },
+      [],
+    ],
+    [
+      'still dispensed by a pharmacy after a stop elsewhere → status conflict',
+      { P: [medDispense('d', { code: '225487', date: '2024-06-20', days: 30 })], B: [medRequest('x', { code: '225487', date: '2024-06-01', status: 'stopped' })] },
+      ['status'],
+    ],
+  ])('%s', (_n, data, reasons) => {
+    expect(merge(data).medications[0]!.conflicts.map((c) => c.reason)).toEqual(reasons);
+  });
+});

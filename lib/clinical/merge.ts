@@ -770,15 +770,20 @@ function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
   for (const [key, acc] of byKey) {
     // Latest first, then by id, so "the hospital's latest record" is independent of arrival order.
     acc.facts.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.fact.id, b.fact.id));
-    const perHospital = new Map<string, { latest: Prepared; latestOrder?: Prepared; count: number; dispensedCurrent: boolean }>();
+    const perHospital = new Map<string, { latest: Prepared; latestOrder?: Prepared; count: number; dispensedCurrent: boolean; since: number }>();
     for (const p of acc.facts) {
       const f = p.fact as MedicationFact;
       let h = perHospital.get(f.hospitalCode);
       if (h === undefined) {
-        h = { latest: p, count: 0, dispensedCurrent: false };
+        h = { latest: p, count: 0, dispensedCurrent: false, since: Number.POSITIVE_INFINITY };
         perHospital.set(f.hospitalCode, h);
       }
       h.count++;
+      // When this hospital's course began: its earliest record saying the drug is taken.
+      if (f.status === 'active' || f.source === 'dispense') {
+        const start = f.period?.start !== undefined ? timeOf(f.period.start) : p.time;
+        if (!Number.isNaN(start) && start < h.since) h.since = start;
+      }
       if (f.source === 'dispense') {
         if (isCurrentRecord(p, f, nowTime)) h.dispensedCurrent = true;
       } else {
@@ -787,6 +792,8 @@ function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
     }
     const rep = acc.facts.reduce((best, p) => (p.fact.id < best.fact.id ? p : best)).fact as MedicationFact;
     const hospitals: MedicationHospitalStatus[] = [];
+    const since = new Map<string, number>();
+    const stoppedAt = new Map<string, number>();
     let rowSealed = false;
     for (const [hospitalCode, h] of perHospital) {
       const chosen = h.latestOrder ?? h.latest;
@@ -804,20 +811,24 @@ function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
       };
       if (f.dose !== undefined) st.dose = f.dose;
       hospitals.push(st);
+      since.set(hospitalCode, h.since);
+      // A stopped course ends at its period end when stated, which may be well after the record was written.
+      stoppedAt.set(hospitalCode, f.period?.end !== undefined ? timeOf(f.period.end) : chosen.time);
       if (f.sealed !== undefined) rowSealed = true;
     }
     hospitals.sort((a, b) => cmpStr(a.hospitalCode, b.hospitalCode));
 
     const conflicts: Conflict[] = [];
-    const activeAt = hospitals.filter((h) => h.current && h.source !== 'dispense' && h.status === 'active');
+    // A hospital still dispensing the drug counts as taking it: that is what a stop elsewhere contradicts.
+    const activeAt = hospitals.filter((h) => h.current);
     const endedAt = hospitals.filter((h) => !h.current && ENDED.has(h.status) && h.source !== 'dispense');
     const statusHospitals = new Set<string>();
     for (const a of activeAt) {
-      const at = timeOf(a.date);
+      const at = since.get(a.hospitalCode)!;
       for (const e of endedAt) {
-        const et = timeOf(e.date);
-        // A stop long before another hospital restarted the drug is history, not disagreement.
-        if (Number.isNaN(at) || Number.isNaN(et) || et >= at - COMPARABLE_PERIOD_MS) {
+        const et = stoppedAt.get(e.hospitalCode)!;
+        // A stop long before another hospital began the drug is history (a restart), not disagreement.
+        if (!Number.isFinite(at) || Number.isNaN(et) || et >= at - COMPARABLE_PERIOD_MS) {
           statusHospitals.add(a.hospitalCode);
           statusHospitals.add(e.hospitalCode);
         }
@@ -827,7 +838,8 @@ function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
     const doses = new Set<string>();
     const doseHospitals: string[] = [];
     for (const h of activeAt) {
-      if (h.dose === undefined) continue;
+      // Pharmacy labels restate the order in their own words: only orders and statements are compared.
+      if (h.dose === undefined || h.source === 'dispense') continue;
       doses.add(normaliseDose(h.dose));
       doseHospitals.push(h.hospitalCode);
     }
