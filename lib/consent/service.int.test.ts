@@ -45,6 +45,8 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
   let sms: ReturnType<typeof recordingSms>;
   let clock: Date;
   let deps: ConsentDeps;
+  // On an unexpected failure, say what the audit trail recorded (e.g. why the exchange was unavailable).
+  const explain = async (reason: string) => `${reason}: ${JSON.stringify((await database.db.select().from(auditLog)).map((r) => r.details))}`;
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
   };
@@ -91,7 +93,7 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
   it('sends a Thai SMS, verifies the code and starts a consent only this doctor at this hospital can use', async () => {
     const sent = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
-    if (!sent.ok) throw new Error(sent.reason);
+    if (!sent.ok) throw new Error(await explain(sent.reason));
     expect(sent).toMatchObject({ phoneMasked: '••• ••• 5678', expiresInMs: OTP_TTL_MS });
     const text = sms.texts[0] ?? '';
     expect(text).toContain('นพ.ทดสอบ ใจดี');
@@ -141,7 +143,7 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
   it('voids the challenge at the fifth wrong code; a resend does not reset the count', async () => {
     const first = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
-    if (!first.ok) throw new Error(`${first.reason} ${JSON.stringify((await database.db.select().from(auditLog)).map((r) => r.details))}`);
+    if (!first.ok) throw new Error(await explain(first.reason));
     const wrong = (c: string) => verifyConsentOtp(doctorA, { challengeId: first.challengeId, code: c === codeIn(sms.texts.at(-1)) ? '999999' : c }, deps);
     expect(await wrong('000000')).toEqual({ ok: false, reason: 'wrong', remaining: 4 });
     expect(await wrong('111111')).toEqual({ ok: false, reason: 'wrong', remaining: 3 });
@@ -168,7 +170,7 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
   it('refuses an expired code (the server decides, with its own clock)', async () => {
     const sent = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
-    if (!sent.ok) throw new Error(sent.reason);
+    if (!sent.ok) throw new Error(await explain(sent.reason));
     advance(OTP_TTL_MS);
     expect(await verifyConsentOtp(doctorA, { challengeId: sent.challengeId, code: codeIn(sms.texts[0]) }, deps)).toEqual({ ok: false, reason: 'expired' });
     const [row] = await database.db.select().from(consentChallenges).where(eq(consentChallenges.id, sent.challengeId));
