@@ -71,12 +71,16 @@ import { toCanonical } from './units';
 // Small helpers
 
 function toCodes(cc: CodeableConcept | undefined): FactCode[] {
-  const out: FactCode[] = [];
   const codings = cc?.coding;
-  if (codings === undefined) return out;
+  if (codings === undefined) return [];
+  let valid = 0;
+  for (const c of codings) if (c.system !== undefined && c.code !== undefined) valid++;
+  // Sized exactly: growing from [] reserves 17 slots, which adds up over tens of thousands of facts.
+  const out = new Array<FactCode>(valid);
+  let i = 0;
   for (const c of codings) {
     if (c.system === undefined || c.code === undefined) continue;
-    out.push(c.display === undefined ? { system: c.system, code: c.code } : { system: c.system, code: c.code, display: c.display });
+    out[i++] = { system: c.system, code: c.code, display: c.display };
   }
   return out;
 }

@@ -412,7 +412,8 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
         first: item,
         more: undefined,
         rep: item,
-        hospitals: [],
+        // An exact-size literal: pushing onto [] would reserve 17 slots for the usual single hospital.
+        hospitals: [item.hospitalCode],
         time: factTime,
         day: null,
         sortTime: Number.isNaN(factTime) ? Number.NEGATIVE_INFINITY : factTime,
@@ -422,6 +423,7 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
       };
       clusters.insert(g);
       groupList.push(g);
+      continue;
     }
     // The same fact delivered twice (a hospital re-sent) is one record, not a second source.
     if (g.first.id !== item.id && (g.more === undefined || !g.more.some((m) => m.id === item.id))) (g.more ??= []).push(item);
