@@ -77,5 +77,7 @@ export function env(): Env {
   const result = parseEnv(process.env);
   if (!result.ok) throw new Error(`Invalid configuration:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
   cached = result.env;
+  // next-auth v4 reads its own base URL only from the environment (else it assumes localhost:3000).
+  process.env.NEXTAUTH_URL = cached.APP_URL;
   return cached;
 }
