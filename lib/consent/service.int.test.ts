@@ -168,6 +168,27 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     expect(again.ok && again.challengeId !== first.challengeId).toBe(true);
   });
 
+  it('counts concurrent wrong entries exactly and lets a double-submitted right code start one consent', async () => {
+    const sent = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
+    if (!sent.ok) throw new Error(await explain(sent.reason));
+    const right = codeIn(sms.texts[0]);
+    const wrongCode = right === '000000' ? '111111' : '000000';
+    const results = await Promise.all(Array.from({ length: 6 }, () => verifyConsentOtp(doctorA, { challengeId: sent.challengeId, code: wrongCode }, deps)));
+    const summary = results.map((r) => (r.ok ? 'ok' : r.reason === 'wrong' ? `wrong-${r.remaining}` : r.reason)).sort();
+    expect(summary).toEqual(['void', 'void', 'wrong-1', 'wrong-2', 'wrong-3', 'wrong-4']);
+    const [row] = await database.db.select().from(consentChallenges).where(eq(consentChallenges.id, sent.challengeId));
+    expect(row).toMatchObject({ status: 'void', wrongAttempts: 5 });
+
+    advance(61_000);
+    const again = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
+    if (!again.ok) throw new Error(await explain(again.reason));
+    const code = codeIn(sms.texts[1]);
+    const twice = await Promise.all([0, 1].map(() => verifyConsentOtp(doctorA, { challengeId: again.challengeId, code }, deps)));
+    expect(twice.filter((r) => r.ok)).toHaveLength(1);
+    expect(twice.find((r) => !r.ok)).toEqual({ ok: false, reason: 'used' });
+    expect(await database.db.select().from(consents)).toHaveLength(1);
+  });
+
   it('refuses an expired code (the server decides, with its own clock)', async () => {
     const sent = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
     if (!sent.ok) throw new Error(await explain(sent.reason));
