@@ -175,3 +175,23 @@ test('the browser clock cannot get round the server: resend waits are enforced t
   await expect(page.getByRole('timer')).toHaveText('รหัสหมดอายุแล้ว กรุณาส่งรหัสใหม่');
   await expectAccessible(page);
 });
+
+test('in English, a foreign patient is found by passport and gets the SMS in English', async ({ page }) => {
+  await signInA(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Find a patient and ask for consent' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Passport (foreign nationals)' }).check();
+  await page.getByLabel('Passport number').fill('aa1234567');
+  await page.getByRole('button', { name: 'Find patient' }).click();
+  const card = page.getByRole('region', { name: 'Confirm the patient' });
+  await expect(card).toContainText('John Smith');
+  await expect(card).toContainText('AA1234567');
+  await expect(card).toContainText('Shares data from 2 hospitals');
+  await expect(card).toContainText('••• ••• 9999');
+  await expectAccessible(page);
+  await page.getByRole('checkbox', { name: /I have explained to the patient/ }).check();
+  await page.getByRole('button', { name: 'Send code by SMS' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter the code from the patient' })).toBeVisible();
+  expect(await latestSms('0899999999')).toMatch(/^Health Link code \d{6}\. .*for your treatment\. Valid until \d{2}:\d{2} \(Thailand time\)\.$/);
+  await expectAccessible(page);
+});
