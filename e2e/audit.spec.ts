@@ -138,3 +138,41 @@ test('patient access-log API needs the service token', async ({ request }) => {
   expect(bundle.entry.every((e) => e.resource.resourceType === 'AuditEvent')).toBe(true);
   expect((await request.get(`/api/audit/AuditEvent?patient=${SOMSRI}`)).status()).toBe(401);
 });
+
+test('an emergency access is reviewed by its own hospital only, and the review is in the log', async ({ page, browser, baseURL }) => {
+  const doctor = await newPage(browser);
+  await signInDoctor(doctor, 'ว.67890', '202020');
+  await doctor.waitForURL((url) => !url.pathname.startsWith('/login'));
+  const headers = { origin: baseURL!, 'content-type': 'application/json' };
+  expect((await doctor.request.post('/emergency/lookup', { headers, data: { cid: '3100400890121' } })).status()).toBe(200);
+  const start = await doctor.request.post('/emergency/access', { headers, data: { cid: '3100400890121', reasonCode: 'unconscious', reasonText: 'ผู้ป่วยหมดสติ GCS 6 ไม่มีญาติมาด้วย', attestation: true, pin: '202020' } });
+  expect(start.status()).toBe(201);
+
+  // Klang's admin does not see Rajavithi's emergency accesses.
+  await signInAdmin(page, KLANG);
+  await page.goto('/admin/reviews?show=all');
+  await expect(page.getByText('ว.67890')).toHaveCount(0);
+
+  const raj = await newPage(browser);
+  await signInAdmin(raj, RAJAVITHI);
+  await raj.goto('/admin/reviews');
+  const item = raj.locator('li[data-access-id]').filter({ hasText: 'ว.67890' }).first();
+  await expect(item).toContainText('รอทบทวน');
+  await expect(item).toContainText('ผู้ป่วยหมดสติ GCS 6');
+  await item.getByRole('radio', { name: 'เหมาะสม', exact: true }).check();
+  await item.getByLabel('ความเห็น (อย่างน้อย 5 ตัวอักษร)').fill('ok');
+  await item.getByRole('button', { name: 'บันทึกผลการทบทวน' }).click();
+  await expect(item.getByText('กรุณาเขียนความเห็นอย่างน้อย 5 ตัวอักษร')).toBeVisible();
+  await expectAccessible(raj);
+  await item.getByLabel('ความเห็น (อย่างน้อย 5 ตัวอักษร)').fill('ผู้ป่วยหมดสติจริง ตรวจสอบแล้ว');
+  await item.getByRole('button', { name: 'บันทึกผลการทบทวน' }).click();
+  await expect(raj.getByRole('status').filter({ hasText: 'บันทึกผลการทบทวนแล้ว' })).toBeVisible();
+  await expect(raj.locator('li[data-access-id]').filter({ hasText: 'ว.67890' })).toHaveCount(0);
+  await raj.goto('/admin/reviews?show=justified');
+  await expect(raj.locator('li[data-access-id]').filter({ hasText: 'ว.67890' }).first()).toContainText('ทบทวนโดย');
+
+  await raj.goto('/admin/audit?purpose=ETREAT');
+  await expect(raj.locator('tbody tr[data-action="emergency-review"]').first()).toContainText('เหมาะสม');
+  await expect(raj.locator('tbody tr[data-action="emergency-start"]').first()).toContainText('เหมาะสม');
+  await expectAccessible(raj);
+});

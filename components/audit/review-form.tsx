@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { useLocale } from '@/components/providers';
 import type { ReviewResult } from '@/lib/audit/reviews';
 
@@ -10,6 +10,9 @@ const OUTCOMES = ['justified', 'not-justified', 'referred'] as const;
 export function ReviewForm({ accessId, action }: { accessId: string; action: (previous: ReviewResult | null, form: FormData) => Promise<ReviewResult> }) {
   const { t } = useLocale();
   const [state, submit, pending] = useActionState(action, null);
+  // Controlled, so a refused submission keeps what the admin chose and typed (React resets uncontrolled forms).
+  const [outcome, setOutcome] = useState('');
+  const [comment, setComment] = useState('');
   const errors = state && !state.ok ? state.fieldErrors : {};
   const commentError = errors.comment === 'comment-long' ? t('reviews.error.comment-long') : errors.comment ? t('reviews.error.comment-short') : null;
   if (state?.ok) {
@@ -27,7 +30,7 @@ export function ReviewForm({ accessId, action }: { accessId: string; action: (pr
         <div className="flex flex-wrap gap-4">
           {OUTCOMES.map((o) => (
             <label key={o} className="flex items-center gap-2">
-              <input type="radio" name="outcome" value={o} required />
+              <input type="radio" name="outcome" value={o} required checked={outcome === o} onChange={() => setOutcome(o)} />
               {t(`audit.review.${o}`)}
             </label>
           ))}
@@ -48,6 +51,8 @@ export function ReviewForm({ accessId, action }: { accessId: string; action: (pr
           className="field"
           rows={2}
           maxLength={2000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
           aria-invalid={commentError ? true : undefined}
           aria-describedby={commentError ? `comment-error-${accessId}` : undefined}
         />

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { recordEmergencyReview, type ReviewResult } from '@/lib/audit/reviews';
 import { requireAdmin } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
@@ -10,12 +10,15 @@ import { AppError } from '@/lib/errors';
 /** Records the review of an emergency access at the admin's own hospital (re-checks the admin; any other id is 404). */
 export async function reviewEmergencyAction(_previous: ReviewResult | null, form: FormData): Promise<ReviewResult> {
   const admin = await requireAdmin();
+  let result: ReviewResult;
   try {
-    const result = await recordEmergencyReview(await db(), admin, { accessId: form.get('accessId'), outcome: form.get('outcome') ?? undefined, comment: form.get('comment') ?? '' });
-    if (result.ok) revalidatePath('/admin/reviews');
-    return result;
+    result = await recordEmergencyReview(await db(), admin, { accessId: form.get('accessId'), outcome: form.get('outcome') ?? undefined, comment: form.get('comment') ?? '' });
   } catch (error) {
     if (error instanceof AppError && error.code === 'not-found') notFound();
     throw error;
   }
+  if (!result.ok) return result;
+  // The reviewed access leaves the "unreviewed" queue, so the confirmation is shown at page level.
+  revalidatePath('/admin/reviews');
+  redirect('/admin/reviews?saved=1');
 }

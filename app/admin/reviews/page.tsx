@@ -9,7 +9,9 @@ import { reviewEmergencyAction } from './actions';
 export default async function EmergencyReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdminPage();
   const { t } = await getLocale();
-  const parsed = reviewQueueFilterSchema.safeParse(await searchParams);
+  const params = await searchParams;
+  const parsed = reviewQueueFilterSchema.safeParse(params);
+  const saved = params.saved === '1';
   const filter = parsed.success ? parsed.data : { show: 'unreviewed' as const };
   const database = await db();
   const items = await withAuditedRead(
@@ -34,6 +36,11 @@ export default async function EmergencyReviewsPage({ searchParams }: { searchPar
         <h1 className="text-2xl font-bold">{t('reviews.title')}</h1>
         <p className="text-muted">{t('reviews.intro')}</p>
       </div>
+      {saved && (
+        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 font-semibold text-ok">
+          {t('reviews.saved')}
+        </p>
+      )}
       <form method="get" action="/admin/reviews" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="show" className="label">
