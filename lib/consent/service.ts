@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append';
+import { metrics } from '../metrics';
 import type { Db } from '../db';
 import { consentChallenges, consents, smsSends } from '../db/schema';
 import { formatTime, type Lang } from '../i18n/format';
@@ -129,6 +130,7 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
     .catch(() => new Map());
   const text = otpSmsText(lang, { code, doctorName: nameIn(doctor.displayName, lang), hospital: hospitalLabel(directory, doctor.hospitalCode, lang), expiresAt });
   const sent = await deps.sms.send(phone, text);
+  metrics().otpMessages.inc({ outcome: sent.ok ? 'sent' : 'failed' });
 
   await transaction(deps.db, async (tx) => {
     if (!sent.ok) {
@@ -170,8 +172,10 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
     if (!row) return { ok: false, reason: 'not-found' } as const;
     const challenge: ChallengeState = row;
     const verdict = judgeAttempt(challenge, { licence: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: row.patientCid, code }, deps.secret, now);
-    const audit = (outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>) =>
-      appendAudit(tx, { ...actor, action: 'otp-verify', outcome, patientCid: row.patientCid, purpose: 'TREAT', accessRef: challengeId, details }, now);
+    const audit = (outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>) => {
+      metrics().otpMessages.inc({ outcome: outcome === 'success' ? 'verified' : 'wrong' });
+      return appendAudit(tx, { ...actor, action: 'otp-verify', outcome, patientCid: row.patientCid, purpose: 'TREAT', accessRef: challengeId, details }, now);
+    };
     switch (verdict.kind) {
       case 'wrong-binding':
         // Someone else's challenge: refused without touching its attempt count.

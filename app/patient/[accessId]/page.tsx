@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { endConsentAction } from '@/app/patients/actions';
 import { AccessCountdown } from '@/components/timeline/access-countdown';
 import { PatientBannerView } from '@/components/timeline/patient-banner';
 import { PatientRecord } from '@/components/timeline/patient-record';
@@ -35,6 +36,14 @@ export default async function PatientPage({ params }: { params: Promise<{ access
               {access.kind === 'consent' ? (th ? 'ผู้ป่วยยินยอมผ่าน OTP · เพื่อการรักษา' : 'Patient consented by OTP · for treatment') : th ? 'เพื่อการรักษาฉุกเฉิน' : 'For emergency treatment'}
             </div>
             {access.kind === 'consent' && <AccessCountdown expiresAt={access.expiresAt.toISOString()} label={{ th: 'ความยินยอมเหลือ', en: 'Consent ends in' }} />}
+            {access.kind === 'consent' && (
+              <form action={endConsentAction} className="mt-1 no-print">
+                <input type="hidden" name="consentId" value={access.id} />
+                <button type="submit" className="text-sm font-semibold text-critical underline">
+                  {th ? 'สิ้นสุดความยินยอมตอนนี้' : 'End consent now'}
+                </button>
+              </form>
+            )}
             <div className="mt-1 flex justify-end gap-3 no-print">
               <Link href={`/patient/${access.id}/emergency`} className="text-info underline">
                 {th ? 'สรุปฉุกเฉิน' : 'Emergency summary'}

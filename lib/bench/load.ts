@@ -1,0 +1,208 @@
+/**
+ * Load and fault benchmark against a real app instance on PostgreSQL (run through lib/cli/with-postgres.sh:
+ * `npm run bench:load`; needs `next build` first). N signed-in doctor sessions each load a consented
+ * patient's timeline (one request per sharing hospital, in parallel, as the browser does) again and again.
+ * Reports throughput, latency percentiles, the app's overhead over the exchange's own time (measured per
+ * request by the exchange client), errors, and audit rows written versus reads served.
+ * Flags: --sessions 200 --seconds 60 --fault-seconds 60
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { withCitizenIdCheckDigit } from '../identity/citizen-id';
+import { HOSPITALS } from '../sandbox/demo-catalog';
+import { startSandbox } from '../sandbox/server';
+import { buildBenchData } from './merge-bench';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SESSIONS = arg('sessions', 200);
+const SECONDS = arg('seconds', 60);
+const FAULT_SECONDS = arg('fault-seconds', 60);
+const PORT = 3950;
+const tokens = { exchange: 'load-exchange-token', council: 'load-council-token', sms: 'load-sms-token', control: 'load-control-token' };
+const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
+
+async function signIn(base: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookie = (csrfRes.headers.getSetCookie().find((c) => c.startsWith('hl.csrf=')) ?? '').split(';')[0]!;
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/doctor`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, licence: '12345', pin: '246810', json: 'true' }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('hl.session='));
+  if (!session) throw new Error(`sign-in failed: ${res.status}`);
+  return session.split(';')[0]!;
+}
+
+interface RunStats {
+  seconds: number;
+  requests: number;
+  ok: number;
+  errors5xx: number;
+  otherErrors: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p95: number;
+  p99: number;
+  exchangeP95: number;
+  overheadP95: number;
+  throughputPerS: number;
+}
+
+async function loadRun(base: string, cookies: string[], accessId: string, hospitals: string[], seconds: number): Promise<RunStats> {
+  const latencies: number[] = [];
+  const exchange: number[] = [];
+  const overhead: number[] = [];
+  const statuses: Record<string, number> = {};
+  let ok = 0;
+  let e5 = 0;
+  let other = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      while (performance.now() < end) {
+        await Promise.all(
+          hospitals.map(async (h) => {
+            const t0 = performance.now();
+            try {
+              const res = await fetch(`${base}/api/access/${accessId}/hospitals/${h}`, { headers: { cookie } });
+              const body = (await res.json()) as { status?: string; elapsedMs?: number };
+              const ms = performance.now() - t0;
+              latencies.push(ms);
+              if (res.ok) {
+                ok++;
+                statuses[body.status ?? '?'] = (statuses[body.status ?? '?'] ?? 0) + 1;
+                if (typeof body.elapsedMs === 'number') {
+                  exchange.push(body.elapsedMs);
+                  overhead.push(ms - body.elapsedMs);
+                }
+              } else if (res.status >= 500) e5++;
+              else other++;
+            } catch {
+              other++;
+            }
+          }),
+        );
+      }
+    }),
+  );
+  return {
+    seconds,
+    requests: latencies.length,
+    ok,
+    errors5xx: e5,
+    otherErrors: other,
+    statuses,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    exchangeP95: pct(exchange, 95),
+    overheadP95: pct(overhead, 95),
+    throughputPerS: latencies.length / seconds,
+  };
+}
+
+async function main(): Promise<void> {
+  const adminUrl = process.env.TEST_POSTGRES_URL;
+  if (!adminUrl) throw new Error('run through lib/cli/with-postgres.sh (npm run bench:load)');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE load_bench');
+  await admin.end();
+  const dbUrl = adminUrl.replace(/\/[^/]*$/, '/load_bench');
+
+  const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(path.join(os.tmpdir(), 'hl-load-')), latency: 'default', tokens, log: () => undefined });
+  const cid = withCitizenIdCheckDigit('555000000002');
+  const hospitals = HOSPITALS.map((h) => h.hcode);
+  const data = buildBenchData({ resources: 100 * hospitals.length, hospitals: hospitals.length });
+  for (const [i, hcode] of hospitals.entries()) {
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: data[i]!.resources.map((resource) => ({ resource })) };
+    const r = await fetch(`${sandbox.url}/_sandbox/import?hospital=${hcode}&cid=${cid}&phone=0800000002`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
+    if (!r.ok) throw new Error(`import ${hcode}: ${r.status}`);
+  }
+
+  const base = `http://127.0.0.1:${PORT}`;
+  const app = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/server.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      APP_URL: base,
+      APP_ENV: 'test',
+      DATABASE_URL: dbUrl,
+      SANDBOX_MODE: '1',
+      EXCHANGE_URL: sandbox.url,
+      COUNCIL_URL: sandbox.url,
+      SMS_URL: sandbox.url,
+      EXCHANGE_TOKEN: tokens.exchange,
+      COUNCIL_TOKEN: tokens.council,
+      SMS_TOKEN: tokens.sms,
+      AUTH_SECRET: 'load-bench-secret-0123456789abcdef0123',
+      SERVICE_TOKEN: 'load-bench-service-token-01234',
+      METRICS_TOKEN: 'load-bench-metrics-token-01234',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    app.stdout!.on('data', (b: Buffer) => b.toString().includes('Ready on') && resolve());
+    app.on('exit', (c) => reject(new Error(`app exited ${String(c)}`)));
+  });
+  try {
+    // The first request opens the database, which applies the migrations.
+    const health = await fetch(`${base}/api/health`);
+    if (!health.ok) throw new Error(`app not healthy: ${health.status}`);
+    // The consent is created directly in the database: the benchmark measures reading, not the OTP flow.
+    const db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    const challengeId = crypto.randomUUID();
+    const accessId = crypto.randomUUID();
+    await db.query(`INSERT INTO consent_challenges (id, licence_number, hospital_code, patient_cid, purpose, code_hash, code_expires_at, last_sent_at, status) VALUES ($1,'12345','11535',$2,'TREAT','bench',now(),now(),'verified')`, [challengeId, cid]);
+    await db.query(`INSERT INTO consents (id, licence_number, hospital_code, patient_cid, purpose, method, challenge_id, started_at, expires_at) VALUES ($1,'12345','11535',$2,'TREAT','otp',$3,now(),now() + interval '12 hours')`, [accessId, cid, challengeId]);
+
+    console.log(`signing in ${SESSIONS} sessions…`);
+    const cookies: string[] = [];
+    for (let i = 0; i < SESSIONS; i++) cookies.push(await signIn(base));
+    const auditBefore = Number((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'clinical-read'`)).rows[0].n);
+
+    console.log(`load: ${SESSIONS} sessions × ${hospitals.length} hospitals for ${SECONDS} s (sandbox default latencies)…`);
+    const normal = await loadRun(base, cookies, accessId, hospitals, SECONDS);
+    const auditAfter = Number((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'clinical-read'`)).rows[0].n);
+    const auditRows = auditAfter - auditBefore;
+
+    const faults = { [hospitals[0]!]: { timeoutRate: 1 }, [hospitals[1]!]: { timeoutRate: 1 }, [hospitals[2]!]: { timeoutRate: 1 }, [hospitals[3]!]: { malformedRate: 1, malformedKind: 'truncated' } };
+    await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    console.log(`fault run: 3 hospitals never answer, 1 sends truncated JSON, for ${FAULT_SECONDS} s…`);
+    const faulted = await loadRun(base, cookies, accessId, hospitals, FAULT_SECONDS);
+    const metricsText = await (await fetch(`${base}/api/metrics`, { headers: { authorization: 'Bearer load-bench-metrics-token-01234' } })).text();
+    const openBreakers = metricsText.split('\n').filter((l) => l.startsWith('hl_exchange_breaker_open{') && l.endsWith(' 1')).length;
+    await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(Object.fromEntries(Object.keys(faults).map((k) => [k, null]))) });
+    // After the 30 s cool-down one trial request per hospital closes the breakers again.
+    await new Promise((r) => setTimeout(r, 31_000));
+    await loadRun(base, cookies.slice(0, 1), accessId, hospitals, 2);
+    const after = await (await fetch(`${base}/api/metrics`, { headers: { authorization: 'Bearer load-bench-metrics-token-01234' } })).text();
+    const stillOpen = after.split('\n').filter((l) => l.startsWith('hl_exchange_breaker_open{') && l.endsWith(' 1')).length;
+    await db.end();
+
+    const result = { date: new Date().toISOString(), sessions: SESSIONS, hospitals: hospitals.length, normal: { ...normal, auditRows, readsServed: normal.ok }, fault: { ...faulted, breakersOpenDuringFaults: openBreakers, breakersOpenAfterRecovery: stillOpen } };
+    console.log(JSON.stringify(result, null, 2));
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync('bench-results/load.json', `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    app.kill('SIGTERM');
+    await sandbox.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
