@@ -1,27 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_ADMINS } from '../lib/admin/demo-admins';
+import { expectAccessible, signInDoctor, nextTotpCode, DEMO_SERVICE_TOKEN } from './support';
 import { totpAt, totpStep } from '../lib/auth/totp';
-import { expectAccessible, signInDoctor } from './support';
 
 const [KLANG, RAJAVITHI] = DEMO_ADMINS;
-// start.ts's demo service token, accepted by the test-only account creation route when APP_ENV=test.
-const SERVICE_TOKEN = 'demo-service-token-0123456789';
+const SERVICE_TOKEN = DEMO_SERVICE_TOKEN;
 const INVALID = 'ชื่อผู้ใช้ รหัสผ่าน หรือรหัสยืนยันไม่ถูกต้อง';
 
 // The server refuses a TOTP step at or before the last one used, and accepts the current step ±1: each
 // sign-in takes the next unused step, waiting when it would run ahead of the clock.
-const lastStep = new Map<string, number>();
-async function nextCode(username: string, secret: string): Promise<string> {
-  for (;;) {
-    const current = totpStep(new Date());
-    const step = Math.max(current, (lastStep.get(username) ?? -1) + 1);
-    if (step <= current + 1) {
-      lastStep.set(username, step);
-      return totpAt(secret, step);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 
 async function fillAdminSignIn(page: Page, username: string, password: string, code: string): Promise<void> {
   await page.goto('/admin/login');
@@ -32,7 +19,7 @@ async function fillAdminSignIn(page: Page, username: string, password: string, c
 }
 
 async function signInAdmin(page: Page, admin: { username: string; password: string; totpSecret: string }): Promise<void> {
-  await fillAdminSignIn(page, admin.username, admin.password, await nextCode(admin.username, admin.totpSecret));
+  await fillAdminSignIn(page, admin.username, admin.password, await nextTotpCode(admin.username, admin.totpSecret));
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole('heading', { name: 'แพทย์ที่มีสิทธิ์ใช้งาน' })).toBeVisible();
 }
@@ -48,7 +35,7 @@ test('admin pages need an admin session; wrong password or code gets one message
   await expect(page.getByRole('heading', { name: 'เข้าสู่ระบบผู้ดูแลโรงพยาบาล' })).toBeVisible();
   await expectAccessible(page);
 
-  await fillAdminSignIn(page, KLANG.username, 'Wrong-Password-123', await nextCode(KLANG.username, KLANG.totpSecret));
+  await fillAdminSignIn(page, KLANG.username, 'Wrong-Password-123', await nextTotpCode(KLANG.username, KLANG.totpSecret));
   await expect(page.getByText(INVALID)).toBeVisible();
   await fillAdminSignIn(page, KLANG.username, KLANG.password, totpAt(KLANG.totpSecret, totpStep(new Date()) + 10));
   await expect(page.getByText(INVALID)).toBeVisible();
@@ -150,7 +137,7 @@ test('a new admin sets up password and authenticator through the one-time link, 
 
   await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
   await page.getByLabel('ยืนยันรหัสผ่าน').fill(password);
-  await page.getByLabel('รหัส 6 หลักจากแอปยืนยันตัวตน').fill(await nextCode('e2e.admin', secret));
+  await page.getByLabel('รหัส 6 หลักจากแอปยืนยันตัวตน').fill(await nextTotpCode('e2e.admin', secret));
   await page.getByRole('button', { name: 'ยืนยันและเสร็จสิ้น' }).click();
   await expect(page).toHaveURL(/\/admin\/login\?setup=done/);
   await expect(page.getByText('ตั้งค่าบัญชีเรียบร้อยแล้ว กรุณาเข้าสู่ระบบ')).toBeVisible();

@@ -1,33 +1,19 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { totpAt, totpStep } from '../lib/auth/totp';
-import { expectAccessible, signInDoctor } from './support';
+import { expectAccessible, signInDoctor, nextTotpCode, DEMO_SERVICE_TOKEN } from './support';
 
 const KLANG = { username: 'admin11535', password: 'Klang-Admin-2569!', totpSecret: 'KLANGH2SPXTALADMINDEMQTOTPSECRET' };
 const RAJAVITHI = { username: 'admin10661', password: 'Rajavithi-Admin-2569!', totpSecret: 'RAJAVITHIADMINDEMQTOTPSECRETXYZA' };
-// start.ts's demo service token (APP_ENV=test).
-const SERVICE_TOKEN = 'demo-service-token-0123456789';
+const SERVICE_TOKEN = DEMO_SERVICE_TOKEN;
 const SOMSRI = '3100400123456';
 const CSV_HEADER = 'seq,at,actor_type,actor_id,actor_role,hospital_code,action,outcome,patient_cid,purpose,access_ref,client_ip,request_id,details';
 
 // Each TOTP step may be used once per admin: take the next unused one, waiting if it would run ahead of the clock.
-const lastStep = new Map<string, number>();
-async function nextCode(username: string, secret: string): Promise<string> {
-  for (;;) {
-    const current = totpStep(new Date());
-    const step = Math.max(current, (lastStep.get(username) ?? -1) + 1);
-    if (step <= current + 1) {
-      lastStep.set(username, step);
-      return totpAt(secret, step);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 
 /** Signs an admin in through next-auth's credentials endpoint; the session cookie lands in the page's context. */
 async function signInAdmin(page: Page, admin: typeof KLANG): Promise<void> {
   const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await page.request.post('/api/auth/callback/admin', {
-    form: { csrfToken: csrf.csrfToken, username: admin.username, password: admin.password, totp: await nextCode(admin.username, admin.totpSecret), json: 'true' },
+    form: { csrfToken: csrf.csrfToken, username: admin.username, password: admin.password, totp: await nextTotpCode(admin.username, admin.totpSecret), json: 'true' },
   });
   expect(res.ok()).toBe(true);
   await page.goto('/admin/audit');

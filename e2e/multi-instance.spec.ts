@@ -40,7 +40,7 @@ async function startInstance(port: number, databaseUrl: string): Promise<void> {
   servers.push(child);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`instance on ${port} did not start`)), 120_000);
-    child.stdout!.on('data', (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
       if (b.toString().includes('Ready on')) {
         clearTimeout(timer);
         resolve();

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { totpAt, totpStep } from '../lib/auth/totp';
 
 export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4110}`;
 export const SANDBOX_TOKENS = { sms: 'sandbox-sms-token', control: 'sandbox-control-token' } as const;
@@ -30,4 +31,24 @@ export async function latestSms(phone: string): Promise<string> {
   const res = await fetch(`${SANDBOX_URL}/sms/messages?to=${phone}`, { headers: { authorization: `Bearer ${SANDBOX_TOKENS.sms}` } });
   const body = (await res.json()) as { messages: { text: string }[] };
   return body.messages[0]?.text ?? '';
+}
+
+/** start.ts's demo service token (accepted only with APP_ENV=test by the test-only routes). */
+export const DEMO_SERVICE_TOKEN = 'demo-service-token-0123456789';
+
+// The server refuses a TOTP step at or before the last one used, and accepts the current step ±1: each
+// sign-in takes the next unused step, waiting when it would run ahead of the clock.
+const lastStep = new Map<string, number>();
+
+/** The next usable TOTP code for an admin in this test run. */
+export async function nextTotpCode(username: string, secret: string): Promise<string> {
+  for (;;) {
+    const current = totpStep(new Date());
+    const step = Math.max(current, (lastStep.get(username) ?? -1) + 1);
+    if (step <= current + 1) {
+      lastStep.set(username, step);
+      return totpAt(secret, step);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }

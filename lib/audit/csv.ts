@@ -1,3 +1,6 @@
+import type { auditLog } from '../db/schema';
+
+type AuditLogRow = typeof auditLog.$inferSelect;
 /** Columns of the audit CSV export, in order. */
 export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'actor_type', 'actor_id', 'actor_role', 'hospital_code', 'action', 'outcome', 'patient_cid', 'purpose', 'access_ref', 'client_ip', 'request_id', 'details'] as const;
 
@@ -14,22 +17,11 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export interface AuditCsvRow {
-  seq: number;
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  actorRole: string | null;
-  hospitalCode: string | null;
-  action: string;
-  outcome: string;
-  patientCid: string | null;
-  purpose: string | null;
-  accessRef: string | null;
-  clientIp: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-}
+/** The stored audit columns the CSV export carries. */
+export type AuditCsvRow = Pick<
+  AuditLogRow,
+  'seq' | 'at' | 'actorType' | 'actorId' | 'actorRole' | 'hospitalCode' | 'action' | 'outcome' | 'patientCid' | 'purpose' | 'accessRef' | 'clientIp' | 'requestId' | 'details'
+>;
 
 /** One CRLF-terminated CSV line for a row (time in ISO UTC). */
 export function auditCsvLine(row: AuditCsvRow): string {
