@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    app.stdout!.on('data', (b: Buffer) => b.toString().includes('Ready on') && resolve());
+    app.stdout.on('data', (b: Buffer) => b.toString().includes('Ready on') && resolve());
     app.on('exit', (c) => reject(new Error(`app exited ${String(c)}`)));
   });
   try {
@@ -171,11 +171,12 @@ async function main(): Promise<void> {
     console.log(`signing in ${SESSIONS} sessions…`);
     const cookies: string[] = [];
     for (let i = 0; i < SESSIONS; i++) cookies.push(await signIn(base));
-    const auditBefore = Number((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'clinical-read'`)).rows[0].n);
+    const countReads = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'clinical-read'`)).rows[0]!.n;
+    const auditBefore = await countReads();
 
     console.log(`load: ${SESSIONS} sessions × ${hospitals.length} hospitals for ${SECONDS} s (sandbox default latencies)…`);
     const normal = await loadRun(base, cookies, accessId, hospitals, SECONDS);
-    const auditAfter = Number((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'clinical-read'`)).rows[0].n);
+    const auditAfter = await countReads();
     const auditRows = auditAfter - auditBefore;
 
     const faults = { [hospitals[0]!]: { timeoutRate: 1 }, [hospitals[1]!]: { timeoutRate: 1 }, [hospitals[2]!]: { timeoutRate: 1 }, [hospitals[3]!]: { malformedRate: 1, malformedKind: 'truncated' } };
