@@ -9,6 +9,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dev = process.argv.includes('--dev');
+// --production never starts the sandbox; lib/env.ts then refuses demo secrets and loopback adapters.
+const production = process.argv.includes('--production');
 const children: ChildProcess[] = [];
 
 function stopAll(code: number): never {
@@ -56,6 +58,10 @@ async function main(): Promise<void> {
   env.APP_URL ??= `http://localhost:${port}`;
   let sandbox = false;
 
+  if (!env.EXCHANGE_URL && production) {
+    console.error('Invalid configuration:\n  - EXCHANGE_URL: is required but not set (start:prod never starts the sandbox)');
+    stopAll(1);
+  }
   if (!env.EXCHANGE_URL) {
     sandbox = true;
     const sandboxPort = env.SANDBOX_PORT ?? '4010';
