@@ -201,6 +201,16 @@ async function measureScroll(page: Page, steps: number): Promise<ScrollResult> {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.getByTestId('timeline-scroll').scrollIntoViewIfNeeded();
+  // Let the page settle first (no long task for 1 s, at most 10 s) so the load's tail does not count as scrolling.
+  await page.evaluate(async () => {
+    const w = window as Window & { __benchLongTasks?: { startMs: number; durationMs: number }[] };
+    const started = performance.now();
+    for (;;) {
+      const last = Math.max(0, ...(w.__benchLongTasks ?? []).map((t) => t.startMs + t.durationMs));
+      if (performance.now() - last >= 1000 || performance.now() - started >= 10_000) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
   const run = await page.evaluate(async (n) => {
     const el = document.querySelector<HTMLElement>('[data-testid="timeline-scroll"]');
     if (!el) throw new Error('no [data-testid="timeline-scroll"] element');
