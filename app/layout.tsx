@@ -6,6 +6,8 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { AppHeader } from '@/components/shell/app-header';
+import { IdleTimeout } from '@/components/shell/idle-timeout';
+import { env } from '@/lib/env';
 import { currentUser } from '@/lib/auth/guard';
 import { hospitalDirectory, hospitalLabel } from '@/lib/hospitals';
 import { getLocale } from '@/lib/i18n/server';
@@ -44,6 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               skip: t('app.skip'),
             }}
           />
+          {user && <IdleTimeout minutes={env().SESSION_IDLE_MINUTES} signInPath={user.kind === 'admin' ? '/admin/login' : '/login'} />}
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">
             {children}
           </main>

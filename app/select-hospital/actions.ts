@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireDoctorSession } from '@/lib/auth/guard';
 import { chooseWorkingHospital, hospitalChoiceSchema } from '@/lib/auth/hospital-choice';
@@ -10,5 +11,7 @@ export async function chooseHospital(formData: FormData): Promise<void> {
   const parsed = hospitalChoiceSchema.safeParse({ hospitalCode: formData.get('hospitalCode') });
   if (!parsed.success) redirect('/select-hospital?error=invalid');
   const result = await chooseWorkingHospital(await db(), session, parsed.data.hospitalCode, session.request);
+  // The header (in the root layout) names the working hospital: refresh it too.
+  if (result.ok) revalidatePath('/', 'layout');
   redirect(result.ok ? '/patients' : '/select-hospital?error=invalid');
 }
