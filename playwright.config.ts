@@ -27,7 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${DATA} && node --conditions=react-server --import tsx lib/cli/start.ts`,
+    // The app's own output goes to a file that e2e/zz-logs.spec.ts searches for personal data and secrets.
+    command: `rm -rf ${DATA} && mkdir -p ${DATA} && node --conditions=react-server --import tsx lib/cli/start.ts > ${DATA}/app.log 2>&1`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -38,6 +39,7 @@ export default defineConfig({
       SANDBOX_PORT: String(SANDBOX_PORT),
       SANDBOX_LATENCY: 'none',
       SANDBOX_DATA_DIR: `${DATA}/sandbox`,
+      SANDBOX_LOG_FILE: `${DATA}/sandbox.log`,
       PGLITE_DIR: `${DATA}/pglite`,
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       APP_ENV: 'test',
@@ -47,4 +49,4 @@ export default defineConfig({
   },
 });
 
-export { PORT, SANDBOX_PORT };
+export { DATA, PORT, SANDBOX_PORT };

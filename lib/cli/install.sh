@@ -6,8 +6,10 @@ cd "$(dirname "$0")/../.."
 export NEXT_TELEMETRY_DISABLED=1
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "install: npm ci"
-  npm ci --no-audit --no-fund
+  # Not `npm ci`: npm 11 records only this platform's optional binaries (tailwind oxide, next swc) in the
+  # lock file and `npm ci` then refuses it as out of sync; `npm install` honours the locked versions.
+  echo "install: npm install (locked versions)"
+  npm install --no-audit --no-fund
 fi
 
 if [ "${1:-}" = "--test" ]; then

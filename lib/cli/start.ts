@@ -5,6 +5,7 @@
  *        npm start -- --dev   (next dev instead of next start)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -32,12 +33,12 @@ function forward(signal: NodeJS.Signals, code: number): void {
 process.on('SIGINT', () => forward('SIGINT', 130));
 process.on('SIGTERM', () => forward('SIGTERM', 143));
 
-function waitForLine(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number): Promise<RegExpExecArray> {
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number, sink: NodeJS.WritableStream = process.stdout): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
+      sink.write(chunk);
       buffered = (buffered + chunk.toString()).slice(-4000);
       const m = pattern.exec(buffered);
       if (m) {
@@ -68,7 +69,9 @@ async function main(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sandbox/main.ts'], { cwd: root, env: { ...(env as NodeJS.ProcessEnv), SANDBOX_PORT: sandboxPort }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     sandboxChild = child;
-    const m = await waitForLine(child, /sandbox listening on (http:\/\/\S+)/, 'The sandbox exchange', 120_000);
+    // SANDBOX_LOG_FILE keeps the sandbox's own output (its demo banner lists patients and PINs) out of the app's log.
+    const sink = env.SANDBOX_LOG_FILE ? createWriteStream(env.SANDBOX_LOG_FILE, { flags: 'a' }) : process.stdout;
+    const m = await waitForLine(child, /sandbox listening on (http:\/\/\S+)/, 'The sandbox exchange', 120_000, sink);
     const url = m[1]!;
     Object.assign(env, {
       EXCHANGE_URL: url,
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
     ` Health Link Viewer is running: ${config.APP_URL}`,
     ` Database: ${config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite (${config.PGLITE_DIR})`}`,
   ];
-  if (sandbox) {
+  if (sandbox && config.APP_ENV !== 'test') {
     lines.push(
       ` Sandbox exchange + SMS inbox: ${config.EXCHANGE_URL}/sms`,
       ' Demo doctors (licence / PIN):',
