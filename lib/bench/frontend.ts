@@ -7,14 +7,16 @@
  *     loaded charting chunk separately;
  *  3. waits for every hospital in the coverage ledger, counts the timeline entries, and scrolls the whole
  *     virtualised timeline while a PerformanceObserver records long tasks (goal: longest ≤ 50 ms).
- * Prints a table and writes bench-results/frontend.json. Lighthouse is not installed, so no Lighthouse score.
+ * Prints a table and writes bench-results/frontend.json. The Lighthouse score comes from `npx lighthouse@12`
+ * (fetched from the npm registry on first use; not a project dependency) run against the same Chromium.
  *
  * Run: BENCH_APP_URL=http://localhost:3000 BENCH_SANDBOX_URL=http://127.0.0.1:4010 npx tsx lib/bench/frontend.ts
  * Options (env): BENCH_SCROLL_STEPS (default 40), BENCH_CID / BENCH_PHONE (default: the stress patient),
  *                BENCH_SMS_TOKEN (default: the sandbox's demo token), BENCH_CHROMIUM (default /usr/bin/chromium).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
@@ -67,7 +69,7 @@ export interface FrontendBenchResult {
   /** Long tasks depend on CPU contention: the 1-minute load average (the higher of before/after the scroll). */
   machine: { cpus: number; loadAvg1m: number };
   goals: typeof GOALS;
-  lighthouse: string;
+  lighthouse: LighthouseResult | string;
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -260,6 +262,34 @@ function printTable(rows: [string, string, string][]): void {
   for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
 }
 
+export interface LighthouseResult {
+  score: number;
+  firstContentfulPaint: string;
+  largestContentfulPaint: string;
+  totalBlockingTime: string;
+  cumulativeLayoutShift: string;
+}
+
+/** Lighthouse (performance only, its default mobile throttling) on the signed-in record page. */
+async function runLighthouse(url: string, cookieHeader: string): Promise<LighthouseResult | string> {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), 'hl-lh-')), 'report.json');
+  const r = spawnSync('npx', ['--yes', 'lighthouse@12', url, '--only-categories=performance', '--output=json', `--output-path=${out}`, '--quiet', `--extra-headers=${JSON.stringify({ Cookie: cookieHeader })}`, `--chrome-flags=${CHROMIUM_ARGS.join(' ')} --headless`], {
+    env: { ...process.env, CHROME_PATH: CHROMIUM },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (r.status !== 0) return `not measured: lighthouse exited ${String(r.status)} ${(r.stderr || '').slice(-200)}`;
+  const report = JSON.parse(await readFile(out, 'utf8')) as { categories: { performance: { score: number } }; audits: Record<string, { displayValue?: string }> };
+  const v = (k: string) => report.audits[k]?.displayValue ?? '?';
+  return {
+    score: Math.round(report.categories.performance.score * 100),
+    firstContentfulPaint: v('first-contentful-paint'),
+    largestContentfulPaint: v('largest-contentful-paint'),
+    totalBlockingTime: v('total-blocking-time'),
+    cumulativeLayoutShift: v('cumulative-layout-shift'),
+  };
+}
+
 export async function runFrontendBench(): Promise<FrontendBenchResult> {
   const origin = new URL(APP_URL).origin;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -333,7 +363,7 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
       },
       machine: { cpus: cpus().length, loadAvg1m: Math.round(Math.max(loadBefore, loadavg()[0]!) * 100) / 100 },
       goals: GOALS,
-      lighthouse: 'not measured: Lighthouse is not installed and the network is closed',
+      lighthouse: await runLighthouse(`${origin}${new URL(recordUrl, APP_URL).pathname}`, state.cookies.map((c) => `${c.name}=${c.value}`).join('; ')),
     };
 
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER GOAL');
@@ -352,7 +382,7 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
       ['Total blocking (scroll)', `${scroll.totalBlockingMs.toFixed(1)} ms`, `${scroll.longTasks} long tasks in ${scroll.steps} steps over ${scroll.scrollHeightPx.toLocaleString('en')} px${scroll.reachedBottom ? '' : ' (bottom NOT reached)'}`],
       ['Machine', `${result.machine.cpus} CPUs`, `load average ${result.machine.loadAvg1m} · ${scrollRequests} requests during the scroll`],
       ['Longest task (load+merge)', `${scroll.beforeScrollLongestMs.toFixed(1)} ms`, 'before scrolling, for context'],
-      ['Lighthouse score', 'n/a', 'not measured (Lighthouse is not installed; network closed)'],
+      ['Lighthouse performance', typeof result.lighthouse === 'string' ? 'n/a' : String(result.lighthouse.score), typeof result.lighthouse === 'string' ? result.lighthouse : `goal ≥ 95 · LCP ${result.lighthouse.largestContentfulPaint} · TBT ${result.lighthouse.totalBlockingTime} · CLS ${result.lighthouse.cumulativeLayoutShift}`],
     ]);
 
     await mkdir(path.dirname(OUT_FILE), { recursive: true });
