@@ -1,5 +1,5 @@
 import type { Lang } from '@/lib/i18n/format';
-import type { FactKind, FactStatus } from '@/lib/clinical/types';
+import type { ConflictReason, FactKind, FactStatus } from '@/lib/clinical/types';
 
 /** Picks the text for the current language. */
 export function pick(lang: Lang, text: { th: string; en: string }): string {
@@ -34,4 +34,17 @@ export const STATUS_LABEL: Partial<Record<FactStatus, { th: string; en: string }
 export function statusLabel(lang: Lang, status: FactStatus | undefined): string {
   if (!status) return '';
   return STATUS_LABEL[status]?.[lang] ?? status;
+}
+
+export const CONFLICT_LABEL: Record<ConflictReason, { th: string; en: string }> = {
+  status: { th: 'สถานะต่างกัน', en: 'status differs' },
+  dose: { th: 'ขนาดยาต่างกัน', en: 'dose differs' },
+  value: { th: 'ค่าต่างกัน', en: 'values differ' },
+  verification: { th: 'การยืนยันต่างกัน', en: 'verification differs' },
+  'no-known-allergy': { th: 'อีกแห่งบันทึกว่าไม่มีประวัติแพ้', en: '"no known allergy" recorded elsewhere' },
+};
+
+/** "status differs, dose differs" in the chosen language. */
+export function conflictText(lang: Lang, reasons: readonly { reason: ConflictReason }[]): string {
+  return reasons.map((c) => CONFLICT_LABEL[c.reason][lang]).join(', ');
 }

@@ -3,7 +3,8 @@
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
-import { pick, statusLabel } from './labels';
+import { substanceByKey } from '@/lib/clinical/terminology-index';
+import { CONFLICT_LABEL, conflictText, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
 
@@ -89,7 +90,7 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
       </div>
       {row.conflicts.map((c) => (
         <div key={c.reason} className="text-sm font-semibold text-warning">
-          ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกันระหว่าง', en: 'Hospitals disagree:' })} {hospitalsText(c.hospitals, names)} ({c.reason})
+          ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกันระหว่าง', en: 'Hospitals disagree:' })} {hospitalsText(c.hospitals, names)} ({CONFLICT_LABEL[c.reason][lang]})
         </div>
       ))}
       {row.medicationConflicts.map((f) => (
@@ -124,12 +125,12 @@ export function MedicationPanel({ rows, names, lang, calendar }: { rows: Medicat
                 )}
                 {m.conflicts.length > 0 && (
                   <span className="rounded bg-warning px-1.5 text-xs font-bold text-white" data-testid="med-conflict">
-                    ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกัน', en: 'Hospitals disagree' })} ({m.conflicts.map((c) => c.reason).join(', ')})
+                    ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกัน', en: 'Hospitals disagree' })} ({conflictText(lang, m.conflicts)})
                   </span>
                 )}
                 {m.allergyConflicts.length > 0 && (
                   <span className="rounded bg-critical px-1.5 text-xs font-bold text-white" data-testid="med-allergy">
-                    ⚠ {pick(lang, { th: 'ตรงกับประวัติแพ้', en: 'Matches a recorded allergy' })}: {m.allergyConflicts.map((f) => f.allergyDisplay).join(', ')}
+                    ⚠ {pick(lang, { th: 'ตรงกับประวัติแพ้', en: 'Matches a recorded allergy' })}: {m.allergyConflicts.map((f) => (lang === 'th' ? substanceByKey.get(f.allergyKey)?.th : substanceByKey.get(f.allergyKey)?.en) ?? f.allergyDisplay).join(', ')}
                   </span>
                 )}
               </div>

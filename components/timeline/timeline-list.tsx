@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
-import { KIND_LABEL, pick, statusLabel } from './labels';
+import { CONFLICT_LABEL, KIND_LABEL, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
 
@@ -149,7 +149,7 @@ export function TimelineList({ entries, names, lang, calendar, onOpen, onUnseal 
                   {e.recordedAt > 1 && pick(lang, { th: ` · บันทึกที่ ${e.recordedAt} โรงพยาบาล`, en: ` · recorded at ${e.recordedAt} hospitals` })}
                   {e.conflict && (
                     <span className="ml-2 font-bold text-warning">
-                      ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกับโรงพยาบาลอื่น', en: 'Disagrees with another hospital' })} ({e.conflict.reason}: {e.conflict.hospitals.map((h) => names[h] ?? h).join(', ')})
+                      ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกับโรงพยาบาลอื่น', en: 'Disagrees with another hospital' })} ({CONFLICT_LABEL[e.conflict.reason][lang]}: {e.conflict.hospitals.map((h) => names[h] ?? h).join(', ')})
                     </span>
                   )}
                 </div>
