@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { doctorActor } from '../audit/actor';
 import { appendAudit } from '../audit/append';
 import { requireDoctor, requireDoctorPage, type DoctorContext } from '../auth/guard';
 import { db, type Db } from '../db';
@@ -20,6 +21,11 @@ export interface PatientAccess {
 }
 
 export const accessIdSchema = z.uuid();
+
+/** Audit fields for anything a doctor does with a patient's record under an access. */
+export function accessAuditFields(doctor: DoctorContext, access: PatientAccess) {
+  return { ...doctorActor(doctor), patientCid: access.cid, purpose: access.purpose, accessRef: access.id };
+}
 
 /**
  * The access with this id if it is in force AND belongs to this doctor at this hospital. An id of another
@@ -44,16 +50,10 @@ export async function findActiveAccess(database: Db, doctor: Pick<DoctorContext,
 
 async function auditDenied(doctor: DoctorContext, accessId: string): Promise<void> {
   await appendAudit(await db(), {
-    actorType: 'doctor',
-    actorId: doctor.licence,
-    actorRole: doctor.role,
-    hospitalCode: doctor.hospitalCode,
+    ...doctorActor(doctor),
     action: 'clinical-read',
     outcome: 'denied',
     accessRef: accessIdSchema.safeParse(accessId).success ? accessId : null,
-    clientIp: doctor.request.clientIp,
-    userAgent: doctor.request.userAgent,
-    requestId: doctor.request.requestId,
     details: { reason: 'no-active-access' },
   });
 }

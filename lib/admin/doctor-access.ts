@@ -1,4 +1,5 @@
 import 'server-only';
+import { adminActor } from '../audit/actor';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { appendAudit } from '../audit/append';
 import type { Db } from '../db';
@@ -102,7 +103,7 @@ export async function addDoctorGrant(
     if (inserted.length === 0) return { ok: false, code: 'already-granted' } as const;
     await appendAudit(
       tx,
-      { actorType: 'admin', actorId: actor.adminId, actorRole: 'admin', hospitalCode: actor.hospitalCode, action: 'grant-create', outcome: 'success', clientIp: actor.request.clientIp, userAgent: actor.request.userAgent, requestId: actor.request.requestId, details: { grantId: id, licence: p.licenseNumber, role: input.role, validUntil: validUntil?.toISOString() ?? null } },
+      { ...adminActor(actor), action: 'grant-create', outcome: 'success', details: { grantId: id, licence: p.licenseNumber, role: input.role, validUntil: validUntil?.toISOString() ?? null } },
       now,
     );
     return { ok: true, grantId: id } as const;
@@ -139,15 +140,9 @@ export async function changeDoctorGrant(db: Db, actor: AdminActor, grantId: stri
     await appendAudit(
       tx,
       {
-        actorType: 'admin',
-        actorId: actor.adminId,
-        actorRole: 'admin',
-        hospitalCode: actor.hospitalCode,
+        ...adminActor(actor),
         action: 'grant-update',
         outcome: 'success',
-        clientIp: actor.request.clientIp,
-        userAgent: actor.request.userAgent,
-        requestId: actor.request.requestId,
         details: {
           grantId: g.id,
           licence: g.licenceNumber,

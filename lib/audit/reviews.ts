@@ -1,4 +1,5 @@
 import 'server-only';
+import { adminActor } from './actor';
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AdminContext } from '../auth/guard';
@@ -112,18 +113,12 @@ export async function recordEmergencyReview(db: Db, admin: Pick<AdminContext, 'a
     await appendAudit(
       tx,
       {
-        actorType: 'admin',
-        actorId: admin.adminId,
-        actorRole: 'admin',
-        hospitalCode: admin.hospitalCode,
+        ...adminActor(admin),
         action: 'emergency-review',
         outcome: 'success',
         patientCid: access.patientCid,
         purpose: 'ETREAT',
         accessRef: access.id,
-        clientIp: admin.request.clientIp,
-        userAgent: admin.request.userAgent,
-        requestId: admin.request.requestId,
         // The comment stays in emergency_accesses; the log records the decision, not free text.
         details: { reviewOutcome: input.outcome, doctor: access.licence, commentLength: input.comment.length },
       },

@@ -1,17 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hasBearer } from '../http/bearer';
 import { checkCitizenId, CID_SYSTEMS } from '../identity/citizen-id';
 
-/**
- * True when the request carries `Authorization: Bearer <expected>`. Compares digests in constant time so
- * neither the token's content nor its length leaks through timing.
- */
-export function hasServiceToken(headers: Headers, expected: string): boolean {
-  const header = headers.get('authorization') ?? '';
-  const match = /^Bearer ([^\s]+)$/.exec(header);
-  if (!match || expected.length === 0) return false;
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(match[1]!), digest(expected));
-}
+/** The separate service credential of the patient app and the exchange (Bearer SERVICE_TOKEN). */
+export const hasServiceToken = hasBearer;
 
 /** A FHIR OperationOutcome error body (no personal data in `diagnostics`). */
 export function operationOutcome(code: 'login' | 'invalid' | 'not-found' | 'exception' | 'transient', diagnostics: string) {

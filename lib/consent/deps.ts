@@ -1,4 +1,5 @@
 import 'server-only';
+import { doctorActor } from '../audit/actor';
 import type { DoctorContext } from '../auth/guard';
 import { db, type Db } from '../db';
 import { env } from '../env';
@@ -35,14 +36,4 @@ export function exchangeContext(doctor: ConsentDoctor): ExchangeContext {
 }
 
 /** The audit fields every consent row shares. */
-export function auditActor(doctor: ConsentDoctor) {
-  return {
-    actorType: 'doctor' as const,
-    actorId: doctor.licence,
-    actorRole: doctor.role,
-    hospitalCode: doctor.hospitalCode,
-    clientIp: doctor.request.clientIp,
-    userAgent: doctor.request.userAgent,
-    requestId: doctor.request.requestId,
-  };
-}
+export const auditActor = doctorActor;

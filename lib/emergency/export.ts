@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PatientAccess } from '../access/patient-access';
+import { accessAuditFields, type PatientAccess } from '../access/patient-access';
 import { appendAudit } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import { db } from '../db';
@@ -39,18 +39,9 @@ export async function exportEmergencyIps(doctor: DoctorContext, access: PatientA
     await appendAudit(
       await db(),
       {
-        actorType: 'doctor',
-        actorId: doctor.licence,
-        actorRole: doctor.role,
-        hospitalCode: doctor.hospitalCode,
+        ...accessAuditFields(doctor, access),
         action: 'summary-export',
         outcome: 'success',
-        patientCid: access.cid,
-        purpose: access.purpose,
-        accessRef: access.id,
-        clientIp: doctor.request.clientIp,
-        userAgent: doctor.request.userAgent,
-        requestId: doctor.request.requestId,
         details: { format: 'fhir-ips', accessKind: access.kind, entries: bundle.entry.length, answered: view.summary.answered.length },
       },
       now,

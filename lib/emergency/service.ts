@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
+import { doctorActor } from '../audit/actor';
 import { appendAudit } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import { LICENCE_POLICY } from '../auth/throttle';
@@ -57,9 +58,7 @@ export type EmergencyStartResult =
   | { ok: true; accessId: string; smsSent: boolean }
   | { ok: false; fieldErrors: Partial<Record<EmergencyField, string>>; message?: string; retryAt?: string };
 
-function actor(doctor: EmergencyDoctor) {
-  return { actorType: 'doctor' as const, actorId: doctor.licence, actorRole: doctor.role, hospitalCode: doctor.hospitalCode, clientIp: doctor.request.clientIp, userAgent: doctor.request.userAgent, requestId: doctor.request.requestId };
-}
+const actor = doctorActor;
 
 function exchangeContext(doctor: EmergencyDoctor): ExchangeContext {
   const requestId = /^[A-Za-z0-9._:-]{1,128}$/.test(doctor.request.requestId) ? doctor.request.requestId : crypto.randomUUID();

@@ -1,11 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** Constant-time check of `Authorization: Bearer <expected>`. */
-export function hasBearer(request: Request, expected: string): boolean {
-  const header = request.headers.get('authorization') ?? '';
-  const match = /^Bearer (.+)$/.exec(header);
-  if (!match) return false;
-  const a = createHash('sha256').update(match[1]!).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+/** Constant-time check of `Authorization: Bearer <expected>`; an empty expected token never matches. */
+export function hasBearer(headers: Headers, expected: string): boolean {
+  const match = /^Bearer (\S+)$/.exec(headers.get('authorization') ?? '');
+  if (!match || expected.length === 0) return false;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(match[1]!), digest(expected));
 }

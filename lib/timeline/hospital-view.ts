@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { PatientAccess } from '../access/patient-access';
+import { accessAuditFields, type PatientAccess } from '../access/patient-access';
 import { appendAudit } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import { sealFact, toClinicalFacts } from '../clinical/facts';
@@ -57,18 +57,7 @@ export async function fetchHospitalView(doctor: DoctorContext, access: PatientAc
     fetchedAt: result.fetchedAt,
     elapsedMs: result.elapsedMs,
   };
-  const common = {
-    actorType: 'doctor' as const,
-    actorId: doctor.licence,
-    actorRole: doctor.role,
-    hospitalCode: doctor.hospitalCode,
-    patientCid: access.cid,
-    purpose: access.purpose,
-    accessRef: access.id,
-    clientIp: doctor.request.clientIp,
-    userAgent: doctor.request.userAgent,
-    requestId: doctor.request.requestId,
-  };
+  const common = accessAuditFields(doctor, access);
   try {
     await database.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PatientAccess } from '../access/patient-access';
+import { accessAuditFields, type PatientAccess } from '../access/patient-access';
 import { appendAudit } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import { db, type Db } from '../db';
@@ -15,18 +15,9 @@ export async function openSealedRecord(doctor: DoctorContext, access: PatientAcc
     const tx = txRaw as unknown as Db;
     await tx.insert(sealedOpenings).values({ id: crypto.randomUUID(), accessKind: access.kind, accessId: access.id, factId, reason }).onConflictDoNothing();
     await appendAudit(tx, {
-      actorType: 'doctor',
-      actorId: doctor.licence,
-      actorRole: doctor.role,
-      hospitalCode: doctor.hospitalCode,
+      ...accessAuditFields(doctor, access),
       action: 'sealed-open',
       outcome: 'success',
-      patientCid: access.cid,
-      purpose: access.purpose,
-      accessRef: access.id,
-      clientIp: doctor.request.clientIp,
-      userAgent: doctor.request.userAgent,
-      requestId: doctor.request.requestId,
       details: { record: factId, reasonLength: reason.length },
     });
   });

@@ -1,3 +1,4 @@
+import { adminActor } from '@/lib/audit/actor';
 import Link from 'next/link';
 import { AuditFilterForm, type AuditFilterField } from '@/components/audit/audit-filter-form';
 import { AuditTable } from '@/components/audit/audit-table';
@@ -26,16 +27,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     ? await withAuditedRead(
         database,
         {
-          actorType: 'admin',
-          actorId: admin.adminId,
-          actorRole: 'admin',
-          hospitalCode: admin.hospitalCode,
+          ...adminActor(admin),
           action: 'access-log-read',
           outcome: 'success',
           patientCid: filter.patient ?? null,
-          clientIp: admin.request.clientIp,
-          userAgent: admin.request.userAgent,
-          requestId: admin.request.requestId,
           details: { view: 'admin-audit', filters: Object.keys(filter).filter((k) => k !== 'patient') },
         },
         () => listAuditRows(database, admin.hospitalCode, filter),

@@ -1,3 +1,4 @@
+import { adminActor } from '@/lib/audit/actor';
 import { z } from 'zod';
 import { PatientAccessTable } from '@/components/audit/patient-access-table';
 import { citizenIdSchema } from '@/lib/audit/filters';
@@ -23,16 +24,10 @@ export default async function PatientAccessPage({ searchParams }: { searchParams
     ? await withAuditedRead(
         database,
         (found: unknown[]) => ({
-          actorType: 'admin',
-          actorId: admin.adminId,
-          actorRole: 'admin',
-          hospitalCode: admin.hospitalCode,
+          ...adminActor(admin),
           action: 'access-log-read',
           outcome: 'success',
           patientCid: cid,
-          clientIp: admin.request.clientIp,
-          userAgent: admin.request.userAgent,
-          requestId: admin.request.requestId,
           details: { view: 'patient-access-report', count: found.length },
         }),
         () => listPatientAccesses(database, cid),

@@ -1,3 +1,4 @@
+import { adminActor } from '@/lib/audit/actor';
 import { EmergencyReviewList } from '@/components/audit/emergency-review-list';
 import { withAuditedRead } from '@/lib/audit/read';
 import { listEmergencyReviews, reviewQueueFilterSchema, REVIEW_OUTCOMES } from '@/lib/audit/reviews';
@@ -17,15 +18,9 @@ export default async function EmergencyReviewsPage({ searchParams }: { searchPar
   const items = await withAuditedRead(
     database,
     (found: unknown[]) => ({
-      actorType: 'admin',
-      actorId: admin.adminId,
-      actorRole: 'admin',
-      hospitalCode: admin.hospitalCode,
+      ...adminActor(admin),
       action: 'access-log-read',
       outcome: 'success',
-      clientIp: admin.request.clientIp,
-      userAgent: admin.request.userAgent,
-      requestId: admin.request.requestId,
       details: { view: 'emergency-reviews', show: filter.show, count: found.length },
     }),
     () => listEmergencyReviews(database, admin.hospitalCode, filter),

@@ -1,3 +1,4 @@
+import { adminActor } from '@/lib/audit/actor';
 import { appendAudit } from '@/lib/audit/append';
 import { auditCsvChunks } from '@/lib/audit/queries';
 import { parseAuditFilter } from '@/lib/audit/filters';
@@ -18,16 +19,10 @@ export async function GET(request: Request): Promise<Response> {
     const database = await db();
     try {
       await appendAudit(database, {
-        actorType: 'admin',
-        actorId: admin.adminId,
-        actorRole: 'admin',
-        hospitalCode: admin.hospitalCode,
+        ...adminActor(admin),
         action: 'audit-export',
         outcome: 'success',
         patientCid: filter.patient ?? null,
-        clientIp: admin.request.clientIp,
-        userAgent: admin.request.userAgent,
-        requestId: admin.request.requestId,
         details: { format: 'csv', filters: Object.keys(filter).filter((k) => k !== 'patient') },
       });
     } catch {

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { createAdminAccount } from '@/lib/admin/setup';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { hasBearer } from '@/lib/http/bearer';
 
 const bodySchema = z.object({ hospitalCode: z.string(), username: z.string(), displayName: z.string().optional() });
 
@@ -14,9 +14,7 @@ const bodySchema = z.object({ hospitalCode: z.string(), username: z.string(), di
 export async function POST(request: Request): Promise<Response> {
   const config = env();
   if (config.APP_ENV !== 'test') return new NextResponse(null, { status: 404 });
-  const given = Buffer.from(request.headers.get('authorization') ?? '');
-  const expected = Buffer.from(`Bearer ${config.SERVICE_TOKEN}`);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return new NextResponse(null, { status: 404 });
+  if (!hasBearer(request.headers, config.SERVICE_TOKEN)) return new NextResponse(null, { status: 404 });
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return NextResponse.json({ errors: ['bad body'] }, { status: 400 });
   const result = await createAdminAccount(await db(), body.data);

@@ -1,0 +1,27 @@
+import type { RequestContext } from '../http/request-context';
+
+/** The audit fields every row written on behalf of a signed-in doctor shares. */
+export function doctorActor(doctor: { licence: string; role: string; hospitalCode: string; request: RequestContext }) {
+  return {
+    actorType: 'doctor' as const,
+    actorId: doctor.licence,
+    actorRole: doctor.role,
+    hospitalCode: doctor.hospitalCode,
+    clientIp: doctor.request.clientIp,
+    userAgent: doctor.request.userAgent,
+    requestId: doctor.request.requestId,
+  };
+}
+
+/** The audit fields every row written on behalf of a signed-in hospital admin shares. */
+export function adminActor(admin: { adminId: string; hospitalCode: string; request: RequestContext }) {
+  return {
+    actorType: 'admin' as const,
+    actorId: admin.adminId,
+    actorRole: 'admin',
+    hospitalCode: admin.hospitalCode,
+    clientIp: admin.request.clientIp,
+    userAgent: admin.request.userAgent,
+    requestId: admin.request.requestId,
+  };
+}
