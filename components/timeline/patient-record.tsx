@@ -81,7 +81,7 @@ export function PatientRecord({ accessId, hospitals, now }: { accessId: string; 
     if (!sealed) return null;
     const fact = sealed.sources[0];
     if (!fact) return null;
-    const result = await unsealRecord({ accessId, factId: fact.factId, reason });
+    const result = await unsealRecord({ accessId, factId: fact.id, reason });
     if (!result.ok) return result.message[lang];
     setSealed(null);
     await queryClient.invalidateQueries({ queryKey: queryKeys.hospital(accessId, fact.hospitalCode) });

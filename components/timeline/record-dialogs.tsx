@@ -65,7 +65,7 @@ export function EntryDetail({ entry, names, lang, calendar, onClose }: { entry: 
         <div className="space-y-3 p-4">
           <div className="flex items-start justify-between gap-2">
             <h2 id="detail-title" className="text-lg font-bold">
-              {pick(lang, KIND_LABEL[entry.kind])}: {(lang === 'th' ? entry.nameTh : entry.nameEn) ?? entry.display}
+              {pick(lang, KIND_LABEL[entry.kind])}: {(lang === 'th' ? entry.fact?.nameTh : entry.fact?.nameEn) ?? entry.fact?.display}
             </h2>
             <button type="button" className="btn-secondary min-h-9 px-3 py-1" onClick={onClose}>
               {pick(lang, { th: 'ปิด', en: 'Close' })}

@@ -28,7 +28,7 @@ export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilt
     if (f.from && (!e.day || e.day < f.from)) return false;
     if (f.to && (!e.day || e.day > f.to)) return false;
     if (text) {
-      const hay = `${e.display ?? ''} ${e.nameTh ?? ''} ${e.nameEn ?? ''} ${e.hospitals.map((h) => names[h] ?? h).join(' ')}`.toLowerCase();
+      const hay = `${e.fact?.display ?? ''} ${e.fact?.nameTh ?? ''} ${e.fact?.nameEn ?? ''} ${e.hospitals.map((h) => names[h] ?? h).join(' ')}`.toLowerCase();
       if (!hay.includes(text)) return false;
     }
     return true;
@@ -37,7 +37,7 @@ export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilt
 
 function entryTitle(e: TimelineEntry, lang: Lang): string {
   if (e.sealed) return pick(lang, { th: 'บันทึกที่ปิดผนึก (ข้อมูลอ่อนไหว)', en: 'Sealed record (sensitive)' });
-  return (lang === 'th' ? e.nameTh : e.nameEn) ?? e.display ?? '';
+  return (lang === 'th' ? e.fact?.nameTh : e.fact?.nameEn) ?? e.fact?.display ?? '';
 }
 
 function entryDetail(e: TimelineEntry, lang: Lang): string {

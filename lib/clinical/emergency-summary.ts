@@ -104,7 +104,7 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
   };
   if (model.allergyNkaConflict !== undefined) summary.allergyNkaConflict = model.allergyNkaConflict;
 
-  const groups = model.codedResults.filter((e) => e.conceptKey === BLOOD_GROUP_KEY && e.fact !== undefined);
+  const groups = model.codedResults.filter((e) => e.fact?.conceptKey === BLOOD_GROUP_KEY);
   const latestGroup = groups[0];
   if (latestGroup?.fact !== undefined && (latestGroup.fact.kind === 'lab' || latestGroup.fact.kind === 'vital')) {
     const values = new Set(groups.map((g) => (g.fact?.kind === 'lab' ? (g.fact.valueCode ?? g.fact.valueText ?? '') : '')));
@@ -117,6 +117,6 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
   }
 
   const tetanus = model.immunizations.find((i) => i.tetanus);
-  if (tetanus !== undefined) summary.tetanus = { status: 'recorded', date: tetanus.date, display: tetanus.display, hospitals: tetanus.hospitals };
+  if (tetanus !== undefined) summary.tetanus = { status: 'recorded', date: tetanus.date, display: tetanus.display, hospitals: [...tetanus.hospitals] };
   return summary;
 }

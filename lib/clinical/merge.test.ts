@@ -153,7 +153,7 @@ describe('allergy coverage', () => {
     const m = merge({ A: [nka('n')], B: [allergy('p', { code: '764146007' })] });
     expect(m.allergyNkaConflict).toEqual({ nkaHospitals: ['A'], allergyHospitals: ['B'] });
     expect(m.allergies[0]!.conflicts).toEqual([{ reason: 'no-known-allergy', hospitals: ['A', 'B'] }]);
-    const nkaEntry = m.entries.find((e) => e.conceptKey === 'no-known-allergy')!;
+    const nkaEntry = m.entries.find((e) => e.fact?.conceptKey === 'no-known-allergy')!;
     expect(nkaEntry.conflict?.reason).toBe('no-known-allergy');
   });
 
@@ -224,7 +224,7 @@ describe('labs', () => {
     });
     expect(m.labs).toEqual([]);
     expect(m.vitals.map((s) => s.key)).toEqual(['heart-rate']);
-    expect(m.codedResults.map((e) => e.conceptKey)).toEqual(['blood-group']);
+    expect(m.codedResults.map((e) => e.fact?.conceptKey)).toEqual(['blood-group']);
   });
 });
 
@@ -265,7 +265,7 @@ describe('sealed stubs', () => {
     expect(sealed).toHaveLength(2);
     for (const e of sealed) {
       expect(e.fact).toBeUndefined();
-      expect(e.display).toBeUndefined();
+      expect(e.sources.map((s) => s.resourceId)).toEqual(['']);
     }
     const json = JSON.stringify(m);
     for (const leak of ['B24', 'HIV disease', 'Tenofovir', 'tenofovir']) expect(json).not.toContain(leak);
@@ -330,6 +330,14 @@ describe('timeOf', () => {
 
   it('treats a bare date as Thai midnight', () => {
     expect(timeOf('2024-05-01')).toBe(Date.parse('2024-05-01T00:00:00+07:00'));
+  });
+
+  it('matches Date.parse on every day from 1899 to 2101 (leap years, century rules)', () => {
+    for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000 + 3_607_001) {
+      const iso = new Date(t).toISOString();
+      expect(timeOf(iso)).toBe(t);
+      expect(timeOf(iso.slice(0, 10))).toBe(Date.parse(iso.slice(0, 10)) - 7 * 3_600_000);
+    }
   });
 });
 

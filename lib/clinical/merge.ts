@@ -31,7 +31,6 @@ import type {
   ProblemRow,
   ProcedureItem,
   SealedFactStub,
-  SourceRef,
   TimelineEntry,
   TimelineModel,
 } from './types';
@@ -68,6 +67,16 @@ function digits(s: string, from: number, count: number): number {
   return n;
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic (Date.UTC is a slow runtime call). */
+function epochDay(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yearOfEra = yy - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /**
  * Parses the two shapes hospitals nearly always send ('YYYY-MM-DD', 'YYYY-MM-DDThh:mm:ss[.sss](Z|±hh:mm)')
  * without Date.parse, which dominated the merge profile; anything else returns NaN and falls back.
@@ -79,7 +88,7 @@ function fastIsoTime(s: string): number {
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
   if (Number.isNaN(y + mo + d) || mo < 1 || mo > 12 || d < 1 || d > 31) return Number.NaN;
-  if (len === 10) return Date.UTC(y, mo - 1, d) - THAI_OFFSET_MS;
+  if (len === 10) return epochDay(y, mo, d) * DAY_MS - THAI_OFFSET_MS;
   if (len < 20 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Number.NaN;
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
@@ -99,7 +108,7 @@ function fastIsoTime(s: string): number {
     }
     ms = Math.floor(ms);
   }
-  const base = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  const base = epochDay(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
   const z = s.charCodeAt(i);
   if (z === 90 && i === len - 1) return base;
   if ((z === 43 || z === 45) && i + 6 === len && s.charCodeAt(i + 3) === 58) {
@@ -146,29 +155,56 @@ interface Prepared {
   day: string | null;
 }
 
-interface Group {
+/**
+ * Everything known about the groups while merging. A group is an index: its entry (made once, when the
+ * group's first fact arrives) and its member facts (the very array the entry exposes as `sources`) sit
+ * in plain arrays, the rest in typed arrays, so a fact that starts a group costs one object, not four.
+ */
+class GroupStore {
+  readonly entries: TimelineEntry[] = [];
+  /** Member facts; sorted by id once grouping is complete, so the first is the representative. */
+  readonly members: ClinicalFact[][] = [];
+  /** Everything except the number that must match for two records to be one statement. */
+  readonly sigStr: string[] = [];
   /** Numeric part of what was said (a result value), NaN when not numeric. */
-  sigNum: number;
-  /** Everything else that must match for two records to be one statement. */
-  sigStr: string;
-  /** The first fact seen; `more` holds the rest (most groups have one fact, so no array for them). */
-  first: ClinicalFact;
-  more: ClinicalFact[] | undefined;
-  /** Smallest fact id: the group's stable id and representative. */
-  rep: ClinicalFact;
-  /** Sorted once the grouping is complete. */
-  hospitals: string[];
-  /** Time of the representative. */
-  time: number;
-  /** Thai calendar day of the representative, filled when its entry is made. */
-  day: string | null;
-  /** -Infinity for undated, so a plain numeric comparison sorts them last. */
-  sortTime: number;
-  /** Another group for the same concept on the same day that said something different. */
-  next: Group | undefined;
-  conflict: Conflict | undefined;
-  conflictGroup: string | undefined;
+  readonly sigNum: Float64Array;
+  /** Time of the representative; -Infinity when undated, so a plain comparison sorts them last. */
+  readonly sortTime: Float64Array;
+  /** Next group of the same concept on the same day that said something different, or -1. */
+  readonly next: Int32Array;
+
+  constructor(capacity: number) {
+    this.sigNum = new Float64Array(capacity);
+    this.sortTime = new Float64Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  add(entry: TimelineEntry, members: ClinicalFact[], sigNum: number, sigStr: string, time: number): number {
+    const i = this.entries.length;
+    this.entries.push(entry);
+    this.members.push(members);
+    this.sigStr.push(sigStr);
+    this.sigNum[i] = sigNum;
+    this.sortTime[i] = Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+    this.next[i] = -1;
+    return i;
+  }
+
+  /** Results within 0.2 % are the same result: unit conversion rounding, not a different measurement. */
+  sameSignature(i: number, sigNum: number, sigStr: string): boolean {
+    if (this.sigStr[i] !== sigStr) return false;
+    const a = this.sigNum[i]!;
+    if (Number.isNaN(a) || Number.isNaN(sigNum)) return Number.isNaN(a) && Number.isNaN(sigNum);
+    if (a === sigNum) return true;
+    return Math.abs(a - sigNum) <= VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(sigNum));
+  }
 }
+
+const VALUE_TOLERANCE = 0.002;
 
 /**
  * kind → concept → day → first group of that cluster (the others chained through `next`). Lookups use
@@ -177,16 +213,18 @@ interface Group {
  */
 class ClusterIndex {
   /** Heads of clusters holding more than one group: the only candidates for a conflict. */
-  readonly multi: Group[] = [];
-  private readonly root = new Map<string, Map<string, Map<number | string, Group>>>();
+  readonly multi: number[] = [];
+  private readonly root = new Map<string, Map<string, Map<number | string, number>>>();
 
-  private slotMap: Map<number | string, Group> | undefined;
+  private slotMap: Map<number | string, number> | undefined;
   private slotKey: number | string = '';
-  private slotTail: Group | undefined;
-  private slotHead: Group | undefined;
+  private slotTail = -1;
+  private slotHead = -1;
 
-  /** The group in this cluster that said the same thing, or undefined (then `insert` the new one). */
-  find(kindKey: string, conceptKey: string, dayKey: number | string, sigNum: number, sigStr: string): Group | undefined {
+  constructor(private readonly groups: GroupStore) {}
+
+  /** The group in this cluster that said the same thing, or -1 (then `insert` the new one). */
+  find(kindKey: string, conceptKey: string, dayKey: number | string, sigNum: number, sigStr: string): number {
     let byConcept = this.root.get(kindKey);
     if (byConcept === undefined) {
       byConcept = new Map();
@@ -197,39 +235,29 @@ class ClusterIndex {
       byDay = new Map();
       byConcept.set(conceptKey, byDay);
     }
-    const head = byDay.get(dayKey);
+    const head = byDay.get(dayKey) ?? -1;
     this.slotMap = byDay;
     this.slotKey = dayKey;
     this.slotHead = head;
-    this.slotTail = undefined;
-    for (let g: Group | undefined = head; g !== undefined; g = g.next) {
-      if (sameSignature(g, sigNum, sigStr)) return g;
+    this.slotTail = -1;
+    const { next } = this.groups;
+    for (let g = head; g !== -1; g = next[g]!) {
+      if (this.groups.sameSignature(g, sigNum, sigStr)) return g;
       this.slotTail = g;
     }
-    return undefined;
+    return -1;
   }
 
   /** Adds a group to the cluster of the last `find`. */
-  insert(g: Group): void {
+  insert(g: number): void {
     const tail = this.slotTail;
-    if (tail === undefined) {
+    if (tail === -1) {
       this.slotMap!.set(this.slotKey, g);
       return;
     }
-    tail.next = g;
+    this.groups.next[tail] = g;
     if (tail === this.slotHead) this.multi.push(tail);
   }
-}
-
-/** Results within 0.2 % are the same result: unit conversion rounding, not a different measurement. */
-const VALUE_TOLERANCE = 0.002;
-
-function sameSignature(g: Group, sigNum: number, sigStr: string): boolean {
-  if (g.sigStr !== sigStr) return false;
-  const a = g.sigNum;
-  if (Number.isNaN(a) || Number.isNaN(sigNum)) return Number.isNaN(a) && Number.isNaN(sigNum);
-  if (a === sigNum) return true;
-  return Math.abs(a - sigNum) <= VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(sigNum));
 }
 
 function normaliseDose(dose: string | undefined): string {
@@ -291,22 +319,51 @@ function dayKeyOf(date: string | null, time: number): number | string {
   return Math.floor((time + THAI_OFFSET_MS) / DAY_MS);
 }
 
+/** Thai calendar day text, shared between the entries of one day instead of sliced for each. */
+class DayNames {
+  private readonly names = new Map<number, string>();
+
+  of(date: string | null, time: number, dayKey: number | string): string | null {
+    if (typeof dayKey !== 'number') return dayOf(date, time);
+    let name = this.names.get(dayKey);
+    if (name === undefined) {
+      name = new Date(dayKey * DAY_MS).toISOString().slice(0, 10);
+      this.names.set(dayKey, name);
+    }
+    return name;
+  }
+}
+
+/** One shared, frozen `[code]` per hospital: most entries come from a single hospital. */
+class SingleHospitals {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  of(code: string): readonly string[] {
+    let list = this.lists.get(code);
+    if (list === undefined) {
+      list = Object.freeze([code]);
+      this.lists.set(code, list);
+    }
+    return list;
+  }
+}
+
 function kindKeyOf(f: ClinicalFact): string {
   // Handing over a drug is not a statement about whether it is still taken.
   return f.kind === 'medication' && f.source === 'dispense' ? 'dispense' : f.kind;
 }
 
-function conflictReason(kind: FactKind, groups: Group[]): ConflictReason {
+function conflictReason(kind: FactKind, reps: ClinicalFact[]): ConflictReason {
   switch (kind) {
     case 'lab':
     case 'vital':
       return 'value';
     case 'medication': {
-      const statuses = new Set(groups.map((g) => g.rep.status));
+      const statuses = new Set(reps.map((f) => f.status));
       return statuses.size > 1 ? 'status' : 'dose';
     }
     case 'allergy': {
-      const refuted = new Set(groups.map((g) => g.rep.kind === 'allergy' && isRefuted(g.rep)));
+      const refuted = new Set(reps.map((f) => f.kind === 'allergy' && isRefuted(f)));
       return refuted.size > 1 ? 'verification' : 'status';
     }
     case 'condition':
@@ -319,44 +376,31 @@ function conflictReason(kind: FactKind, groups: Group[]): ConflictReason {
   }
 }
 
-function sourceOf(f: ClinicalFact): SourceRef {
-  return { hospitalCode: f.hospitalCode, resourceId: f.resourceId, factId: f.id };
-}
-
-function sourcesOf(g: Group): SourceRef[] {
-  if (g.more === undefined) return [sourceOf(g.first)];
-  const out: SourceRef[] = [sourceOf(g.first)];
-  for (const f of g.more) out.push(sourceOf(f));
-  out.sort((a, b) => cmpStr(a.factId, b.factId));
-  return out;
-}
-
-function itemsOf(g: Group): ClinicalFact[] {
-  return g.more === undefined ? [g.first] : [g.first, ...g.more];
-}
-
-function entryOf(g: Group): TimelineEntry {
-  const f = g.rep;
-  g.day = dayOf(f.date, g.time);
+function newEntry(f: ClinicalFact, day: string | null, hospitals: readonly string[], sources: ClinicalFact[]): TimelineEntry {
   return {
     id: f.id,
     kind: f.kind,
     date: f.date,
-    day: g.day,
+    day,
     sealed: f.sealed !== undefined,
     sealedLabels: f.sealed?.labels,
-    conceptKey: f.conceptKey,
-    display: f.display,
-    nameTh: f.nameTh,
-    nameEn: f.nameEn,
-    status: f.status,
     fact: f,
-    sources: sourcesOf(g),
-    hospitals: g.hospitals,
-    recordedAt: g.more === undefined ? 1 : g.more.length + 1,
-    conflictGroup: g.conflictGroup,
-    conflict: g.conflict,
+    sources,
+    hospitals,
+    recordedAt: 1,
+    conflictGroup: undefined,
+    conflict: undefined,
   };
+}
+
+/** Points an entry at another representative of its group (the member with the smallest id). */
+function representBy(e: TimelineEntry, f: ClinicalFact, day: string | null): void {
+  e.id = f.id;
+  e.date = f.date;
+  e.day = day;
+  e.sealed = f.sealed !== undefined;
+  e.sealedLabels = f.sealed?.labels;
+  e.fact = f;
 }
 
 function stubEntry(s: SealedFactStub, time: number): TimelineEntry {
@@ -367,14 +411,67 @@ function stubEntry(s: SealedFactStub, time: number): TimelineEntry {
     day: dayOf(s.date, time),
     sealed: true,
     sealedLabels: s.labels,
-    sources: [{ hospitalCode: s.hospitalCode, resourceId: '', factId: s.id }],
+    sources: [{ id: s.id, hospitalCode: s.hospitalCode, resourceId: '' }],
     hospitals: [s.hospitalCode],
     recordedAt: 1,
   };
 }
 
+function byId(a: { id: string }, b: { id: string }): number {
+  return cmpStr(a.id, b.id);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The merge
+
+/** Groups the facts: duplicates collapse into one group, same-day disagreements are chained as a cluster. */
+function groupFacts(facts: MergeInput['facts'], groups: GroupStore, clusters: ClusterIndex, stubs: { stub: SealedFactStub; time: number }[], factHospitals: Set<string>): void {
+  const days = new DayNames();
+  const single = new SingleHospitals();
+  for (const item of facts) {
+    if (isStub(item)) {
+      factHospitals.add(item.hospitalCode);
+      stubs.push({ stub: item, time: timeOf(item.date) });
+      continue;
+    }
+    factHospitals.add(item.hospitalCode);
+    const factTime = timeOf(item.date);
+    const dayKey = dayKeyOf(item.date, factTime);
+    const sigNum = signatureNumber(item);
+    const sigStr = signatureText(item);
+    // A visit is an event at one hospital: two hospitals' same-day visits are two visits.
+    const g =
+      item.kind === 'encounter'
+        ? clusters.find('encounter', item.hospitalCode, item.resourceId, sigNum, sigStr)
+        : clusters.find(kindKeyOf(item), item.conceptKey, dayKey, sigNum, sigStr);
+    if (g === -1) {
+      const members = [item];
+      const entry = newEntry(item, days.of(item.date, factTime, dayKey), single.of(item.hospitalCode), members);
+      clusters.insert(groups.add(entry, members, sigNum, sigStr, factTime));
+      continue;
+    }
+    const members = groups.members[g]!;
+    // The same fact delivered twice (a hospital re-sent) is one record, not a second source.
+    if (!members.some((m) => m.id === item.id)) members.push(item);
+    const entry = groups.entries[g]!;
+    // Copied, never pushed: single-hospital lists are shared.
+    if (!entry.hospitals.includes(item.hospitalCode)) entry.hospitals = [...entry.hospitals, item.hospitalCode].sort(cmpStr);
+  }
+  // Settle the groups of several facts: sources by id, the smallest id represents the group.
+  for (let g = 0; g < groups.size; g++) {
+    const members = groups.members[g]!;
+    if (members.length === 1) continue;
+    members.sort(byId);
+    const entry = groups.entries[g]!;
+    entry.recordedAt = members.length;
+    const rep = members[0]!;
+    if (rep !== entry.fact) {
+      const time = timeOf(rep.date);
+      representBy(entry, rep, dayOf(rep.date, time));
+      groups.sortTime[g] = Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+    }
+  }
+}
 
 /** Merges all answered hospitals' facts into one deterministic timeline model with duplicates collapsed and disagreements flagged. */
 export function mergeTimeline(input: MergeInput): TimelineModel {
@@ -382,114 +479,53 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   const sealedCounts = {} as Record<FactKind, number>;
   for (const k of FACT_KINDS) sealedCounts[k] = 0;
 
-  const clusters = new ClusterIndex();
-  const groupList: Group[] = [];
+  const groups = new GroupStore(input.facts.length);
+  const clusters = new ClusterIndex(groups);
   const stubs: { stub: SealedFactStub; time: number }[] = [];
-  const allergyStubHospitals = new Set<string>();
   const factHospitals = new Set<string>();
-
-  for (const item of input.facts) {
-    if (isStub(item)) {
-      sealedCounts[item.kind]++;
-      factHospitals.add(item.hospitalCode);
-      if (item.kind === 'allergy') allergyStubHospitals.add(item.hospitalCode);
-      stubs.push({ stub: item, time: timeOf(item.date) });
-      continue;
-    }
-    factHospitals.add(item.hospitalCode);
-    const factTime = timeOf(item.date);
-    const sigNum = signatureNumber(item);
-    const sigStr = signatureText(item);
-    // A visit is an event at one hospital: two hospitals' same-day visits are two visits.
-    let g =
-      item.kind === 'encounter'
-        ? clusters.find('encounter', item.hospitalCode, item.resourceId, sigNum, sigStr)
-        : clusters.find(kindKeyOf(item), item.conceptKey, dayKeyOf(item.date, factTime), sigNum, sigStr);
-    if (g === undefined) {
-      g = {
-        sigNum,
-        sigStr,
-        first: item,
-        more: undefined,
-        rep: item,
-        // An exact-size literal: pushing onto [] would reserve 17 slots for the usual single hospital.
-        hospitals: [item.hospitalCode],
-        time: factTime,
-        day: null,
-        sortTime: Number.isNaN(factTime) ? Number.NEGATIVE_INFINITY : factTime,
-        next: undefined,
-        conflict: undefined,
-        conflictGroup: undefined,
-      };
-      clusters.insert(g);
-      groupList.push(g);
-      continue;
-    }
-    // The same fact delivered twice (a hospital re-sent) is one record, not a second source.
-    if (g.first.id !== item.id && (g.more === undefined || !g.more.some((m) => m.id === item.id))) (g.more ??= []).push(item);
-    if (!g.hospitals.includes(item.hospitalCode)) g.hospitals.push(item.hospitalCode);
-    if (item.id < g.rep.id) {
-      g.rep = item;
-      g.time = factTime;
-      g.sortTime = Number.isNaN(factTime) ? Number.NEGATIVE_INFINITY : factTime;
-    }
-  }
-  for (const g of groupList) {
-    if (g.hospitals.length > 1) g.hospitals.sort(cmpStr);
+  groupFacts(input.facts, groups, clusters, stubs, factHospitals);
+  const allergyStubHospitals = new Set<string>();
+  for (const { stub } of stubs) {
+    sealedCounts[stub.kind]++;
+    if (stub.kind === 'allergy') allergyStubHospitals.add(stub.hospitalCode);
   }
 
-  flagNearConflicts(clusters);
+  flagNearConflicts(groups, clusters);
 
   // One sort, newest first; every section below walks this order instead of sorting again.
-  sortNewestFirst(groupList);
+  const order = newestFirst(groups);
   stubs.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.stub.id, b.stub.id));
   const entries: TimelineEntry[] = [];
   // Each section builder gets only its kind, still newest first.
-  const allergyGroups: Group[] = [];
-  const medicationGroups: Group[] = [];
-  const conditionGroups: Group[] = [];
-  const resultGroups: Group[] = [];
-  let si = 0;
-  for (const g of groupList) {
-    while (si < stubs.length && stubFirst(stubs[si]!, g)) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
-    entries.push(entryOf(g));
-    const kind = g.rep.kind;
-    if (kind === 'lab' || kind === 'vital') resultGroups.push(g);
-    else if (kind === 'medication') medicationGroups.push(g);
-    else if (kind === 'condition') conditionGroups.push(g);
-    else if (kind === 'allergy') allergyGroups.push(g);
-  }
-  while (si < stubs.length) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
-
-  const answered = sortedUnique([...input.answered, ...factHospitals]);
-
-  const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(allergyGroups, answered, allergyStubHospitals);
-  if (allergyNkaConflict !== undefined) {
-    const conflict: Conflict = { reason: 'no-known-allergy', hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...allergyNkaConflict.allergyHospitals]) };
-    for (const e of entries) {
-      if (e.kind === 'allergy' && e.fact?.kind === 'allergy' && e.fact.noKnownAllergy && e.conflict === undefined) {
-        e.conflict = conflict;
-        e.conflictGroup = 'conflict:allergy:no-known-allergy';
-      }
-    }
-  }
-
-  const medications = buildMedications(medicationGroups, nowTime);
-  const { problems, resolvedProblems } = buildProblems(conditionGroups);
-  const { labs, vitals } = buildSeries(resultGroups);
-
+  const allergyGroups: number[] = [];
+  const medicationGroups: number[] = [];
+  const conditionGroups: number[] = [];
+  const resultGroups: number[] = [];
   const codedResults: TimelineEntry[] = [];
   const imaging: ImagingItem[] = [];
   const immunizations: ImmunizationItem[] = [];
   const procedures: ProcedureItem[] = [];
   const encounters: EncounterItem[] = [];
-  for (const e of entries) {
-    const f = e.fact;
-    if (f === undefined) continue;
+  let si = 0;
+  for (const g of order) {
+    const e = groups.entries[g]!;
+    while (si < stubs.length && stubFirst(stubs[si]!, groups.sortTime[g]!, e.id)) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
+    entries.push(e);
+    const f = e.fact!;
     switch (f.kind) {
       case 'lab':
       case 'vital':
+        resultGroups.push(g);
         if (f.value === undefined && f.valueText !== undefined) codedResults.push(e);
+        break;
+      case 'medication':
+        medicationGroups.push(g);
+        break;
+      case 'condition':
+        conditionGroups.push(g);
+        break;
+      case 'allergy':
+        allergyGroups.push(g);
         break;
       case 'imaging': {
         const item: ImagingItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, hasReportText: f.reportText !== undefined && f.reportText !== '' };
@@ -516,13 +552,27 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
         encounters.push(item);
         break;
       }
-      case 'allergy':
-      case 'medication':
-      case 'condition':
       case 'lab-report':
         break;
     }
   }
+  while (si < stubs.length) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
+  const answered = sortedUnique([...input.answered, ...factHospitals]);
+
+  const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(groups, allergyGroups, answered, allergyStubHospitals);
+  if (allergyNkaConflict !== undefined) {
+    const conflict: Conflict = { reason: 'no-known-allergy', hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...allergyNkaConflict.allergyHospitals]) };
+    for (const e of entries) {
+      if (e.kind === 'allergy' && e.fact?.kind === 'allergy' && e.fact.noKnownAllergy && e.conflict === undefined) {
+        e.conflict = conflict;
+        e.conflictGroup = 'conflict:allergy:no-known-allergy';
+      }
+    }
+  }
+
+  const medications = buildMedications(groups, medicationGroups, nowTime);
+  const { problems, resolvedProblems } = buildProblems(groups, conditionGroups);
+  const { labs, vitals } = buildSeries(groups, resultGroups);
 
   const model: TimelineModel = {
     now: input.now,
@@ -559,21 +609,21 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
 }
 
 /** Same concept, same day, different statements from different hospitals: link and flag, never merge. */
-function flagNearConflicts(clusters: ClusterIndex): void {
+function flagNearConflicts(groups: GroupStore, clusters: ClusterIndex): void {
   for (const head of clusters.multi) {
-    const groups: Group[] = [];
-    for (let g: Group | undefined = head; g !== undefined; g = g.next) groups.push(g);
+    const cluster: TimelineEntry[] = [];
+    for (let g = head; g !== -1; g = groups.next[g]!) cluster.push(groups.entries[g]!);
     const all: string[] = [];
-    for (const g of groups) for (const h of g.hospitals) if (!all.includes(h)) all.push(h);
+    for (const e of cluster) for (const h of e.hospitals) if (!all.includes(h)) all.push(h);
     // Two differing results from one hospital on one day are two measurements, not a disagreement.
     if (all.length < 2) continue;
     all.sort(cmpStr);
-    const f = head.rep;
-    const conflict: Conflict = { reason: conflictReason(f.kind, groups), hospitals: all };
-    const conflictGroup = 'conflict:' + kindKeyOf(f) + ':' + f.conceptKey + ':' + (dayOf(f.date, head.time) ?? '');
-    for (const g of groups) {
-      g.conflict = conflict;
-      g.conflictGroup = conflictGroup;
+    const f = groups.entries[head]!.fact!;
+    const conflict: Conflict = { reason: conflictReason(f.kind, cluster.map((e) => e.fact!)), hospitals: all };
+    const conflictGroup = 'conflict:' + kindKeyOf(f) + ':' + f.conceptKey + ':' + (groups.entries[head]!.day ?? '');
+    for (const e of cluster) {
+      e.conflict = conflict;
+      e.conflictGroup = conflictGroup;
     }
   }
 }
@@ -581,31 +631,29 @@ function flagNearConflicts(clusters: ClusterIndex): void {
 const INDEX_BITS = 2 ** 20;
 const SECONDS_BIAS = 2 ** 31;
 
-function groupOrder(a: Group, b: Group): number {
-  return a.sortTime === b.sortTime ? cmpStr(a.rep.id, b.rep.id) : b.sortTime > a.sortTime ? 1 : -1;
-}
-
 /**
- * Newest first, ties by id. Packs (second, index) into one double and sorts a Float64Array natively,
- * then orders each same-second run with the exact comparator: the plain comparator sort over 50k entries
- * was the merge's largest single cost. The index never decides order, so input order cannot leak in.
+ * Group indices newest first, ties by id. Packs (second, index) into one double and sorts a Float64Array
+ * natively, then orders each same-second run by time and id: a comparator sort over 50k groups was the
+ * merge's largest single cost. The index never decides order, so input order cannot leak in.
  */
-function sortNewestFirst(groups: Group[]): void {
-  const n = groups.length;
+function newestFirst(groups: GroupStore): Int32Array {
+  const n = groups.size;
+  const { sortTime, entries } = groups;
+  const exact = (a: number, b: number): number => (sortTime[a] === sortTime[b] ? cmpStr(entries[a]!.id, entries[b]!.id) : sortTime[b]! > sortTime[a]! ? 1 : -1);
+  const order = new Int32Array(n);
   if (n >= INDEX_BITS) {
-    groups.sort(groupOrder);
-    return;
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort(exact);
   }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const t = groups[i]!.sortTime;
+    const t = sortTime[i]!;
     let sec = t === Number.NEGATIVE_INFINITY ? -SECONDS_BIAS : Math.floor(t / 1000);
     if (sec < -SECONDS_BIAS) sec = -SECONDS_BIAS;
     else if (sec >= SECONDS_BIAS) sec = SECONDS_BIAS - 1;
     keys[i] = (sec + SECONDS_BIAS) * INDEX_BITS + i;
   }
   keys.sort();
-  const src = groups.slice();
   let out = 0;
   let k = n - 1;
   while (k >= 0) {
@@ -613,33 +661,34 @@ function sortNewestFirst(groups: Group[]): void {
     let start = k;
     while (start > 0 && Math.floor(keys[start - 1]! / INDEX_BITS) === bucket) start--;
     if (start === k) {
-      groups[out++] = src[keys[k]! % INDEX_BITS]!;
+      order[out++] = keys[k]! - bucket * INDEX_BITS;
     } else {
-      const run: Group[] = [];
-      for (let j = start; j <= k; j++) run.push(src[keys[j]! % INDEX_BITS]!);
-      run.sort(groupOrder);
-      for (const g of run) groups[out++] = g;
+      const run = new Int32Array(k - start + 1);
+      for (let j = start; j <= k; j++) run[j - start] = keys[j]! - bucket * INDEX_BITS;
+      run.sort(exact);
+      order.set(run, out);
+      out += run.length;
     }
     k = start - 1;
   }
+  return order;
 }
 
 /** Facts of some groups with their times, newest first: for the few sections that compare records. */
-function preparedOf(groups: Group[], kind: FactKind): Prepared[] {
+function preparedOf(groups: GroupStore, indices: number[], kind: FactKind): Prepared[] {
   const out: Prepared[] = [];
-  for (const g of groups) {
-    for (const f of itemsOf(g)) {
+  for (const g of indices) {
+    for (const f of groups.members[g]!) {
       if (f.kind !== kind) continue;
-      const time = timeOf(f.date);
-      out.push({ fact: f, time, day: null });
+      out.push({ fact: f, time: timeOf(f.date), day: null });
     }
   }
   return out;
 }
 
-function stubFirst(s: { stub: SealedFactStub; time: number }, g: Group): boolean {
+function stubFirst(s: { stub: SealedFactStub; time: number }, sortTime: number, id: string): boolean {
   const t = Number.isNaN(s.time) ? Number.NEGATIVE_INFINITY : s.time;
-  return t === g.sortTime ? s.stub.id < g.rep.id : t > g.sortTime;
+  return t === sortTime ? s.stub.id < id : t > sortTime;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -648,7 +697,8 @@ function stubFirst(s: { stub: SealedFactStub; time: number }, g: Group): boolean
 const CRITICALITY_RANK = { low: 1, 'unable-to-assess': 2, high: 3 } as const;
 
 function buildAllergies(
-  groups: Group[],
+  groups: GroupStore,
+  indices: number[],
   answered: string[],
   stubHospitals: Set<string>,
 ): { allergies: AllergyRow[]; allergyCoverage: AllergyCoverage[]; allergyNkaConflict?: { nkaHospitals: string[]; allergyHospitals: string[] } } {
@@ -658,8 +708,8 @@ function buildAllergies(
   const nkaHospitals = new Set<string>();
   const recordedHospitals = new Set<string>(stubHospitals);
   const assertingHospitals = new Set<string>(stubHospitals);
-  for (const g of groups) {
-    for (const f of itemsOf(g)) {
+  for (const g of indices) {
+    for (const f of groups.members[g]!) {
       if (f.kind !== 'allergy') break;
       if (f.noKnownAllergy) {
         nkaHospitals.add(f.hospitalCode);
@@ -756,9 +806,9 @@ function isCurrentRecord(p: Prepared, f: MedicationFact, nowTime: number): boole
 
 const ENDED = new Set(['stopped', 'completed', 'cancelled']);
 
-function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
+function buildMedications(groups: GroupStore, indices: number[], nowTime: number): MedicationRow[] {
   const byKey = new Map<string, MedAcc>();
-  for (const p of preparedOf(groups, 'medication')) {
+  for (const p of preparedOf(groups, indices, 'medication')) {
     let acc = byKey.get(p.fact.conceptKey);
     if (acc === undefined) {
       acc = { facts: [] };
@@ -876,9 +926,9 @@ function buildMedications(groups: Group[], nowTime: number): MedicationRow[] {
 // ---------------------------------------------------------------------------------------------------
 // Problems
 
-function buildProblems(groups: Group[]): { problems: ProblemRow[]; resolvedProblems: ProblemRow[] } {
+function buildProblems(groups: GroupStore, indices: number[]): { problems: ProblemRow[]; resolvedProblems: ProblemRow[] } {
   const byKey = new Map<string, Prepared[]>();
-  for (const p of preparedOf(groups, 'condition')) {
+  for (const p of preparedOf(groups, indices, 'condition')) {
     if (p.fact.kind !== 'condition' || p.fact.verificationStatus === 'refuted') continue;
     const list = byKey.get(p.fact.conceptKey);
     if (list === undefined) byKey.set(p.fact.conceptKey, [p]);
@@ -941,27 +991,44 @@ function buildProblems(groups: Group[]): { problems: ProblemRow[]; resolvedProbl
 // Lab and vital series
 
 /** Expects groups newest first (the timeline order), so no per-series sort is needed. */
-function buildSeries(groups: Group[]): { labs: LabSeries[]; vitals: LabSeries[] } {
-  const series = new Map<string, LabSeries>();
-  for (const g of groups) {
-    const f = g.rep;
+function buildSeries(groups: GroupStore, indices: number[]): { labs: LabSeries[]; vitals: LabSeries[] } {
+  // analyte → its canonical series, and its series per unconvertible unit: no key string per point.
+  const canonicalSeries = new Map<string, LabSeries>();
+  const unitSeries = new Map<string, Map<string, LabSeries>>();
+  const all: LabSeries[] = [];
+  for (const g of indices) {
+    const entry = groups.entries[g]!;
+    const f = entry.fact!;
     if ((f.kind !== 'lab' && f.kind !== 'vital') || f.value === undefined) continue;
     const canonical = f.canonicalValue !== undefined && f.canonicalUnit !== undefined;
     const unit = canonical ? f.canonicalUnit! : (f.unit ?? '');
+    const point = pointOf(entry, f, canonical, unit);
     // Unconvertible units get their own series so they are never drawn on the canonical axis.
-    const key = canonical ? f.analyteKey : f.analyteKey + '|' + unit;
-    const point = pointOf(g, f, canonical, unit);
-    let s = series.get(key);
+    let byUnit: Map<string, LabSeries> | undefined;
+    let s: LabSeries | undefined;
+    if (canonical) {
+      s = canonicalSeries.get(f.analyteKey);
+    } else {
+      byUnit = unitSeries.get(f.analyteKey);
+      if (byUnit === undefined) {
+        byUnit = new Map<string, LabSeries>();
+        unitSeries.set(f.analyteKey, byUnit);
+      }
+      s = byUnit.get(unit);
+    }
     if (s === undefined) {
+      const key = canonical ? f.analyteKey : f.analyteKey + '|' + unit;
       // Newest first here, so the first dated point seen is the latest.
       s = { key, analyteKey: f.analyteKey, category: f.kind === 'vital' ? 'vital-signs' : 'laboratory', display: f.display, nameTh: f.nameTh, nameEn: f.nameEn, unit, canonical, points: [], latest: point };
-      series.set(key, s);
+      if (byUnit === undefined) canonicalSeries.set(f.analyteKey, s);
+      else byUnit.set(unit, s);
+      all.push(s);
     }
     s.points.push(point);
   }
   const labs: LabSeries[] = [];
   const vitals: LabSeries[] = [];
-  for (const s of series.values()) {
+  for (const s of all) {
     s.points.reverse();
     (s.category === 'vital-signs' ? vitals : labs).push(s);
   }
@@ -970,23 +1037,22 @@ function buildSeries(groups: Group[]): { labs: LabSeries[]; vitals: LabSeries[] 
   return { labs, vitals };
 }
 
-function pointOf(g: Group, f: ObservationFact, canonical: boolean, unit: string): LabPoint {
+function pointOf(entry: TimelineEntry, f: ObservationFact, canonical: boolean, unit: string): LabPoint {
   const value = canonical ? f.canonicalValue! : f.value!;
-  const p: LabPoint = {
+  return {
     date: f.date,
-    day: g.day,
+    day: entry.day,
     value,
     unit,
     originalValue: f.value!,
     originalUnit: f.unit ?? '',
     hospitalCode: f.hospitalCode,
-    alsoAt: g.hospitals.length > 1 ? g.hospitals.filter((h) => h !== f.hospitalCode) : undefined,
+    alsoAt: entry.hospitals.length > 1 ? entry.hospitals.filter((h) => h !== f.hospitalCode) : undefined,
     factId: f.id,
     flag: f.flag,
     refLow: canonical ? f.canonicalRefLow : f.refLow,
     refHigh: canonical ? f.canonicalRefHigh : f.refHigh,
   };
-  return p;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -195,10 +195,12 @@ export interface SealedFactStub {
   labels: string[];
 }
 
+/** One record behind a timeline entry: the merged facts themselves (a sealed stub names no resource). */
 export interface SourceRef {
+  /** The fact id. */
+  id: string;
   hospitalCode: string;
   resourceId: string;
-  factId: string;
 }
 
 export type ConflictReason = 'status' | 'dose' | 'value' | 'verification' | 'no-known-allergy';
@@ -217,15 +219,12 @@ export interface TimelineEntry {
   day: string | null;
   sealed: boolean;
   sealedLabels?: string[];
-  conceptKey?: string;
-  display?: string;
-  nameTh?: string;
-  nameEn?: string;
-  status?: FactStatus;
-  /** Representative fact (the one with the smallest id); absent for sealed stubs. */
+  /** Representative fact (the one with the smallest id; its names, codes and status); absent for sealed stubs. */
   fact?: ClinicalFact;
-  sources: SourceRef[];
-  hospitals: string[];
+  /** Every record merged into this entry, smallest id first. */
+  sources: readonly SourceRef[];
+  /** Sorted; shared between entries, never mutate. */
+  hospitals: readonly string[];
   recordedAt: number;
   conflictGroup?: string;
   conflict?: Conflict;
@@ -369,7 +368,7 @@ export interface LabSeries {
 export interface ImagingItem {
   entryId: string;
   date: string | null;
-  hospitals: string[];
+  hospitals: readonly string[];
   display: string;
   modality?: string;
   bodySite?: string;
@@ -380,7 +379,7 @@ export interface ImagingItem {
 export interface ImmunizationItem {
   entryId: string;
   date: string | null;
-  hospitals: string[];
+  hospitals: readonly string[];
   display: string;
   vaccineKey?: string;
   tetanus: boolean;
@@ -389,7 +388,7 @@ export interface ImmunizationItem {
 export interface ProcedureItem {
   entryId: string;
   date: string | null;
-  hospitals: string[];
+  hospitals: readonly string[];
   display: string;
   status?: FactStatus;
 }
@@ -397,7 +396,7 @@ export interface ProcedureItem {
 export interface EncounterItem {
   entryId: string;
   date: string | null;
-  hospitals: string[];
+  hospitals: readonly string[];
   encounterClass: EncounterClass;
   typeText?: string;
   reason?: string;
