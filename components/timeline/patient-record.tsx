@@ -5,7 +5,6 @@ import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { unsealRecord } from '@/app/patient/[accessId]/actions';
 import { useLocale } from '@/components/providers';
-import { mergeTimeline } from '@/lib/clinical/merge';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import type { TimelineEntry } from '@/lib/clinical/types';
 import { queryKeys } from '@/lib/timeline/query-keys';
@@ -15,6 +14,7 @@ import { pick } from './labels';
 import { EntryDetail, UnsealDialog } from './record-dialogs';
 import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
 import { TimelineList } from './timeline-list';
+import { useMergedTimeline } from './use-merged-timeline';
 
 // recharts is only needed on the Labs tab: keep it out of the first load.
 const LabTrends = dynamic(() => import('./lab-trends'), { ssr: false, loading: () => <p>…</p> });
@@ -41,8 +41,8 @@ async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en')
 type Tab = 'timeline' | 'labs' | 'imaging';
 
 /**
- * The merged record: one query per sharing hospital, merged again each time another hospital answers,
- * so the first entries show as soon as the fastest hospital replies.
+ * The merged record: one query per sharing hospital, merged again (in slices, see useMergedTimeline)
+ * each time another hospital answers, so the first entries show as soon as the fastest hospital replies.
  */
 export function PatientRecord({ accessId, hospitals, now }: { accessId: string; hospitals: SharingHospital[]; now: string }) {
   const { lang, calendar } = useLocale();
@@ -58,24 +58,22 @@ export function PatientRecord({ accessId, hospitals, now }: { accessId: string; 
   });
   const stamp = results.map((r) => r.dataUpdatedAt).join(',');
   const views = useMemo(() => results.flatMap((r) => (r.data ? [r.data] : [])), [stamp]); // eslint-disable-line react-hooks/exhaustive-deps
-  const model = useMemo(() => {
-    const answered = views.filter((v) => v.status === 'answered' || v.status === 'no-data').map((v) => v.hcode);
-    return mergeTimeline({ facts: views.flatMap((v) => v.facts), answered, now });
-  }, [views, now]);
+  const { model, merged } = useMergedTimeline(views, now);
 
   const ledger: LedgerRow[] = hospitals.map((h, i) => {
     const r = results[i]!;
     return {
       code: h.code,
       name: names[h.code] ?? h.code,
-      state: r.isPending || r.isFetching ? 'waiting' : r.isError ? 'failed-request' : 'done',
+      // An answer still being merged counts as waiting: the panels below do not show it yet.
+      state: r.isPending || r.isFetching || (r.data !== undefined && !merged.has(r.data)) ? 'waiting' : r.isError ? 'failed-request' : 'done',
       view: r.isFetching ? undefined : r.data,
       startedAt,
       errorMessage: r.error instanceof FetchError ? r.error.userMessage : undefined,
     };
   });
   const pending = ledger.filter((l) => l.state === 'waiting').length;
-  const keyLabs = model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey));
+  const keyLabs = useMemo(() => model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey)), [model]);
 
   async function submitUnseal(reason: string): Promise<string | null> {
     if (!sealed) return null;

@@ -424,11 +424,18 @@ function byId(a: { id: string }, b: { id: string }): number {
 // ---------------------------------------------------------------------------------------------------
 // The merge
 
+/** A step of the merge that may pause (see mergeSteps). */
+type Pause = Generator<void, void, void>;
+/** Pause after every 512 records (a mask): a few milliseconds of work even on a slow phone. */
+const PAUSE_EVERY = 511;
+
 /** Groups the facts: duplicates collapse into one group, same-day disagreements are chained as a cluster. */
-function groupFacts(facts: MergeInput['facts'], groups: GroupStore, clusters: ClusterIndex, stubs: { stub: SealedFactStub; time: number }[], factHospitals: Set<string>): void {
+function* groupFacts(facts: MergeInput['facts'], groups: GroupStore, clusters: ClusterIndex, stubs: { stub: SealedFactStub; time: number }[], factHospitals: Set<string>): Pause {
   const days = new DayNames();
   const single = new SingleHospitals();
+  let n = 0;
   for (const item of facts) {
+    if ((++n & PAUSE_EVERY) === 0) yield;
     if (isStub(item)) {
       factHospitals.add(item.hospitalCode);
       stubs.push({ stub: item, time: timeOf(item.date) });
@@ -459,6 +466,7 @@ function groupFacts(facts: MergeInput['facts'], groups: GroupStore, clusters: Cl
   }
   // Settle the groups of several facts: sources by id, the smallest id represents the group.
   for (let g = 0; g < groups.size; g++) {
+    if ((g & PAUSE_EVERY) === 0) yield;
     const members = groups.members[g]!;
     if (members.length === 1) continue;
     members.sort(byId);
@@ -475,6 +483,19 @@ function groupFacts(facts: MergeInput['facts'], groups: GroupStore, clusters: Cl
 
 /** Merges all answered hospitals' facts into one deterministic timeline model with duplicates collapsed and disagreements flagged. */
 export function mergeTimeline(input: MergeInput): TimelineModel {
+  const steps = mergeSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * The merge as a sequence of short steps: it pauses (yields) every few thousand records, so a caller on
+ * a browser's main thread can let the page breathe between steps (see components/timeline). Running it
+ * to the end is exactly `mergeTimeline`.
+ */
+export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, void> {
   const nowTime = Date.parse(input.now);
   const sealedCounts = {} as Record<FactKind, number>;
   for (const k of FACT_KINDS) sealedCounts[k] = 0;
@@ -483,7 +504,7 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   const clusters = new ClusterIndex(groups);
   const stubs: { stub: SealedFactStub; time: number }[] = [];
   const factHospitals = new Set<string>();
-  groupFacts(input.facts, groups, clusters, stubs, factHospitals);
+  yield* groupFacts(input.facts, groups, clusters, stubs, factHospitals);
   const allergyStubHospitals = new Set<string>();
   for (const { stub } of stubs) {
     sealedCounts[stub.kind]++;
@@ -491,6 +512,7 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   }
 
   flagNearConflicts(groups, clusters);
+  yield;
 
   // One sort, newest first; every section below walks this order instead of sorting again.
   const order = newestFirst(groups);
@@ -507,7 +529,10 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
   const procedures: ProcedureItem[] = [];
   const encounters: EncounterItem[] = [];
   let si = 0;
-  for (const g of order) {
+  yield;
+  for (let i = 0; i < order.length; i++) {
+    if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
+    const g = order[i]!;
     const e = groups.entries[g]!;
     while (si < stubs.length && stubFirst(stubs[si]!, groups.sortTime[g]!, e.id)) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
     entries.push(e);
@@ -570,9 +595,11 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
     }
   }
 
+  yield;
   const medications = buildMedications(groups, medicationGroups, nowTime);
   const { problems, resolvedProblems } = buildProblems(groups, conditionGroups);
-  const { labs, vitals } = buildSeries(groups, resultGroups);
+  yield;
+  const { labs, vitals } = yield* buildSeries(groups, resultGroups);
 
   const model: TimelineModel = {
     now: input.now,
@@ -991,13 +1018,14 @@ function buildProblems(groups: GroupStore, indices: number[]): { problems: Probl
 // Lab and vital series
 
 /** Expects groups newest first (the timeline order), so no per-series sort is needed. */
-function buildSeries(groups: GroupStore, indices: number[]): { labs: LabSeries[]; vitals: LabSeries[] } {
+function* buildSeries(groups: GroupStore, indices: number[]): Generator<void, { labs: LabSeries[]; vitals: LabSeries[] }, void> {
   // analyte → its canonical series, and its series per unconvertible unit: no key string per point.
   const canonicalSeries = new Map<string, LabSeries>();
   const unitSeries = new Map<string, Map<string, LabSeries>>();
   const all: LabSeries[] = [];
-  for (const g of indices) {
-    const entry = groups.entries[g]!;
+  for (let i = 0; i < indices.length; i++) {
+    if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
+    const entry = groups.entries[indices[i]!]!;
     const f = entry.fact!;
     if ((f.kind !== 'lab' && f.kind !== 'vital') || f.value === undefined) continue;
     const canonical = f.canonicalValue !== undefined && f.canonicalUnit !== undefined;

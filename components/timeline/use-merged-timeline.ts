@@ -1,0 +1,86 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { mergeSteps, mergeTimeline } from '@/lib/clinical/merge';
+import type { TimelineModel } from '@/lib/clinical/types';
+import type { HospitalView } from '@/lib/timeline/types';
+
+/** Longest stretch of merging before the page gets the main thread back (a "long task" is 50 ms). */
+const SLICE_MS = 16;
+
+export interface MergedTimeline {
+  model: TimelineModel;
+  /** The hospital answers the model is made of: an answer not in here is not on screen yet. */
+  merged: ReadonlySet<HospitalView>;
+}
+
+function mergeInput(views: readonly HospitalView[], now: string) {
+  const answered = views.filter((v) => v.status === 'answered' || v.status === 'no-data').map((v) => v.hcode);
+  return { facts: views.flatMap((v) => v.facts), answered, now };
+}
+
+/** Hands the main thread back to the browser (input, painting) and resumes as the next task. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Runs merge steps in slices of at most ~SLICE_MS; undefined when cancelled in between. */
+async function runInSlices<T>(steps: Generator<void, T, void>, cancelled: () => boolean): Promise<T | undefined> {
+  let deadline = performance.now() + SLICE_MS;
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    if (performance.now() >= deadline) {
+      await nextTask();
+      if (cancelled()) return undefined;
+      deadline = performance.now() + SLICE_MS;
+    }
+  }
+}
+
+/**
+ * The merged model of the hospital answers received so far. A 20,000-record history takes far longer to
+ * merge than one frame on a tablet, so the merge runs in short slices between frames and the page stays
+ * responsive. When more hospitals answer during a merge, that merge still finishes (so something is
+ * shown) and exactly one more runs with everything received by then.
+ */
+export function useMergedTimeline(views: readonly HospitalView[], now: string): MergedTimeline {
+  const [state, setState] = useState<MergedTimeline>(() => ({ model: mergeTimeline(mergeInput([], now)), merged: new Set() }));
+  const latest = useRef<{ views: readonly HospitalView[]; now: string } | undefined>(undefined);
+  const running = useRef(false);
+  const unmounted = useRef(false);
+
+  useEffect(() => {
+    unmounted.current = false;
+    return () => {
+      unmounted.current = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    latest.current = { views, now };
+    if (running.current) return;
+    running.current = true;
+    void (async () => {
+      try {
+        while (latest.current !== undefined && !unmounted.current) {
+          const job = latest.current;
+          latest.current = undefined;
+          const model = await runInSlices(mergeSteps(mergeInput(job.views, job.now)), () => unmounted.current);
+          if (model !== undefined) setState({ model, merged: new Set(job.views) });
+        }
+      } finally {
+        running.current = false;
+      }
+    })();
+  }, [views, now]);
+
+  return state;
+}
