@@ -1,9 +1,7 @@
-import '@fontsource/sarabun/400.css';
-import '@fontsource/sarabun/600.css';
-import '@fontsource/sarabun/700.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { sarabunLatin, sarabunThai } from './fonts';
 import { Providers } from '@/components/providers';
 import { AppHeader } from '@/components/shell/app-header';
 import { IdleTimeout } from '@/components/shell/idle-timeout';
@@ -26,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await currentUser();
   const directory = user?.hospitalCode ? await hospitalDirectory() : new Map<string, never>();
   return (
-    <html lang={lang}>
+    <html lang={lang} className={`${sarabunThai.variable} ${sarabunLatin.variable}`}>
       <body className="min-h-screen">
         <Providers lang={lang} calendar={calendar}>
           <AppHeader
