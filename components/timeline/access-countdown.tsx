@@ -4,21 +4,27 @@ import { useEffect, useState } from 'react';
 import { useLocale } from '@/components/providers';
 import { formatDuration } from '@/lib/i18n/format';
 
-/** Time left on the consent or emergency access; when it reaches zero the page reloads (the server then refuses). */
-export function AccessCountdown({ expiresAt, label }: { expiresAt: string; label: { th: string; en: string } }) {
+/**
+ * Time left on the consent or emergency access; when it reaches zero the page reloads (the server then
+ * refuses). The first render uses the server's clock, so the server's HTML and the browser's first render
+ * say the same thing (a mismatch makes React throw the page away and render it again), and ticks follow
+ * the server clock too, so a wrong workstation clock does not mislead.
+ */
+export function AccessCountdown({ expiresAt, serverNow, label }: { expiresAt: string; serverNow: string; label: { th: string; en: string } }) {
   const { lang } = useLocale();
-  const [now, setNow] = useState(() => Date.now());
   const end = Date.parse(expiresAt);
+  const [left, setLeft] = useState(() => end - Date.parse(serverNow));
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const skew = Date.parse(serverNow) - Date.now();
+    const t = setInterval(() => setLeft(end - (Date.now() + skew)), 1000);
     return () => clearInterval(t);
-  }, []);
+  }, [end, serverNow]);
   useEffect(() => {
-    if (now >= end) window.location.reload();
-  }, [now, end]);
+    if (left <= 0) window.location.reload();
+  }, [left]);
   return (
     <span data-testid="access-countdown">
-      {label[lang]} {formatDuration(end - now, lang)}
+      {label[lang]} {formatDuration(left, lang)}
     </span>
   );
 }

@@ -25,8 +25,9 @@ const STATUS_TEXT = {
   'circuit-open': { th: 'พักการเรียกชั่วคราว', en: 'Paused (repeated failures)', icon: '⏸', tone: 'border-warning bg-warning-bg text-warning' },
 } as const;
 
+/** Seconds since the request began; starts at 0.0 so the server's HTML and the first browser render agree. */
 function Elapsed({ since, lang }: { since: number; lang: Lang }) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(since);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(t);

@@ -26,7 +26,7 @@ export default async function PatientPage({ params }: { params: Promise<{ access
       {access.kind === 'emergency' && access.emergency && (
         <div role="alert" className="rounded-lg bg-critical p-3 font-bold text-white" data-testid="emergency-banner">
           ⚠ {th ? 'การเข้าถึงฉุกเฉิน (ไม่มีความยินยอม)' : 'EMERGENCY ACCESS (without consent)'} — {(REASONS[access.emergency.reasonCode] ?? REASONS.other!)[lang]}: {access.emergency.reasonText} ·{' '}
-          <AccessCountdown expiresAt={access.expiresAt.toISOString()} label={{ th: 'เหลือเวลา', en: 'ends in' }} />
+          <AccessCountdown expiresAt={access.expiresAt.toISOString()} serverNow={now.toISOString()} label={{ th: 'เหลือเวลา', en: 'ends in' }} />
         </div>
       )}
       {context.banner && (
@@ -35,7 +35,7 @@ export default async function PatientPage({ params }: { params: Promise<{ access
             <div className="font-semibold">
               {access.kind === 'consent' ? (th ? 'ผู้ป่วยยินยอมผ่าน OTP · เพื่อการรักษา' : 'Patient consented by OTP · for treatment') : th ? 'เพื่อการรักษาฉุกเฉิน' : 'For emergency treatment'}
             </div>
-            {access.kind === 'consent' && <AccessCountdown expiresAt={access.expiresAt.toISOString()} label={{ th: 'ความยินยอมเหลือ', en: 'Consent ends in' }} />}
+            {access.kind === 'consent' && <AccessCountdown expiresAt={access.expiresAt.toISOString()} serverNow={now.toISOString()} label={{ th: 'ความยินยอมเหลือ', en: 'Consent ends in' }} />}
             {access.kind === 'consent' && (
               <form action={endConsentAction} className="mt-1 no-print">
                 <input type="hidden" name="consentId" value={access.id} />
