@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
@@ -27,7 +28,7 @@ function hospitalsText(codes: readonly string[], names: Names): string {
 }
 
 /** Allergies first and in red; what each answering hospital said is spelled out, never implied. */
-export function AllergyPanel({ model, names, lang, calendar, pending }: { model: TimelineModel; names: Names; lang: Lang; calendar: Calendar; pending: number }) {
+export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, calendar, pending }: { model: TimelineModel; names: Names; lang: Lang; calendar: Calendar; pending: number }) {
   const coverage = model.allergyCoverage;
   const nka = coverage.filter((c) => c.state === 'no-known-allergies').map((c) => c.hospitalCode);
   const nothing = coverage.filter((c) => c.state === 'nothing-recorded').map((c) => c.hospitalCode);
@@ -70,7 +71,7 @@ export function AllergyPanel({ model, names, lang, calendar, pending }: { model:
       </dl>
     </section>
   );
-}
+});
 
 function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: Names; lang: Lang; calendar: Calendar }) {
   const latest = row.statements.reduce<string | null>((acc, s) => (s.date && (!acc || s.date > acc) ? s.date : acc), null);
@@ -103,7 +104,7 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
 }
 
 /** One row per drug with every hospital's status and last date; disagreements highlighted, never merged away. */
-export function MedicationPanel({ rows, names, lang, calendar }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar }) {
+export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang, calendar }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar }) {
   const current = rows.filter((r) => r.current || r.conflicts.length > 0);
   return (
     <section aria-labelledby="med-title" className="card" data-testid="medication-panel">
@@ -149,9 +150,9 @@ export function MedicationPanel({ rows, names, lang, calendar }: { rows: Medicat
       )}
     </section>
   );
-}
+});
 
-export function ProblemPanel({ rows, names, lang, calendar }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar }) {
+export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, calendar }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar }) {
   return (
     <section aria-labelledby="problem-title" className="card" data-testid="problem-panel">
       <h2 id="problem-title" className="mb-2 text-lg font-bold">
@@ -177,7 +178,7 @@ export function ProblemPanel({ rows, names, lang, calendar }: { rows: ProblemRow
       )}
     </section>
   );
-}
+});
 
 const FLAG_TEXT: Record<string, { th: string; en: string }> = {
   H: { th: 'สูง', en: 'high' },
@@ -197,7 +198,7 @@ export function FlagBadge({ flag, lang }: { flag?: string; lang: Lang }) {
   );
 }
 
-export function KeyLabsPanel({ series, names, lang, calendar }: { series: LabSeries[]; names: Names; lang: Lang; calendar: Calendar }) {
+export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, calendar }: { series: LabSeries[]; names: Names; lang: Lang; calendar: Calendar }) {
   return (
     <section aria-labelledby="keylabs-title" className="card" data-testid="key-labs">
       <h2 id="keylabs-title" className="mb-2 text-lg font-bold">
@@ -221,4 +222,4 @@ export function KeyLabsPanel({ series, names, lang, calendar }: { series: LabSer
       )}
     </section>
   );
-}
+});

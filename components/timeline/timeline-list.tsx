@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
@@ -20,8 +20,9 @@ export interface TimelineFilters {
 const EMPTY: TimelineFilters = { kind: 'all', hospital: 'all', from: '', to: '', text: '' };
 
 /** Pure filter over merged entries (exported for tests). */
-export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilters, names: Names): TimelineEntry[] {
+export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilters, names: Names): readonly TimelineEntry[] {
   const text = f.text.trim().toLowerCase();
+  if (f.kind === 'all' && f.hospital === 'all' && !f.from && !f.to && !text) return entries;
   return entries.filter((e) => {
     if (f.kind !== 'all' && e.kind !== f.kind) return false;
     if (f.hospital !== 'all' && !e.hospitals.includes(f.hospital)) return false;
@@ -66,13 +67,18 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
 }
 
 /** The timeline: newest first, filterable, virtualised so 20,000 entries scroll smoothly. */
-export function TimelineList({ entries, names, lang, calendar, onOpen, onUnseal }: { entries: TimelineEntry[]; names: Names; lang: Lang; calendar: Calendar; onOpen: (e: TimelineEntry) => void; onUnseal: (e: TimelineEntry) => void }) {
+export const TimelineList = memo(function TimelineList({ entries, names, lang, calendar, onOpen, onUnseal }: { entries: TimelineEntry[]; names: Names; lang: Lang; calendar: Calendar; onOpen: (e: TimelineEntry) => void; onUnseal: (e: TimelineEntry) => void }) {
   const [filters, setFilters] = useState<TimelineFilters>(EMPTY);
   const visible = useMemo(() => filterEntries(entries, filters, names), [entries, filters, names]);
   const parentRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is the documented way to window long lists
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => parentRef.current, estimateSize: () => 68, overscan: 12 });
-  const hospitals = useMemo(() => [...new Set(entries.flatMap((e) => e.hospitals))].sort(), [entries]);
+  // No flushSync per measured row: with it, each row's measurement re-rendered the list and forced
+  // another layout inside one task (the longest task on a 20,000-entry record).
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => parentRef.current, estimateSize: () => 68, overscan: 12, useFlushSync: false });
+  const hospitals = useMemo(() => {
+    const codes = new Set<string>();
+    for (const e of entries) for (const h of e.hospitals) codes.add(h);
+    return [...codes].sort();
+  }, [entries]);
   const set = (patch: Partial<TimelineFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   return (
@@ -160,4 +166,4 @@ export function TimelineList({ entries, names, lang, calendar, onOpen, onUnseal 
       </div>
     </section>
   );
-}
+});
