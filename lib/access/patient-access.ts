@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { doctorActor } from '../audit/actor';
 import { appendAudit } from '../audit/append';
 import { requireDoctor, requireDoctorPage, type DoctorContext } from '../auth/guard';
 import { db, type Db } from '../db';
+import { preparedPer } from '../db/prepared';
 import { consents, emergencyAccesses } from '../db/schema';
 import { AppError } from '../errors';
 
@@ -27,6 +28,39 @@ export function accessAuditFields(doctor: DoctorContext, access: PatientAccess) 
   return { ...doctorActor(doctor), patientCid: access.cid, purpose: access.purpose, accessRef: access.id };
 }
 
+// Prepared: every clinical request re-checks its access, so the statements are parsed once per connection.
+const activeConsentQuery = preparedPer((database) =>
+  database
+    .select()
+    .from(consents)
+    .where(
+      and(
+        eq(consents.id, sql.placeholder('id')),
+        eq(consents.licenceNumber, sql.placeholder('licence')),
+        eq(consents.hospitalCode, sql.placeholder('hospital')),
+        isNull(consents.endedAt),
+        gt(consents.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('find_active_consent'),
+);
+
+const activeEmergencyQuery = preparedPer((database) =>
+  database
+    .select()
+    .from(emergencyAccesses)
+    .where(
+      and(
+        eq(emergencyAccesses.id, sql.placeholder('id')),
+        eq(emergencyAccesses.licenceNumber, sql.placeholder('licence')),
+        eq(emergencyAccesses.hospitalCode, sql.placeholder('hospital')),
+        isNull(emergencyAccesses.endedAt),
+        gt(emergencyAccesses.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('find_active_emergency'),
+);
+
 /**
  * The access with this id if it is in force AND belongs to this doctor at this hospital. An id of another
  * doctor, hospital or patient, an ended or expired one, all give null: nobody opens a record through
@@ -34,15 +68,10 @@ export function accessAuditFields(doctor: DoctorContext, access: PatientAccess) 
  */
 export async function findActiveAccess(database: Db, doctor: Pick<DoctorContext, 'licence' | 'hospitalCode'>, accessId: string, now = new Date()): Promise<PatientAccess | null> {
   if (!accessIdSchema.safeParse(accessId).success) return null;
-  const [consent] = await database
-    .select()
-    .from(consents)
-    .where(and(eq(consents.id, accessId), eq(consents.licenceNumber, doctor.licence), eq(consents.hospitalCode, doctor.hospitalCode), isNull(consents.endedAt), gt(consents.expiresAt, now)));
+  const params = { id: accessId, licence: doctor.licence, hospital: doctor.hospitalCode, now: now.toISOString() };
+  const [consent] = await activeConsentQuery(database).execute(params);
   if (consent) return { kind: 'consent', id: consent.id, cid: consent.patientCid, purpose: 'TREAT', startedAt: consent.startedAt, expiresAt: consent.expiresAt };
-  const [emergency] = await database
-    .select()
-    .from(emergencyAccesses)
-    .where(and(eq(emergencyAccesses.id, accessId), eq(emergencyAccesses.licenceNumber, doctor.licence), eq(emergencyAccesses.hospitalCode, doctor.hospitalCode), isNull(emergencyAccesses.endedAt), gt(emergencyAccesses.expiresAt, now)));
+  const [emergency] = await activeEmergencyQuery(database).execute(params);
   if (emergency)
     return { kind: 'emergency', id: emergency.id, cid: emergency.patientCid, purpose: 'ETREAT', startedAt: emergency.startedAt, expiresAt: emergency.expiresAt, emergency: { reasonCode: emergency.reasonCode, reasonText: emergency.reasonText } };
   return null;

@@ -3,14 +3,13 @@ import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { appendAudit } from '../audit/append';
-import { findGrantInForce } from '../admin/grants';
 import { db } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { requestContext, type RequestContext } from '../http/request-context';
 import { services } from '../services';
-import { judgeSession, needsTouch, REGISTRY_RECHECK_MS } from './session-rules';
-import { endSession, loadSession, setSessionHospital, touchSession, type SessionRow } from './sessions';
+import { grantInForce, judgeSession, needsTouch, REGISTRY_RECHECK_MS } from './session-rules';
+import { endSession, loadSession, loadSessionWithGrant, setSessionHospital, touchSession, type SessionRow } from './sessions';
 
 export interface DoctorContext {
   kind: 'doctor';
@@ -57,8 +56,10 @@ async function authenticate(kind: 'doctor' | 'admin', allowNoHospital = false): 
   const sid = await sessionIdFromCookie();
   if (!sid) return { ok: false, reason: 'signed-out' };
   const database = await db();
-  const row = await loadSession(database, sid);
-  if (!row) return { ok: false, reason: 'signed-out' };
+  // The session and the doctor's grant come in one query: this runs on every request.
+  const loaded = await loadSessionWithGrant(database, sid);
+  if (!loaded) return { ok: false, reason: 'signed-out' };
+  const { row } = loaded;
   if (row.kind !== kind) return { ok: false, reason: 'wrong-kind' };
   const request = await requestContext();
   const now = new Date();
@@ -74,7 +75,7 @@ async function authenticate(kind: 'doctor' | 'admin', allowNoHospital = false): 
       if (allowNoHospital) return { ok: true, value: { row, request, role } };
       return { ok: false, reason: 'choose-hospital', session: row };
     }
-    const grant = await findGrantInForce(database, row.subject, row.hospitalCode, now);
+    const grant = loaded.grant && grantInForce(loaded.grant, now) ? loaded.grant : undefined;
     if (!grant) {
       await endWithAudit(row, 'grant-withdrawn', request);
       return { ok: false, reason: 'revoked' };

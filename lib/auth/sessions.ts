@@ -1,10 +1,12 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { sessions } from '../db/schema';
+import { preparedPer } from '../db/prepared';
+import { doctorGrants, sessions } from '../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
+type GrantRow = typeof doctorGrants.$inferSelect;
 
 /** Starts a new server-side session with a fresh random id (never reusing one: no fixation). */
 export async function createSession(
@@ -24,6 +26,24 @@ export async function createSession(
 export async function loadSession(db: Db, id: string): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
   return row;
+}
+
+const sessionWithGrantQuery = preparedPer((db) =>
+  db
+    .select({ session: sessions, grant: doctorGrants })
+    .from(sessions)
+    .leftJoin(doctorGrants, and(eq(sessions.kind, 'doctor'), eq(doctorGrants.licenceNumber, sessions.subject), eq(doctorGrants.hospitalCode, sessions.hospitalCode)))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('load_session_with_grant'),
+);
+
+/**
+ * The session and, for a doctor who has chosen a hospital, their grant row at that hospital (whatever its
+ * status: the caller judges it), read together in one round trip on every authenticated request.
+ */
+export async function loadSessionWithGrant(db: Db, id: string): Promise<{ row: SessionRow; grant: GrantRow | null } | undefined> {
+  const [found] = await sessionWithGrantQuery(db).execute({ id });
+  return found && { row: found.session, grant: found.grant };
 }
 
 export async function touchSession(db: Db, id: string, now = new Date(), registryChecked = false): Promise<void> {
