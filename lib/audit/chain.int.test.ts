@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { AppError } from '../errors';
 import { createTestDatabase, DATABASE_KINDS } from '../testing/databases';
-import { appendAudit, type AuditEntry } from './append';
+import { openDatabase } from '../db/client';
+import { appendAudit, appendAuditGrouped, type AuditEntry } from './append';
 import { withAuditedRead } from './read';
 import { verifyAuditLog } from './verify';
 
@@ -85,6 +86,50 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => appendAudit(database.db, entry(i))));
     expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 50 });
+  });
+
+  describe('appendAuditGrouped', () => {
+    it('keeps one linear chain when 60 grouped and 20 single appends race', async () => {
+      const grouped = Array.from({ length: 60 }, (_, i) => appendAuditGrouped(database.db, i % 3 === 0 ? [entry(i), { ...entry(i), action: 'safety-wrong-patient', outcome: 'failure' }] : [entry(i)]));
+      const single = Array.from({ length: 20 }, (_, i) => appendAudit(database.db, entry(100 + i)));
+      const [groupedRows, singleRows] = await Promise.all([Promise.all(grouped), Promise.all(single)]);
+      const seqs = [...groupedRows.flat(), ...singleRows].map((r) => r.seq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+      // A caller's rows are consecutive, in the order given.
+      for (const rows of groupedRows) expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => rows[0]!.seq + i));
+      const pairs = await database.runner.query("SELECT a.action AS first, b.action AS second FROM audit_log a JOIN audit_log b ON b.seq = a.seq + 1 WHERE b.action = 'safety-wrong-patient'");
+      expect(pairs).toHaveLength(20);
+      for (const pair of pairs) expect(pair.first).toBe('clinical-read');
+      // Concurrent callers really shared transactions (otherwise this would only test appendAudit again).
+      const transactions = await database.runner.query('SELECT count(DISTINCT xmin::text)::int AS n FROM audit_log');
+      expect(Number(transactions[0]!.n)).toBeLessThan(80);
+      expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 100 });
+    });
+
+    it('fails every caller of a group that cannot be written, then writes the next group', async () => {
+      await seed(1);
+      await database.runner.exec('ALTER TABLE audit_log RENAME TO audit_log_gone');
+      const failed = await Promise.allSettled([appendAuditGrouped(database.db, [entry(2)]), appendAuditGrouped(database.db, [entry(3)]), appendAuditGrouped(database.db, [entry(4)])]);
+      await database.runner.exec('ALTER TABLE audit_log_gone RENAME TO audit_log');
+      expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      const [written] = await appendAuditGrouped(database.db, [entry(5)]);
+      expect(written?.seq).toBe(2);
+      expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 2 });
+    });
+
+    if (kind === 'postgres') {
+      it('keeps one chain when two app instances (two pools) append in groups at once', async () => {
+        const other = await openDatabase({ url: database.url! });
+        try {
+          const a = Array.from({ length: 40 }, (_, i) => appendAuditGrouped(database.db, [entry(i)]));
+          const b = Array.from({ length: 40 }, (_, i) => appendAuditGrouped(other.db, [entry(100 + i), entry(200 + i)]));
+          await Promise.all([...a, ...b]);
+        } finally {
+          await other.close();
+        }
+        expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 120 });
+      });
+    }
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE while the triggers are on', async () => {

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { accessAuditFields, type PatientAccess } from '../access/patient-access';
-import { appendAudit } from '../audit/append';
+import { appendAuditGrouped, type AuditEntry } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import { sealFact, toClinicalFacts } from '../clinical/facts';
 import type { ClinicalFact, SealedFactStub } from '../clinical/types';
 import { db, type Db } from '../db';
+import { preparedPer } from '../db/prepared';
 import { sealedOpenings } from '../db/schema';
 import { AppError } from '../errors';
 import { logger } from '../log';
@@ -13,12 +14,17 @@ import { metrics } from '../metrics';
 import { services } from '../services';
 import type { HospitalView } from './types';
 
-/** The fact ids this access has opened with a reason (sealed records stay open only for that access). */
-export async function openedFactIds(database: Db, access: PatientAccess): Promise<Set<string>> {
-  const rows = await database
+const openedQuery = preparedPer((database) =>
+  database
     .select({ factId: sealedOpenings.factId })
     .from(sealedOpenings)
-    .where(and(eq(sealedOpenings.accessKind, access.kind), eq(sealedOpenings.accessId, access.id)));
+    .where(and(eq(sealedOpenings.accessKind, sql.placeholder('kind')), eq(sealedOpenings.accessId, sql.placeholder('id'))))
+    .prepare('opened_fact_ids'),
+);
+
+/** The fact ids this access has opened with a reason (sealed records stay open only for that access). */
+export async function openedFactIds(database: Db, access: PatientAccess): Promise<Set<string>> {
+  const rows = await openedQuery(database).execute({ kind: access.kind, id: access.id });
   return new Set(rows.map((r) => r.factId));
 }
 
@@ -58,19 +64,20 @@ export async function fetchHospitalView(doctor: DoctorContext, access: PatientAc
     elapsedMs: result.elapsedMs,
   };
   const common = accessAuditFields(doctor, access);
+  const entries: AuditEntry[] = [
+    {
+      ...common,
+      action: 'clinical-read',
+      outcome: result.status === 'answered' || result.status === 'no-data' ? 'success' : 'failure',
+      details: { sourceHospital: hcode, status: result.status, resourceTypes: result.counts, records: facts.length, sealed: facts.filter((f) => !('resourceType' in f)).length, accessKind: access.kind },
+    },
+  ];
+  if (result.droppedWrongPatient > 0 || result.droppedUnverifiable > 0) {
+    entries.push({ ...common, action: 'safety-wrong-patient', outcome: 'failure', details: { sourceHospital: hcode, droppedWrongPatient: result.droppedWrongPatient, droppedUnverifiable: result.droppedUnverifiable } });
+  }
   try {
-    await database.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      await appendAudit(tx, {
-        ...common,
-        action: 'clinical-read',
-        outcome: result.status === 'answered' || result.status === 'no-data' ? 'success' : 'failure',
-        details: { sourceHospital: hcode, status: result.status, resourceTypes: result.counts, records: facts.length, sealed: facts.filter((f) => !('resourceType' in f)).length, accessKind: access.kind },
-      });
-      if (result.droppedWrongPatient > 0 || result.droppedUnverifiable > 0) {
-        await appendAudit(tx, { ...common, action: 'safety-wrong-patient', outcome: 'failure', details: { sourceHospital: hcode, droppedWrongPatient: result.droppedWrongPatient, droppedUnverifiable: result.droppedUnverifiable } });
-      }
-    });
+    // Reads are the busiest audited action: concurrent ones share one chain-lock transaction (see appendAuditGrouped).
+    await appendAuditGrouped(database, entries);
   } catch (error) {
     metrics().auditWriteFailures.inc();
     logger().error({ err: error instanceof Error ? error.message : 'unknown', hospital: hcode }, 'audit write failed; clinical read refused');
