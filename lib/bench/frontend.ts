@@ -12,7 +12,8 @@
  *
  * Run: BENCH_APP_URL=http://localhost:3000 BENCH_SANDBOX_URL=http://127.0.0.1:4010 npx tsx lib/bench/frontend.ts
  * Options (env): BENCH_SCROLL_STEPS (default 40), BENCH_CID / BENCH_PHONE (default: the stress patient),
- *                BENCH_SMS_TOKEN (default: the sandbox's demo token), BENCH_CHROMIUM (default /usr/bin/chromium).
+ *                BENCH_SMS_TOKEN (default: the sandbox's demo token), BENCH_CHROMIUM (default /usr/bin/chromium),
+ *                BENCH_LIGHTHOUSE=0 (skip the two Lighthouse runs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -27,6 +28,9 @@ const SMS_TOKEN = process.env.BENCH_SMS_TOKEN ?? 'sandbox-sms-token';
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 const STRESS_CID = process.env.BENCH_CID ?? '3100400678903';
 const STRESS_PHONE = process.env.BENCH_PHONE ?? '0867890123';
+/** A typical patient (Somsri: a few hundred records at several hospitals) for the second Lighthouse run. */
+const TYPICAL_CID = '3100400123456';
+const TYPICAL_PHONE = '0812345678';
 const SCROLL_STEPS = Math.max(1, Number(process.env.BENCH_SCROLL_STEPS ?? 40) || 40);
 const LEDGER_TIMEOUT_MS = 180_000;
 
@@ -69,7 +73,8 @@ export interface FrontendBenchResult {
   /** Long tasks depend on CPU contention: the 1-minute load average (the higher of before/after the scroll). */
   machine: { cpus: number; loadAvg1m: number };
   goals: typeof GOALS;
-  lighthouse: LighthouseResult | string;
+  /** On the record page of a typical patient and of the stress patient. */
+  lighthouse: { typical: LighthouseResult | string; stress: LighthouseResult | string };
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -272,6 +277,7 @@ export interface LighthouseResult {
 
 /** Lighthouse (performance only, its default mobile throttling) on the signed-in record page. */
 async function runLighthouse(url: string, cookieHeader: string): Promise<LighthouseResult | string> {
+  if (process.env.BENCH_LIGHTHOUSE === '0') return 'not measured: BENCH_LIGHTHOUSE=0';
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'hl-lh-')), 'report.json');
   const r = spawnSync('npx', ['--yes', 'lighthouse@12', url, '--only-categories=performance', '--output=json', `--output-path=${out}`, '--quiet', `--extra-headers=${JSON.stringify({ Cookie: cookieHeader })}`, `--chrome-flags=${CHROMIUM_ARGS.join(' ')} --headless`], {
     env: { ...process.env, CHROME_PATH: CHROMIUM },
@@ -290,6 +296,11 @@ async function runLighthouse(url: string, cookieHeader: string): Promise<Lightho
   };
 }
 
+function lighthouseRow(label: string, r: LighthouseResult | string): [string, string, string] {
+  if (typeof r === 'string') return [label, 'n/a', r];
+  return [label, String(r.score), `goal ≥ 95 · LCP ${r.largestContentfulPaint} · TBT ${r.totalBlockingTime} · CLS ${r.cumulativeLayoutShift}`];
+}
+
 export async function runFrontendBench(): Promise<FrontendBenchResult> {
   const origin = new URL(APP_URL).origin;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -299,6 +310,8 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
     const first = await signIn.newPage();
     await signInAtKlang(first);
     const recordUrl = await consentTo(first, STRESS_CID, STRESS_PHONE);
+    await first.goto(`${APP_URL}/patients`);
+    const typicalUrl = await consentTo(first, TYPICAL_CID, TYPICAL_PHONE);
     const state = await signIn.storageState();
     await signIn.close();
     console.log(`consented: ${recordUrl}`);
@@ -343,6 +356,7 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
     await context.close();
 
     const sum = (xs: ScriptSize[], k: 'rawBytes' | 'gzipBytes'): number => xs.reduce((s, x) => s + x[k], 0);
+    const cookieHeader = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const result: FrontendBenchResult = {
       date: new Date().toISOString(),
       appUrl: APP_URL,
@@ -363,7 +377,10 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
       },
       machine: { cpus: cpus().length, loadAvg1m: Math.round(Math.max(loadBefore, loadavg()[0]!) * 100) / 100 },
       goals: GOALS,
-      lighthouse: await runLighthouse(`${origin}${new URL(recordUrl, APP_URL).pathname}`, state.cookies.map((c) => `${c.name}=${c.value}`).join('; ')),
+      lighthouse: {
+        typical: await runLighthouse(`${origin}${new URL(typicalUrl, APP_URL).pathname}`, cookieHeader),
+        stress: await runLighthouse(`${origin}${new URL(recordUrl, APP_URL).pathname}`, cookieHeader),
+      },
     };
 
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER GOAL');
@@ -382,7 +399,8 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
       ['Total blocking (scroll)', `${scroll.totalBlockingMs.toFixed(1)} ms`, `${scroll.longTasks} long tasks in ${scroll.steps} steps over ${scroll.scrollHeightPx.toLocaleString('en')} px${scroll.reachedBottom ? '' : ' (bottom NOT reached)'}`],
       ['Machine', `${result.machine.cpus} CPUs`, `load average ${result.machine.loadAvg1m} · ${scrollRequests} requests during the scroll`],
       ['Longest task (load+merge)', `${scroll.beforeScrollLongestMs.toFixed(1)} ms`, 'before scrolling, for context'],
-      ['Lighthouse performance', typeof result.lighthouse === 'string' ? 'n/a' : String(result.lighthouse.score), typeof result.lighthouse === 'string' ? result.lighthouse : `goal ≥ 95 · LCP ${result.lighthouse.largestContentfulPaint} · TBT ${result.lighthouse.totalBlockingTime} · CLS ${result.lighthouse.cumulativeLayoutShift}`],
+      lighthouseRow(`Lighthouse (typical patient)`, result.lighthouse.typical),
+      lighthouseRow(`Lighthouse (stress patient)`, result.lighthouse.stress),
     ]);
 
     await mkdir(path.dirname(OUT_FILE), { recursive: true });

@@ -4,7 +4,9 @@
  * patient's timeline (one request per sharing hospital, in parallel, as the browser does) again and again.
  * Reports throughput, latency percentiles, the app's overhead over the exchange's own time (measured per
  * request by the exchange client), errors, and audit rows written versus reads served.
- * Flags: --sessions 200 --seconds 60 --fault-seconds 60
+ * Three runs: saturation (no pause between loads: what the issue asks, and it measures capacity), paced
+ * (each session pauses --think-ms, jittered, between loads: a ward of doctors reading records) and faults.
+ * Flags: --sessions 200 --seconds 60 --paced-seconds 60 --think-ms 60000 --fault-seconds 60
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ const arg = (name: string, fallback: number) => {
 const SESSIONS = arg('sessions', 200);
 const SECONDS = arg('seconds', 60);
 const FAULT_SECONDS = arg('fault-seconds', 60);
+const PACED_SECONDS = arg('paced-seconds', 60);
+const THINK_MS = arg('think-ms', 60_000);
 const PORT = 3950;
 const tokens = { exchange: 'load-exchange-token', council: 'load-council-token', sms: 'load-sms-token', control: 'load-control-token' };
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
@@ -58,7 +62,9 @@ interface RunStats {
   throughputPerS: number;
 }
 
-async function loadRun(base: string, cookies: string[], accessId: string, hospitals: string[], seconds: number): Promise<RunStats> {
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function loadRun(base: string, cookies: string[], accessId: string, hospitals: string[], seconds: number, thinkMs = 0): Promise<RunStats> {
   const latencies: number[] = [];
   const exchange: number[] = [];
   const overhead: number[] = [];
@@ -69,6 +75,8 @@ async function loadRun(base: string, cookies: string[], accessId: string, hospit
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     cookies.map(async (cookie) => {
+      // Paced sessions start spread over one think time, then pause 0.5–1.5 think times between loads.
+      if (thinkMs > 0) await pause(Math.random() * thinkMs);
       while (performance.now() < end) {
         await Promise.all(
           hospitals.map(async (h) => {
@@ -92,6 +100,7 @@ async function loadRun(base: string, cookies: string[], accessId: string, hospit
             }
           }),
         );
+        if (thinkMs > 0) await pause(Math.min(thinkMs * (0.5 + Math.random()), Math.max(0, end - performance.now())));
       }
     }),
   );
@@ -179,6 +188,10 @@ async function main(): Promise<void> {
     const auditAfter = await countReads();
     const auditRows = auditAfter - auditBefore;
 
+    console.log(`paced: ${SESSIONS} sessions, each pausing ${THINK_MS / 1000} s (±50 %) between timeline loads, for ${PACED_SECONDS} s…`);
+    const paced = await loadRun(base, cookies, accessId, hospitals, PACED_SECONDS, THINK_MS);
+    const pacedAuditRows = (await countReads()) - auditAfter;
+
     const faults = { [hospitals[0]!]: { timeoutRate: 1 }, [hospitals[1]!]: { timeoutRate: 1 }, [hospitals[2]!]: { timeoutRate: 1 }, [hospitals[3]!]: { malformedRate: 1, malformedKind: 'truncated' } };
     await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(faults) });
     console.log(`fault run: 3 hospitals never answer, 1 sends truncated JSON, for ${FAULT_SECONDS} s…`);
@@ -193,7 +206,7 @@ async function main(): Promise<void> {
     const stillOpen = after.split('\n').filter((l) => l.startsWith('hl_exchange_breaker_open{') && l.endsWith(' 1')).length;
     await db.end();
 
-    const result = { date: new Date().toISOString(), sessions: SESSIONS, hospitals: hospitals.length, normal: { ...normal, auditRows, readsServed: normal.ok }, fault: { ...faulted, breakersOpenDuringFaults: openBreakers, breakersOpenAfterRecovery: stillOpen } };
+    const result = { date: new Date().toISOString(), sessions: SESSIONS, hospitals: hospitals.length, normal: { ...normal, auditRows, readsServed: normal.ok }, paced: { ...paced, thinkMs: THINK_MS, auditRows: pacedAuditRows, readsServed: paced.ok }, fault: { ...faulted, breakersOpenDuringFaults: openBreakers, breakersOpenAfterRecovery: stillOpen } };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/load.json', `${JSON.stringify(result, null, 2)}\n`);
