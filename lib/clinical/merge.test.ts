@@ -14,7 +14,7 @@ import {
   nka,
   seededRandom,
 } from './fixtures';
-import { checkAllergyMedication, mergeTimeline, timeOf } from './merge';
+import { checkAllergyMedication, mergeSteps, mergeTimeline, timeOf } from './merge';
 import { SYSTEMS } from './terminology';
 import type { ClinicalFact, SealedFactStub, TimelineModel } from './types';
 
@@ -359,6 +359,31 @@ describe('ordering at scale', () => {
     const t = (d: string | null): number => (d === null || d === '' ? Number.NEGATIVE_INFINITY : timeOf(d));
     const expected = [...m.entries].sort((a, b) => (t(a.date) === t(b.date) ? (a.id < b.id ? -1 : 1) : t(b.date) - t(a.date)));
     expect(m.entries.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+  });
+});
+
+describe('merging in steps', () => {
+  it('pauses every few hundred records and ends with exactly the model mergeTimeline gives', () => {
+    const rnd = seededRandom(11);
+    const byHospital: Record<string, Resource[]> = { A: [], B: [], C: [] };
+    for (let i = 0; i < 6000; i++) {
+      const day = `2024-0${1 + Math.floor(rnd() * 6)}-1${Math.floor(rnd() * 9)}`;
+      const r =
+        rnd() < 0.8
+          ? lab(`o${i}`, { code: rnd() < 0.5 ? '2823-3' : '1558-6', value: Math.round(rnd() * 100) / 10, unit: 'mmol/L', date: `${day}T08:00:00+07:00` })
+          : medRequest(`m${i}`, { code: '662401', text: 'Amlodipine 5 mg', date: day, dose: '1 tab daily', status: rnd() < 0.8 ? 'active' : 'stopped' });
+      byHospital[['A', 'B', 'C'][i % 3]!]!.push(r);
+    }
+    const input = { facts: facts(byHospital), answered: ['A', 'B', 'C'], now: NOW };
+    const steps = mergeSteps(input);
+    let pauses = 0;
+    let step = steps.next();
+    while (step.done !== true) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(20);
+    expect(JSON.stringify(step.value)).toBe(JSON.stringify(mergeTimeline(input)));
   });
 });
 
