@@ -58,6 +58,8 @@ describe('toClinicalFacts mapping', () => {
     ['lab string value', lab('o5', { code: '5778-6', text: 'Urine colour', valueString: 'Yellow', date: '2024-04-01' }), { conceptKey: `${SYSTEMS.loinc}|5778-6`, valueText: 'Yellow' }],
     ['blood group coded', lab('o6', { code: '882-1', valueCode: { code: '278149003', display: 'Blood group A Rh(D) positive' }, date: '2020-01-01' }), { analyteKey: 'blood-group', valueText: 'Blood group A Rh(D) positive', valueCode: '278149003' }],
     ['vital sign', lab('o7', { code: '8867-4', value: 88, unit: '/min', category: 'vital-signs', date: '2024-04-01' }), { kind: 'vital', analyteKey: 'heart-rate' }],
+    ['unknown code in the vital-signs category is a vital', lab('o8', { code: '9279-1', text: 'Respiratory rate', value: 18, unit: '/min', category: 'vital-signs', date: '2024-04-01' }), { kind: 'vital', conceptKey: `${SYSTEMS.loinc}|9279-1` }],
+    ['unknown code without a category is a lab', lab('o9', { code: '9279-1', text: 'Respiratory rate', value: 18, unit: '/min', date: '2024-04-01' }), { kind: 'lab' }],
     [
       'imaging report with text',
       imagingReport('d1', { loinc: '36643-5', date: '2024-05-01', conclusion: 'No active lesion', reportText: 'ปอดปกติ normal lungs' }),

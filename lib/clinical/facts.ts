@@ -468,7 +468,7 @@ function observationFact(
   src: ObservationValueSource,
   hospitalCode: string,
   idSuffix: string,
-  isVitalCategory: boolean,
+  categories: CodeableConcept[] | undefined,
 ): ObservationFact {
   const codes = toCodes(src.code);
   const display = textOf(src.code);
@@ -479,7 +479,8 @@ function observationFact(
     if (bloodGroupIndex.get(c.system, c.code) === true) bloodGroup = true;
   }
   const analyteKey = analyte?.key ?? (bloodGroup ? BLOOD_GROUP_KEY : fallbackKey(codes, display));
-  const kind = analyte !== undefined ? (analyte.category === 'vital-signs' ? 'vital' : 'lab') : isVitalCategory ? 'vital' : 'lab';
+  // A known analyte says what it is; otherwise the resource's own category decides.
+  const kind = analyte !== undefined ? (analyte.category === 'vital-signs' ? 'vital' : 'lab') : hasCategory(categories, 'vital-signs') ? 'vital' : 'lab';
   const names = analyte ?? (bloodGroup ? BLOOD_GROUP_NAMES : undefined);
   const date = r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.effectiveInstant ?? r.issued;
   const labels = r.meta === undefined ? undefined : sealedLabels(r.meta);
@@ -596,7 +597,6 @@ function computedFlag(f: ObservationFact): LabFlag | undefined {
 
 function observationFacts(r: Observation, hospitalCode: string, out: ClinicalFact[]): void {
   if (r.status === 'entered-in-error') return;
-  const isVital = hasCategory(r.category, 'vital-signs');
   const hasValue =
     r.valueQuantity !== undefined ||
     r.valueString !== undefined ||
@@ -608,11 +608,11 @@ function observationFacts(r: Observation, hospitalCode: string, out: ClinicalFac
   if (!hasValue && components !== undefined && components.length > 0) {
     for (let i = 0; i < components.length; i++) {
       const c = components[i]!;
-      out.push(observationFact(r, c, hospitalCode, `#${i}`, isVital));
+      out.push(observationFact(r, c, hospitalCode, `#${i}`, r.category));
     }
     return;
   }
-  out.push(observationFact(r, r, hospitalCode, '', isVital));
+  out.push(observationFact(r, r, hospitalCode, '', r.category));
 }
 
 // ---------------------------------------------------------------------------------------------------
