@@ -6,6 +6,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useLocale } from '@/components/providers';
 import { formText } from '@/lib/admin/form-data';
 import { formatDate } from '@/lib/i18n/format';
+import { ErrorAlert } from '@/components/shell/error-alert';
 
 /** Username, password and the authenticator code. Any wrong part gets the same message: nothing is revealed. */
 export function AdminSignInForm() {
@@ -60,10 +61,7 @@ export function AdminSignInForm() {
         <input id="totp" name="totp" className="field" autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
       </div>
       {message && (
-        <p role="alert" className="rounded-md border border-critical bg-critical-bg p-3 font-semibold text-critical">
-          <span aria-hidden="true">⚠ </span>
-          {message}
-        </p>
+        <ErrorAlert>{message}</ErrorAlert>
       )}
       <button type="submit" className="btn-primary w-full" disabled={busy}>
         {busy ? t('common.loading') : t('admin.login.submit')}

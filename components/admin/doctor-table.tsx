@@ -5,6 +5,7 @@ import { useLocale } from '@/components/providers';
 import type { GrantStatusFilter } from '@/lib/admin/schemas';
 import type { DoctorGrantRow } from '@/lib/admin/view-models';
 import { formatDate } from '@/lib/i18n/format';
+import { TableHead } from '@/components/shell/table-head';
 import { GrantStatusBadge } from './status-badge';
 
 const FILTERS: GrantStatusFilter[] = ['all', 'active', 'suspended', 'expired', 'revoked'];
@@ -34,17 +35,7 @@ export function DoctorTable({ rows, filter }: { rows: DoctorGrantRow[]; filter: 
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="p-2">{t('admin.col.name')}</th>
-                <th scope="col" className="p-2">{t('admin.col.licence')}</th>
-                <th scope="col" className="p-2">{t('admin.col.role')}</th>
-                <th scope="col" className="p-2">{t('admin.col.status')}</th>
-                <th scope="col" className="p-2">{t('admin.col.since')}</th>
-                <th scope="col" className="p-2">{t('admin.col.until')}</th>
-                <th scope="col" className="p-2">{t('admin.col.lastSignIn')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('admin.col.name'), t('admin.col.licence'), t('admin.col.role'), t('admin.col.status'), t('admin.col.since'), t('admin.col.until'), t('admin.col.lastSignIn')]} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-line" data-licence={r.licence}>

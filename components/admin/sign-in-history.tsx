@@ -3,6 +3,7 @@
 import { useLocale } from '@/components/providers';
 import type { SignInEvent } from '@/lib/admin/view-models';
 import { formatDate } from '@/lib/i18n/format';
+import { TableHead } from '@/components/shell/table-head';
 
 /** When and from where a doctor signed in at this hospital. No patients, no clinical data. */
 export function SignInHistory({ events }: { events: SignInEvent[] }) {
@@ -17,14 +18,7 @@ export function SignInHistory({ events }: { events: SignInEvent[] }) {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="p-2">{t('admin.col.time')}</th>
-                <th scope="col" className="p-2">{t('admin.col.event')}</th>
-                <th scope="col" className="p-2">{t('admin.col.outcome')}</th>
-                <th scope="col" className="p-2">{t('admin.col.address')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('admin.col.time'), t('admin.col.event'), t('admin.col.outcome'), t('admin.col.address')]} />
             <tbody>
               {events.map((e, i) => (
                 <tr key={`${e.at}-${i}`} className="border-b border-line">

@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS } from '@/lib/audit/actions';
 import type { AuditRowView } from '@/lib/audit/queries';
 import { formatCitizenId } from '@/lib/identity/citizen-id';
 import { formatDate } from '@/lib/i18n/format';
+import { TableHead } from '@/components/shell/table-head';
 import { ReviewBadge } from './review-badge';
 
 const isKnownAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
@@ -18,19 +19,7 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{t('audit.title')}</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className="p-2">{t('audit.col.seq')}</th>
-            <th scope="col" className="p-2">{t('audit.col.time')}</th>
-            <th scope="col" className="p-2">{t('audit.col.actor')}</th>
-            <th scope="col" className="p-2">{t('audit.col.event')}</th>
-            <th scope="col" className="p-2">{t('audit.col.outcome')}</th>
-            <th scope="col" className="p-2">{t('audit.col.patient')}</th>
-            <th scope="col" className="p-2">{t('audit.col.purpose')}</th>
-            <th scope="col" className="p-2">{t('audit.col.details')}</th>
-            <th scope="col" className="p-2">{t('audit.col.address')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('audit.col.seq'), t('audit.col.time'), t('audit.col.actor'), t('audit.col.event'), t('audit.col.outcome'), t('audit.col.patient'), t('audit.col.purpose'), t('audit.col.details'), t('audit.col.address')]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.seq} data-action={r.action} className={`border-b border-line align-top ${r.emergency ? 'bg-warning-bg' : ''}`}>

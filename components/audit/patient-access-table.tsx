@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/actions';
 import type { PatientAccessView } from '@/lib/audit/patient-log';
 import { formatTypeCounts } from '@/lib/audit/summary';
 import { formatDate } from '@/lib/i18n/format';
+import { TableHead } from '@/components/shell/table-head';
 
 const isKnownAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 
@@ -19,17 +20,7 @@ export function PatientAccessTable({ rows, hospitalNames }: { rows: PatientAcces
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{t('patientAccess.title')}</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="p-2">{t('audit.col.time')}</th>
-              <th scope="col" className="p-2">{t('patientAccess.col.who')}</th>
-              <th scope="col" className="p-2">{t('patientAccess.col.hospital')}</th>
-              <th scope="col" className="p-2">{t('audit.col.purpose')}</th>
-              <th scope="col" className="p-2">{t('audit.col.event')}</th>
-              <th scope="col" className="p-2">{t('audit.col.outcome')}</th>
-              <th scope="col" className="p-2">{t('patientAccess.col.what')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('audit.col.time'), t('patientAccess.col.who'), t('patientAccess.col.hospital'), t('audit.col.purpose'), t('audit.col.event'), t('audit.col.outcome'), t('patientAccess.col.what')]} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className={`border-b border-line align-top ${r.purpose === 'ETREAT' ? 'bg-warning-bg' : ''}`}>

@@ -8,6 +8,7 @@ import { formatDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { decodeSignInFailure, doctorSignInSchema } from '@/lib/auth/schemas';
 import { formText } from '@/lib/forms';
+import { ErrorAlert } from '@/components/shell/error-alert';
 
 type FieldErrors = { licence?: string; pin?: string };
 
@@ -112,10 +113,7 @@ export function DoctorSignInForm() {
         )}
       </div>
       {message && (
-        <p id="signin-message" role="alert" className="rounded-md border border-critical bg-critical-bg p-3 font-semibold text-critical">
-          <span aria-hidden="true">⚠ </span>
-          {message}
-        </p>
+        <ErrorAlert id="signin-message">{message}</ErrorAlert>
       )}
       <button type="submit" className="btn-primary w-full" disabled={busy}>
         {busy ? t('common.loading') : t('login.submit')}

@@ -8,6 +8,7 @@ import { emergencyFieldErrors, emergencyFormInput, emergencyLookupSchema, REASON
 import type { EmergencyLookupResult, EmergencyPatientCard } from '@/lib/emergency/service';
 import { formatDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { ErrorAlert } from '@/components/shell/error-alert';
 
 type StartResponse = { ok: true; accessId: string } | { ok: false; fieldErrors: Partial<Record<EmergencyField, string>>; message?: string; retryAt?: string };
 type ErrorBody = { error: string; message: { th: string; en: string } };
@@ -108,10 +109,7 @@ export function EmergencyLookup() {
         )}
       </form>
       {message && (
-        <p role="alert" className="rounded-md border border-critical bg-critical-bg p-3 font-semibold text-critical">
-          <span aria-hidden="true">⚠ </span>
-          {message}
-        </p>
+        <ErrorAlert>{message}</ErrorAlert>
       )}
       {patient && (
         <>
@@ -313,10 +311,7 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
           )}
         </div>
         {message && (
-          <p role="alert" className="rounded-md border border-critical bg-critical-bg p-3 font-semibold text-critical">
-            <span aria-hidden="true">⚠ </span>
-            {message}
-          </p>
+          <ErrorAlert>{message}</ErrorAlert>
         )}
         <button type="submit" className="btn-danger w-full" disabled={busy}>
           {busy ? t('common.loading') : t('emergency.form.submit')}

@@ -1,25 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { EmergencySummary } from '@/lib/clinical/types';
+import { EMPTY_EMERGENCY_SUMMARY } from '@/lib/clinical/fixtures';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { translate, type MessageKey } from '@/lib/i18n/messages';
 import { EmergencySummaryView } from './emergency-summary-view';
 
 const t = (key: MessageKey, vars?: Record<string, string | number>) => translate('en', key, vars);
-const base: EmergencySummary = {
-  now: '2026-11-22T00:00:00.000Z',
-  answered: ['10661'],
-  allergyStatus: 'no-information',
-  noKnownAllergyHospitals: [],
-  allergies: [],
-  medications: [],
-  problems: [],
-  keyLabs: [],
-  encounters: [],
-  imaging: [],
-  tetanus: { status: 'none-recorded' },
-  sealedCount: 0,
-};
+const base = EMPTY_EMERGENCY_SUMMARY;
 const names = { '10661': { th: 'รพ.ก', en: 'Alpha Hospital' }, '11535': { th: 'รพ.ข', en: 'Klang Hospital' } };
 
 function render(summary: EmergencySummary, coverage: CoverageRow[] = [{ code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3 }]): string {

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
@@ -25,6 +25,18 @@ function name(lang: Lang, row: { nameTh?: string; nameEn?: string; display: stri
 
 function hospitalsText(codes: readonly string[], names: Names): string {
   return codes.map((c) => names[c] ?? c).join(', ');
+}
+
+/** A summary section: its title, and either what the answering hospitals recorded or a plain "none recorded". */
+function SummaryCard({ id, testId, title, emptyText, empty, children }: { id: string; testId: string; title: string; emptyText: string; empty: boolean; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card" data-testid={testId}>
+      <h2 id={id} className="mb-2 text-lg font-bold">
+        {title}
+      </h2>
+      {empty ? <p className="text-muted">{emptyText}</p> : children}
+    </section>
+  );
 }
 
 /** Allergies first and in red; what each answering hospital said is spelled out, never implied. */
@@ -107,13 +119,13 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
 export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang, calendar }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar }) {
   const current = rows.filter((r) => r.current || r.conflicts.length > 0);
   return (
-    <section aria-labelledby="med-title" className="card" data-testid="medication-panel">
-      <h2 id="med-title" className="mb-2 text-lg font-bold">
-        {pick(lang, { th: 'ยาที่ใช้อยู่ (รวมทุกโรงพยาบาล)', en: 'Current medications (reconciled)' })}
-      </h2>
-      {current.length === 0 ? (
-        <p className="text-muted">{pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกยาที่ใช้อยู่', en: 'No answering hospital records a current medication' })}</p>
-      ) : (
+    <SummaryCard
+      id="med-title"
+      testId="medication-panel"
+      title={pick(lang, { th: 'ยาที่ใช้อยู่ (รวมทุกโรงพยาบาล)', en: 'Current medications (reconciled)' })}
+      empty={current.length === 0}
+      emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกยาที่ใช้อยู่', en: 'No answering hospital records a current medication' })}
+    >
         <ul className="divide-y divide-line">
           {current.map((m) => (
             <li key={m.key} className="py-2" data-testid="medication-row">
@@ -147,20 +159,19 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
             </li>
           ))}
         </ul>
-      )}
-    </section>
+    </SummaryCard>
   );
 });
 
 export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, calendar }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar }) {
   return (
-    <section aria-labelledby="problem-title" className="card" data-testid="problem-panel">
-      <h2 id="problem-title" className="mb-2 text-lg font-bold">
-        {pick(lang, { th: 'ปัญหาสุขภาพที่ยังอยู่', en: 'Active problems' })}
-      </h2>
-      {rows.length === 0 ? (
-        <p className="text-muted">{pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกโรคที่ยังอยู่', en: 'No answering hospital records an active problem' })}</p>
-      ) : (
+    <SummaryCard
+      id="problem-title"
+      testId="problem-panel"
+      title={pick(lang, { th: 'ปัญหาสุขภาพที่ยังอยู่', en: 'Active problems' })}
+      empty={rows.length === 0}
+      emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกโรคที่ยังอยู่', en: 'No answering hospital records an active problem' })}
+    >
         <ul className="space-y-1">
           {rows.map((p) => (
             <li key={p.conceptKey}>
@@ -175,8 +186,7 @@ export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, cale
             </li>
           ))}
         </ul>
-      )}
-    </section>
+    </SummaryCard>
   );
 });
 
@@ -200,13 +210,13 @@ export function FlagBadge({ flag, lang }: { flag?: string; lang: Lang }) {
 
 export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, calendar }: { series: LabSeries[]; names: Names; lang: Lang; calendar: Calendar }) {
   return (
-    <section aria-labelledby="keylabs-title" className="card" data-testid="key-labs">
-      <h2 id="keylabs-title" className="mb-2 text-lg font-bold">
-        {pick(lang, { th: 'ผลแล็บล่าสุดที่สำคัญ', en: 'Latest key labs' })}
-      </h2>
-      {series.length === 0 ? (
-        <p className="text-muted">{pick(lang, { th: 'ยังไม่มีผลแล็บจากโรงพยาบาลที่ตอบแล้ว', en: 'No lab results from the hospitals that answered' })}</p>
-      ) : (
+    <SummaryCard
+      id="keylabs-title"
+      testId="key-labs"
+      title={pick(lang, { th: 'ผลแล็บล่าสุดที่สำคัญ', en: 'Latest key labs' })}
+      empty={series.length === 0}
+      emptyText={pick(lang, { th: 'ยังไม่มีผลแล็บจากโรงพยาบาลที่ตอบแล้ว', en: 'No lab results from the hospitals that answered' })}
+    >
         <ul className="space-y-1">
           {series.map((s) => (
             <li key={s.key}>
@@ -219,7 +229,6 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
             </li>
           ))}
         </ul>
-      )}
-    </section>
+    </SummaryCard>
   );
 });

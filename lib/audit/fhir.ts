@@ -2,6 +2,7 @@ import type { AuditEvent, AuditEventAgent, AuditEventEntity, Bundle, Coding } fr
 import { z } from 'zod';
 import { CID_SYSTEM } from '../identity/citizen-id';
 import { summariseDetails } from './summary';
+import type { AuditRecord } from './chain';
 
 export const LICENCE_SYSTEM = 'https://terms.sil-th.org/id/th-medical-council-license';
 export const HCODE_SYSTEM = 'https://terms.sil-th.org/id/th-moph-hcode';
@@ -15,22 +16,7 @@ const ROLE_TYPE = 'http://terminology.hl7.org/CodeSystem/extra-security-role-typ
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
 /** One audit row as the mapper needs it (a stored row; no clinical content by design). */
-export interface AuditEventSource {
-  id: string;
-  seq: number;
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  actorRole: string | null;
-  hospitalCode: string | null;
-  action: string;
-  outcome: string;
-  patientCid: string | null;
-  purpose: string | null;
-  accessRef: string | null;
-  clientIp: string | null;
-  details: Record<string, unknown>;
-}
+export type AuditEventSource = Omit<AuditRecord, 'at' | 'userAgent' | 'requestId' | 'prevHash'> & { at: Date };
 
 const PATIENT_RECORD: Coding = { system: DCM, code: '110110', display: 'Patient Record' };
 const REST: Coding = { system: EVENT_TYPE, code: 'rest', display: 'Restful Operation' };

@@ -17,6 +17,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { SYSTEMS } from './terminology';
+import type { EmergencySummary } from './types';
 
 const PATIENT = { reference: 'Patient/p1' };
 const V3_ACT = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
@@ -270,3 +271,19 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** An emergency summary of one answering hospital (10661) that recorded nothing: tests add what they need. */
+export const EMPTY_EMERGENCY_SUMMARY: EmergencySummary = {
+  now: '2026-11-22T00:00:00.000Z',
+  answered: ['10661'],
+  allergyStatus: 'no-information',
+  noKnownAllergyHospitals: [],
+  allergies: [],
+  medications: [],
+  problems: [],
+  keyLabs: [],
+  encounters: [],
+  imaging: [],
+  tetanus: { status: 'none-recorded' },
+  sealedCount: 0,
+};

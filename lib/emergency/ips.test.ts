@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EmergencySummary } from '../clinical/types';
+import { EMPTY_EMERGENCY_SUMMARY } from '../clinical/fixtures';
 import { buildIpsBundle, IPS_SECTIONS, type IpsBundle } from './ips';
 
-const empty: EmergencySummary = {
-  now: '2026-11-22T00:00:00.000Z',
-  answered: ['10661'],
-  allergyStatus: 'no-information',
-  noKnownAllergyHospitals: [],
-  allergies: [],
-  medications: [],
-  problems: [],
-  keyLabs: [],
-  encounters: [],
-  imaging: [],
-  tetanus: { status: 'none-recorded' },
-  sealedCount: 0,
-};
+const empty = EMPTY_EMERGENCY_SUMMARY;
 
 const full: EmergencySummary = {
   ...empty,

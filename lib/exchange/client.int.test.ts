@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { CID_SYSTEM, CID_SYSTEM_DOPA, CID_SYSTEMS } from '../identity/citizen-id';
 import { TEST_TOKENS } from '../testing/global-setup';
+import { sandboxControl } from '../testing/sandbox-control';
 import { createExchangeClient, HOSPITAL_SEARCHES, inArrivalOrder, type ExchangeContext } from './client';
 import type { ExchangeResource } from './validate';
 
@@ -11,14 +12,7 @@ const NOT_IN_EXCHANGE = '3100400012344';
 const STRESS = '3100400678903';
 const ctx: ExchangeContext = { requestId: 'int-test-1', purpose: 'TREAT', practitioner: '12345', organization: '11535' };
 
-async function control(path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${sandboxUrl}/_sandbox/${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${TEST_TOKENS.control}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-  expect(res.status).toBe(200);
-}
+const control = (path: string, body?: unknown): Promise<void> => sandboxControl(sandboxUrl, path, body);
 
 const setFaults = (faults: Record<string, unknown>): Promise<void> => control('faults', faults);
 

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { TEST_TOKENS } from '../testing/global-setup';
+import { sandboxControl } from '../testing/sandbox-control';
 import { createDoctorRegistry } from './doctor-registry';
 
 const sandboxUrl = inject('sandboxUrl');
 
-async function control(path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${sandboxUrl}/_sandbox/${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${TEST_TOKENS.control}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-  expect(res.status).toBe(200);
-}
+const control = (path: string, body?: unknown): Promise<void> => sandboxControl(sandboxUrl, path, body);
 
 afterEach(async () => {
   await control('reset');

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { TEST_TOKENS } from '../testing/global-setup';
+import { sandboxControl } from '../testing/sandbox-control';
 import { createSmsGateway } from './sms-gateway';
 
 const sandboxUrl = inject('sandboxUrl');
 
-async function control(path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${sandboxUrl}/_sandbox/${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${TEST_TOKENS.control}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-  expect(res.status).toBe(200);
-}
+const control = (path: string, body?: unknown): Promise<void> => sandboxControl(sandboxUrl, path, body);
 
 async function inbox(to: string): Promise<{ id: string; to: string; text: string; sentAt: string }[]> {
   const res = await fetch(`${sandboxUrl}/sms/messages?to=${to}`, { headers: { Authorization: `Bearer ${TEST_TOKENS.sms}` } });

@@ -7,6 +7,7 @@ import { loadEmergencySummary } from '@/lib/emergency/summary';
 import { formatDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getLocale } from '@/lib/i18n/server';
+import { ErrorAlert } from '@/components/shell/error-alert';
 import { endEmergencyAccessAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -64,10 +65,7 @@ export default async function EmergencySummaryPage({ params }: { params: Promise
           <EmergencySummaryView summary={view.summary} coverage={view.coverage} hospitalNames={view.hospitalNames} lang={lang} calendar={calendar} t={t} />
         </>
       ) : (
-        <p role="alert" className="rounded-md border border-critical bg-critical-bg p-3 font-semibold text-critical">
-          <span aria-hidden="true">⚠ </span>
-          {t(view.reason === 'patient-not-found' ? 'emergency.summary.patientNotFound' : 'emergency.summary.unavailable')}
-        </p>
+        <ErrorAlert>{t(view.reason === 'patient-not-found' ? 'emergency.summary.patientNotFound' : 'emergency.summary.unavailable')}</ErrorAlert>
       )}
     </div>
   );
