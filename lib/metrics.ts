@@ -14,6 +14,7 @@ export interface Metrics {
   signInFailures: client.Counter<'reason'>;
   auditWriteFailures: client.Counter;
   wrongPatientDropped: client.Counter<'hospital'>;
+  licenceChecks: client.Counter<'outcome'>;
 }
 
 const globalForMetrics = globalThis as unknown as { __hlMetrics?: Metrics };
@@ -34,6 +35,7 @@ export function metrics(): Metrics {
     signInFailures: new client.Counter({ name: 'hl_sign_in_failures_total', help: 'Failed sign-ins by reason', labelNames: ['reason'], registers: [registry] }),
     auditWriteFailures: new client.Counter({ name: 'hl_audit_write_failures_total', help: 'Audit rows that could not be written (the action was refused)', registers: [registry] }),
     wrongPatientDropped: new client.Counter({ name: 'hl_wrong_patient_resources_dropped_total', help: 'Resources dropped because they did not belong to the consented patient', labelNames: ['hospital'], registers: [registry] }),
+    licenceChecks: new client.Counter({ name: 'hl_licence_refresh_checks_total', help: 'Background licence re-checks with the council registry by outcome (active, refused, unavailable)', labelNames: ['outcome'], registers: [registry] }),
   };
   globalForMetrics.__hlMetrics = m;
   return m;
