@@ -16,7 +16,6 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
 import { HOSPITALS } from '../sandbox/demo-catalog';
-import { startSandbox } from '../sandbox/server';
 import { buildBenchData } from './merge-bench';
 
 const arg = (name: string, fallback: number) => {
@@ -29,6 +28,7 @@ const FAULT_SECONDS = arg('fault-seconds', 60);
 const PACED_SECONDS = arg('paced-seconds', 60);
 const THINK_MS = arg('think-ms', 60_000);
 const PORT = 3950;
+const SANDBOX_PORT = 3951;
 const tokens = { exchange: 'load-exchange-token', council: 'load-council-token', sms: 'load-sms-token', control: 'load-control-token' };
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
 
@@ -58,6 +58,7 @@ interface RunStats {
   p95: number;
   p99: number;
   exchangeP95: number;
+  overheadP50: number;
   overheadP95: number;
   throughputPerS: number;
 }
@@ -115,8 +116,38 @@ async function loadRun(base: string, cookies: string[], accessId: string, hospit
     p95: pct(latencies, 95),
     p99: pct(latencies, 99),
     exchangeP95: pct(exchange, 95),
+    overheadP50: pct(overhead, 50),
     overheadP95: pct(overhead, 95),
     throughputPerS: latencies.length / seconds,
+  };
+}
+
+/** Starts `lib/sandbox/main.ts` as a child process on SANDBOX_PORT with default latencies. */
+async function startSandboxProcess(): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sandbox/main.ts'], {
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(SANDBOX_PORT),
+      SANDBOX_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hl-load-')),
+      SANDBOX_LATENCY: 'default',
+      SANDBOX_EXCHANGE_TOKEN: tokens.exchange,
+      SANDBOX_COUNCIL_TOKEN: tokens.council,
+      SANDBOX_SMS_TOKEN: tokens.sms,
+      SANDBOX_CONTROL_TOKEN: tokens.control,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (b: Buffer) => b.toString().includes('sandbox listening on') && resolve());
+    child.on('exit', (c) => reject(new Error(`sandbox exited ${String(c)}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${SANDBOX_PORT}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -129,7 +160,9 @@ async function main(): Promise<void> {
   await admin.end();
   const dbUrl = adminUrl.replace(/\/[^/]*$/, '/load_bench');
 
-  const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(path.join(os.tmpdir(), 'hl-load-')), latency: 'default', tokens, log: () => undefined });
+  // The sandbox runs in its own process, as the exchange is elsewhere in reality: its work must not delay
+  // the load client's clock (which measures the app's answers) in this process.
+  const sandbox = await startSandboxProcess();
   const cid = withCitizenIdCheckDigit('555000000002');
   const hospitals = HOSPITALS.map((h) => h.hcode);
   const data = buildBenchData({ resources: 100 * hospitals.length, hospitals: hospitals.length });
