@@ -44,4 +44,14 @@ describe('doctor registry decisions', () => {
     const r = await registryAnswering(200, { ...practitioner, internalNote: 'x' }).getPractitioner('12345');
     expect(r).toEqual({ outcome: 'found', practitioner });
   });
+
+  it('asks the council once for concurrent lookups of one licence, and again once that answer is in', async () => {
+    const seen: { url?: string }[] = [];
+    const registry = registryAnswering(200, practitioner, seen);
+    const answers = await Promise.all(['12345', 'ว.12345', ...Array.from({ length: 10 }, () => '12345')].map((l) => registry.getPractitioner(l)));
+    expect(answers.every((a) => a.outcome === 'found')).toBe(true);
+    expect(seen).toHaveLength(1);
+    await Promise.all([registry.getPractitioner('12345'), registry.getPractitioner('23456')]);
+    expect(seen.map((s) => s.url)).toEqual(['http://council.test/council/practitioners/12345', 'http://council.test/council/practitioners/12345', 'http://council.test/council/practitioners/23456']);
+  });
 });

@@ -71,6 +71,15 @@ export function createDoctorRegistry(config: DoctorRegistryConfig): DoctorRegist
       fetchImpl: config.fetchImpl,
     });
 
+  const lookups = new Map<string, Promise<PractitionerLookup>>();
+  async function lookUp(licenseNumber: string): Promise<PractitionerLookup> {
+    const r = await call(`/council/practitioners/${licenseNumber}`);
+    if (!r.ok) return r.kind === 'http' && r.status === 404 ? { outcome: 'not-found' } : { outcome: 'unavailable' };
+    const parsed = practitionerSchema.safeParse(r.body);
+    if (!parsed.success || parsed.data.licenseNumber !== licenseNumber) return { outcome: 'unavailable' };
+    return { outcome: 'found', practitioner: pick(parsed.data) };
+  }
+
   return {
     /**
      * Checks a licence number and PIN with the council. 'valid' carries the licence status, which may be
@@ -90,15 +99,20 @@ export function createDoctorRegistry(config: DoctorRegistryConfig): DoctorRegist
       return { outcome: 'valid', practitioner: pick(parsed.data.practitioner) };
     },
 
-    /** Reads a licence's current registry entry (re-checked during a session to catch suspensions). */
-    async getPractitioner(licence) {
+    /**
+     * Reads a licence's current registry entry (re-checked during a session to catch suspensions).
+     * Lookups of one licence made while another is on its way share that call's answer: a timeline's
+     * twelve reads that find the check due ask the council once, and every one of them waits for it.
+     */
+    getPractitioner(licence) {
       const licenseNumber = normaliseLicenceNumber(licence);
-      if (licenseNumber === null) return { outcome: 'not-found' };
-      const r = await call(`/council/practitioners/${licenseNumber}`);
-      if (!r.ok) return r.kind === 'http' && r.status === 404 ? { outcome: 'not-found' } : { outcome: 'unavailable' };
-      const parsed = practitionerSchema.safeParse(r.body);
-      if (!parsed.success || parsed.data.licenseNumber !== licenseNumber) return { outcome: 'unavailable' };
-      return { outcome: 'found', practitioner: pick(parsed.data) };
+      if (licenseNumber === null) return Promise.resolve({ outcome: 'not-found' });
+      let pending = lookups.get(licenseNumber);
+      if (!pending) {
+        pending = lookUp(licenseNumber).finally(() => lookups.delete(licenseNumber));
+        lookups.set(licenseNumber, pending);
+      }
+      return pending;
     },
   };
 }
