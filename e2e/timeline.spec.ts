@@ -23,6 +23,16 @@ async function consentTo(page: Page, cid: string, phone: string): Promise<void> 
   await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
 }
 
+/** The record page's reads: `timeline` (all hospitals, streamed) or `hospitals/<hcode>` (one hospital). */
+function recordReads(page: Page): string[] {
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/access\/[0-9a-f-]{36}\/(timeline|hospitals\/\d{5})/.exec(r.url());
+    if (m) reads.push(m[1]!);
+  });
+  return reads;
+}
+
 test.afterEach(async () => {
   await sandboxControl('/_sandbox/faults', { '13781': null, '10661': null });
 });
@@ -30,6 +40,7 @@ test.afterEach(async () => {
 test('the timeline fills hospital by hospital, shows conflicts and cross-checks, and charts labs', async ({ page }) => {
   // Siriraj answers slowly: the other hospitals' entries must be on screen before it answers.
   await sandboxControl('/_sandbox/faults', { '13781': { latencyMs: 6000 } });
+  const reads = recordReads(page);
   await signInAtKlang(page);
   await consentTo(page, '3100400123456', '0812345678');
 
@@ -39,6 +50,8 @@ test('the timeline fills hospital by hospital, shows conflicts and cross-checks,
   await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
   await expect(siriraj).toHaveAttribute('data-status', 'waiting');
   await expect(siriraj).toHaveAttribute('data-status', 'answered', { timeout: 20_000 });
+  // All hospitals came through one streamed request, each as soon as it answered.
+  expect(reads).toEqual(['timeline']);
 
   // Allergy recorded at two hospitals, a "no known allergies" elsewhere, and an active penicillin drug.
   const allergies = page.getByTestId('allergy-panel');
@@ -70,6 +83,7 @@ test('the timeline fills hospital by hospital, shows conflicts and cross-checks,
 
 test('a failing hospital is flagged and retried without hiding the others', async ({ page }) => {
   await sandboxControl('/_sandbox/faults', { '10661': { errorRate: 1 } });
+  const reads = recordReads(page);
   await signInAtKlang(page);
   await consentTo(page, '3100400890121', '0889012345');
   const rajavithi = page.locator('[data-hospital="10661"]');
@@ -78,6 +92,8 @@ test('a failing hospital is flagged and retried without hiding the others', asyn
   await sandboxControl('/_sandbox/faults', { '10661': null });
   await rajavithi.getByRole('button', { name: /ลองใหม่/ }).click();
   await expect(rajavithi).toHaveAttribute('data-status', 'answered');
+  // The retry asks that one hospital again, not all of them.
+  expect(reads).toEqual(['timeline', 'hospitals/10661']);
 });
 
 test('a sealed record opens only with a reason', async ({ page }) => {

@@ -14,6 +14,7 @@ import { pick } from './labels';
 import { EntryDetail, UnsealDialog } from './record-dialogs';
 import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
 import { TimelineList } from './timeline-list';
+import { timelineStream } from './timeline-stream';
 import { useMergedTimeline } from './use-merged-timeline';
 
 // recharts is only needed on the Labs tab: keep it out of the first load.
@@ -28,12 +29,17 @@ class FetchError extends Error {
   }
 }
 
+/** A refused read: the session or consent has ended → sign-in page; otherwise the hospital's row shows why. */
+function readError(status: number, message: { th: string; en: string } | undefined, lang: 'th' | 'en'): FetchError {
+  if (status === 401 || status === 403) window.location.assign('/login?ended=revoked');
+  return new FetchError(status, message?.[lang] ?? `HTTP ${status}`);
+}
+
 async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en'): Promise<HospitalView> {
   const res = await fetch(`/api/access/${accessId}/hospitals/${hcode}`, { cache: 'no-store' });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: { th: string; en: string } } | null;
-    if (res.status === 401 || res.status === 403) window.location.assign('/login?ended=revoked');
-    throw new FetchError(res.status, body?.message?.[lang] ?? `HTTP ${res.status}`);
+    throw readError(res.status, body?.message, lang);
   }
   return (await res.json()) as HospitalView;
 }
@@ -41,7 +47,7 @@ async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en')
 type Tab = 'timeline' | 'labs' | 'imaging';
 
 /**
- * The merged record: one query per sharing hospital, merged again (in slices, see useMergedTimeline)
+ * The merged record: one query per sharing hospital (first answered through one streamed request), merged again (in slices, see useMergedTimeline)
  * each time another hospital answers, so the first entries show as soon as the fastest hospital replies.
  */
 export function PatientRecord({ accessId, hospitals, now }: { accessId: string; hospitals: SharingHospital[]; now: string }) {
@@ -53,8 +59,10 @@ export function PatientRecord({ accessId, hospitals, now }: { accessId: string; 
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
   const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, lang === 'th' ? h.nameTh : h.nameEn])), [hospitals, lang]);
 
+  // The first load reads every hospital through one streamed request; retries and refreshes ask one hospital.
+  const stream = useMemo(() => timelineStream(accessId, (hcode) => fetchHospital(accessId, hcode, lang), (e) => readError(e.status, e.message, lang)), [accessId, lang]);
   const results = useQueries({
-    queries: hospitals.map((h) => ({ queryKey: queryKeys.hospital(accessId, h.code), queryFn: () => fetchHospital(accessId, h.code, lang) })),
+    queries: hospitals.map((h) => ({ queryKey: queryKeys.hospital(accessId, h.code), queryFn: () => stream.take(h.code) ?? fetchHospital(accessId, h.code, lang) })),
   });
   const stamp = results.map((r) => r.dataUpdatedAt).join(',');
   const views = useMemo(() => results.flatMap((r) => (r.data ? [r.data] : [])), [stamp]); // eslint-disable-line react-hooks/exhaustive-deps

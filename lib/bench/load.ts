@@ -1,7 +1,7 @@
 /**
  * Load and fault benchmark against a real app instance on PostgreSQL (run through lib/cli/with-postgres.sh:
  * `npm run bench:load`; needs `next build` first). N signed-in doctor sessions each load a consented
- * patient's timeline (one request per sharing hospital, in parallel, as the browser does) again and again.
+ * patient's timeline (one streamed request for all twelve hospitals, as the record page does) again and again.
  * Reports throughput, latency percentiles, the app's overhead over the exchange's own time (measured per
  * request by the exchange client), errors, and audit rows written versus reads served.
  * Three runs: saturation (no pause between loads: what the issue asks, and it measures capacity), paced
@@ -79,28 +79,41 @@ async function loadRun(base: string, cookies: string[], accessId: string, hospit
       // Paced sessions start spread over one think time, then pause 0.5–1.5 think times between loads.
       if (thinkMs > 0) await pause(Math.random() * thinkMs);
       while (performance.now() < end) {
-        await Promise.all(
-          hospitals.map(async (h) => {
-            const t0 = performance.now();
-            try {
-              const res = await fetch(`${base}/api/access/${accessId}/hospitals/${h}`, { headers: { cookie } });
-              const body = (await res.json()) as { status?: string; elapsedMs?: number };
-              const ms = performance.now() - t0;
-              latencies.push(ms);
-              if (res.ok) {
-                ok++;
-                statuses[body.status ?? '?'] = (statuses[body.status ?? '?'] ?? 0) + 1;
-                if (typeof body.elapsedMs === 'number') {
-                  exchange.push(body.elapsedMs);
-                  overhead.push(ms - body.elapsedMs);
-                }
-              } else if (res.status >= 500) e5++;
-              else other++;
-            } catch {
-              other++;
+        // One timeline load as the record page does it: one streamed request, one JSON line per hospital.
+        const t0 = performance.now();
+        let received = 0;
+        try {
+          const res = await fetch(`${base}/api/access/${accessId}/timeline?h=${hospitals.join(',')}`, { headers: { cookie } });
+          if (!res.ok || res.body === null) {
+            if (res.status >= 500) e5 += hospitals.length;
+            else other += hospitals.length;
+            await res.body?.cancel();
+            received = hospitals.length;
+          } else {
+            let buffered = '';
+            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+            for (let next = await reader.read(); !next.done; next = await reader.read()) {
+              buffered += next.value;
+              for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+                const line = JSON.parse(buffered.slice(0, end)) as { view?: { status: string; elapsedMs: number }; error?: { status: number } };
+                buffered = buffered.slice(end + 1);
+                const ms = performance.now() - t0;
+                latencies.push(ms);
+                received++;
+                if (line.view) {
+                  ok++;
+                  statuses[line.view.status] = (statuses[line.view.status] ?? 0) + 1;
+                  exchange.push(line.view.elapsedMs);
+                  overhead.push(ms - line.view.elapsedMs);
+                } else if ((line.error?.status ?? 500) >= 500) e5++;
+                else other++;
+              }
             }
-          }),
-        );
+          }
+        } catch {
+          // the connection broke: every hospital not yet received counts as an error
+        }
+        other += hospitals.length - received;
         if (thinkMs > 0) await pause(Math.min(thinkMs * (0.5 + Math.random()), Math.max(0, end - performance.now())));
       }
     }),

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { requirePatientAccess } from '@/lib/access/patient-access';
+import { toHttpError } from '@/lib/errors';
+import { fetchHospitalView } from '@/lib/timeline/hospital-view';
+
+export const dynamic = 'force-dynamic';
+
+const paramsSchema = z.object({ accessId: z.uuid() });
+const hospitalsSchema = z
+  .string()
+  .regex(/^\d{5}(,\d{5}){0,99}$/)
+  .transform((s) => [...new Set(s.split(','))]);
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+/**
+ * Several hospitals' records for the patient of an active consent or emergency access, in ONE request: the
+ * session and the access are checked once, every hospital is read in parallel, and each answer is sent as
+ * one line of JSON (`{hcode, view}` or `{hcode, error}`) the moment it is ready — so the record page fills
+ * as hospitals answer without twelve requests each repeating the checks. Each hospital's read is audited
+ * exactly as in the one-hospital route (`hospitals/[hcode]`), which the page uses for retries.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ accessId: string }> }): Promise<Response> {
+  const parsed = paramsSchema.safeParse(await params);
+  const hospitals = hospitalsSchema.safeParse(new URL(request.url).searchParams.get('h') ?? '');
+  if (!parsed.success || !hospitals.success) return Response.json({ error: 'bad-request' }, { status: 400, headers: noStore });
+  let allowed: Awaited<ReturnType<typeof requirePatientAccess>>;
+  try {
+    allowed = await requirePatientAccess(parsed.data.accessId);
+  } catch (error) {
+    const { status, body } = toHttpError(error);
+    return Response.json(body, { status, headers: noStore });
+  }
+  const { doctor, access } = allowed;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let left = hospitals.data.length;
+      for (const hcode of hospitals.data) {
+        fetchHospitalView(doctor, access, hcode)
+          .then(
+            (view) => ({ hcode, view }),
+            (error: unknown) => {
+              const { status, body: message } = toHttpError(error);
+              return { hcode, error: { status, ...message } };
+            },
+          )
+          .then((line) => {
+            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+            if (--left === 0) controller.close();
+          })
+          .catch(() => undefined); // the reader went away: the reads are audited, there is no one left to tell
+      }
+    },
+  });
+  return new Response(body, { headers: { ...noStore, 'Content-Type': 'application/x-ndjson; charset=utf-8' } });
+}

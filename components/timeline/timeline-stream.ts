@@ -1,0 +1,79 @@
+import type { HospitalView } from '@/lib/timeline/types';
+
+export interface LineError {
+  status: number;
+  message?: { th: string; en: string };
+}
+
+type Line = { hcode: string; view: HospitalView } | { hcode: string; error: LineError };
+
+interface Waiter {
+  resolve: (view: HospitalView) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Reads several hospitals through one streamed request (`/api/access/{id}/timeline?h=…`). Each hospital's
+ * query asks `take(hcode)` once; the hospitals asked for in the same moment (the page's first render) go
+ * into one request, and each answer settles its own promise as its line arrives. A hospital asked for
+ * later (a retry, a refresh after unsealing) gets undefined and uses the one-hospital route. If the stream
+ * breaks, hospitals without an answer fall back to that route too, so nothing is lost or left waiting.
+ */
+export function timelineStream(accessId: string, single: (hcode: string) => Promise<HospitalView>, toError: (error: LineError) => Error) {
+  const waiting = new Map<string, Waiter>();
+  let started = false;
+
+  async function run(): Promise<void> {
+    const codes = [...waiting.keys()];
+    try {
+      const res = await fetch(`/api/access/${accessId}/timeline?h=${codes.join(',')}`, { cache: 'no-store' });
+      if (res.status === 401 || res.status === 403) {
+        // Signed out or the consent has ended: asking each hospital again would only be refused again.
+        const body = (await res.json().catch(() => null)) as { message?: { th: string; en: string } } | null;
+        const error = toError({ status: res.status, ...(body?.message ? { message: body.message } : {}) });
+        for (const waiter of waiting.values()) waiter.reject(error);
+        waiting.clear();
+        return;
+      }
+      if (!res.ok || res.body === null) throw new Error(`HTTP ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffered += value;
+        let end = buffered.indexOf('\n');
+        while (end >= 0) {
+          const line = JSON.parse(buffered.slice(0, end)) as Line;
+          buffered = buffered.slice(end + 1);
+          end = buffered.indexOf('\n');
+          const waiter = waiting.get(line.hcode);
+          if (!waiter) continue;
+          waiting.delete(line.hcode);
+          if ('view' in line) waiter.resolve(line.view);
+          else waiter.reject(toError(line.error));
+        }
+      }
+    } catch {
+      // Fall through: whoever has no answer yet asks on their own.
+    }
+    for (const [hcode, waiter] of waiting) single(hcode).then(waiter.resolve, waiter.reject);
+    waiting.clear();
+  }
+
+  return {
+    /** This hospital's answer from the shared request, or undefined once that request has been sent. */
+    take(hcode: string): Promise<HospitalView> | undefined {
+      if (started || waiting.has(hcode)) return undefined;
+      return new Promise<HospitalView>((resolve, reject) => {
+        if (waiting.size === 0) {
+          setTimeout(() => {
+            started = true;
+            void run();
+          }, 0);
+        }
+        waiting.set(hcode, { resolve, reject });
+      });
+    },
+  };
+}
