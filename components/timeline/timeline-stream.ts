@@ -1,3 +1,4 @@
+import { jsonLines } from '@/lib/http/json-lines';
 import type { HospitalView } from '@/lib/timeline/types';
 
 export interface LineError {
@@ -36,23 +37,13 @@ export function timelineStream(accessId: string, single: (hcode: string) => Prom
         return;
       }
       if (!res.ok || res.body === null) throw new Error(`HTTP ${res.status}`);
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = '';
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffered += value;
-        let end = buffered.indexOf('\n');
-        while (end >= 0) {
-          const line = JSON.parse(buffered.slice(0, end)) as Line;
-          buffered = buffered.slice(end + 1);
-          end = buffered.indexOf('\n');
-          const waiter = waiting.get(line.hcode);
-          if (!waiter) continue;
-          waiting.delete(line.hcode);
-          if ('view' in line) waiter.resolve(line.view);
-          else waiter.reject(toError(line.error));
-        }
+      for await (const value of jsonLines(res.body)) {
+        const line = value as Line;
+        const waiter = waiting.get(line.hcode);
+        if (!waiter) continue;
+        waiting.delete(line.hcode);
+        if ('view' in line) waiter.resolve(line.view);
+        else waiter.reject(toError(line.error));
       }
     } catch {
       // Fall through: whoever has no answer yet asks on their own.

@@ -8,7 +8,7 @@ import { env } from '../env';
 import { AppError } from '../errors';
 import { requestContext, type RequestContext } from '../http/request-context';
 import { services } from '../services';
-import { grantInForce, judgeSession, needsTouch, REGISTRY_RECHECK_MS } from './session-rules';
+import { grantInForce, judgeSession, licenceVerdict, needsTouch, REGISTRY_RECHECK_MS } from './session-rules';
 import { endSession, loadSession, loadSessionWithGrant, setSessionHospital, touchSession, type SessionRow } from './sessions';
 
 export interface DoctorContext {
@@ -83,17 +83,13 @@ async function authenticate(kind: 'doctor' | 'admin', allowNoHospital = false): 
     if (grant.role !== row.role) await setSessionHospital(database, row.id, grant.hospitalCode, grant.role);
     role = grant.role;
     if (now.getTime() - row.registryCheckedAt.getTime() >= REGISTRY_RECHECK_MS) {
-      const current = await services().registry.getPractitioner(row.subject);
-      if (current.outcome === 'found' && current.practitioner.status !== 'active') {
-        await endWithAudit(row, `licence-${current.practitioner.status}`, request);
+      const licence = licenceVerdict(await services().registry.getPractitioner(row.subject));
+      if (licence.kind === 'end') {
+        await endWithAudit(row, licence.reason, request);
         return { ok: false, reason: 'revoked' };
       }
       // A registry outage does not end sessions mid-work; the check is retried on the next request.
-      registryChecked = current.outcome === 'found' || current.outcome === 'not-found';
-      if (current.outcome === 'not-found') {
-        await endWithAudit(row, 'licence-unknown', request);
-        return { ok: false, reason: 'revoked' };
-      }
+      registryChecked = licence.kind === 'active';
     }
   }
   if (registryChecked || needsTouch(row.lastSeenAt, now)) await touchSession(database, row.id, now, registryChecked);

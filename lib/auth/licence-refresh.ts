@@ -6,6 +6,7 @@ import { sessions } from '../db/schema';
 import { logger } from '../log';
 import { metrics } from '../metrics';
 import type { DoctorRegistry } from '../registry/doctor-registry';
+import { licenceVerdict } from './session-rules';
 
 /**
  * Every doctor's licence is re-checked with the Medical Council registry at most every 60 s, and a request
@@ -57,12 +58,12 @@ export async function refreshLicences(db: Db, registry: Pick<DoctorRegistry, 'ge
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
       const [licence, rows] = next;
       const ids = rows.map((r) => r.id);
-      const found = await registry.getPractitioner(licence);
-      if (found.outcome === 'unavailable') {
+      const verdict = licenceVerdict(await registry.getPractitioner(licence));
+      if (verdict.kind === 'unavailable') {
         round.unavailable++;
         continue;
       }
-      if (found.outcome === 'found' && found.practitioner.status === 'active') {
+      if (verdict.kind === 'active') {
         // Never moves a check backwards (a request may have checked meanwhile).
         await db
           .update(sessions)
@@ -71,7 +72,7 @@ export async function refreshLicences(db: Db, registry: Pick<DoctorRegistry, 'ge
         round.fresh++;
         continue;
       }
-      const reason = found.outcome === 'not-found' ? 'licence-unknown' : `licence-${found.practitioner.status}`;
+      const { reason } = verdict;
       const ended = await db
         .update(sessions)
         .set({ endedAt: now, endReason: reason })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantInForce, judgeSession, needsTouch } from './session-rules';
+import { grantInForce, judgeSession, licenceVerdict, needsTouch } from './session-rules';
 
 const t = (m: number) => new Date(Date.UTC(2026, 10, 22, 8, 0) + m * 60_000);
 const IDLE = 30 * 60_000;
@@ -34,5 +34,17 @@ describe('grantInForce and needsTouch', () => {
   it('touches at most every 30 s', () => {
     expect(needsTouch(t(0), new Date(t(0).getTime() + 29_000))).toBe(false);
     expect(needsTouch(t(0), new Date(t(0).getTime() + 30_000))).toBe(true);
+  });
+});
+
+describe('licenceVerdict', () => {
+  it.each([
+    [{ outcome: 'found', practitioner: { status: 'active' } }, { kind: 'active' }],
+    [{ outcome: 'found', practitioner: { status: 'suspended' } }, { kind: 'end', reason: 'licence-suspended' }],
+    [{ outcome: 'found', practitioner: { status: 'revoked' } }, { kind: 'end', reason: 'licence-revoked' }],
+    [{ outcome: 'not-found' }, { kind: 'end', reason: 'licence-unknown' }],
+    [{ outcome: 'unavailable' }, { kind: 'unavailable' }],
+  ] as const)('%j → %j', (lookup, expected) => {
+    expect(licenceVerdict(lookup)).toEqual(expected);
   });
 });

@@ -26,6 +26,18 @@ export function needsTouch(lastSeenAt: Date, now: Date): boolean {
 /** How often a signed-in doctor's licence is re-checked with the Medical Council registry. */
 export const REGISTRY_RECHECK_MS = 60_000;
 
+export type LicenceVerdict = { kind: 'active' } | { kind: 'unavailable' } | { kind: 'end'; reason: string };
+
+/**
+ * What the registry's answer means for a signed-in doctor: keep working, end the session (and why), or no
+ * answer — a registry outage ends nothing; the check is simply tried again.
+ */
+export function licenceVerdict(lookup: { outcome: 'found'; practitioner: { status: string } } | { outcome: 'not-found' } | { outcome: 'unavailable' }): LicenceVerdict {
+  if (lookup.outcome === 'unavailable') return { kind: 'unavailable' };
+  if (lookup.outcome === 'not-found') return { kind: 'end', reason: 'licence-unknown' };
+  return lookup.practitioner.status === 'active' ? { kind: 'active' } : { kind: 'end', reason: `licence-${lookup.practitioner.status}` };
+}
+
 /** Whether an access grant is in force now: active and not past its end date. */
 export function grantInForce(g: { status: string; validUntil: Date | null }, now: Date): boolean {
   return g.status === 'active' && (g.validUntil === null || g.validUntil > now);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { jsonLines } from '../http/json-lines';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
 import { HOSPITALS } from '../sandbox/demo-catalog';
 import { buildBenchData } from './merge-bench';
@@ -90,24 +91,18 @@ async function loadRun(base: string, cookies: string[], accessId: string, hospit
             await res.body?.cancel();
             received = hospitals.length;
           } else {
-            let buffered = '';
-            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-            for (let next = await reader.read(); !next.done; next = await reader.read()) {
-              buffered += next.value;
-              for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
-                const line = JSON.parse(buffered.slice(0, end)) as { view?: { status: string; elapsedMs: number }; error?: { status: number } };
-                buffered = buffered.slice(end + 1);
-                const ms = performance.now() - t0;
-                latencies.push(ms);
-                received++;
-                if (line.view) {
-                  ok++;
-                  statuses[line.view.status] = (statuses[line.view.status] ?? 0) + 1;
-                  exchange.push(line.view.elapsedMs);
-                  overhead.push(ms - line.view.elapsedMs);
-                } else if ((line.error?.status ?? 500) >= 500) e5++;
-                else other++;
-              }
+            for await (const value of jsonLines(res.body)) {
+              const line = value as { view?: { status: string; elapsedMs: number }; error?: { status: number } };
+              const ms = performance.now() - t0;
+              latencies.push(ms);
+              received++;
+              if (line.view) {
+                ok++;
+                statuses[line.view.status] = (statuses[line.view.status] ?? 0) + 1;
+                exchange.push(line.view.elapsedMs);
+                overhead.push(ms - line.view.elapsedMs);
+              } else if ((line.error?.status ?? 500) >= 500) e5++;
+              else other++;
             }
           }
         } catch {
