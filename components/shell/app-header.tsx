@@ -22,7 +22,11 @@ export interface HeaderLabels {
   skip: string;
 }
 
-/** The app bar: product name, who is signed in at which hospital, navigation, language and calendar. */
+/**
+ * The app bar: product name, who is signed in at which hospital, navigation, language and calendar.
+ * Its links are not prefetched: every page is rendered per request behind the session check, so a
+ * prefetch is a server round trip per link on every page view, for a click that rarely follows.
+ */
 export function AppHeader({ user, lang, calendar, labels }: { user: HeaderUser | null; lang: Lang; calendar: Calendar; labels: HeaderLabels }) {
   return (
     <header className="bg-brand text-white no-print">
@@ -31,16 +35,16 @@ export function AppHeader({ user, lang, calendar, labels }: { user: HeaderUser |
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2">
         <div className="flex items-center gap-4">
-          <Link href="/" className="text-lg font-bold">
+          <Link prefetch={false} href="/" className="text-lg font-bold">
             {labels.appName}
           </Link>
           {user?.kind === 'doctor' && (
             <nav aria-label="main" className="flex gap-3 text-sm font-semibold">
-              <Link href="/patients" className="hover:underline">
+              <Link prefetch={false} href="/patients" className="hover:underline">
                 {labels.patients}
               </Link>
               {user.role === 'ed' && (
-                <Link href="/emergency" className="hover:underline">
+                <Link prefetch={false} href="/emergency" className="hover:underline">
                   {labels.emergency}
                 </Link>
               )}
@@ -55,13 +59,13 @@ export function AppHeader({ user, lang, calendar, labels }: { user: HeaderUser |
             </div>
           )}
           {user?.kind === 'doctor' && (
-            <Link href="/select-hospital" className="text-sm underline">
+            <Link prefetch={false} href="/select-hospital" className="text-sm underline">
               {labels.switchHospital}
             </Link>
           )}
           <PreferencesSwitch lang={lang} calendar={calendar} labels={labels} />
           {user && (
-            <Link href="/signout" className="btn-secondary min-h-9 px-3 py-1 text-sm">
+            <Link prefetch={false} href="/signout" className="btn-secondary min-h-9 px-3 py-1 text-sm">
               {labels.signOut}
             </Link>
           )}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { mergeSteps, mergeTimeline } from '@/lib/clinical/merge';
 import type { TimelineModel } from '@/lib/clinical/types';
 import type { HospitalView } from '@/lib/timeline/types';
@@ -77,7 +77,8 @@ export function useMergedTimeline(views: readonly HospitalView[], now: string): 
           const job = latest.current;
           latest.current = undefined;
           const model = await runInSlices(mergeSteps(mergeInput(job.views, job.now)), () => unmounted.current);
-          if (model !== undefined) setState({ model, merged: new Set(job.views) });
+          // A transition: React renders the panels and the list in short slices too, instead of one long task.
+          if (model !== undefined) startTransition(() => setState({ model, merged: new Set(job.views) }));
         }
       } finally {
         running.current = false;

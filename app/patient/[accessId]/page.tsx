@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { endConsentAction } from '@/app/patients/actions';
 import { AccessCountdown } from '@/components/timeline/access-countdown';
 import { PatientBannerView } from '@/components/timeline/patient-banner';
@@ -45,10 +46,10 @@ export default async function PatientPage({ params }: { params: Promise<{ access
               </form>
             )}
             <div className="mt-1 flex justify-end gap-3 no-print">
-              <Link href={`/patient/${access.id}/emergency`} className="text-info underline">
+              <Link prefetch={false} href={`/patient/${access.id}/emergency`} className="text-info underline">
                 {th ? 'สรุปฉุกเฉิน' : 'Emergency summary'}
               </Link>
-              <Link href={`/patient/${access.id}/print`} className="text-info underline">
+              <Link prefetch={false} href={`/patient/${access.id}/print`} className="text-info underline">
                 {th ? 'พิมพ์สรุป' : 'Print summary'}
               </Link>
             </div>
@@ -56,7 +57,10 @@ export default async function PatientPage({ params }: { params: Promise<{ access
         </PatientBannerView>
       )}
       {context.ok ? (
-        <PatientRecord accessId={access.id} hospitals={context.hospitals} now={now.toISOString()} />
+        // A Suspense boundary lets React hydrate the record after the banner, in short slices, not one long task.
+        <Suspense>
+          <PatientRecord accessId={access.id} hospitals={context.hospitals} now={now.toISOString()} />
+        </Suspense>
       ) : (
         <div role="alert" className="card border-warning bg-warning-bg">
           <p className="font-semibold text-warning">
@@ -68,7 +72,7 @@ export default async function PatientPage({ params }: { params: Promise<{ access
                 ? 'ไม่พบผู้ป่วยในระบบแลกเปลี่ยนข้อมูลแล้ว'
                 : 'The patient is no longer found in the exchange.'}
           </p>
-          <Link href={`/patient/${access.id}`} className="btn-secondary mt-2">
+          <Link prefetch={false} href={`/patient/${access.id}`} className="btn-secondary mt-2">
             {th ? 'ลองใหม่' : 'Try again'}
           </Link>
         </div>
