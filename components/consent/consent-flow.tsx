@@ -189,7 +189,7 @@ export function ConsentFlow({ actions, isEd }: { actions: ConsentActions; isEd: 
         case 'resend-too-soon':
           return setNotice({ tone: 'warning', text: t('consent.send.error.tooSoon', { seconds: Math.ceil(r.retryInMs / 1000) }) });
         case 'doctor-limit':
-          return setNotice({ tone: 'warning', text: t('consent.send.error.doctorLimit', { time: formatTime(new Date(Date.now() + r.retryInMs).toISOString(), lang) }) });
+          return setNotice({ tone: 'warning', text: t('consent.send.error.doctorLimit', { time: formatTime(new Date(Date.now() + r.retryInMs).toISOString()) }) });
         case 'patient-daily-limit':
           return setNotice({ tone: 'warning', text: t('consent.send.error.patientLimit', { time: formatDate(new Date(Date.now() + r.retryInMs).toISOString(), lang, calendar, true) }) });
       }

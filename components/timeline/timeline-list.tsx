@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { formatDate } from '@/lib/i18n/format';
+import { formatCount, formatDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
 import { CONFLICT_LABEL, KIND_LABEL, pick, statusLabel } from './labels';
 
@@ -84,7 +84,7 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h2 id="timeline-title" className="mb-2 text-lg font-bold">
-        {pick(lang, { th: 'ไทม์ไลน์', en: 'Timeline' })} <span className="text-sm font-normal text-muted">({visible.length.toLocaleString()} / {entries.length.toLocaleString()})</span>
+        {pick(lang, { th: 'ไทม์ไลน์', en: 'Timeline' })} <span className="text-sm font-normal text-muted">({formatCount(visible.length)} / {formatCount(entries.length)})</span>
       </h2>
       <div className="mb-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-5 no-print">
         <div>

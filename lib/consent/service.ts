@@ -34,7 +34,7 @@ function transaction<T>(database: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
 
 /** The OTP message in the patient's language: who asks, where, why, and until when (Bangkok time). */
 export function otpSmsText(lang: Lang, v: { code: string; doctorName: string; hospital: string; expiresAt: Date }): string {
-  const time = formatTime(v.expiresAt.toISOString(), lang);
+  const time = formatTime(v.expiresAt.toISOString());
   if (lang === 'en')
     return `Health Link code ${v.code}. Give it only to ${v.doctorName}, ${v.hospital}, if you agree to them viewing your health records from other hospitals for your treatment. Valid until ${time} (Thailand time).`;
   return `รหัสยืนยัน ${v.code} แจ้งรหัสนี้แก่ ${v.doctorName} ${v.hospital} เฉพาะเมื่อท่านยินยอมให้ดูประวัติสุขภาพจากโรงพยาบาลอื่นเพื่อการรักษา ใช้ได้ถึง ${time} น.`;

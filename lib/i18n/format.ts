@@ -9,22 +9,26 @@ export function defaultCalendar(lang: Lang): Calendar {
   return lang === 'th' ? 'buddhist' : 'gregory';
 }
 
-function locale(lang: Lang, calendar: Calendar): string {
-  return `${lang === 'th' ? 'th-TH' : 'en-GB'}-u-ca-${calendar}`;
+/*
+ * Dates are formatted by hand, not with Intl.DateTimeFormat: the first Intl call on a page makes the browser
+ * load its ICU data, which took 30–80 ms on this machine (one long task on the record page), and every
+ * timeline row formats a date. The output is exactly what Intl gives for th-TH / en-GB with day, short
+ * month and year in Bangkok time (the unit test compares the two over many dates). Bangkok has had
+ * UTC+7 all year, no daylight saving, since 1920.
+ */
+const MONTHS: Record<Lang, readonly string[]> = {
+  th: ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
+};
+const BANGKOK_OFFSET_MS = 7 * 3600_000;
+
+/** The calendar year: the Buddhist era is 543 years ahead of the Gregorian one. */
+function yearIn(gregorianYear: number, calendar: Calendar): number {
+  return calendar === 'buddhist' ? gregorianYear + 543 : gregorianYear;
 }
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: Lang, calendar: Calendar, style: 'date' | 'datetime' | 'time'): Intl.DateTimeFormat {
-  const key = `${lang}|${calendar}|${style}`;
-  let f = cache.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions = { timeZone: TIME_ZONE };
-    if (style !== 'time') Object.assign(options, { day: 'numeric', month: 'short', year: 'numeric' });
-    if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    f = new Intl.DateTimeFormat(locale(lang, calendar), options);
-    cache.set(key, f);
-  }
-  return f;
+function clock(bangkok: Date): string {
+  return `${String(bangkok.getUTCHours()).padStart(2, '0')}:${String(bangkok.getUTCMinutes()).padStart(2, '0')}`;
 }
 
 /**
@@ -36,13 +40,23 @@ export function formatDate(iso: string | undefined, lang: Lang, calendar: Calend
   const dateOnly = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso);
   const date = new Date(dateOnly ? `${iso.length === 4 ? `${iso}-07-01` : iso.length === 7 ? `${iso}-15` : iso}T12:00:00+07:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  if (dateOnly && iso.length === 4) return formatter(lang, calendar, 'date').formatToParts(date).find((p) => p.type === 'year')?.value ?? iso;
-  return formatter(lang, calendar, withTime && !dateOnly ? 'datetime' : 'date').format(date);
+  const bangkok = new Date(date.getTime() + BANGKOK_OFFSET_MS);
+  const year = yearIn(bangkok.getUTCFullYear(), calendar);
+  if (dateOnly && iso.length === 4) return String(year);
+  // English with the Buddhist era names it, as Intl does ("15 Nov 2569 BE").
+  const day = `${bangkok.getUTCDate()} ${MONTHS[lang][bangkok.getUTCMonth()]!} ${year}${lang === 'en' && calendar === 'buddhist' ? ' BE' : ''}`;
+  if (!withTime || dateOnly) return day;
+  return `${day}${lang === 'en' ? ',' : ''} ${clock(bangkok)}`;
 }
 
-/** Formats a time of day in Bangkok time (24-hour). */
-export function formatTime(iso: string, lang: Lang): string {
-  return formatter(lang, 'gregory', 'time').format(new Date(iso));
+/** Formats a time of day in Bangkok time, 24-hour "HH:MM" (the same in Thai and English). */
+export function formatTime(iso: string): string {
+  return clock(new Date(new Date(iso).getTime() + BANGKOK_OFFSET_MS));
+}
+
+/** A count with thousands separators ("21,596" in both languages), without Intl for the same reason. */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Whole years between a birth date and `now`. */
