@@ -1,6 +1,6 @@
 /**
  * Load and fault benchmark against a real app instance on PostgreSQL (run through lib/cli/with-postgres.sh:
- * `npm run bench:load`; needs `next build` first). N signed-in doctor sessions each load a consented
+ * `npm run bench:load`; needs `npm run build` first). N signed-in doctor sessions each load a consented
  * patient's timeline (one streamed request for all twelve hospitals, as the record page does) again and again.
  * Reports throughput, latency percentiles, the app's overhead over the exchange's own time (measured per
  * request by the exchange client), errors, and audit rows written versus reads served.

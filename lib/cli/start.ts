@@ -1,7 +1,7 @@
 /**
  * Starts the viewer: the sandbox exchange first when EXCHANGE_URL is unset (demo mode), then checks the
  * configuration and the database (migrations, demo data), then `next start`. Prints the URL and demo logins.
- * Usage: npm start            (after `next build`; `npm run demo` does install + build + start)
+ * Usage: npm start            (after `npm run build`; `npm run demo` does install + build + start)
  *        npm start -- --dev   (next dev instead of next start)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
