@@ -7,6 +7,8 @@
  * Three runs: saturation (no pause between loads: what the issue asks, and it measures capacity), paced
  * (each session pauses --think-ms, jittered, between loads: a ward of doctors reading records) and faults.
  * Flags: --sessions 200 --seconds 60 --paced-seconds 60 --think-ms 60000 --fault-seconds 60
+ * Env: BENCH_APP_CPU_PROF=<dir> writes a V8 CPU profile of the app process there when it stops (for finding
+ * where a read's CPU goes; open it in Chrome DevTools).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -181,7 +183,8 @@ async function main(): Promise<void> {
   }
 
   const base = `http://127.0.0.1:${PORT}`;
-  const app = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/server.ts'], {
+  const profile = process.env.BENCH_APP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_APP_CPU_PROF}`] : [];
+  const app = spawn(process.execPath, [...profile, '--import', 'tsx', 'lib/cli/server.ts'], {
     env: {
       ...process.env,
       PORT: String(PORT),
