@@ -114,3 +114,26 @@ test('a sealed record opens only with a reason', async ({ page }) => {
   await dialog.getByRole('button', { name: 'เปิดดูและบันทึกเหตุผล' }).click();
   await expect(page.getByTestId('timeline')).toContainText('ซึมเศร้า');
 });
+
+test('a large hospital answer arrives in parts that add up to the whole answer, all of that hospital', async ({ page }) => {
+  await signInAtKlang(page);
+  await consentTo(page, '3100400678903', '0867890123'); // ~1,900 records at each of 12 hospitals
+  const accessId = /\/patient\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+  await page.goto('/patients'); // the record page's own load is not what this test reads
+
+  const res = await page.request.get(`/api/access/${accessId}/timeline?h=11535`);
+  expect(res.status()).toBe(200);
+  const lines = (await res.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { hcode: string; facts?: { id: string }[]; view?: { records: number; facts: { id: string }[] } });
+  const parts = lines.slice(0, -1);
+  const last = lines.at(-1)!;
+  expect(parts.length).toBeGreaterThanOrEqual(3);
+  expect(parts.every((l) => l.hcode === '11535' && l.facts?.length === 500)).toBe(true);
+  expect(last.hcode).toBe('11535');
+  const ids = [...parts.flatMap((l) => l.facts!), ...last.view!.facts].map((f) => f.id);
+  expect(ids.length).toBe(last.view!.records);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids.every((id) => id.startsWith('11535/'))).toBe(true);
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HospitalView } from '@/lib/timeline/types';
+import { viewLines } from '@/lib/timeline/stream-lines';
 import { timelineStream } from './timeline-stream';
 
 const view = (hcode: string) => ({ hcode, status: 'answered', facts: [] }) as unknown as HospitalView;
@@ -42,6 +43,21 @@ describe('reading hospitals through one streamed request', () => {
     expect(single.mock.calls).toEqual([['33333']]);
     // Once the request is on its way, a hospital asked again (a retry) goes on its own.
     expect(stream.take('11111')).toBeUndefined();
+  });
+
+  it('puts a large answer sent in several lines back together, and asks again when the stream breaks inside one', async () => {
+    const big = { ...view('11111'), facts: Array.from({ length: 5 }, (_, i) => ({ id: `f${i}` })) } as unknown as HospitalView;
+    const lines = viewLines('11111', big, 2).map((l) => `${JSON.stringify(l)}\n`);
+    expect(lines).toHaveLength(3);
+    const partOfOther = `${JSON.stringify({ hcode: '22222', facts: [{ id: 'g0' }] })}\n`;
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(streamed([lines[0]!, partOfOther, lines[1]!, lines[2]!]))));
+    const single = vi.fn((hcode: string) => Promise.resolve(view(`${hcode}-single`)));
+    const stream = timelineStream('acc', single, () => new Error('x'));
+    const [a, b] = await Promise.all([stream.take('11111'), stream.take('22222')]);
+    expect(a).toEqual(big);
+    // 22222 sent only a part before the stream ended: its part is dropped and it is asked on its own.
+    expect(b).toEqual(view('22222-single'));
+    expect(single.mock.calls).toEqual([['22222']]);
   });
 
   it('falls back to one request per hospital when the stream is refused or breaks', async () => {

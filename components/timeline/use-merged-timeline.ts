@@ -4,6 +4,7 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import { mergeSteps, mergeTimeline } from '@/lib/clinical/merge';
 import type { TimelineModel } from '@/lib/clinical/types';
 import type { HospitalView } from '@/lib/timeline/types';
+import { nextTask } from './next-task';
 
 /**
  * Longest stretch of merging before the page gets the main thread back. A "long task" is 50 ms; slower
@@ -20,18 +21,6 @@ export interface MergedTimeline {
 function mergeInput(views: readonly HospitalView[], now: string) {
   const answered = views.filter((v) => v.status === 'answered' || v.status === 'no-data').map((v) => v.hcode);
   return { facts: views.flatMap((v) => v.facts), answered, now };
-}
-
-/** Hands the main thread back to the browser (input, painting) and resumes as the next task. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** Runs merge steps in slices of at most ~SLICE_MS; undefined when cancelled in between. */

@@ -23,6 +23,13 @@ describe('jsonLines', () => {
     expect(await collect(body([bytes.slice(0, cut), bytes.slice(cut)]))).toEqual([{ name: 'สมศรี' }, { n: 2 }]);
   });
 
+  it('joins a line sent one byte at a time, and splits several lines sent in one chunk', async () => {
+    const bytes = new TextEncoder().encode('{"a":[1,2,3],"t":"ไทย"}\n');
+    const oneByOne = Array.from(bytes, (b) => Uint8Array.of(b));
+    expect(await collect(body(oneByOne))).toEqual([{ a: [1, 2, 3], t: 'ไทย' }]);
+    expect(await collect(body([new TextEncoder().encode('{"n":1}\n{"n":2}\n{"n":3}\n{"n":')]))).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
   it('throws on a line that is not JSON', async () => {
     await expect(collect(body([new TextEncoder().encode('{"n":1}\nnot json\n')]))).rejects.toThrow(SyntaxError);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requirePatientAccess } from '@/lib/access/patient-access';
 import { toHttpError } from '@/lib/errors';
 import { fetchHospitalView } from '@/lib/timeline/hospital-view';
+import { viewLines, type TimelineLine } from '@/lib/timeline/stream-lines';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,8 +17,9 @@ const noStore = { 'Cache-Control': 'no-store' };
 /**
  * Several hospitals' records for the patient of an active consent or emergency access, in ONE request: the
  * session and the access are checked once, every hospital is read in parallel, and each answer is sent as
- * one line of JSON (`{hcode, view}` or `{hcode, error}`) the moment it is ready — so the record page fills
- * as hospitals answer without twelve requests each repeating the checks. Each hospital's read is audited
+ * JSON lines (`{hcode, view}` or `{hcode, error}`; a large answer is cut, see lib/timeline/stream-lines.ts)
+ * the moment it is ready — so the record page fills as hospitals answer without twelve requests each
+ * repeating the checks. Each hospital's read is audited
  * exactly as in the one-hospital route (`hospitals/[hcode]`), which the page uses for retries.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ accessId: string }> }): Promise<Response> {
@@ -39,14 +41,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ acce
       for (const hcode of hospitals.data) {
         fetchHospitalView(doctor, access, hcode)
           .then(
-            (view) => ({ hcode, view }),
-            (error: unknown) => {
+            (view): TimelineLine[] => viewLines(hcode, view),
+            (error: unknown): TimelineLine[] => {
               const { status, body: message } = toHttpError(error);
-              return { hcode, error: { status, ...message } };
+              return [{ hcode, error: { status, ...message } }];
             },
           )
-          .then((line) => {
-            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+          .then((lines) => {
+            for (const line of lines) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
             if (--left === 0) controller.close();
           })
           .catch(() => undefined); // the reader went away: the reads are audited, there is no one left to tell
