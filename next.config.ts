@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // A separate build folder lets parallel developers/CI jobs build without clobbering each other.
@@ -11,16 +12,10 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project first (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   headers() {
-    // The per-request CSP with its nonce is set in proxy.ts; these apply to every response, static files too.
     return Promise.resolve([
       {
         source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
-        ],
+        headers: [...STATIC_SECURITY_HEADERS],
       },
     ]);
   },

@@ -1,11 +1,13 @@
 /**
  * The production HTTP server: Next.js behind a plain node:http server so that every request is counted and
  * timed by route, and SIGTERM drains in-flight requests (readiness turns 503 first) before the database pool
- * closes. Started by lib/cli/start.ts; usable directly: `node --import tsx lib/cli/server.ts`.
+ * closes. Build output under /_next/static is sent from memory, compressed at build time (see
+ * lib/http/static-assets.ts). Started by lib/cli/start.ts; usable directly: `node --import tsx lib/cli/server.ts`.
  */
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { loadStaticAssets, serveStaticAsset } from '../http/static-assets';
 import { metrics, routeLabel } from '../metrics';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const assets = await loadStaticAssets(path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'static'));
   let inFlight = 0;
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
       m.httpDuration.observe({ method: req.method ?? 'GET', route }, Number(process.hrtime.bigint() - started) / 1e9);
     });
     if (shared.__hlShuttingDown) res.setHeader('Connection', 'close');
-    void handle(req, res);
+    if (!serveStaticAsset(assets, req, res)) void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
