@@ -33,6 +33,15 @@ function recordReads(page: Page): string[] {
   return reads;
 }
 
+/** The Content-Encoding of each streamed timeline response (the stream must be compressed AND line by line). */
+function timelineEncodings(page: Page): string[] {
+  const encodings: string[] = [];
+  page.on('response', (r) => {
+    if (/\/api\/access\/[0-9a-f-]{36}\/timeline\?/.test(r.url())) encodings.push(r.headers()['content-encoding'] ?? 'none');
+  });
+  return encodings;
+}
+
 test.afterEach(async () => {
   await sandboxControl('/_sandbox/faults', { '13781': null, '10661': null });
 });
@@ -41,6 +50,7 @@ test('the timeline fills hospital by hospital, shows conflicts and cross-checks,
   // Siriraj answers slowly: the other hospitals' entries must be on screen before it answers.
   await sandboxControl('/_sandbox/faults', { '13781': { latencyMs: 6000 } });
   const reads = recordReads(page);
+  const encodings = timelineEncodings(page);
   await signInAtKlang(page);
   await consentTo(page, '3100400123456', '0812345678');
 
@@ -50,8 +60,9 @@ test('the timeline fills hospital by hospital, shows conflicts and cross-checks,
   await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
   await expect(siriraj).toHaveAttribute('data-status', 'waiting');
   await expect(siriraj).toHaveAttribute('data-status', 'answered', { timeout: 20_000 });
-  // All hospitals came through one streamed request, each as soon as it answered.
+  // All hospitals came through one streamed request, each as soon as it answered, compressed.
   expect(reads).toEqual(['timeline']);
+  expect(encodings).toEqual(['gzip']);
 
   // Allergy recorded at two hospitals, a "no known allergies" elsewhere, and an active penicillin drug.
   const allergies = page.getByTestId('allergy-panel');

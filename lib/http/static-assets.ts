@@ -15,6 +15,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { preferredEncoding, type Encoding } from './accept-encoding';
 import { STATIC_SECURITY_HEADERS } from './security-headers';
 
 export const STATIC_PREFIX = '/_next/static/';
@@ -31,31 +32,11 @@ const CONTENT_TYPES: Record<string, { type: string; compress: boolean }> = {
   '.ico': { type: 'image/x-icon', compress: false },
 };
 
-export type Encoding = 'br' | 'gzip' | 'identity';
-
 /** One file of the build, in each encoding that is worth sending. */
 export interface StaticAsset {
   contentType: string;
   etag: string;
   bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer };
-}
-
-/**
- * The encoding to send for an Accept-Encoding header, among those available: Brotli, then gzip, then none.
- * Honours q-values (`br;q=0` refuses Brotli) and `*`; a header that refuses everything still gets identity.
- */
-export function preferredEncoding(acceptEncoding: string | undefined, available: readonly Encoding[]): Encoding {
-  const q = new Map<string, number>();
-  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    if (!name) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const value = qParam ? Number(qParam.slice(2)) : 1;
-    q.set(name.trim(), Number.isFinite(value) ? value : 0);
-  }
-  const weight = (enc: Encoding): number => q.get(enc) ?? q.get('*') ?? 0;
-  for (const enc of ['br', 'gzip'] as const) if (available.includes(enc) && weight(enc) > 0) return enc;
-  return 'identity';
 }
 
 /** The compressed siblings a build step writes beside a file (`a.js.br`, `a.js.gz`). */
