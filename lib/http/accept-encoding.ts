@@ -1,4 +1,4 @@
-/** Content negotiation for compressed responses (static files and the streamed timeline). */
+/** Content negotiation for the precompressed static files (lib/http/static-assets.ts). */
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
