@@ -382,6 +382,8 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
 
     const sum = (xs: ScriptSize[], k: 'rawBytes' | 'gzipBytes'): number => xs.reduce((s, x) => s + x[k], 0);
     const cookieHeader = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    // Lighthouse starts a Chromium of its own: this one must not share the 2 cores with it while it measures.
+    await browser.close();
     const result: FrontendBenchResult = {
       date: new Date().toISOString(),
       appUrl: APP_URL,
