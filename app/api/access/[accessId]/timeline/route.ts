@@ -61,5 +61,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ acce
       }
     },
   });
-  return new Response(body, { headers: { ...noStore, 'Content-Type': NDJSON_TYPE } });
+  // X-Accel-Buffering: a reverse proxy (nginx) must pass each line on as it comes, not hold the answer back.
+  return new Response(body, { headers: { ...noStore, 'Content-Type': NDJSON_TYPE, 'X-Accel-Buffering': 'no' } });
 }
