@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { STATIC_SECURITY_HEADERS } from './lib/http/security-headers';
+import { SECURITY_HEADERS } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // A separate build folder lets parallel developers/CI jobs build without clobbering each other.
@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
     return Promise.resolve([
       {
         source: '/:path*',
-        headers: [...STATIC_SECURITY_HEADERS],
+        headers: [...SECURITY_HEADERS],
       },
     ]);
   },

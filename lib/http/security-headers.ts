@@ -3,7 +3,7 @@
  * server's in-memory static files, lib/http/static-assets.ts, set the same). The per-request CSP with its
  * nonce is set in proxy.ts.
  */
-export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] = [
+export const SECURITY_HEADERS: readonly { key: string; value: string }[] = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'X-Frame-Options', value: 'DENY' },

@@ -16,9 +16,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { preferredEncoding, type Encoding } from './accept-encoding';
-import { STATIC_SECURITY_HEADERS } from './security-headers';
+import { SECURITY_HEADERS } from './security-headers';
 
-export const STATIC_PREFIX = '/_next/static/';
+const STATIC_PREFIX = '/_next/static/';
 
 const CONTENT_TYPES: Record<string, { type: string; compress: boolean }> = {
   '.js': { type: 'application/javascript; charset=UTF-8', compress: true },
@@ -94,7 +94,7 @@ export function serveStaticAsset(assets: ReadonlyMap<string, StaticAsset>, req: 
   const asset = assets.get(query === -1 ? url : url.slice(0, query));
   if (!asset) return false;
 
-  for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+  for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
   res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   res.setHeader('Content-Type', asset.contentType);
   res.setHeader('ETag', asset.etag);

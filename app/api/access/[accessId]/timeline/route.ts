@@ -16,7 +16,7 @@ const noStore = { 'Cache-Control': 'no-store' };
 /**
  * JSON lines, under a text type: Next compresses (and flushes line by line) only the types it knows to be
  * compressible, and `application/x-ndjson` is not one of them — the stress patient's timeline went out as
- * 13 MB instead of ~1 MB.
+ * 13.1 MB instead of 0.5 MB gzipped.
  */
 const NDJSON_TYPE = 'text/x-ndjson; charset=utf-8';
 
