@@ -124,6 +124,12 @@ test('a sealed record opens only with a reason', async ({ page }) => {
   await dialog.getByLabel(/เหตุผลทางคลินิก/).fill('ประเมินยาที่ใช้ร่วมก่อนสั่งยาใหม่');
   await dialog.getByRole('button', { name: 'เปิดดูและบันทึกเหตุผล' }).click();
   await expect(page.getByTestId('timeline')).toContainText('ซึมเศร้า');
+  // Opened for this access, it stays open when the whole record is read again (the streamed request).
+  await page.reload();
+  await expect(page.locator('[data-hospital="13781"]')).toHaveAttribute('data-status', 'answered');
+  await page.getByLabel('ประเภท').selectOption('condition');
+  await page.getByLabel('โรงพยาบาล', { exact: true }).selectOption('13781');
+  await expect(page.getByTestId('timeline')).toContainText('ซึมเศร้า');
 });
 
 test('a large hospital answer arrives in parts that add up to the whole answer, all of that hospital', async ({ page }) => {

@@ -5,7 +5,7 @@ import { buildEmergencySummary } from '../clinical/emergency-summary';
 import { mergeTimeline } from '../clinical/merge';
 import type { ClinicalFact, EmergencySummary, SealedFactStub } from '../clinical/types';
 import type { HospitalFetchStatus } from '../exchange/types';
-import { fetchHospitalView } from '../timeline/hospital-view';
+import { fetchHospitalViews } from '../timeline/hospital-view';
 import { loadPatientContext, type PatientBanner } from '../timeline/patient-context';
 
 /** One row of the coverage ledger: did this hospital answer, and with how many records. */
@@ -27,13 +27,13 @@ export function hasAnswered(status: HospitalFetchStatus): boolean {
 }
 
 /**
- * Fetches every sharing hospital in parallel on the server (each read audited by fetchHospitalView, which
+ * Fetches every sharing hospital in parallel on the server (each read audited by fetchHospitalViews, which
  * fails closed), merges the facts and builds the one-screen emergency summary with its coverage ledger.
  */
 export async function loadEmergencySummary(doctor: DoctorContext, access: PatientAccess, now = new Date()): Promise<EmergencySummaryView> {
   const context = await loadPatientContext(doctor, access);
   if (!context.ok) return context.banner ? { ok: false, reason: context.reason, banner: context.banner } : { ok: false, reason: context.reason };
-  const views = await Promise.all(context.hospitals.map((h) => fetchHospitalView(doctor, access, h.code)));
+  const views = await Promise.all(fetchHospitalViews(doctor, access, context.hospitals.map((h) => h.code)));
   const facts: (ClinicalFact | SealedFactStub)[] = [];
   const answered: string[] = [];
   for (const v of views) {

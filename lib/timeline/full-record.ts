@@ -3,7 +3,7 @@ import type { PatientAccess } from '../access/patient-access';
 import type { DoctorContext } from '../auth/guard';
 import { mergeTimeline } from '../clinical/merge';
 import type { TimelineModel } from '../clinical/types';
-import { fetchHospitalView } from './hospital-view';
+import { fetchHospitalViews } from './hospital-view';
 import type { HospitalView, SharingHospital } from './types';
 
 /**
@@ -11,7 +11,7 @@ import type { HospitalView, SharingHospital } from './types';
  * that need the whole picture at once (print, emergency summary). Hospitals that fail are reported, not hidden.
  */
 export async function loadFullRecord(doctor: DoctorContext, access: PatientAccess, hospitals: readonly SharingHospital[], now = new Date()): Promise<{ model: TimelineModel; views: HospitalView[] }> {
-  const views = await Promise.all(hospitals.map((h) => fetchHospitalView(doctor, access, h.code)));
+  const views = await Promise.all(fetchHospitalViews(doctor, access, hospitals.map((h) => h.code)));
   const answered = views.filter((v) => v.status === 'answered' || v.status === 'no-data').map((v) => v.hcode);
   const model = mergeTimeline({ facts: views.flatMap((v) => v.facts), answered, now: now.toISOString() });
   return { model, views };

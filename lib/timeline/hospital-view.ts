@@ -40,7 +40,7 @@ function newestDate(facts: readonly (ClinicalFact | SealedFactStub)[]): string |
  * returned (503). Resources of another patient were already dropped by the exchange client; they are
  * counted here and recorded as a safety event.
  */
-export async function fetchHospitalView(doctor: DoctorContext, access: PatientAccess, hcode: string): Promise<HospitalView> {
+export async function fetchHospitalView(doctor: DoctorContext, access: PatientAccess, hcode: string, openedIds?: Promise<ReadonlySet<string>>): Promise<HospitalView> {
   const result = await services().exchange.fetchHospitalRecords(hcode, access.cid, {
     requestId: doctor.request.requestId.replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 128) || crypto.randomUUID(),
     purpose: access.purpose,
@@ -48,7 +48,7 @@ export async function fetchHospitalView(doctor: DoctorContext, access: PatientAc
     organization: doctor.hospitalCode,
   });
   const database = await db();
-  const opened = await openedFactIds(database, access);
+  const opened = await (openedIds ?? openedFactIds(database, access));
   // An opened record travels in full and unsealed (its labels are no longer a reason to hide it on screen).
   const facts = toClinicalFacts(result.resources, hcode).map((f) => (f.sealed ? (opened.has(f.id) ? { ...f, sealed: undefined } : sealFact(f)) : f));
   const view: HospitalView = {
@@ -88,4 +88,16 @@ export async function fetchHospitalView(doctor: DoctorContext, access: PatientAc
   }
   if (result.droppedWrongPatient > 0) logger().warn({ hospital: hcode, dropped: result.droppedWrongPatient }, 'wrong-patient resources dropped');
   return view;
+}
+
+/**
+ * fetchHospitalView for several hospitals at once, in parallel: one promise per hospital, in order. The
+ * access's opened records are read from PostgreSQL once for all of them (not once per hospital).
+ */
+export function fetchHospitalViews(doctor: DoctorContext, access: PatientAccess, hcodes: readonly string[]): Promise<HospitalView>[] {
+  const opened = db().then((database) => openedFactIds(database, access));
+  // Each read awaits it only once its own hospital has answered: mark it handled now, so a failure is not an
+  // unhandled rejection in between. Every read that awaits it still fails (closed) with that error.
+  opened.catch(() => undefined);
+  return hcodes.map((hcode) => fetchHospitalView(doctor, access, hcode, opened));
 }

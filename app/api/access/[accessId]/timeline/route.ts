@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requirePatientAccess } from '@/lib/access/patient-access';
 import { toHttpError } from '@/lib/errors';
-import { fetchHospitalView } from '@/lib/timeline/hospital-view';
+import { fetchHospitalViews } from '@/lib/timeline/hospital-view';
 import { viewLines, type TimelineLine } from '@/lib/timeline/stream-lines';
 
 export const dynamic = 'force-dynamic';
@@ -44,8 +44,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ acce
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       let left = hospitals.data.length;
-      for (const hcode of hospitals.data) {
-        fetchHospitalView(doctor, access, hcode)
+      const reads = fetchHospitalViews(doctor, access, hospitals.data);
+      for (const [i, hcode] of hospitals.data.entries()) {
+        reads[i]!
           .then(
             (view): TimelineLine[] => viewLines(hcode, view),
             (error: unknown): TimelineLine[] => {
