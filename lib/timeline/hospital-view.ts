@@ -38,7 +38,8 @@ function newestDate(facts: readonly (ClinicalFact | SealedFactStub)[]): string |
  * Fetches one hospital's records for the patient of an active access, maps them to facts, seals sensitive
  * ones not yet opened, and audits the read. Fail closed: if the audit row cannot be written, nothing is
  * returned (503). Resources of another patient were already dropped by the exchange client; they are
- * counted here and recorded as a safety event.
+ * counted here and recorded as a safety event. `openedIds`: the access's opened record ids when the caller
+ * reads them once for several hospitals (fetchHospitalViews); without it they are read here.
  */
 export async function fetchHospitalView(doctor: DoctorContext, access: PatientAccess, hcode: string, openedIds?: Promise<ReadonlySet<string>>): Promise<HospitalView> {
   const result = await services().exchange.fetchHospitalRecords(hcode, access.cid, {
