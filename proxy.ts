@@ -11,7 +11,7 @@ export function proxy(request: NextRequest) {
   const csp = [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
-    // Mantine (in the record drawer) and recharts set inline styles; scripts stay nonce-only.
+    // recharts (the lab trend charts) and the virtualised timeline set inline styles; scripts stay nonce-only.
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob:`,
     `font-src 'self' data:`,
