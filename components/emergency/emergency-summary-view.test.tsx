@@ -46,4 +46,25 @@ describe('EmergencySummaryView', () => {
     expect(html).toContain('⚠ timed out');
     expect(html).toContain('Some hospitals did not answer');
   });
+
+  it('writes lab units as a clinician reads them, not as UCUM codes', () => {
+    const html = render({
+      ...base,
+      keyLabs: [
+        { analyteKey: 'egfr', display: 'eGFR (CKD-EPI)', value: 37, unit: 'mL/min/{1.73_m2}', date: '2026-10-18', hospitals: ['10661'], flag: 'LL' },
+        { analyteKey: 'inr', display: 'INR', value: 2.4, unit: '{INR}', date: '2026-10-18', hospitals: ['10661'] },
+      ],
+    });
+    expect(html).toContain('mL/min/1.73 m²');
+    expect(html).not.toContain('{1.73_m2}');
+    expect(html).not.toContain('{INR}');
+  });
+
+  it('leaves out a visit type that only restates the visit class, and keeps one that adds to it', () => {
+    const visit = { entryId: 'e1', date: '2026-11-26', hospitals: ['10661'], encounterClass: 'AMB' as const };
+    const html = render({ ...base, encounters: [{ ...visit, typeText: 'ผู้ป่วยนอก / Outpatient visit' }, { ...visit, entryId: 'e2', typeText: 'Telemedicine follow-up' }] });
+    expect(html).not.toContain('Outpatient visit');
+    expect(html).toContain('Outpatient · Telemedicine follow-up');
+  });
 });
+

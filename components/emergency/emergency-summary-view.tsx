@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { EmergencySummary } from '@/lib/clinical/types';
+import { displayUnit } from '@/lib/clinical/unit-display';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { formatDate, type Calendar, type Lang } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { translate, type MessageKey } from '@/lib/i18n/messages';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -24,6 +25,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
       {children}
     </section>
   );
+}
+
+/** A hospital's visit type that only restates the class ("ผู้ป่วยนอก / Outpatient visit" after "ผู้ป่วยนอก") adds nothing on one screen. */
+function restatesClass(typeText: string, encounterClass: string): boolean {
+  const key = `emergency.encounter.${encounterClass}` as MessageKey;
+  const text = typeText.trim().toLowerCase();
+  return [translate('th', key), translate('en', key)].some((label) => text.startsWith(label.toLowerCase()));
 }
 
 /** The one-screen emergency summary: what can hurt the patient in the next hour, each item with its source hospitals. */
@@ -139,7 +147,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
           <table className="w-full text-left">
             <thead>
               <tr>
-                <th scope="col">{t('emergency.labs.title')}</th>
+                <th scope="col">{t('emergency.labs.result')}</th>
                 <th scope="col">{t('common.date')}</th>
                 <th scope="col">{t('common.hospital')}</th>
               </tr>
@@ -148,7 +156,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
               {summary.keyLabs.map((l) => (
                 <tr key={l.analyteKey}>
                   <td>
-                    {l.display}: <span className="font-semibold">{l.value}</span> {l.unit}
+                    {l.display}: <span className="font-semibold">{l.value}</span> {displayUnit(l.unit)}
                     {l.flag && l.flag !== 'N' && <span className="font-semibold text-critical"> ({l.flag})</span>}
                   </td>
                   <td>{date(l.date)}</td>
@@ -195,7 +203,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
             {summary.encounters.map((e) => (
               <li key={e.entryId}>
                 {date(e.date)} · {t(`emergency.encounter.${e.encounterClass}` as MessageKey)}
-                {e.typeText && ` · ${e.typeText}`}
+                {e.typeText && !restatesClass(e.typeText, e.encounterClass) && ` · ${e.typeText}`}
                 {e.reason && ` · ${e.reason}`}
                 {source(e.hospitals)}
               </li>

@@ -5,6 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContai
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { LabSeries } from '@/lib/clinical/types';
+import { displayUnit } from '@/lib/clinical/unit-display';
 import { pick } from './labels';
 import { FlagBadge } from './summary-panels';
 
@@ -28,7 +29,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
   }, [current]);
   if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
   const band = current.latest.refLow !== undefined && current.latest.refHigh !== undefined ? { low: current.latest.refLow, high: current.latest.refHigh } : null;
-  const name = (s: LabSeries) => `${(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display} (${s.unit})${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
+  const name = (s: LabSeries) => `${(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}${s.unit && displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
   return (
     <div className="space-y-3">
       <div>
@@ -48,7 +49,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
           <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: unknown) => tick(t, lang, calendar)} />
-            <YAxis unit={` ${current.unit}`} width={90} />
+            <YAxis width={72} label={displayUnit(current.unit) ? { value: displayUnit(current.unit), angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } : undefined} />
             {band && <ReferenceArea y1={band.low} y2={band.high} fill="#067647" fillOpacity={0.08} />}
             <Tooltip labelFormatter={(t: unknown) => tick(t, lang, calendar)} />
             <Legend formatter={(code: string) => names[code] ?? code} />
@@ -58,7 +59,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
           </LineChart>
         </ResponsiveContainer>
         <figcaption className="text-sm text-muted">
-          {band ? pick(lang, { th: `แถบสีเขียว = ช่วงอ้างอิงของผลล่าสุด (${band.low}–${band.high} ${current.unit})`, en: `Green band = reference range of the latest result (${band.low}–${band.high} ${current.unit})` }) : ''}
+          {band ? pick(lang, { th: `แถบสีเขียว = ช่วงอ้างอิงของผลล่าสุด (${band.low}–${band.high} ${displayUnit(current.unit)})`, en: `Green band = reference range of the latest result (${band.low}–${band.high} ${displayUnit(current.unit)})` }) : ''}
         </figcaption>
       </figure>
       <table className="w-full text-sm" data-testid="lab-table">
@@ -77,13 +78,13 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
             <tr key={p.factId} className="border-b border-line">
               <td className="py-1">{formatDate(p.date ?? undefined, lang, calendar)}</td>
               <td>
-                {p.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {p.unit}
+                {p.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(p.unit)}
                 <FlagBadge flag={p.flag} lang={lang} />
               </td>
               <td>
-                {p.originalValue} {p.originalUnit}
+                {p.originalValue} {displayUnit(p.originalUnit)}
               </td>
-              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${p.refLow ?? ''}–${p.refHigh ?? ''} ${p.unit}` : '—'}</td>
+              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${p.refLow ?? ''}–${p.refHigh ?? ''} ${displayUnit(p.unit)}` : '—'}</td>
               <td>
                 {names[p.hospitalCode] ?? p.hospitalCode}
                 {(p.alsoAt ?? []).length > 0 && ` + ${(p.alsoAt ?? []).map((h) => names[h] ?? h).join(', ')}`}

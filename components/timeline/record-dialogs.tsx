@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
+import { displayUnit } from '@/lib/clinical/unit-display';
 import { KIND_LABEL, pick } from './labels';
 
 function useDialog(open: boolean) {
@@ -28,8 +29,8 @@ function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, str
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${f.value} ${f.unit ?? ''}` : (f.valueText ?? '')]);
-      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${f.refLow ?? ''}–${f.refHigh ?? ''} ${f.refUnit ?? f.unit ?? ''}`]);
+      rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${f.value} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
+      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${f.refLow ?? ''}–${f.refHigh ?? ''} ${displayUnit(f.refUnit ?? f.unit)}`]);
       break;
     case 'medication':
       rows.push([pick(lang, { th: 'ขนาดยา', en: 'Dose' }), f.dose ?? '—'], [pick(lang, { th: 'ที่มา', en: 'Record type' }), f.source]);

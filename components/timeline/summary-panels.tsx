@@ -5,6 +5,7 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
 import { substanceByKey } from '@/lib/clinical/terminology-index';
+import { displayUnit } from '@/lib/clinical/unit-display';
 import { CONFLICT_LABEL, conflictText, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
@@ -220,7 +221,7 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
         <ul className="space-y-1">
           {series.map((s) => (
             <li key={s.key}>
-              <span className="font-semibold">{(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}</span>: {s.latest.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {s.unit}
+              <span className="font-semibold">{(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}</span>: {s.latest.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(s.unit)}
               <FlagBadge flag={s.latest.flag} lang={lang} />
               <span className="text-sm text-muted">
                 {' · '}

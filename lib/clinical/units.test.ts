@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { displayUnit } from './unit-display';
 import { normaliseUnit, toCanonical } from './units';
 
 describe('toCanonical', () => {
@@ -30,5 +31,38 @@ describe('toCanonical', () => {
 
   it('normalises spelling only', () => {
     expect(normaliseUnit(' µmol/L ')).toBe('umol/l');
+  });
+});
+
+describe('displayUnit', () => {
+  it.each([
+    ['mm[Hg]', 'mmHg'],
+    ['Cel', '°C'],
+    ['10*3/uL', '10³/µL'],
+    ['10*9/L', '10⁹/L'],
+    ['10^12/L', '10¹²/L'],
+    ['mL/min/{1.73_m2}', 'mL/min/1.73 m²'],
+    ['mL/min/1.73m2', 'mL/min/1.73 m²'],
+    ['[IU]/L', 'IU/L'],
+    ['umol/L', 'µmol/L'],
+    ['ug/dL', 'µg/dL'],
+    ['uIU/mL', 'µIU/mL'],
+    ['µmol/L', 'µmol/L'],
+    ['U/L', 'U/L'],
+    ['mg/dL', 'mg/dL'],
+    ['mmol/L', 'mmol/L'],
+    ['/min', '/min'],
+    ['%', '%'],
+    ['kg/m2', 'kg/m²'],
+    ['{INR}', ''],
+    ['{ratio}', ''],
+    ['1', ''],
+    ['', ''],
+  ])('%s reads as %s', (code, shown) => {
+    expect(displayUnit(code)).toBe(shown);
+  });
+
+  it('shows nothing for a missing unit', () => {
+    expect(displayUnit(undefined)).toBe('');
   });
 });

@@ -3,6 +3,7 @@
  * model — the same data the physician sees, nothing more. Pure: ids and time are passed in.
  */
 import type { EmergencySummary } from '../clinical/types';
+import { displayUnit } from '../clinical/unit-display';
 import { CID_SYSTEM } from '../identity/citizen-id';
 
 const LOINC = 'http://loinc.org';
@@ -125,7 +126,7 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     const when = fhirDate(l.date);
     if (when) resource.effectiveDateTime = when;
     if (l.flag) resource.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] }];
-    add('results', resource, `${l.display}: ${l.value} ${l.unit}${l.date ? ` (${l.date})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
+    add('results', resource, `${l.display}: ${l.value} ${displayUnit(l.unit)}${l.date ? ` (${l.date})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
   }
   if (summary.bloodGroup) {
     const b = summary.bloodGroup;
