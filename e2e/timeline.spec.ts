@@ -42,15 +42,27 @@ function timelineEncodings(page: Page): string[] {
   return encodings;
 }
 
+/** Pairs of rendered timeline rows whose boxes overlap (a row drawn over the next one hides it). */
+async function overlappingRows(page: Page): Promise<string[]> {
+  const boxes = await page.getByTestId('timeline-entry').evaluateAll((els) =>
+    els.map((e) => ({ top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom, text: (e.textContent ?? '').slice(0, 40) })).sort((a, b) => a.top - b.top),
+  );
+  const overlaps: string[] = [];
+  for (let i = 1; i < boxes.length; i++) if (boxes[i - 1]!.bottom > boxes[i]!.top + 1) overlaps.push(`${boxes[i - 1]!.text} / ${boxes[i]!.text}`);
+  return overlaps;
+}
+
 test.afterEach(async () => {
   await sandboxControl('/_sandbox/faults', { '13781': null, '10661': null });
 });
 
 test('the timeline fills hospital by hospital, shows conflicts and cross-checks, and charts labs', async ({ page }) => {
-  // Siriraj answers slowly: the other hospitals' entries must be on screen before it answers.
-  await sandboxControl('/_sandbox/faults', { '13781': { latencyMs: 6000 } });
+  // Siriraj answers slowly: the other hospitals' entries must be on screen before it answers. Rajavithi
+  // answers last, and its entries are the newest: they go in above rows already drawn and measured.
+  await sandboxControl('/_sandbox/faults', { '13781': { latencyMs: 4000 }, '10661': { latencyMs: 6000 } });
   const reads = recordReads(page);
   const encodings = timelineEncodings(page);
+  await page.setViewportSize({ width: 820, height: 1180 }); // a tablet: long entries wrap onto two lines
   await signInAtKlang(page);
   await consentTo(page, '3100400123456', '0812345678');
 
@@ -63,6 +75,10 @@ test('the timeline fills hospital by hospital, shows conflicts and cross-checks,
   // All hospitals came through one streamed request, each as soon as it answered, compressed.
   expect(reads).toEqual(['timeline']);
   expect(encodings).toEqual(['gzip no']);
+  await expect(page.locator('[data-hospital="10661"]')).toHaveAttribute('data-status', 'answered', { timeout: 20_000 });
+  // The late entries were merged in above and among the others: no row is drawn over another.
+  await page.getByTestId('timeline-scroll').scrollIntoViewIfNeeded();
+  await expect.poll(() => overlappingRows(page)).toEqual([]);
 
   // Allergy recorded at two hospitals, a "no known allergies" elsewhere, and an active penicillin drug.
   const allergies = page.getByTestId('allergy-panel');

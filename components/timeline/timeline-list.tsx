@@ -74,7 +74,9 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
   const parentRef = useRef<HTMLDivElement>(null);
   // No flushSync per measured row: with it, each row's measurement re-rendered the list and forced
   // another layout inside one task (the longest task on a 20,000-entry record).
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => parentRef.current, estimateSize: () => 68, overscan: 12, useFlushSync: false });
+  // Measured heights are kept per entry, not per position: a hospital answering late inserts entries above
+  // rows already measured, and a row's height must move with it (keyed by index, rows were drawn over each other).
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => parentRef.current, estimateSize: () => 68, getItemKey: (i) => visible[i]!.id, overscan: 12, useFlushSync: false });
   const hospitals = useMemo(() => {
     const codes = new Set<string>();
     for (const e of entries) for (const h of e.hospitals) codes.add(h);
