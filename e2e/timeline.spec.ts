@@ -94,6 +94,15 @@ test('the timeline fills hospital by hospital, shows conflicts and cross-checks,
   expect(kinds.length).toBeGreaterThan(0);
   expect(new Set(kinds)).toEqual(new Set(['medication']));
 
+  // The detail drawer: every field as text, the status in Thai (not the FHIR code), closed with Escape.
+  await page.getByTestId('timeline-entry').filter({ hasNotText: '🔒' }).first().getByRole('button').click();
+  const detail = page.getByRole('dialog');
+  await expect(detail).toContainText('ทรัพยากรต้นทาง');
+  await expect(detail.locator('dd').nth(2)).toHaveText(/^(ใช้อยู่|เสร็จสิ้น|หยุดแล้ว|พักไว้)$/);
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
   await page.getByRole('tab', { name: /ผลแล็บ/ }).click();
   await expect(page.getByTestId('trend-chart')).toBeVisible();
   await expect(page.getByTestId('trend-chart').locator('.recharts-line').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Lang } from '@/lib/i18n/format';
-import type { ConflictReason, FactKind, FactStatus } from '@/lib/clinical/types';
+import type { AllergyFact, AllergyVerification, ConflictReason, EncounterClass, FactKind, FactStatus } from '@/lib/clinical/types';
 
 /** Picks the text for the current language. */
 export function pick(lang: Lang, text: { th: string; en: string }): string {
@@ -35,6 +35,27 @@ export function statusLabel(lang: Lang, status: FactStatus | undefined): string 
   if (!status) return '';
   return STATUS_LABEL[status]?.[lang] ?? status;
 }
+
+export const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, { th: string; en: string }> = {
+  AMB: { th: 'ผู้ป่วยนอก', en: 'Outpatient' },
+  IMP: { th: 'ผู้ป่วยใน', en: 'Inpatient' },
+  EMER: { th: 'ฉุกเฉิน', en: 'Emergency' },
+  OTHER: { th: 'อื่น ๆ', en: 'Other' },
+};
+
+export const CRITICALITY_LABEL: Record<NonNullable<AllergyFact['criticality']>, { th: string; en: string }> = {
+  high: { th: 'สูง', en: 'high' },
+  low: { th: 'ต่ำ', en: 'low' },
+  'unable-to-assess': { th: 'ประเมินไม่ได้', en: 'unable to assess' },
+};
+
+export const VERIFICATION_LABEL: Record<AllergyVerification, { th: string; en: string }> = {
+  confirmed: { th: 'ยืนยันแล้ว', en: 'confirmed' },
+  unconfirmed: { th: 'ยังไม่ยืนยัน', en: 'unconfirmed' },
+  presumed: { th: 'สันนิษฐาน', en: 'presumed' },
+  refuted: { th: 'ตรวจแล้วว่าไม่แพ้', en: 'refuted' },
+  unknown: { th: 'ไม่ทราบ', en: 'unknown' },
+};
 
 export const CONFLICT_LABEL: Record<ConflictReason, { th: string; en: string }> = {
   status: { th: 'สถานะต่างกัน', en: 'status differs' },

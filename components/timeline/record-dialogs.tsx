@@ -5,7 +5,7 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
-import { KIND_LABEL, pick } from './labels';
+import { CRITICALITY_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, pick, statusLabel, VERIFICATION_LABEL } from './labels';
 
 function useDialog(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -22,8 +22,8 @@ function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, str
   const rows: [string, string][] = [
     [pick(lang, { th: 'ชื่อตามที่โรงพยาบาลบันทึก', en: 'As recorded' }), f.display],
     [pick(lang, { th: 'วันที่', en: 'Date' }), formatDate(f.date ?? undefined, lang, calendar, true)],
-    [pick(lang, { th: 'สถานะ', en: 'Status' }), f.status],
-    [pick(lang, { th: 'รหัส', en: 'Codes' }), f.codes.map((c) => `${c.code} (${c.system.replace(/^https?:\/\//, '')})`).join(', ')],
+    [pick(lang, { th: 'สถานะ', en: 'Status' }), statusLabel(lang, f.status) || '—'],
+    [pick(lang, { th: 'รหัส', en: 'Codes' }), f.codes.map((c) => `${c.code} (${c.system.replace(/^https?:\/\//, '')})`).join(', ') || '—'],
     [pick(lang, { th: 'ทรัพยากรต้นทาง', en: 'Source resource' }), `${f.resourceType}/${f.resourceId}`],
   ];
   switch (f.kind) {
@@ -42,10 +42,10 @@ function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, str
       rows.push([pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงาน', en: 'Report' }), f.reportText ?? '—']);
       break;
     case 'allergy':
-      rows.push([pick(lang, { th: 'อาการ', en: 'Reactions' }), f.reactions.join(', ') || '—'], [pick(lang, { th: 'ความรุนแรง', en: 'Criticality' }), f.criticality ?? '—'], [pick(lang, { th: 'การยืนยัน', en: 'Verification' }), f.verificationStatus]);
+      rows.push([pick(lang, { th: 'อาการ', en: 'Reactions' }), f.reactions.join(', ') || '—'], [pick(lang, { th: 'ความรุนแรง', en: 'Criticality' }), f.criticality ? pick(lang, CRITICALITY_LABEL[f.criticality]) : '—'], [pick(lang, { th: 'การยืนยัน', en: 'Verification' }), pick(lang, VERIFICATION_LABEL[f.verificationStatus])]);
       break;
     case 'encounter':
-      rows.push([pick(lang, { th: 'ประเภท', en: 'Class' }), f.encounterClass], [pick(lang, { th: 'เหตุผล', en: 'Reason' }), f.reason ?? '—']);
+      rows.push([pick(lang, { th: 'ประเภท', en: 'Class' }), pick(lang, ENCOUNTER_CLASS_LABEL[f.encounterClass])], [pick(lang, { th: 'เหตุผล', en: 'Reason' }), f.reason ?? '—']);
       break;
     case 'condition':
       rows.push([pick(lang, { th: 'เริ่มเป็น', en: 'Onset' }), formatDate(f.onset, lang, calendar)]);
