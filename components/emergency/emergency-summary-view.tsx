@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import type { EmergencySummary } from '@/lib/clinical/types';
+import type { EmergencySummary, EncounterClass } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { formatDate, type Calendar, type Lang } from '@/lib/i18n/format';
-import { translate, type MessageKey } from '@/lib/i18n/messages';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { ENCOUNTER_CLASS_LABEL } from '@/components/timeline/labels';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -28,10 +29,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** A hospital's visit type that only restates the class ("ผู้ป่วยนอก / Outpatient visit" after "ผู้ป่วยนอก") adds nothing on one screen. */
-function restatesClass(typeText: string, encounterClass: string): boolean {
-  const key = `emergency.encounter.${encounterClass}` as MessageKey;
+function restatesClass(typeText: string, encounterClass: EncounterClass): boolean {
   const text = typeText.trim().toLowerCase();
-  return [translate('th', key), translate('en', key)].some((label) => text.startsWith(label.toLowerCase()));
+  return Object.values(ENCOUNTER_CLASS_LABEL[encounterClass]).some((label) => text.startsWith(label.toLowerCase()));
 }
 
 /** The one-screen emergency summary: what can hurt the patient in the next hour, each item with its source hospitals. */
@@ -202,7 +202,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
           <ul className="space-y-1">
             {summary.encounters.map((e) => (
               <li key={e.entryId}>
-                {date(e.date)} · {t(`emergency.encounter.${e.encounterClass}` as MessageKey)}
+                {date(e.date)} · {ENCOUNTER_CLASS_LABEL[e.encounterClass][lang]}
                 {e.typeText && !restatesClass(e.typeText, e.encounterClass) && ` · ${e.typeText}`}
                 {e.reason && ` · ${e.reason}`}
                 {source(e.hospitals)}
