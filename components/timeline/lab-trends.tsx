@@ -29,7 +29,8 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
   }, [current]);
   if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
   const band = current.latest.refLow !== undefined && current.latest.refHigh !== undefined ? { low: current.latest.refLow, high: current.latest.refHigh } : null;
-  const name = (s: LabSeries) => `${(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}${s.unit && displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
+  const unit = displayUnit(current.unit);
+  const name = (s: LabSeries) => `${(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
   return (
     <div className="space-y-3">
       <div>
@@ -49,7 +50,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
           <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: unknown) => tick(t, lang, calendar)} />
-            <YAxis width={72} label={displayUnit(current.unit) ? { value: displayUnit(current.unit), angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } : undefined} />
+            <YAxis width={72} label={unit ? { value: unit, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } : undefined} />
             {band && <ReferenceArea y1={band.low} y2={band.high} fill="#067647" fillOpacity={0.08} />}
             <Tooltip labelFormatter={(t: unknown) => tick(t, lang, calendar)} />
             <Legend formatter={(code: string) => names[code] ?? code} />
@@ -59,7 +60,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
           </LineChart>
         </ResponsiveContainer>
         <figcaption className="text-sm text-muted">
-          {band ? pick(lang, { th: `แถบสีเขียว = ช่วงอ้างอิงของผลล่าสุด (${band.low}–${band.high} ${displayUnit(current.unit)})`, en: `Green band = reference range of the latest result (${band.low}–${band.high} ${displayUnit(current.unit)})` }) : ''}
+          {band ? pick(lang, { th: `แถบสีเขียว = ช่วงอ้างอิงของผลล่าสุด (${band.low}–${band.high} ${unit})`, en: `Green band = reference range of the latest result (${band.low}–${band.high} ${unit})` }) : ''}
         </figcaption>
       </figure>
       <table className="w-full text-sm" data-testid="lab-table">

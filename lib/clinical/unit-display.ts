@@ -18,7 +18,7 @@ export function displayUnit(unit: string | undefined): string {
     .replace(/\{([^}]*)\}/g, (_, note: string) => note.replace(/_/g, ' '))
     .replace(/\[([^\]]*)\]/g, '$1')
     .replace(/10[*^](-?\d+)/g, (_, exp: string) => `10${superscript(exp)}`)
-    .replace(/(\d|\s|^|\/)m2\b/g, '$1m²')
-    .replace(/(^|\/|\s)u(mol|g|L|l|IU|U)\b/g, '$1µ$2')
-    .replace(/(\d)m²/g, '$1 m²');
+    .replace(/(\d)\s?m2\b/g, '$1 m²') // 1.73m2, 1.73 m2 → 1.73 m²
+    .replace(/(^|[\s/])m2\b/g, '$1m²') // kg/m2 → kg/m²
+    .replace(/(^|[\s/])u(mol|g|L|l|IU|U)\b/g, '$1µ$2');
 }
