@@ -10,7 +10,7 @@ const t = (key: MessageKey, vars?: Record<string, string | number>) => translate
 const base = EMPTY_EMERGENCY_SUMMARY;
 const names = { '10661': { th: 'รพ.ก', en: 'Alpha Hospital' }, '11535': { th: 'รพ.ข', en: 'Klang Hospital' } };
 
-function render(summary: EmergencySummary, coverage: CoverageRow[] = [{ code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3 }]): string {
+function render(summary: EmergencySummary, coverage: CoverageRow[] = [{ code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3, dropped: 0, sealed: {} }]): string {
   return renderToStaticMarkup(<EmergencySummaryView summary={summary} coverage={coverage} hospitalNames={names} lang="en" calendar="gregory" t={t} />);
 }
 
@@ -40,11 +40,29 @@ describe('EmergencySummaryView', () => {
 
   it('says when a hospital did not answer', () => {
     const html = render(base, [
-      { code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3 },
-      { code: '11535', nameTh: 'รพ.ข', nameEn: 'Klang Hospital', status: 'timeout', records: 0 },
+      { code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3, dropped: 0, sealed: {} },
+      { code: '11535', nameTh: 'รพ.ข', nameEn: 'Klang Hospital', status: 'timeout', records: 0, dropped: 0, sealed: {} },
     ]);
     expect(html).toContain('⚠ timed out');
     expect(html).toContain('Some hospitals did not answer');
+  });
+
+  it('names, in its own box, every hospital the summary lacks and why, and that the cross-check is incomplete', () => {
+    const html = render(base, [
+      { code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3, dropped: 2, sealed: { condition: 1 } },
+      { code: '11535', nameTh: 'รพ.ข', nameEn: 'Klang Hospital', status: 'error', records: 0, dropped: 0, sealed: {} },
+    ]);
+    expect(html).toMatch(/data-testid="summary-coverage" data-complete="false"/);
+    expect(html).toContain('Klang Hospital (request failed)');
+    expect(html).toContain('Alpha Hospital (2 record(s) dropped: another patient’s or unverifiable; 1 sealed record(s) not opened)');
+    expect(html).toContain('Allergy–medication check incomplete: missing data from Alpha Hospital, Klang Hospital');
+  });
+
+  it('says it includes every hospital only when all answered in full', () => {
+    const html = render(base);
+    expect(html).toMatch(/data-testid="summary-coverage" data-complete="true"/);
+    expect(html).toContain('Includes every hospital the patient shares with (1)');
+    expect(html).not.toContain('check incomplete');
   });
 
   it('writes lab units as a clinician reads them, not as UCUM codes', () => {

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
+import { computePanelCoverage, PANEL_KINDS, type HospitalAnswer } from '@/lib/clinical/coverage';
 import type { EmergencySummary, EncounterClass } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { formatDate, type Calendar, type Lang } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { CheckIncompleteNote, CoverageNote } from '@/components/timeline/coverage-note';
 import { ENCOUNTER_CLASS_LABEL } from '@/components/timeline/labels';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -40,7 +42,10 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
   const from = (codes: readonly string[]) => t('emergency.from', { hospitals: codes.map(name).join(', ') });
   const date = (d: string | null | undefined) => formatDate(d ?? undefined, lang, calendar);
   const source = (codes: readonly string[]) => <span className="text-sm text-muted"> — {from(codes)}</span>;
-  const incomplete = coverage.some((c) => c.status === 'timeout' || c.status === 'error' || c.status === 'malformed' || c.status === 'circuit-open');
+  const answers: HospitalAnswer[] = coverage.map((c) => ({ hospitalCode: c.code, state: c.status, dropped: c.dropped, sealed: c.sealed }));
+  const plainNames = Object.fromEntries(coverage.map((c) => [c.code, lang === 'th' ? c.nameTh : c.nameEn]));
+  const crossCheck = computePanelCoverage(answers, PANEL_KINDS.crossCheck);
+  const failed = coverage.some((c) => c.status === 'timeout' || c.status === 'error' || c.status === 'malformed' || c.status === 'circuit-open');
   const empty = (text: string) => <p className="text-muted">{text}</p>;
 
   return (
@@ -59,12 +64,13 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
             </li>
           ))}
         </ul>
-        {incomplete && (
+        {failed && (
           <p role="status" className="font-semibold text-warning">
             <span aria-hidden="true">⚠ </span>
             {t('emergency.coverage.incomplete')}
           </p>
         )}
+        <CoverageNote coverage={computePanelCoverage(answers, PANEL_KINDS.emergency)} names={plainNames} lang={lang} testId="summary-coverage" />
       </Section>
 
       <Section id="sum-allergies" title={t('emergency.allergies.title')}>
@@ -98,6 +104,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
             ))}
           </ul>
         )}
+        <CheckIncompleteNote coverage={crossCheck} names={plainNames} lang={lang} what="coverage.crossCheck" testId="summary-allergy-crosscheck" />
       </Section>
 
       <Section id="sum-meds" title={t('emergency.meds.title')}>
@@ -126,6 +133,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
             ))}
           </ul>
         )}
+        <CheckIncompleteNote coverage={crossCheck} names={plainNames} lang={lang} what="coverage.crossCheck" testId="summary-medication-crosscheck" />
       </Section>
 
       <Section id="sum-blood" title={t('emergency.bloodGroup.title')}>

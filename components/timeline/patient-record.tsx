@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { unsealRecord } from '@/app/patient/[accessId]/actions';
 import { useLocale } from '@/components/providers';
+import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import type { TimelineEntry } from '@/lib/clinical/types';
 import { queryKeys } from '@/lib/timeline/query-keys';
@@ -80,7 +81,25 @@ export function PatientRecord({ accessId, hospitals, now }: { accessId: string; 
       errorMessage: r.error instanceof FetchError ? r.error.userMessage : undefined,
     };
   });
-  const pending = ledger.filter((l) => l.state === 'waiting').length;
+  // Every panel says which hospitals it lacks: computed from the same ledger the status strip shows.
+  const ledgerStamp = ledger.map((l) => `${l.code}:${l.state}`).join(',');
+  const coverage = useMemo(() => {
+    const answers = hospitalAnswers(
+      ledger.map((l) => l.code),
+      (code) => {
+        const row = ledger.find((l) => l.code === code);
+        if (!row || row.state === 'waiting') return 'waiting';
+        return row.state === 'failed-request' || !row.view ? 'failed' : row.view;
+      },
+    );
+    return {
+      allergies: computePanelCoverage(answers, PANEL_KINDS.allergies),
+      medications: computePanelCoverage(answers, PANEL_KINDS.medications),
+      problems: computePanelCoverage(answers, PANEL_KINDS.problems),
+      keyLabs: computePanelCoverage(answers, PANEL_KINDS.keyLabs),
+      crossCheck: computePanelCoverage(answers, PANEL_KINDS.crossCheck),
+    };
+  }, [ledgerStamp, stamp]); // eslint-disable-line react-hooks/exhaustive-deps
   const keyLabs = useMemo(() => model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey)), [model]);
 
   async function submitUnseal(reason: string): Promise<string | null> {
@@ -103,14 +122,14 @@ export function PatientRecord({ accessId, hospitals, now }: { accessId: string; 
   return (
     <div className="space-y-4">
       <CoverageLedger rows={ledger} lang={lang} calendar={calendar} onRetry={(code) => void queryClient.refetchQueries({ queryKey: queryKeys.hospital(accessId, code) })} />
-      <AllergyPanel model={model} names={names} lang={lang} calendar={calendar} pending={pending} />
+      <AllergyPanel model={model} names={names} lang={lang} calendar={calendar} coverage={coverage.allergies} crossCheck={coverage.crossCheck} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <MedicationPanel rows={model.medications} names={names} lang={lang} calendar={calendar} />
+          <MedicationPanel rows={model.medications} names={names} lang={lang} calendar={calendar} coverage={coverage.medications} crossCheck={coverage.crossCheck} />
         </div>
         <div className="space-y-4">
-          <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} />
-          <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} />
+          <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} coverage={coverage.problems} />
+          <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} coverage={coverage.keyLabs} />
         </div>
       </div>
       <div role="tablist" aria-label={pick(lang, { th: 'มุมมอง', en: 'Views' })} className="flex gap-2 no-print">

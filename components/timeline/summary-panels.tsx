@@ -6,6 +6,9 @@ import { formatDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
 import { substanceByKey } from '@/lib/clinical/terminology-index';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import type { PanelCoverage } from '@/lib/clinical/coverage';
+import { translate } from '@/lib/i18n/messages';
+import { CheckIncompleteNote, CoverageNote } from './coverage-note';
 import { CONFLICT_LABEL, conflictText, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
@@ -29,22 +32,23 @@ function hospitalsText(codes: readonly string[], names: Names): string {
 }
 
 /** A summary section: its title, and either what the answering hospitals recorded or a plain "none recorded". */
-function SummaryCard({ id, testId, title, emptyText, empty, children }: { id: string; testId: string; title: string; emptyText: string; empty: boolean; children: ReactNode }) {
+function SummaryCard({ id, testId, title, emptyText, empty, coverage, names, lang, children }: { id: string; testId: string; title: string; emptyText: string; empty: boolean; coverage: PanelCoverage; names: Names; lang: Lang; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="card" data-testid={testId}>
       <h2 id={id} className="mb-2 text-lg font-bold">
         {title}
       </h2>
       {empty ? <p className="text-muted">{emptyText}</p> : children}
+      <CoverageNote coverage={coverage} names={names} lang={lang} testId={`${testId}-coverage`} />
     </section>
   );
 }
 
 /** Allergies first and in red; what each answering hospital said is spelled out, never implied. */
-export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, calendar, pending }: { model: TimelineModel; names: Names; lang: Lang; calendar: Calendar; pending: number }) {
-  const coverage = model.allergyCoverage;
-  const nka = coverage.filter((c) => c.state === 'no-known-allergies').map((c) => c.hospitalCode);
-  const nothing = coverage.filter((c) => c.state === 'nothing-recorded').map((c) => c.hospitalCode);
+export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, calendar, coverage, crossCheck }: { model: TimelineModel; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage; crossCheck: PanelCoverage }) {
+  const stated = model.allergyCoverage;
+  const nka = stated.filter((c) => c.state === 'no-known-allergies').map((c) => c.hospitalCode);
+  const nothing = stated.filter((c) => c.state === 'nothing-recorded').map((c) => c.hospitalCode);
   return (
     <section aria-labelledby="allergy-title" className="rounded-lg border-2 border-critical bg-surface p-4" data-testid="allergy-panel">
       <h2 id="allergy-title" className="mb-2 text-lg font-bold text-critical">
@@ -80,8 +84,9 @@ export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, cal
             <dd className="inline">{hospitalsText(nothing, names)}</dd>
           </div>
         )}
-        {pending > 0 && <div>{pick(lang, { th: `ยังไม่ได้คำตอบจาก ${pending} โรงพยาบาล`, en: `${pending} hospital(s) have not answered` })}</div>}
       </dl>
+      <CheckIncompleteNote coverage={crossCheck} names={names} lang={lang} what="coverage.crossCheck" testId="allergy-crosscheck-coverage" />
+      <CoverageNote coverage={coverage} names={names} lang={lang} testId="allergy-panel-coverage" />
     </section>
   );
 });
@@ -117,13 +122,16 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
 }
 
 /** One row per drug with every hospital's status and last date; disagreements highlighted, never merged away. */
-export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang, calendar }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar }) {
+export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang, calendar, coverage, crossCheck }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage; crossCheck: PanelCoverage }) {
   const current = rows.filter((r) => r.current || r.conflicts.length > 0);
   return (
     <SummaryCard
       id="med-title"
       testId="medication-panel"
-      title={pick(lang, { th: 'ยาที่ใช้อยู่ (รวมทุกโรงพยาบาล)', en: 'Current medications (reconciled)' })}
+      title={coverage.included.length === coverage.total ? translate(lang, 'coverage.medications.all') : translate(lang, 'coverage.medications.some', { included: coverage.included.length, total: coverage.total })}
+      coverage={coverage}
+      names={names}
+      lang={lang}
       empty={current.length === 0}
       emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกยาที่ใช้อยู่', en: 'No answering hospital records a current medication' })}
     >
@@ -160,16 +168,21 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
             </li>
           ))}
         </ul>
+        <CheckIncompleteNote coverage={coverage} names={names} lang={lang} what="coverage.conflicts" testId="medication-conflicts-coverage" />
+        <CheckIncompleteNote coverage={crossCheck} names={names} lang={lang} what="coverage.crossCheck" testId="medication-crosscheck-coverage" />
     </SummaryCard>
   );
 });
 
-export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, calendar }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar }) {
+export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, calendar, coverage }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage }) {
   return (
     <SummaryCard
       id="problem-title"
       testId="problem-panel"
       title={pick(lang, { th: 'ปัญหาสุขภาพที่ยังอยู่', en: 'Active problems' })}
+      coverage={coverage}
+      names={names}
+      lang={lang}
       empty={rows.length === 0}
       emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกโรคที่ยังอยู่', en: 'No answering hospital records an active problem' })}
     >
@@ -209,12 +222,15 @@ export function FlagBadge({ flag, lang }: { flag?: string; lang: Lang }) {
   );
 }
 
-export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, calendar }: { series: LabSeries[]; names: Names; lang: Lang; calendar: Calendar }) {
+export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, calendar, coverage }: { series: LabSeries[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage }) {
   return (
     <SummaryCard
       id="keylabs-title"
       testId="key-labs"
       title={pick(lang, { th: 'ผลแล็บล่าสุดที่สำคัญ', en: 'Latest key labs' })}
+      coverage={coverage}
+      names={names}
+      lang={lang}
       empty={series.length === 0}
       emptyText={pick(lang, { th: 'ยังไม่มีผลแล็บจากโรงพยาบาลที่ตอบแล้ว', en: 'No lab results from the hospitals that answered' })}
     >

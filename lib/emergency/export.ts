@@ -33,6 +33,7 @@ export async function exportEmergencyIps(doctor: DoctorContext, access: PatientA
     patient: { cid: access.cid, nameTh: view.banner.nameTh, nameEn: view.banner.nameEn, gender: view.banner.gender, birthDate: view.banner.birthDate },
     author: { hospitalCode: doctor.hospitalCode, name: self?.nameEn ?? doctor.hospitalCode },
     summary: view.summary,
+    answers: view.answers,
     hospitalName: (code) => view.hospitalNames[code]?.en ?? code,
   });
   try {

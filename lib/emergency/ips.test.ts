@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmergencySummary } from '../clinical/types';
 import { EMPTY_EMERGENCY_SUMMARY } from '../clinical/fixtures';
+import type { HospitalAnswer } from '../clinical/coverage';
 import { buildIpsBundle, IPS_SECTIONS, type IpsBundle } from './ips';
 
 const empty = EMPTY_EMERGENCY_SUMMARY;
@@ -17,7 +18,9 @@ const full: EmergencySummary = {
   tetanus: { status: 'recorded', date: '2024-05-05', display: 'Tetanus toxoid', hospitals: ['10702'] },
 };
 
-function build(summary: EmergencySummary): IpsBundle {
+const answered = (hospitalCode: string): HospitalAnswer => ({ hospitalCode, state: 'answered', dropped: 0, sealed: {} });
+
+function build(summary: EmergencySummary, answers: HospitalAnswer[] = [answered('10661'), answered('11535')]): IpsBundle {
   let n = 0;
   return buildIpsBundle({
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
@@ -25,6 +28,7 @@ function build(summary: EmergencySummary): IpsBundle {
     patient: { cid: '3100400890121', nameTh: 'เอกชัย ชูเชิญ', nameEn: 'Ekkachai Chukchoen', gender: 'male', birthDate: '1980-01-01' },
     author: { hospitalCode: '10661', name: 'Test Hospital' },
     summary,
+    answers,
     hospitalName: (c) => `H${c}`,
   });
 }
@@ -93,5 +97,24 @@ describe('buildIpsBundle', () => {
   it('escapes text placed in the narrative', () => {
     const b = build({ ...full, problems: [{ display: '<script>x</script> & co', hospitals: ['10661'] }] });
     expect(section(b, '11450-4')?.text.div).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');
+  });
+
+  it('names, in every section narrative, the hospitals it does not include and why', () => {
+    const b = build(full, [
+      answered('10661'),
+      { hospitalCode: '11535', state: 'timeout', dropped: 0, sealed: {} },
+      { hospitalCode: '10702', state: 'answered', dropped: 2, sealed: { medication: 1 } },
+    ]);
+    for (const s of sectionsOf(b)) {
+      expect(s.text.div).toContain('Does not include: H11535 (timed out); H10702 (2 record(s) dropped');
+    }
+    expect(section(b, IPS_SECTIONS.medications.code)?.text.div).toContain('1 sealed record(s) not opened');
+    expect(section(b, IPS_SECTIONS.allergies.code)?.text.div).not.toContain('sealed');
+  });
+
+  it('says nothing is missing only when every sharing hospital answered', () => {
+    for (const s of sectionsOf(build(full))) expect(s.text.div).not.toContain('Does not include');
+    const empty = build(EMPTY_EMERGENCY_SUMMARY, [{ hospitalCode: '10661', state: 'error', dropped: 0, sealed: {} }]);
+    expect(section(empty, IPS_SECTIONS.allergies.code)?.text.div).toContain('Does not include: H10661 (request failed)');
   });
 });

@@ -2,7 +2,9 @@
  * Builds an HL7 FHIR International Patient Summary (IPS) document Bundle from the emergency summary view
  * model — the same data the physician sees, nothing more. Pure: ids and time are passed in.
  */
-import type { EmergencySummary } from '../clinical/types';
+import { computePanelCoverage, type HospitalAnswer } from '../clinical/coverage';
+import { describeCoverageGaps } from '../clinical/coverage-text';
+import type { EmergencySummary, FactKind } from '../clinical/types';
 import { displayUnit } from '../clinical/unit-display';
 import { CID_SYSTEM } from '../identity/citizen-id';
 
@@ -18,6 +20,15 @@ export const IPS_SECTIONS = {
 } as const;
 export type IpsSectionKey = keyof typeof IPS_SECTIONS;
 
+/** The kinds of record each section is made of, for the line that says which hospitals it lacks. */
+const SECTION_KINDS: Record<IpsSectionKey, readonly FactKind[]> = {
+  allergies: ['allergy'],
+  medications: ['medication'],
+  problems: ['condition'],
+  results: ['lab'],
+  immunizations: ['immunization'],
+};
+
 export interface IpsInput {
   /** Fresh UUIDs, one per call (`newId` is called once per resource). */
   newId: () => string;
@@ -25,6 +36,8 @@ export interface IpsInput {
   patient: { cid: string; nameTh: string; nameEn: string; gender: string; birthDate: string };
   author: { hospitalCode: string; name: string };
   summary: EmergencySummary;
+  /** Every sharing hospital's answer: a section's narrative names the hospitals it does not include. */
+  answers: readonly HospitalAnswer[];
   /** Human name of a source hospital (for the notes that say where each item came from). */
   hospitalName: (code: string) => string;
 }
@@ -46,9 +59,11 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function narrative(lines: string[]): { status: 'generated'; div: string } {
+/** A section's narrative: what it does not include first (when anything), then its items. */
+function narrative(lines: string[], gaps: string[]): { status: 'generated'; div: string } {
+  const missing = gaps.length === 0 ? '' : `<p>Does not include: ${gaps.map(escapeXml).join('; ')}</p>`;
   const body = lines.length === 0 ? '<p>No information</p>' : `<ul>${lines.map((l) => `<li>${escapeXml(l)}</li>`).join('')}</ul>`;
-  return { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${body}</div>` };
+  return { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${missing}${body}</div>` };
 }
 
 function genderOf(g: string): 'male' | 'female' | 'other' | 'unknown' {
@@ -161,14 +176,15 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
   const sections = (Object.keys(IPS_SECTIONS) as IpsSectionKey[]).map((key) => {
     const def = IPS_SECTIONS[key];
     const { entries, lines } = resources[key];
+    const gaps = describeCoverageGaps(computePanelCoverage(input.answers, SECTION_KINDS[key]), 'en', hospitalName);
     const section: Json = { title: def.title, code: { coding: [{ system: LOINC, code: def.code, display: def.display }] } };
     if (entries.length > 0) {
-      section.text = narrative(lines);
+      section.text = narrative(lines, gaps);
       section.entry = entries.map((e) => ({ reference: e.fullUrl }));
     } else {
       const reason = emptyReason(key);
       const nka = reason.code === 'nilknown' ? [`No known allergies — recorded by ${summary.noKnownAllergyHospitals.map(hospitalName).join(', ')}`] : [];
-      section.text = narrative(nka);
+      section.text = narrative(nka, gaps);
       section.emptyReason = { coding: [{ system: EMPTY_REASON, code: reason.code, display: reason.display }] };
     }
     return section;

@@ -1,9 +1,10 @@
 import 'server-only';
 import type { PatientAccess } from '../access/patient-access';
 import type { DoctorContext } from '../auth/guard';
+import { hasAnswered, hospitalAnswers, type HospitalAnswer } from '../clinical/coverage';
 import { buildEmergencySummary } from '../clinical/emergency-summary';
 import { mergeTimeline } from '../clinical/merge';
-import type { ClinicalFact, EmergencySummary, SealedFactStub } from '../clinical/types';
+import type { ClinicalFact, EmergencySummary, FactKind, SealedFactStub } from '../clinical/types';
 import type { HospitalFetchStatus } from '../exchange/types';
 import { fetchHospitalViews } from '../timeline/hospital-view';
 import { loadPatientContext, type PatientBanner } from '../timeline/patient-context';
@@ -15,16 +16,23 @@ export interface CoverageRow {
   nameEn: string;
   status: HospitalFetchStatus;
   records: number;
+  /** Records withheld from this answer (another patient's or unverifiable). */
+  dropped: number;
+  /** Sealed records not yet opened, by kind. */
+  sealed: Partial<Record<FactKind, number>>;
 }
 
 export type EmergencySummaryView =
-  | { ok: true; banner: PatientBanner; coverage: CoverageRow[]; summary: EmergencySummary; hospitalNames: Record<string, { th: string; en: string }> }
+  | {
+      ok: true;
+      banner: PatientBanner;
+      coverage: CoverageRow[];
+      /** The same ledger as the coverage functions read it (for the IPS narrative). */
+      answers: HospitalAnswer[];
+      summary: EmergencySummary;
+      hospitalNames: Record<string, { th: string; en: string }>;
+    }
   | { ok: false; reason: 'exchange-unavailable' | 'patient-not-found'; banner?: PatientBanner };
-
-/** Statuses after which silence from a hospital means "nothing there", not "we do not know". */
-export function hasAnswered(status: HospitalFetchStatus): boolean {
-  return status === 'answered' || status === 'no-data';
-}
 
 /**
  * Fetches every sharing hospital in parallel on the server (each read audited by fetchHospitalViews, which
@@ -45,6 +53,10 @@ export async function loadEmergencySummary(doctor: DoctorContext, access: Patien
   const summary = buildEmergencySummary(model, answered);
   const hospitalNames: Record<string, { th: string; en: string }> = {};
   for (const h of context.hospitals) hospitalNames[h.code] = { th: h.nameTh, en: h.nameEn };
-  const coverage = context.hospitals.map((h, i) => ({ code: h.code, nameTh: h.nameTh, nameEn: h.nameEn, status: views[i]?.status ?? 'error', records: views[i]?.records ?? 0 }));
-  return { ok: true, banner: context.banner, coverage, summary, hospitalNames };
+  const answers = hospitalAnswers(context.hospitals.map((h) => h.code), (code) => views.find((v) => v.hcode === code) ?? 'failed');
+  const coverage = context.hospitals.map((h, i) => {
+    const a = answers[i]!;
+    return { code: h.code, nameTh: h.nameTh, nameEn: h.nameEn, status: views[i]?.status ?? 'error', records: views[i]?.records ?? 0, dropped: a.dropped, sealed: a.sealed };
+  });
+  return { ok: true, banner: context.banner, coverage, answers, summary, hospitalNames };
 }

@@ -426,6 +426,20 @@ const th = {
   'emergency.tetanus.title': 'วัคซีนบาดทะยัก',
   'emergency.tetanus.none': 'ไม่พบบันทึกวัคซีนบาดทะยัก',
   'emergency.sealed': '{count} รายการถูกปิดผนึก — เปิดดูจากประวัติฉบับเต็มโดยระบุเหตุผล',
+  'coverage.lead': 'ยังไม่รวมข้อมูลจาก:',
+  'coverage.crossCheck': 'การตรวจสอบยา–การแพ้ยายังไม่ครบ: ไม่มีข้อมูลจาก',
+  'coverage.conflicts': 'รายการข้อมูลไม่ตรงกันอาจไม่ครบ: ไม่มีข้อมูลจาก',
+  'coverage.allHospitals': 'รวมทุกโรงพยาบาลที่ผู้ป่วยแชร์ ({count} แห่ง)',
+  'coverage.reason.waiting': 'กำลังรอคำตอบ',
+  'coverage.reason.failed': 'ดึงข้อมูลไม่สำเร็จ',
+  'coverage.reason.timed-out': 'หมดเวลารอ',
+  'coverage.reason.malformed': 'ข้อมูลที่ส่งมาอ่านไม่ได้',
+  'coverage.reason.paused': 'พักการเรียกชั่วคราวเพราะล้มเหลวซ้ำ',
+  'coverage.reason.not-shared': 'ผู้ป่วยไม่ได้แชร์',
+  'coverage.reason.dropped': 'ตัดออก {count} รายการที่ไม่ใช่ของผู้ป่วยรายนี้หรือตรวจสอบไม่ได้',
+  'coverage.reason.sealed': 'ข้อมูลปกปิด {count} รายการที่ยังไม่ได้เปิดดู',
+  'coverage.medications.all': 'ยาที่ใช้อยู่ (รวมทุกโรงพยาบาล)',
+  'coverage.medications.some': 'ยาที่ใช้อยู่ (จาก {included} ใน {total} โรงพยาบาล)',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -856,6 +870,20 @@ const en: Messages = {
   'emergency.tetanus.title': 'Tetanus',
   'emergency.tetanus.none': 'No tetanus vaccination recorded',
   'emergency.sealed': '{count} sealed records — open from the full record with a reason',
+  'coverage.lead': 'Does not include:',
+  'coverage.crossCheck': 'Allergy–medication check incomplete: missing data from',
+  'coverage.conflicts': 'Disagreements listed may be incomplete: missing data from',
+  'coverage.allHospitals': 'Includes every hospital the patient shares with ({count})',
+  'coverage.reason.waiting': 'still waiting for an answer',
+  'coverage.reason.failed': 'request failed',
+  'coverage.reason.timed-out': 'timed out',
+  'coverage.reason.malformed': 'sent data that could not be read',
+  'coverage.reason.paused': 'paused after repeated failures',
+  'coverage.reason.not-shared': 'not shared by the patient',
+  'coverage.reason.dropped': '{count} record(s) dropped: another patient’s or unverifiable',
+  'coverage.reason.sealed': '{count} sealed record(s) not opened',
+  'coverage.medications.all': 'Current medications (all hospitals, reconciled)',
+  'coverage.medications.some': 'Current medications (from {included} of {total} hospitals)',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };

@@ -1,3 +1,4 @@
+import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import { PatientBannerView } from '@/components/timeline/patient-banner';
 import { PrintButton } from '@/components/timeline/print-button';
@@ -30,6 +31,8 @@ export default async function PrintPage({ params }: { params: Promise<{ accessId
   const names = Object.fromEntries(context.hospitals.map((h) => [h.code, lang === 'th' ? h.nameTh : h.nameEn]));
   const keyLabs = model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey));
   const th = lang === 'th';
+  const answers = hospitalAnswers(context.hospitals.map((h) => h.code), (code) => views.find((v) => v.hcode === code) ?? 'failed');
+  const covers = (kinds: keyof typeof PANEL_KINDS) => computePanelCoverage(answers, PANEL_KINDS[kinds]);
   return (
     <article className="space-y-3" data-testid="print-summary">
       <div className="flex justify-between no-print">
@@ -43,10 +46,10 @@ export default async function PrintPage({ params }: { params: Promise<{ accessId
       <p className="text-sm">
         {th ? 'สถานะโรงพยาบาล:' : 'Hospitals:'} {views.map((v) => `${names[v.hcode] ?? v.hcode}: ${(STATUS[v.status] ?? STATUS.error!)[lang]}${v.status === 'answered' ? ` (${v.records})` : ''}`).join(' · ')}
       </p>
-      <AllergyPanel model={model} names={names} lang={lang} calendar={calendar} pending={0} />
-      <MedicationPanel rows={model.medications} names={names} lang={lang} calendar={calendar} />
-      <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} />
-      <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} />
+      <AllergyPanel model={model} names={names} lang={lang} calendar={calendar} coverage={covers('allergies')} crossCheck={covers('crossCheck')} />
+      <MedicationPanel rows={model.medications} names={names} lang={lang} calendar={calendar} coverage={covers('medications')} crossCheck={covers('crossCheck')} />
+      <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} coverage={covers('problems')} />
+      <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} coverage={covers('keyLabs')} />
     </article>
   );
 }
