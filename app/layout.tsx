@@ -14,9 +14,12 @@ export const metadata: Metadata = {
   title: 'Health Link Viewer',
   description: 'Patient history from every hospital the patient shares with',
   robots: { index: false, follow: false },
+  // A ward tablet can install the viewer from the browser (public/manifest.webmanifest, Thai name).
+  manifest: '/manifest.webmanifest',
+  icons: { icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }], apple: '/icons/apple-touch-icon.png' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f5f73' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { lang, calendar, t } = await getLocale();

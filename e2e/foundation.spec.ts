@@ -37,3 +37,29 @@ test('bad licence format is a field error and never reaches the registry', async
   await expect(page.getByText('PIN ต้องเป็นตัวเลข 6 หลัก')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a ward tablet can install the viewer: icons, a Thai web app manifest, and no page in any search index', async ({ page, request }) => {
+  await page.goto('/login');
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(manifestHref).toBe('/manifest.webmanifest');
+  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', '/icons/apple-touch-icon.png');
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#0f5f73');
+
+  const manifest = await request.get(manifestHref!);
+  expect(manifest.status()).toBe(200);
+  expect(manifest.headers()['x-content-type-options']).toBe('nosniff');
+  const body = (await manifest.json()) as { lang: string; display: string; short_name: string; start_url: string; icons: { src: string; type: string }[] };
+  expect(body).toMatchObject({ lang: 'th', display: 'standalone', short_name: 'ดูข้อมูลสุขภาพ', start_url: '/patients' });
+  for (const icon of [...body.icons, { src: '/favicon.ico', type: 'image/' }]) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()['content-type']).toContain(icon.type.split('+')[0]);
+    expect(res.headers()['x-content-type-options']).toBe('nosniff');
+    expect(res.headers()['x-frame-options']).toBe('DENY');
+  }
+
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+  expect(robots.headers()['referrer-policy']).toBe('no-referrer');
+});
