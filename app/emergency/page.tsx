@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { EmergencyLookup } from '@/components/emergency/emergency-lookup';
-import { requireDoctorPage } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { doctorPage } from '@/lib/entry/pages';
 import { auditEmergencyDenied } from '@/lib/emergency/service';
 import { getLocale } from '@/lib/i18n/server';
 
@@ -11,13 +10,12 @@ export const dynamic = 'force-dynamic';
 /** ED quick lookup and break-the-glass. Doctors without role 'ed' get an explanation (and an audited denial). */
 const searchSchema = z.object({ ended: z.literal('1').optional() });
 
-export default async function EmergencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const doctor = await requireDoctorPage();
+export default doctorPage(async function EmergencyPage({ doctor, searchParams, deps }) {
   const { t } = await getLocale();
-  const search = searchSchema.safeParse(await searchParams);
+  const search = searchSchema.safeParse(searchParams);
   const ended = search.success && search.data.ended === '1';
   if (doctor.role !== 'ed') {
-    await auditEmergencyDenied(doctor, await db(), 'page');
+    await auditEmergencyDenied(doctor, deps.db, 'page');
     return (
       <div className="mx-auto max-w-2xl space-y-4">
         <h1 className="text-2xl font-bold">{t('emergency.notEd.title')}</h1>
@@ -48,4 +46,4 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
       <EmergencyLookup />
     </div>
   );
-}
+});

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { DoctorSignInForm } from '@/components/auth/doctor-sign-in-form';
+import { publicPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 
 const searchSchema = z.object({ ended: z.enum(['expired', 'revoked']).optional() });
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default publicPage(async function LoginPage({ searchParams }) {
   const { t } = await getLocale();
-  const search = searchSchema.safeParse(await searchParams);
+  const search = searchSchema.safeParse(searchParams);
   const ended = search.success ? search.data.ended : undefined;
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -30,4 +31,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </p>
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import { publicPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 
-export default async function NoAccessPage() {
+export default publicPage(async function NoAccessPage() {
   const { lang } = await getLocale();
   const th = lang === 'th';
   return (
@@ -24,4 +25,4 @@ export default async function NoAccessPage() {
       </Link>
     </div>
   );
-}
+});

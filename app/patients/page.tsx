@@ -1,10 +1,9 @@
 import { ConsentFlow } from '@/components/consent/consent-flow';
-import { requireDoctorPage } from '@/lib/auth/guard';
+import { doctorPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 import { lookupPatientAction, sendConsentOtpAction, verifyConsentOtpAction } from './actions';
 
-export default async function PatientsPage() {
-  const doctor = await requireDoctorPage();
+export default doctorPage(async function PatientsPage({ doctor }) {
   const { t } = await getLocale();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -15,4 +14,4 @@ export default async function PatientsPage() {
       <ConsentFlow isEd={doctor.role === 'ed'} actions={{ lookup: lookupPatientAction, send: sendConsentOtpAction, verify: verifyConsentOtpAction }} />
     </div>
   );
-}
+});

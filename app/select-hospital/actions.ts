@@ -2,16 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireDoctorSession } from '@/lib/auth/guard';
 import { chooseWorkingHospital, hospitalChoiceSchema } from '@/lib/auth/hospital-choice';
-import { db } from '@/lib/db';
+import { doctorSessionAction, formAction } from '@/lib/entry/actions';
 
-export async function chooseHospital(formData: FormData): Promise<void> {
-  const session = await requireDoctorSession();
-  const parsed = hospitalChoiceSchema.safeParse({ hospitalCode: formData.get('hospitalCode') });
-  if (!parsed.success) redirect('/select-hospital?error=invalid');
-  const result = await chooseWorkingHospital(await db(), session, parsed.data.hospitalCode, session.request);
-  // The header (in the root layout) names the working hospital: refresh it too.
-  if (result.ok) revalidatePath('/', 'layout');
-  redirect(result.ok ? '/patients' : '/select-hospital?error=invalid');
-}
+/** The doctor chooses where they work today; only a hospital with a grant in force is accepted. */
+export const chooseHospital = formAction(
+  doctorSessionAction({ signedOut: 'redirect' }, async ({ session, deps }, form: unknown) => {
+    const parsed = hospitalChoiceSchema.safeParse({ hospitalCode: form instanceof FormData ? form.get('hospitalCode') : null });
+    if (!parsed.success) redirect('/select-hospital?error=invalid');
+    const result = await chooseWorkingHospital(deps.db, session, parsed.data.hospitalCode, session.request);
+    // The header (in the root layout) names the working hospital: refresh it too.
+    if (result.ok) revalidatePath('/', 'layout');
+    redirect(result.ok ? '/patients' : '/select-hospital?error=invalid');
+  }),
+);

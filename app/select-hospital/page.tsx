@@ -1,15 +1,13 @@
 import { redirect } from 'next/navigation';
-import { listGrantsInForce } from '@/lib/admin/grants';
-import { requireDoctorSession } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { listGrantsInForce } from '@/lib/auth/grants';
+import { doctorSessionPage } from '@/lib/entry/pages';
 import { hospitalDirectory, hospitalLabel } from '@/lib/hospitals';
 import { getLocale } from '@/lib/i18n/server';
 import { chooseHospital } from './actions';
 
-export default async function SelectHospitalPage() {
-  const session = await requireDoctorSession();
+export default doctorSessionPage(async function SelectHospitalPage({ session, deps }) {
   const { lang } = await getLocale();
-  const grants = await listGrantsInForce(await db(), session.licence);
+  const grants = await listGrantsInForce(deps.db, session.licence);
   if (grants.length === 0) redirect('/no-access');
   const directory = await hospitalDirectory();
   const th = lang === 'th';
@@ -37,4 +35,4 @@ export default async function SelectHospitalPage() {
       </ul>
     </div>
   );
-}
+});

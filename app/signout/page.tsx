@@ -1,7 +1,8 @@
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { publicPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 
-export default async function SignOutPage() {
+export default publicPage(async function SignOutPage() {
   const { t } = await getLocale();
   return (
     <div className="mx-auto max-w-md space-y-4 text-center">
@@ -9,4 +10,4 @@ export default async function SignOutPage() {
       <SignOutButton label={t('nav.signOut')} />
     </div>
   );
-}
+});

@@ -8,7 +8,7 @@ import { formatDuration } from '@/lib/i18n/format';
  * The red emergency banner with a live countdown. The server decides expiry; this only shows the time
  * left and, at zero, says so (the next request is refused by the server anyway).
  */
-export function EmergencyBanner({ reasonLabel, reasonText, expiresAt, serverNow, endAction }: { reasonLabel: string; reasonText: string; expiresAt: string; serverNow: string; endAction: () => Promise<void> }) {
+export function EmergencyBanner({ accessId, reasonLabel, reasonText, expiresAt, serverNow, endAction }: { accessId: string; reasonLabel: string; reasonText: string; expiresAt: string; serverNow: string; endAction: (form: FormData) => Promise<void> }) {
   const { t, lang } = useLocale();
   // Offset from the server clock so a wrong workstation clock does not mislead the countdown.
   const [skew] = useState(() => new Date(serverNow).getTime() - Date.now());
@@ -34,6 +34,7 @@ export function EmergencyBanner({ reasonLabel, reasonText, expiresAt, serverNow,
           </p>
         </div>
         <form action={endAction} className="no-print">
+          <input type="hidden" name="accessId" value={accessId} />
           <button type="submit" className="btn-danger">
             {t('emergency.banner.end')}
           </button>

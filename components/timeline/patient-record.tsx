@@ -3,13 +3,14 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
-import { unsealRecord } from '@/app/patient/[accessId]/actions';
 import { useLocale } from '@/components/providers';
 import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import type { TimelineEntry } from '@/lib/clinical/types';
 import { queryKeys } from '@/lib/timeline/query-keys';
-import type { HospitalView, SharingHospital } from '@/lib/timeline/types';
+import type { SignedOut } from '@/lib/consent/schemas';
+import { translate } from '@/lib/i18n/messages';
+import type { HospitalView, SharingHospital, UnsealResult } from '@/lib/timeline/types';
 import { CoverageLedger, type LedgerRow } from './coverage-ledger';
 import { pick } from './labels';
 import { EntryDetail, UnsealDialog } from './record-dialogs';
@@ -51,7 +52,10 @@ type Tab = 'timeline' | 'labs' | 'imaging';
  * The merged record: one query per sharing hospital (first answered through one streamed request), merged again (in slices, see useMergedTimeline)
  * each time another hospital answers, so the first entries show as soon as the fastest hospital replies.
  */
-export function PatientRecord({ accessId, hospitals, now }: { accessId: string; hospitals: SharingHospital[]; now: string }) {
+/** Opens a sealed record (the page hands in its server action: components do not import from app/). */
+type Unseal = (input: { accessId: string; factId: string; reason: string }) => Promise<UnsealResult | SignedOut>;
+
+export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: string; hospitals: SharingHospital[]; now: string; unseal: Unseal }) {
   const { lang, calendar } = useLocale();
   const queryClient = useQueryClient();
   const [startedAt] = useState(() => Date.now());
@@ -106,8 +110,8 @@ export function PatientRecord({ accessId, hospitals, now }: { accessId: string; 
     if (!sealed) return null;
     const fact = sealed.sources[0];
     if (!fact) return null;
-    const result = await unsealRecord({ accessId, factId: fact.id, reason });
-    if (!result.ok) return result.message[lang];
+    const result = await unseal({ accessId, factId: fact.id, reason });
+    if (!result.ok) return 'outcome' in result ? translate(lang, 'login.expired') : result.message[lang];
     setSealed(null);
     await queryClient.invalidateQueries({ queryKey: queryKeys.hospital(accessId, fact.hospitalCode) });
     return null;

@@ -100,7 +100,11 @@ export async function requirePatientAccessPage(accessId: string): Promise<{ doct
 
 /** For route handlers and actions: the doctor and their active access, or AppError 403 (audited). */
 export async function requirePatientAccess(accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
-  const doctor = await requireDoctor();
+  return requireAccessOf(await requireDoctor(), accessId);
+}
+
+/** The active access of an already signed-in doctor, or AppError 403 (audited). */
+export async function requireAccessOf(doctor: DoctorContext, accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
   const access = await findActiveAccess(await db(), doctor, accessId);
   if (!access) {
     await auditDenied(doctor, accessId);

@@ -9,7 +9,8 @@ import { admins, auditLog, doctorGrants } from '../db/schema';
 import type { PractitionerLookup } from '../registry/doctor-registry';
 import { createTestDatabase, DATABASE_KINDS } from '../testing/databases';
 import { seedDemoData } from './demo-seed';
-import { addDoctorGrant, changeDoctorGrant, findHospitalDoctor, listHospitalDoctors, listSignInHistory, previewDoctor, type AdminActor } from './doctor-access';
+import { addDoctorGrant, changeDoctorGrant, findHospitalDoctor, listHospitalDoctors, listSignInHistory, previewDoctor } from './doctor-access';
+import type { AdminActor } from '../audit/actor';
 import { beginTotpEnrolment, completeAdminSetup, createAdminAccount, findSetupAccount, hashSetupToken } from './setup';
 
 const SECRET = 'integration-test-auth-secret-0123456789abcdef';

@@ -1,23 +1,15 @@
 import 'server-only';
-import { adminActor } from '../audit/actor';
+import { adminActor, type AdminActor } from '../audit/actor';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { appendAudit } from '../audit/append';
 import type { Db } from '../db';
 import { auditLog, doctorGrants, sessions } from '../db/schema';
-import type { RequestContext } from '../http/request-context';
 import type { PractitionerLookup } from '../registry/doctor-registry';
 import { applyGrantChange, displayStatus, endOfThaiDay, type GrantChange, type GrantRole } from './grant-rules';
 import type { GrantStatusFilter } from './schemas';
 import type { AddDoctorResult, DoctorGrantRow, GrantChangeResultView, LookupResult, SignInEvent } from './view-models';
 
 type Grant = typeof doctorGrants.$inferSelect;
-
-/** The admin acting: every operation is confined to this hospital. */
-export interface AdminActor {
-  adminId: string;
-  hospitalCode: string;
-  request: RequestContext;
-}
 
 function toRow(g: Grant, now: Date): DoctorGrantRow {
   return {

@@ -13,8 +13,15 @@ export function doctorActor(doctor: { licence: string; role: string; hospitalCod
   };
 }
 
+/** Who an admin is, as far as the audit trail needs to know. */
+export interface AdminActor {
+  adminId: string;
+  hospitalCode: string;
+  request: RequestContext;
+}
+
 /** The audit fields every row written on behalf of a signed-in hospital admin shares. */
-export function adminActor(admin: { adminId: string; hospitalCode: string; request: RequestContext }) {
+export function adminActor(admin: AdminActor) {
   return {
     actorType: 'admin' as const,
     actorId: admin.adminId,

@@ -1,8 +1,7 @@
 import 'server-only';
-import { adminActor } from './actor';
+import { adminActor, type AdminActor } from './actor';
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AdminContext } from '../auth/guard';
 import type { Db } from '../db';
 import { auditLog, emergencyAccesses } from '../db/schema';
 import { AppError } from '../errors';
@@ -85,7 +84,7 @@ export type ReviewResult = { ok: true } | { ok: false; fieldErrors: Partial<Reco
  * Records an admin's review of an emergency access at their own hospital, with its 'emergency-review' audit
  * row in the same transaction. An access of another hospital (or an unknown id) is not found.
  */
-export async function recordEmergencyReview(db: Db, admin: Pick<AdminContext, 'adminId' | 'hospitalCode' | 'request'>, raw: unknown, now = new Date()): Promise<ReviewResult> {
+export async function recordEmergencyReview(db: Db, admin: AdminActor, raw: unknown, now = new Date()): Promise<ReviewResult> {
   const parsed = reviewInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Partial<Record<'outcome' | 'comment', string>> = {};

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append';
-import { listGrantsInForce } from '../admin/grants';
+import { listGrantsInForce } from './grants';
 import type { Db } from '../db';
 import { doctorGrants } from '../db/schema';
 import type { RequestContext } from '../http/request-context';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { appendAudit } from '../audit/append';
-import { findGrantInForce } from '../admin/grants';
+import { findGrantInForce } from './grants';
 import type { Db } from '../db';
 import type { RequestContext } from '../http/request-context';
 import { eq } from 'drizzle-orm';

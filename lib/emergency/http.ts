@@ -26,5 +26,3 @@ export async function readSameOriginJson(request: Request): Promise<unknown> {
     throw new AppError('bad-request', { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request format is not valid.' });
   }
 }
-
-export const NO_STORE = { 'Cache-Control': 'no-store' } as const;

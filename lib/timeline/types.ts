@@ -22,3 +22,6 @@ export interface SharingHospital {
   nameEn: string;
   kind: string;
 }
+
+/** What opening a sealed record answers: done, or why not, in both languages. */
+export type UnsealResult = { ok: true } | { ok: false; message: { th: string; en: string } };

@@ -5,24 +5,21 @@ import { AuditTable } from '@/components/audit/audit-table';
 import { filterErrorKind, filterToQuery, parseAuditFilter } from '@/lib/audit/filters';
 import { listAuditRows } from '@/lib/audit/queries';
 import { withAuditedRead } from '@/lib/audit/read';
-import { requireAdminPage } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { adminPage } from '@/lib/entry/pages';
 import { formatDate } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
 
 const FIELDS: AuditFilterField[] = ['doctor', 'patient', 'action', 'outcome', 'purpose', 'from', 'to'];
 
-export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requireAdminPage();
+export default adminPage(async function AdminAuditPage({ admin, searchParams: params, deps }) {
   const { t, lang, calendar } = await getLocale();
-  const params = await searchParams;
   const values = Object.fromEntries(FIELDS.map((f) => [f, typeof params[f] === 'string' ? params[f] : ''])) as Record<AuditFilterField, string>;
   const parsed = parseAuditFilter(params);
   const errors = parsed.ok
     ? {}
     : Object.fromEntries(Object.entries(parsed.fieldErrors).filter(([k]) => k !== 'before').map(([k, m]) => [k, `audit.error.${filterErrorKind(m)}` as const]));
   const filter = parsed.ok ? parsed.filter : null;
-  const database = await db();
+  const database = deps.db;
   const page = filter
     ? await withAuditedRead(
         database,
@@ -74,4 +71,4 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       )}
     </div>
   );
-}
+});

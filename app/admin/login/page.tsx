@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { AdminSignInForm } from '@/components/admin/admin-sign-in-form';
+import { publicPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 
 const searchSchema = z.object({ ended: z.enum(['expired', 'revoked']).optional(), setup: z.literal('done').optional() });
 
-export default async function AdminLoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default publicPage(async function AdminLoginPage({ searchParams }) {
   const { t } = await getLocale();
-  const search = searchSchema.safeParse(await searchParams);
+  const search = searchSchema.safeParse(searchParams);
   const { ended, setup } = search.success ? search.data : {};
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -32,4 +33,4 @@ export default async function AdminLoginPage({ searchParams }: { searchParams: P
       </p>
     </div>
   );
-}
+});

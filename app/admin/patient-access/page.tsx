@@ -4,22 +4,19 @@ import { PatientAccessTable } from '@/components/audit/patient-access-table';
 import { citizenIdSchema } from '@/lib/audit/filters';
 import { listPatientAccesses } from '@/lib/audit/patient-log';
 import { withAuditedRead } from '@/lib/audit/read';
-import { requireAdminPage } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { adminPage } from '@/lib/entry/pages';
 import { hospitalDirectory, hospitalLabel } from '@/lib/hospitals';
 import { getLocale } from '@/lib/i18n/server';
 
 const searchSchema = z.object({ cid: z.preprocess((v) => (v === '' ? undefined : v), citizenIdSchema.optional()) });
 
 /** Privacy office: every access to one patient's records by any hospital (the search itself is audited). */
-export default async function PatientAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requireAdminPage();
+export default adminPage(async function PatientAccessPage({ admin, searchParams: params, deps }) {
   const { t, lang } = await getLocale();
-  const params = await searchParams;
   const typed = typeof params.cid === 'string' ? params.cid : '';
   const parsed = searchSchema.safeParse(params);
   const cid = parsed.success ? parsed.data.cid : undefined;
-  const database = await db();
+  const database = deps.db;
   const rows = cid
     ? await withAuditedRead(
         database,
@@ -74,4 +71,4 @@ export default async function PatientAccessPage({ searchParams }: { searchParams
       {rows && <PatientAccessTable rows={rows} hospitalNames={hospitalNames} />}
     </div>
   );
-}
+});

@@ -3,17 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { recordEmergencyReview, type ReviewResult } from '@/lib/audit/reviews';
-import { requireAdmin } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { adminAction } from '@/lib/entry/actions';
 import { AppError } from '@/lib/errors';
 
-/** Records the review of an emergency access at the admin's own hospital (re-checks the admin; any other id is 404). */
-export async function reviewEmergencyAction(_previous: ReviewResult | null, form: FormData): Promise<ReviewResult> {
-  const admin = await requireAdmin();
+/** Records the review of an emergency access at the admin's own hospital (`useActionState`: previous state, form). */
+export const reviewEmergencyAction = adminAction({}, async ({ admin, deps }, form: unknown): Promise<ReviewResult> => {
+  const data = form instanceof FormData ? form : new FormData();
   let result: ReviewResult;
   try {
-    result = await recordEmergencyReview(await db(), admin, { accessId: form.get('accessId'), outcome: form.get('outcome') ?? undefined, comment: form.get('comment') ?? '' });
+    result = await recordEmergencyReview(deps.db, admin, { accessId: data.get('accessId'), outcome: data.get('outcome') ?? undefined, comment: data.get('comment') ?? '' });
   } catch (error) {
+    // Another hospital's access, or none: the same 404 as a page that does not exist.
     if (error instanceof AppError && error.code === 'not-found') notFound();
     throw error;
   }
@@ -21,4 +21,4 @@ export async function reviewEmergencyAction(_previous: ReviewResult | null, form
   // The reviewed access leaves the "unreviewed" queue, so the confirmation is shown at page level.
   revalidatePath('/admin/reviews');
   redirect('/admin/reviews?saved=1');
-}
+});

@@ -2,19 +2,16 @@ import { adminActor } from '@/lib/audit/actor';
 import { EmergencyReviewList } from '@/components/audit/emergency-review-list';
 import { withAuditedRead } from '@/lib/audit/read';
 import { listEmergencyReviews, reviewQueueFilterSchema, REVIEW_OUTCOMES } from '@/lib/audit/reviews';
-import { requireAdminPage } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { adminPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 import { reviewEmergencyAction } from './actions';
 
-export default async function EmergencyReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requireAdminPage();
+export default adminPage(async function EmergencyReviewsPage({ admin, searchParams: params, deps }) {
   const { t } = await getLocale();
-  const params = await searchParams;
   const parsed = reviewQueueFilterSchema.safeParse(params);
   const saved = params.saved === '1';
   const filter = parsed.success ? parsed.data : { show: 'unreviewed' as const };
-  const database = await db();
+  const database = deps.db;
   const items = await withAuditedRead(
     database,
     (found: unknown[]) => ({
@@ -58,4 +55,4 @@ export default async function EmergencyReviewsPage({ searchParams }: { searchPar
       <EmergencyReviewList items={items} action={reviewEmergencyAction} />
     </div>
   );
-}
+});

@@ -1,19 +1,11 @@
-import { requireDoctor } from '@/lib/auth/guard';
-import { toHttpError } from '@/lib/errors';
-import { NO_STORE, readSameOriginJson } from '@/lib/emergency/http';
-import { defaultEmergencyDeps, lookupEmergencyPatient } from '@/lib/emergency/service';
+import { readSameOriginJson } from '@/lib/emergency/http';
+import { lookupEmergencyPatient } from '@/lib/emergency/service';
+import { NO_STORE } from '@/lib/entry/respond';
+import { doctorRoute } from '@/lib/entry/routes';
 
 export const dynamic = 'force-dynamic';
 
 /** ED quick lookup: identity and sharing hospitals only. Role 'ed' enforced (403 + audited denial). */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const doctor = await requireDoctor();
-    const body = await readSameOriginJson(request);
-    const result = await lookupEmergencyPatient(doctor, body, await defaultEmergencyDeps());
-    return Response.json(result, { headers: NO_STORE });
-  } catch (error) {
-    const { status, body } = toHttpError(error);
-    return Response.json(body, { status, headers: NO_STORE });
-  }
-}
+export const POST = doctorRoute(undefined, async ({ request, doctor, deps }) =>
+  Response.json(await lookupEmergencyPatient(doctor, await readSameOriginJson(request), deps), { headers: NO_STORE }),
+);

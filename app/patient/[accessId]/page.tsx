@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { endConsentAction } from '@/app/patients/actions';
+import { unsealRecord } from './actions';
 import { AccessCountdown } from '@/components/timeline/access-countdown';
 import { PatientBannerView } from '@/components/timeline/patient-banner';
 import { PatientRecord } from '@/components/timeline/patient-record';
-import { requirePatientAccessPage } from '@/lib/access/patient-access';
+import { patientPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 import { loadPatientContext } from '@/lib/timeline/patient-context';
 
@@ -15,9 +16,7 @@ const REASONS: Record<string, { th: string; en: string }> = {
   other: { th: 'อื่น ๆ', en: 'Other' },
 };
 
-export default async function PatientPage({ params }: { params: Promise<{ accessId: string }> }) {
-  const { accessId } = await params;
-  const { doctor, access } = await requirePatientAccessPage(accessId);
+export default patientPage(async function PatientPage({ doctor, access }) {
   const { lang, calendar } = await getLocale();
   const context = await loadPatientContext(doctor, access);
   const now = new Date();
@@ -59,7 +58,7 @@ export default async function PatientPage({ params }: { params: Promise<{ access
       {context.ok ? (
         // A Suspense boundary lets React hydrate the record after the banner, in short slices, not one long task.
         <Suspense>
-          <PatientRecord accessId={access.id} hospitals={context.hospitals} now={now.toISOString()} />
+          <PatientRecord accessId={access.id} hospitals={context.hospitals} now={now.toISOString()} unseal={unsealRecord} />
         </Suspense>
       ) : (
         <div role="alert" className="card border-warning bg-warning-bg">
@@ -79,4 +78,4 @@ export default async function PatientPage({ params }: { params: Promise<{ access
       )}
     </div>
   );
-}
+});

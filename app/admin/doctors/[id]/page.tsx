@@ -6,18 +6,16 @@ import { SignInHistory } from '@/components/admin/sign-in-history';
 import { GrantStatusBadge } from '@/components/admin/status-badge';
 import { findHospitalDoctor, listSignInHistory } from '@/lib/admin/doctor-access';
 import { thaiDateOf } from '@/lib/admin/grant-rules';
-import { requireAdminPage } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { adminPage } from '@/lib/entry/pages';
 import { formatDate } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
 import { changeGrantAction } from '../../actions';
 
 /** One doctor's access at the admin's hospital and their sign-in history there. A foreign id is a 404. */
-export default async function AdminDoctorPage({ params }: { params: Promise<{ id: string }> }) {
-  const admin = await requireAdminPage();
-  const id = z.uuid().safeParse((await params).id);
+export default adminPage(async function AdminDoctorPage({ admin, params, deps }) {
+  const id = z.uuid().safeParse(params.id);
   if (!id.success) notFound();
-  const database = await db();
+  const database = deps.db;
   const grant = await findHospitalDoctor(database, admin.hospitalCode, id.data);
   if (!grant) notFound();
   const history = await listSignInHistory(database, admin.hospitalCode, grant.licence);
@@ -52,4 +50,4 @@ export default async function AdminDoctorPage({ params }: { params: Promise<{ id
       <SignInHistory events={history} />
     </div>
   );
-}
+});

@@ -2,8 +2,7 @@ import QRCode from 'qrcode';
 import { AdminSetupForm } from '@/components/admin/admin-setup-form';
 import { setupTokenSchema } from '@/lib/admin/schemas';
 import { beginTotpEnrolment, findSetupAccount } from '@/lib/admin/setup';
-import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { publicPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 import { completeSetupAction } from './actions';
 
@@ -11,10 +10,10 @@ import { completeSetupAction } from './actions';
  * One-time admin setup. There is no session yet: the link's token (only its hash is stored; unexpired,
  * unused) is the authorisation, checked here and again by the action.
  */
-export default async function AdminSetupPage({ params }: { params: Promise<{ token: string }> }) {
+export default publicPage(async function AdminSetupPage({ params, deps }) {
   const { t } = await getLocale();
-  const token = setupTokenSchema.safeParse((await params).token);
-  const database = await db();
+  const token = setupTokenSchema.safeParse(params.token);
+  const database = deps.db;
   const account = token.success ? await findSetupAccount(database, token.data) : undefined;
   if (!token.success || !account) {
     return (
@@ -26,7 +25,7 @@ export default async function AdminSetupPage({ params }: { params: Promise<{ tok
       </div>
     );
   }
-  const { secret, uri } = await beginTotpEnrolment(database, account, env().AUTH_SECRET);
+  const { secret, uri } = await beginTotpEnrolment(database, account, deps.secret);
   const qrDataUrl = await QRCode.toDataURL(uri, { margin: 1, width: 220, errorCorrectionLevel: 'M' });
   return (
     <div className="mx-auto max-w-lg space-y-6">
@@ -39,4 +38,4 @@ export default async function AdminSetupPage({ params }: { params: Promise<{ tok
       </div>
     </div>
   );
-}
+});

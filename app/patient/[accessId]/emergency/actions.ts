@@ -1,13 +1,15 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { requirePatientAccess } from '@/lib/access/patient-access';
-import { db } from '@/lib/db';
+import { z } from 'zod';
 import { endEmergencyAccess } from '@/lib/emergency/service';
+import { formAction, patientAction } from '@/lib/entry/actions';
+import { formSchema } from '@/lib/forms';
 
-/** Ends the doctor's own emergency access early (re-authorised here: actions are reachable by direct POST). */
-export async function endEmergencyAccessAction(accessId: string): Promise<void> {
-  const { doctor, access } = await requirePatientAccess(accessId);
-  if (access.kind === 'emergency') await endEmergencyAccess(doctor, access.id, { db: await db(), now: () => new Date() });
-  redirect('/emergency?ended=1');
-}
+/** Ends the doctor's own emergency access early (form with the access id; re-authorised like every action). */
+export const endEmergencyAccessAction = formAction(
+  patientAction({ input: formSchema({ accessId: z.uuid() }), signedOut: 'redirect' }, async ({ doctor, access, deps }) => {
+    if (access.kind === 'emergency') await endEmergencyAccess(doctor, access.id, deps);
+    redirect('/emergency?ended=1');
+  }),
+);

@@ -2,20 +2,18 @@ import Link from 'next/link';
 import { EmergencyBanner } from '@/components/emergency/emergency-banner';
 import { EmergencySummaryView } from '@/components/emergency/emergency-summary-view';
 import { PrintButton } from '@/components/emergency/print-button';
-import { requirePatientAccessPage } from '@/lib/access/patient-access';
 import { loadEmergencySummary } from '@/lib/emergency/summary';
 import { formatDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getLocale } from '@/lib/i18n/server';
+import { patientPage } from '@/lib/entry/pages';
 import { ErrorAlert } from '@/components/shell/error-alert';
 import { endEmergencyAccessAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
 /** The one-screen emergency summary (printable), for emergency and consent accesses alike. */
-export default async function EmergencySummaryPage({ params }: { params: Promise<{ accessId: string }> }) {
-  const { accessId } = await params;
-  const { doctor, access } = await requirePatientAccessPage(accessId);
+export default patientPage(async function EmergencySummaryPage({ doctor, access }) {
   const { t, lang, calendar } = await getLocale();
   const now = new Date();
   const view = await loadEmergencySummary(doctor, access, now);
@@ -29,7 +27,8 @@ export default async function EmergencySummaryPage({ params }: { params: Promise
           reasonText={access.emergency.reasonText}
           expiresAt={access.expiresAt.toISOString()}
           serverNow={now.toISOString()}
-          endAction={endEmergencyAccessAction.bind(null, access.id)}
+          accessId={access.id}
+          endAction={endEmergencyAccessAction}
         />
       ) : (
         <p className="rounded-md border border-info bg-info-bg p-3 text-info">{t('emergency.banner.consent', { time: formatDate(access.expiresAt.toISOString(), lang, calendar, true) })}</p>
@@ -69,4 +68,4 @@ export default async function EmergencySummaryPage({ params }: { params: Promise
       )}
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@ import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import { PatientBannerView } from '@/components/timeline/patient-banner';
 import { PrintButton } from '@/components/timeline/print-button';
 import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from '@/components/timeline/summary-panels';
-import { requirePatientAccessPage } from '@/lib/access/patient-access';
+import { patientPage } from '@/lib/entry/pages';
 import { formatDate } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
 import { loadFullRecord } from '@/lib/timeline/full-record';
@@ -20,9 +20,7 @@ const STATUS: Record<string, { th: string; en: string }> = {
 };
 
 /** A4 summary for the paper chart: patient banner, who printed it and when, and every hospital's status. */
-export default async function PrintPage({ params }: { params: Promise<{ accessId: string }> }) {
-  const { accessId } = await params;
-  const { doctor, access } = await requirePatientAccessPage(accessId);
+export default patientPage(async function PrintPage({ doctor, access }) {
   const { lang, calendar } = await getLocale();
   const context = await loadPatientContext(doctor, access);
   const now = new Date();
@@ -52,4 +50,4 @@ export default async function PrintPage({ params }: { params: Promise<{ accessId
       <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} coverage={covers('keyLabs')} />
     </article>
   );
-}
+});

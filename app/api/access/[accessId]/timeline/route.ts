@@ -1,18 +1,16 @@
 import { z } from 'zod';
-import { requirePatientAccess } from '@/lib/access/patient-access';
+import { BAD_REQUEST, NO_STORE } from '@/lib/entry/respond';
+import { patientRoute } from '@/lib/entry/routes';
 import { toHttpError } from '@/lib/errors';
 import { fetchHospitalViews } from '@/lib/timeline/hospital-view';
 import { viewLines, type TimelineLine } from '@/lib/timeline/stream-lines';
 
 export const dynamic = 'force-dynamic';
 
-const paramsSchema = z.object({ accessId: z.uuid() });
 const hospitalsSchema = z
   .string()
   .regex(/^\d{5}(,\d{5}){0,99}$/)
   .transform((s) => [...new Set(s.split(','))]);
-
-const noStore = { 'Cache-Control': 'no-store' };
 /**
  * JSON lines, under a text type: Next compresses (and flushes line by line) only the types it knows to be
  * compressible, and `application/x-ndjson` is not one of them — the stress patient's timeline went out as
@@ -28,18 +26,9 @@ const NDJSON_TYPE = 'text/x-ndjson; charset=utf-8';
  * repeating the checks. Each hospital's read is audited
  * exactly as in the one-hospital route (`hospitals/[hcode]`), which the page uses for retries.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ accessId: string }> }): Promise<Response> {
-  const parsed = paramsSchema.safeParse(await params);
+export const GET = patientRoute(z.object({ accessId: z.uuid() }), ({ request, doctor, access }) => {
   const hospitals = hospitalsSchema.safeParse(new URL(request.url).searchParams.get('h') ?? '');
-  if (!parsed.success || !hospitals.success) return Response.json({ error: 'bad-request' }, { status: 400, headers: noStore });
-  let allowed: Awaited<ReturnType<typeof requirePatientAccess>>;
-  try {
-    allowed = await requirePatientAccess(parsed.data.accessId);
-  } catch (error) {
-    const { status, body } = toHttpError(error);
-    return Response.json(body, { status, headers: noStore });
-  }
-  const { doctor, access } = allowed;
+  if (!hospitals.success) throw BAD_REQUEST;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -63,5 +52,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ acce
     },
   });
   // X-Accel-Buffering: a reverse proxy (nginx) must pass each line on as it comes, not hold the answer back.
-  return new Response(body, { headers: { ...noStore, 'Content-Type': NDJSON_TYPE, 'X-Accel-Buffering': 'no' } });
-}
+  return new Response(body, { headers: { ...NO_STORE, 'Content-Type': NDJSON_TYPE, 'X-Accel-Buffering': 'no' } });
+});

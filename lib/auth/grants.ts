@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { doctorGrants } from '../db/schema';
-import { grantInForce } from '../auth/session-rules';
+import { grantInForce } from './session-rules';
 
 export type Grant = typeof doctorGrants.$inferSelect;
 

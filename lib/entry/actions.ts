@@ -1,0 +1,111 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { requireAccessOf, type PatientAccess } from '../access/patient-access';
+import { requireAdmin, requireDoctor, requireDoctorSession, type AdminContext, type DoctorContext } from '../auth/guard';
+import type { SignedOut } from '../consent/schemas';
+import { AppError } from '../errors';
+import { appDeps, type AppDeps } from './deps';
+
+/**
+ * Server actions are built here, never written bare: they are reachable by a direct POST from anywhere, so
+ * each one checks the caller again, validates its input with zod, builds the dependencies once and calls
+ * its use case. A caller that is no longer signed in gets a value it can show (`signed-out`) or, for a
+ * form with nowhere to show it, a redirect to sign-in — never another user's effect.
+ */
+export const SIGNED_OUT: SignedOut = { ok: false, outcome: 'signed-out', reason: 'signed-out' };
+
+interface Options<S extends z.ZodType, R> {
+  /** Validates the input before the use case runs; `invalid` is what the caller gets when it fails. */
+  input?: S;
+  invalid?: R;
+  /** Where a caller that is no longer signed in goes: back a value (default) or to the sign-in page. */
+  signedOut?: 'result' | 'redirect';
+  /** Turns a refusal (an AppError: no access, not found …) into a value the form can show, instead of an error page. */
+  refused?: (error: AppError) => R;
+}
+
+/** Runs `guard`; an unauthenticated caller gets SIGNED_OUT or a redirect, anything else unexpected is thrown. */
+async function guarded<T>(guard: () => Promise<T>, signedOut: 'result' | 'redirect', signIn: string): Promise<T | null> {
+  try {
+    return await guard();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthenticated') {
+      if (signedOut === 'redirect') redirect(signIn);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The action as React calls it. Its input is the last argument: a plain call passes one, a form action
+ * the FormData, and a `useActionState` action (previous state, FormData).
+ */
+function build<C, S extends z.ZodType, R>(guard: () => Promise<C>, signIn: string, options: Options<S, R>, fn: (ctx: C & { deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+  return async (...args: unknown[]): Promise<R | SignedOut> => {
+    const input = args.at(-1);
+    const caller = await guarded(guard, options.signedOut ?? 'result', signIn);
+    if (caller === null) return SIGNED_OUT;
+    let value: z.output<S> = input as z.output<S>;
+    if (options.input) {
+      const parsed = options.input.safeParse(input);
+      if (!parsed.success) {
+        if (!('invalid' in options)) throw new AppError('bad-request', { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The submitted data is not valid.' });
+        return options.invalid as R;
+      }
+      value = parsed.data;
+    }
+    try {
+      return await fn({ ...caller, deps: await appDeps() }, value);
+    } catch (error) {
+      if (options.refused && error instanceof AppError && error.code !== 'unauthenticated') return options.refused(error);
+      throw error;
+    }
+  };
+}
+
+/** An action of a signed-in doctor at their working hospital. */
+export function doctorAction<S extends z.ZodType, R>(options: Options<S, R>, fn: (ctx: { doctor: DoctorContext; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+  return build(async () => ({ doctor: await requireDoctor() }), '/login', options, fn);
+}
+
+/** An action of a signed-in doctor who may not have chosen a working hospital yet (the chooser). */
+export function doctorSessionAction<S extends z.ZodType, R>(options: Options<S, R>, fn: (ctx: { session: Awaited<ReturnType<typeof requireDoctorSession>>; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+  return build(async () => ({ session: await requireDoctorSession() }), '/login', options, fn);
+}
+
+/**
+ * An action on one patient's record: the doctor is checked first, then the input (which names the access),
+ * then the access itself, exactly like every clinical read.
+ */
+export function patientAction<S extends z.ZodType<{ accessId: string }>, R>(options: Options<S, R> & { input: S }, fn: (ctx: { doctor: DoctorContext; access: PatientAccess; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+  return build(async () => ({ doctor: await requireDoctor() }), '/login', options, async ({ doctor, deps }, input) => {
+    const { access } = await requireAccessOf(doctor, (input as { accessId: string }).accessId);
+    return fn({ doctor, access, deps }, input);
+  });
+}
+
+/** An action of a signed-in hospital admin; one no longer signed in is sent to the admin sign-in. */
+export function adminAction<S extends z.ZodType, R>(options: Omit<Options<S, R>, 'signedOut'>, fn: (ctx: { admin: AdminContext; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+  return build(async () => ({ admin: await requireAdmin() }), '/admin/login', { ...options, signedOut: 'redirect' }, fn) as (...args: unknown[]) => Promise<R>;
+}
+
+/**
+ * An action anyone may call: only where the input itself is the authorisation (a one-time setup token,
+ * checked by the use case) or nothing personal is touched (language and calendar preferences).
+ */
+export function publicAction<S extends z.ZodType, R>(options: Omit<Options<S, R>, 'signedOut'>, fn: (ctx: { deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+  // Nobody is signed out of an action that asks nobody to be signed in.
+  return build(() => Promise.resolve({}), '/', options, fn) as (...args: unknown[]) => Promise<R>;
+}
+
+/**
+ * A form action (`<form action={…}>`): nothing to show a value in, so a signed-out caller is sent to
+ * sign-in, and the action ends in a redirect or a refreshed page.
+ */
+export function formAction(action: (...args: unknown[]) => Promise<unknown>): (form: FormData) => Promise<void> {
+  return async (form) => {
+    await action(form);
+  };
+}

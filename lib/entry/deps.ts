@@ -1,0 +1,38 @@
+import 'server-only';
+import { db, type Db } from '../db';
+import { env } from '../env';
+import { services } from '../services';
+
+/**
+ * Everything a use case may reach outside itself: the database, the external systems' adapters, the
+ * settings it needs and the clock. Built once per request by the entry layer and handed down; code in
+ * lib/ never calls db() or services() itself, so a test passes its own (a real PostgreSQL, the sandbox,
+ * a fixed clock) through the same parameter.
+ */
+export interface AppDeps {
+  db: Db;
+  exchange: ReturnType<typeof services>['exchange'];
+  registry: ReturnType<typeof services>['registry'];
+  sms: ReturnType<typeof services>['sms'];
+  /** Keys OTP hashes and seals TOTP secrets (AUTH_SECRET). */
+  secret: string;
+  consentHours: number;
+  emergencyHours: number;
+  now: () => Date;
+}
+
+/** The application's real dependencies, from the validated configuration. */
+export async function appDeps(): Promise<AppDeps> {
+  const config = env();
+  const adapters = services();
+  return {
+    db: await db(),
+    exchange: adapters.exchange,
+    registry: adapters.registry,
+    sms: adapters.sms,
+    secret: config.AUTH_SECRET,
+    consentHours: config.CONSENT_HOURS,
+    emergencyHours: config.EMERGENCY_HOURS,
+    now: () => new Date(),
+  };
+}

@@ -1,0 +1,70 @@
+import 'server-only';
+import type { ReactNode } from 'react';
+import { requirePatientAccessPage, type PatientAccess } from '../access/patient-access';
+import { requireAdminPage, requireDoctorPage, requireDoctorSession, type AdminContext, type DoctorContext } from '../auth/guard';
+import { appDeps, type AppDeps } from './deps';
+
+/**
+ * Pages are built here, never written bare: each constructor checks who is asking before anything is
+ * read (a layout is no check — it does not run again on client navigation), builds the dependencies once
+ * and hands the page what it needs. A doctor who is not signed in goes to sign-in, one who has not chosen
+ * a hospital to the chooser, and a patient page without an active access is a 404 (audited).
+ */
+type SearchParams = Record<string, string | string[] | undefined>;
+interface PageProps {
+  params: Promise<Record<string, string>>;
+  searchParams: Promise<SearchParams>;
+}
+type Page = (props: PageProps) => Promise<ReactNode>;
+
+interface Base {
+  params: Record<string, string>;
+  searchParams: SearchParams;
+  deps: AppDeps;
+}
+
+async function base(props: PageProps): Promise<Base> {
+  const [params, searchParams, deps] = await Promise.all([props.params, props.searchParams, appDeps()]);
+  return { params, searchParams, deps };
+}
+
+/** A page for a signed-in doctor at their working hospital. */
+export function doctorPage(render: (ctx: Base & { doctor: DoctorContext }) => Promise<ReactNode>): Page {
+  return async (props) => {
+    const doctor = await requireDoctorPage();
+    return render({ ...(await base(props)), doctor });
+  };
+}
+
+/** The hospital chooser: a signed-in doctor who may not have chosen where they work today. */
+export function doctorSessionPage(render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>): Page {
+  return async (props) => {
+    const session = await requireDoctorSession();
+    return render({ ...(await base(props)), session });
+  };
+}
+
+/** A page of one patient's record, under the doctor's own active consent or emergency access. */
+export function patientPage(render: (ctx: Base & { doctor: DoctorContext; access: PatientAccess }) => Promise<ReactNode>): Page {
+  return async (props) => {
+    const { accessId = '' } = await props.params;
+    const { doctor, access } = await requirePatientAccessPage(accessId);
+    return render({ ...(await base(props)), doctor, access });
+  };
+}
+
+/** A page for a signed-in hospital admin. */
+export function adminPage(render: (ctx: Base & { admin: AdminContext }) => Promise<ReactNode>): Page {
+  return async (props) => {
+    const admin = await requireAdminPage();
+    return render({ ...(await base(props)), admin });
+  };
+}
+
+/**
+ * A page anyone may open (sign-in, the one-time admin setup link, sign-out, errors): it shows no
+ * personal data; a setup link's token is checked by the use case it calls.
+ */
+export function publicPage(render: (ctx: Base) => Promise<ReactNode>): Page {
+  return async (props) => render(await base(props));
+}
