@@ -57,6 +57,8 @@ export function checkItem(item: ExpectedItem, factId: string, facts: readonly Cl
   const fact = facts.find((f) => f.id === factId);
   if (fact === undefined) return ['no fact was made from it'];
   const problems: string[] = [];
+  // The route seals labelled records until a reason is given; nothing in this corpus is labelled.
+  if (fact.sealed !== undefined) problems.push(`sealed (${fact.sealed.labels.join(', ')})`);
   if (item.codes.length > 0) {
     if (!fact.codes.some((c) => item.codes.some((s) => s.system === c.system && s.code === c.code))) problems.push('none of its codings is on the fact');
   } else if (item.words.length > 0 && !item.words.includes(fact.display)) {
