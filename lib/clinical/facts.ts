@@ -138,6 +138,19 @@ function quantityText(q: Quantity | undefined): string | undefined {
   return unit === undefined ? String(q.value) : `${q.value} ${unit}`;
 }
 
+const DATA_ABSENT_REASON = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+
+/**
+ * A concept the source could not or would not give (FHIR data-absent-reason in place of a code: "unknown",
+ * "masked", …) names no substance, drug or problem. Its code is not a label ("unknown" read as a name),
+ * and two of them are not the same thing, so they must never merge into one row.
+ */
+function absentConceptNames(codes: FactCode[], display: string): { th: string; en: string } | undefined {
+  if (display !== '' || codes.length === 0) return undefined;
+  for (const c of codes) if (c.system !== DATA_ABSENT_REASON) return undefined;
+  return codes[0]!.code === 'masked' ? { th: 'ต้นทางปกปิดข้อมูลนี้', en: 'Withheld by the source' } : { th: 'ต้นทางไม่ได้ระบุ', en: 'Not stated by the source' };
+}
+
 interface Base {
   id: string;
   hospitalCode: string;
@@ -166,10 +179,16 @@ function base(
 ): Base {
   const resourceId = resource.id ?? '';
   const labels = resource.meta === undefined ? undefined : sealedLabels(resource.meta);
+  const id = hospitalCode + '/' + resource.resourceType + '/' + resourceId + idSuffix;
+  const absent = names === undefined ? absentConceptNames(codes, display) : undefined;
+  if (absent !== undefined) {
+    names = absent;
+    conceptKey = 'absent|' + id;
+  }
   // Every fact of a kind gets the same keys in the same order (absent ones undefined, dropped by JSON):
   // one hidden class per kind keeps mapping and merging tens of thousands of facts monomorphic.
   return {
-    id: hospitalCode + '/' + resource.resourceType + '/' + resourceId + idSuffix,
+    id,
     hospitalCode,
     resourceType: resource.resourceType,
     resourceId,
@@ -478,10 +497,11 @@ function observationFact(
     analyte ??= analyteIndex.get(c.system, c.code);
     if (bloodGroupIndex.get(c.system, c.code) === true) bloodGroup = true;
   }
-  const analyteKey = analyte?.key ?? (bloodGroup ? BLOOD_GROUP_KEY : fallbackKey(codes, display));
+  const absent = analyte === undefined && !bloodGroup ? absentConceptNames(codes, display) : undefined;
+  const analyteKey = analyte?.key ?? (bloodGroup ? BLOOD_GROUP_KEY : absent !== undefined ? 'absent|' + hospitalCode + '/Observation/' + (r.id ?? '') + idSuffix : fallbackKey(codes, display));
   // A known analyte says what it is; otherwise the resource's own category decides.
   const kind = analyte !== undefined ? (analyte.category === 'vital-signs' ? 'vital' : 'lab') : hasCategory(categories, 'vital-signs') ? 'vital' : 'lab';
-  const names = analyte ?? (bloodGroup ? BLOOD_GROUP_NAMES : undefined);
+  const names = analyte ?? (bloodGroup ? BLOOD_GROUP_NAMES : absent);
   const date = r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.effectiveInstant ?? r.issued;
   const labels = r.meta === undefined ? undefined : sealedLabels(r.meta);
   const resourceId = r.id ?? '';

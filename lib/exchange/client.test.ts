@@ -81,6 +81,26 @@ describe('fetchHospitalRecords', () => {
     expect(urls).toContain(`Observation?patient.identifier=${encodeURIComponent(`${CID_SYSTEM}|${CID}`)}&category=vital-signs&_count=500`);
   });
 
+  it('asks for the Medications medicine records name and puts them inside those records', async () => {
+    const msIndex = HOSPITAL_SEARCHES.findIndex((s) => s.type === 'MedicationStatement');
+    const statement = { ...ofType('MedicationStatement', 'ms1'), status: 'active', medicationReference: { reference: 'Medication/atorva' } };
+    const page = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [
+        { resource: statement, search: { mode: 'match' } },
+        { resource: { resourceType: 'Medication', id: 'atorva', code: { text: 'Atorvastatin 20 mg tablet' } }, search: { mode: 'include' } },
+      ],
+    };
+    const { fetchImpl, calls } = fakeFetch(() => json(standardBatch({ [msIndex]: page })));
+    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const urls = (calls[0]!.body as { entry: { request: { url: string } }[] }).entry.map((e) => e.request.url);
+    for (const type of ['MedicationStatement', 'MedicationRequest', 'MedicationDispense']) expect(urls.find((u) => u.startsWith(`${type}?`))).toContain(`&_include=${type}:medication&`);
+    const ms = r.resources.find((x) => x.id === 'ms1');
+    expect(ms).toMatchObject({ medicationReference: { reference: '#atorva' }, contained: [{ resourceType: 'Medication', code: { text: 'Atorvastatin 20 mg tablet' } }] });
+    expect(r.counts.Medication).toBeUndefined(); // a Medication is not a record of the patient
+  });
+
   it('follows next links per search and accumulates pages', async () => {
     const { fetchImpl, calls } = fakeFetch((c) => {
       if (c.method === 'POST') return json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) }));

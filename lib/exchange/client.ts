@@ -4,6 +4,7 @@ import { SYSTEMS } from '../clinical/terminology';
 import { createBreakerRegistry, type BreakerRegistry, type BreakerSnapshotEntry } from './breaker';
 import { requestJson, type HttpResult } from './http';
 import {
+  attachReferencedMedications,
   consentSchema,
   isSafeNextLink,
   organizationSchema,
@@ -69,12 +70,15 @@ export class ExchangeUnavailableError extends Error {
   }
 }
 
-/** The searches sent in one batch to each hospital: every type the viewer shows, both categories where split. */
-export const HOSPITAL_SEARCHES: readonly { type: string; category?: string }[] = [
+/**
+ * The searches sent in one batch to each hospital: every type the viewer shows, both categories where split.
+ * Medicine records may name their drug only by `Medication/<id>`: those Medications are asked for with them.
+ */
+export const HOSPITAL_SEARCHES: readonly { type: string; category?: string; include?: string }[] = [
   { type: 'AllergyIntolerance' },
-  { type: 'MedicationStatement' },
-  { type: 'MedicationRequest' },
-  { type: 'MedicationDispense' },
+  { type: 'MedicationStatement', include: 'MedicationStatement:medication' },
+  { type: 'MedicationRequest', include: 'MedicationRequest:medication' },
+  { type: 'MedicationDispense', include: 'MedicationDispense:medication' },
   { type: 'Condition' },
   { type: 'Observation', category: 'laboratory' },
   { type: 'Observation', category: 'vital-signs' },
@@ -304,7 +308,9 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
 
     try {
       const identifier = encodeURIComponent(`${CID_SYSTEM}|${cid}`);
-      const searches = HOSPITAL_SEARCHES.map((s) => `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}&_count=${pageSize}`);
+      const searches = HOSPITAL_SEARCHES.map(
+        (s) => `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}${s.include === undefined ? '' : `&_include=${s.include}`}&_count=${pageSize}`,
+      );
       const batch = {
         resourceType: 'Bundle',
         type: 'batch',
@@ -330,6 +336,7 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
       }
 
       const firstPages: { type: string; resources: unknown[]; next?: string }[] = [];
+      const included: unknown[] = [];
       for (const [i, entry] of parsedBatch.data.entry.entries()) {
         const code = parseEntryStatus(entry.response.status);
         if (code === 403) return fail({ status: 'not-shared', error: 'the patient does not share records with this hospital' });
@@ -338,6 +345,7 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
         const page = parseSearchset(entry.resource, type);
         if (!page.ok) return fail({ status: 'malformed', error: page.reason });
         firstPages.push({ type, resources: page.resources, ...(page.nextUrl === undefined ? {} : { next: page.nextUrl }) });
+        included.push(...page.included);
       }
 
       // Each search's remaining pages are sequential (each links the next); searches run in parallel.
@@ -355,6 +363,7 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
           const page = parseSearchset(pr.body, first.type);
           if (!page.ok) return { ok: false, failure: { status: 'malformed', error: page.reason } };
           resources.push(...page.resources);
+          included.push(...page.included);
           next = page.nextUrl;
         }
         return { ok: true, resources };
@@ -388,13 +397,14 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
         }
       }
       const partition = partitionByPatient(raw, cid);
+      const kept = attachReferencedMedications(partition.kept, included);
       const counts: Record<string, number> = {};
       for (const res of partition.kept) counts[res.resourceType] = (counts[res.resourceType] ?? 0) + 1;
       breaker.success(hcode);
       return finish({
         hcode,
-        status: partition.kept.length > 0 ? 'answered' : 'no-data',
-        resources: partition.kept,
+        status: kept.length > 0 ? 'answered' : 'no-data',
+        resources: kept,
         counts,
         droppedWrongPatient: partition.droppedWrongPatient,
         droppedUnverifiable: partition.droppedUnverifiable,

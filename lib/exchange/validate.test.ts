@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
-import { isSafeNextLink, parseEntryStatus, parseSearchset, partitionByPatient, searchTypeOf } from './validate';
+import type { MedicationStatement } from '@medplum/fhirtypes';
+import { attachReferencedMedications, isSafeNextLink, parseEntryStatus, parseSearchset, partitionByPatient, searchTypeOf, type ExchangeResource } from './validate';
 
 const CID = '3100400123456';
 const OTHER = '3100400234568';
@@ -63,11 +64,11 @@ describe('parseSearchset', () => {
 
   it('accepts a page of the expected type and returns the next link and total', () => {
     const r = parseSearchset(bundle([obs(CID_SYSTEM, CID)], { total: 3, link: [{ relation: 'self', url: 'a' }, { relation: 'next', url: 'http://x/next' }] }), 'Observation');
-    expect(r).toEqual({ ok: true, resources: [expect.objectContaining({ id: 'o1' })], nextUrl: 'http://x/next', total: 3 });
+    expect(r).toEqual({ ok: true, resources: [expect.objectContaining({ id: 'o1' })], included: [], nextUrl: 'http://x/next', total: 3 });
   });
 
   it('accepts an empty searchset', () => {
-    expect(parseSearchset({ resourceType: 'Bundle', type: 'searchset', total: 0 }, 'Condition')).toEqual({ ok: true, resources: [], total: 0 });
+    expect(parseSearchset({ resourceType: 'Bundle', type: 'searchset', total: 0 }, 'Condition')).toEqual({ ok: true, resources: [], included: [], total: 0 });
   });
 
   it('marks a page with another resource type as malformed', () => {
@@ -76,7 +77,23 @@ describe('parseSearchset', () => {
 
   it('skips OperationOutcome entries in outcome mode', () => {
     const b = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'OperationOutcome', issue: [] }, search: { mode: 'outcome' } }] };
-    expect(parseSearchset(b, 'Observation')).toEqual({ ok: true, resources: [] });
+    expect(parseSearchset(b, 'Observation')).toEqual({ ok: true, resources: [], included: [] });
+  });
+
+  it('returns included Medications apart from the matches and ignores other included types', () => {
+    const med = { resourceType: 'Medication', id: 'm1', code: { text: 'Atorvastatin 20 mg' } };
+    const b = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [
+        { resource: { resourceType: 'MedicationStatement', id: 's1' }, search: { mode: 'match' } },
+        { resource: med, search: { mode: 'include' } },
+        { resource: { resourceType: 'Practitioner', id: 'pr1' }, search: { mode: 'include' } },
+      ],
+    };
+    expect(parseSearchset(b, 'MedicationStatement')).toEqual({ ok: true, resources: [expect.objectContaining({ id: 's1' })], included: [med] });
+    // A Medication that is not marked as included is still a stray match: the page is not trusted.
+    expect(parseSearchset({ ...b, entry: [{ resource: med }] }, 'MedicationStatement').ok).toBe(false);
   });
 
   it.each([
@@ -88,6 +105,36 @@ describe('parseSearchset', () => {
     ['entry not an array', { resourceType: 'Bundle', type: 'searchset', entry: {} }],
   ])('rejects %s', (_n, body) => {
     expect(parseSearchset(body, 'Observation').ok).toBe(false);
+  });
+});
+
+describe('attachReferencedMedications', () => {
+  const statement = (id: string, reference: string, extra: Partial<MedicationStatement> = {}): MedicationStatement => ({
+    resourceType: 'MedicationStatement',
+    id,
+    status: 'active',
+    subject: { identifier: { system: CID_SYSTEM, value: CID } },
+    medicationReference: { reference, display: 'as the source named it' },
+    ...extra,
+  });
+  const med = (id: string) => ({ resourceType: 'Medication', id, code: { coding: [{ system: 'http://snomed.info/sct', code: `${id}-code` }] } });
+
+  it('puts each referenced Medication inside the records that name it, relative or absolute', () => {
+    const kept: ExchangeResource[] = [statement('s1', 'Medication/a'), statement('s2', 'https://h.example/fhir/Medication/a'), statement('s3', 'Medication/b')];
+    const out = attachReferencedMedications(kept, [med('a'), med('b')]);
+    expect(out.map((r) => (r.resourceType === 'MedicationStatement' ? [r.medicationReference?.reference, r.contained?.map((c) => c.id)] : []))).toEqual([
+      ['#a', ['a']],
+      ['#a', ['a']],
+      ['#b', ['b']],
+    ]);
+    expect(out[0]!.resourceType === 'MedicationStatement' && out[0].medicationReference?.display).toBe('as the source named it');
+    expect(kept[0]!.resourceType === 'MedicationStatement' && kept[0].contained).toBeUndefined(); // the input is not changed
+  });
+
+  it('leaves records alone when the Medication was not included, is not a Medication, or the id is taken', () => {
+    const taken = statement('s2', 'Medication/a', { contained: [{ resourceType: 'Medication', id: 'a', code: { text: 'own' } }], medicationReference: { reference: 'Medication/a' } });
+    const kept: ExchangeResource[] = [statement('s1', 'Medication/zz'), taken, obs(CID_SYSTEM, CID) as ExchangeResource];
+    expect(attachReferencedMedications(kept, [med('a'), { resourceType: 'Substance', id: 'zz' }])).toEqual(kept);
   });
 });
 

@@ -11,6 +11,7 @@ import type {
   DiagnosticReport,
   Encounter,
   Immunization,
+  Medication,
   MedicationDispense,
   MedicationRequest,
   MedicationStatement,
@@ -235,30 +236,64 @@ export function partitionByPatient(resources: readonly unknown[], cid: string): 
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Referenced medicines
+
+const MEDICATION_REF = /(?:^|\/)Medication\/([A-Za-z0-9\-.]{1,64})$/;
+
+/**
+ * Puts each included Medication inside the medicine records that reference it (`Medication/<id>`, relative
+ * or absolute), as a contained resource, so every reader of the records finds the drug's code and name the
+ * same way. Only records already proven to be this patient's are touched; a Medication carries no patient.
+ */
+export function attachReferencedMedications(kept: readonly ExchangeResource[], included: readonly unknown[]): ExchangeResource[] {
+  if (included.length === 0) return [...kept];
+  const byId = new Map<string, Record<string, unknown> & { id: string }>();
+  for (const raw of included) {
+    const med = anyResourceSchema.safeParse(raw);
+    if (med.success && med.data.resourceType === 'Medication' && med.data.id !== undefined) byId.set(med.data.id, { ...med.data, id: med.data.id });
+  }
+  return kept.map((r) => {
+    if (r.resourceType !== 'MedicationStatement' && r.resourceType !== 'MedicationRequest' && r.resourceType !== 'MedicationDispense') return r;
+    const ref = r.medicationReference?.reference;
+    const id = ref === undefined ? undefined : MEDICATION_REF.exec(ref)?.[1];
+    const med = id === undefined ? undefined : byId.get(id);
+    if (med === undefined || (r.contained ?? []).some((c) => c.id === med.id)) return r;
+    return { ...r, contained: [...(r.contained ?? []), med as unknown as Medication], medicationReference: { ...r.medicationReference, reference: `#${med.id}` } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Searchset parsing
 
 export type SearchsetParse =
-  | { ok: true; resources: unknown[]; nextUrl?: string; total?: number }
+  | { ok: true; resources: unknown[]; included: unknown[]; nextUrl?: string; total?: number }
   | { ok: false; reason: string };
 
 /**
  * Validates one page of search results for `expectedType`. A page that is not a searchset, or that holds
  * a match of another resource type, is malformed as a whole (the hospital's answer cannot be trusted).
- * `OperationOutcome` entries with search mode `outcome` are informational and skipped.
+ * `OperationOutcome` entries with search mode `outcome` are informational and skipped. Entries with search
+ * mode `include` are not matches: Medications among them are returned as `included` (a medicine record
+ * naming `Medication/<id>` needs them for its name), any other included type is ignored, never shown.
  */
 export function parseSearchset(body: unknown, expectedType: string): SearchsetParse {
   const parsed = searchsetSchema.safeParse(body);
   if (!parsed.success) return { ok: false, reason: 'not a FHIR searchset Bundle' };
   const resources: unknown[] = [];
+  const included: unknown[] = [];
   for (const entry of parsed.data.entry ?? []) {
     if (entry.resource === undefined) return { ok: false, reason: 'searchset entry without a resource' };
     const type = entry.resource.resourceType;
     if (type === 'OperationOutcome' && entry.search?.mode === 'outcome') continue;
+    if (entry.search?.mode === 'include') {
+      if (type === 'Medication') included.push(entry.resource);
+      continue;
+    }
     if (type !== expectedType) return { ok: false, reason: `searchset for ${expectedType} contained ${type.slice(0, 40)}` };
     resources.push(entry.resource);
   }
   const next = parsed.data.link?.find((l) => l.relation === 'next')?.url;
-  return { ok: true, resources, ...(next === undefined ? {} : { nextUrl: next }), ...(parsed.data.total === undefined ? {} : { total: parsed.data.total }) };
+  return { ok: true, resources, included, ...(next === undefined ? {} : { nextUrl: next }), ...(parsed.data.total === undefined ? {} : { total: parsed.data.total }) };
 }
 
 /** The resource type searched by a relative search URL such as `Observation?category=laboratory`. */

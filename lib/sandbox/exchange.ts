@@ -103,7 +103,7 @@ export function resolvePatient(store: SandboxStore, token: string | null): Index
   return store.patients.get(value);
 }
 
-export function searchset(self: string, resources: Resource[], total: number, next?: string): Bundle {
+export function searchset(self: string, resources: Resource[], total: number, next?: string, included: Resource[] = []): Bundle {
   const link: Bundle['link'] = [{ relation: 'self', url: self }];
   if (next) link.push({ relation: 'next', url: next });
   const base = self.slice(0, self.indexOf('?') >= 0 ? self.indexOf('?') : self.length);
@@ -112,7 +112,9 @@ export function searchset(self: string, resources: Resource[], total: number, ne
     type: 'searchset',
     total,
     link,
-    entry: resources.map((resource): BundleEntry => ({ fullUrl: `${base.replace(/\/[A-Za-z]+$/, '')}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode: 'match' } })),
+    entry: [...resources.map((resource) => ({ resource, mode: 'match' as const })), ...included.map((resource) => ({ resource, mode: 'include' as const }))].map(
+      ({ resource, mode }): BundleEntry => ({ fullUrl: `${base.replace(/\/[A-Za-z]+$/, '')}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode } }),
+    ),
   };
 }
 
@@ -166,5 +168,18 @@ export function searchHospital(store: SandboxStore, hcode: string, type: string,
     n.searchParams.set('_offset', String(offset + count));
     next = n.toString();
   }
-  return { status: 200, bundle: searchset(requestUrl.toString(), page, all.length, next), cid: patient.cid };
+  return { status: 200, bundle: searchset(requestUrl.toString(), page, all.length, next, includedMedications(store, hcode, patient.cid, type, page, requestUrl)), cid: patient.cid };
+}
+
+/** `_include=<type>:medication`: the Medications this page's records reference, each once (FHIR include mode). */
+function includedMedications(store: SandboxStore, hcode: string, cid: string, type: string, page: Resource[], requestUrl: URL): Resource[] {
+  if (!requestUrl.searchParams.getAll('_include').includes(`${type}:medication`)) return [];
+  const out = new Map<string, Resource>();
+  for (const r of page) {
+    const ref = 'medicationReference' in r ? r.medicationReference?.reference : undefined;
+    const id = ref === undefined ? undefined : /(?:^|\/)Medication\/([^/]+)$/.exec(ref)?.[1];
+    const med = id === undefined ? undefined : store.medication(hcode, cid, id);
+    if (med?.id !== undefined) out.set(med.id, med);
+  }
+  return [...out.values()];
 }

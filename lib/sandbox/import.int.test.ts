@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Bundle, Consent, Observation, Patient } from '@medplum/fhirtypes';
+import type { Bundle, Consent, MedicationStatement, Observation, Patient } from '@medplum/fhirtypes';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
 import { parseImportBundle, saveImportRecord } from './importer';
@@ -63,6 +63,36 @@ describe('import', () => {
     await sb.close();
     sb = { ...(await startTestSandbox(dataDir)) };
     await check(sb);
+  });
+
+  it('keeps a document Bundle\'s Medication and serves it with _include=<type>:medication only', async () => {
+    if (!sb) throw new Error('sandbox not started');
+    const medCid = withCitizenIdCheckDigit('199900000002');
+    const doc = {
+      resourceType: 'Bundle',
+      type: 'document',
+      entry: [
+        { fullUrl: 'urn:uuid:comp', resource: { resourceType: 'Composition', status: 'final', subject: { reference: 'urn:uuid:pat' } } },
+        { fullUrl: 'urn:uuid:pat', resource: { resourceType: 'Patient', name: [{ given: ['Ann'], family: 'Lee' }] } },
+        { fullUrl: 'urn:uuid:ms', resource: { resourceType: 'MedicationStatement', status: 'active', subject: { reference: 'urn:uuid:pat' }, medicationReference: { reference: 'urn:uuid:med' } } },
+        { fullUrl: 'urn:uuid:med', resource: { resourceType: 'Medication', id: 'med-1', code: { text: 'Anastrozole 1 mg' } } },
+      ],
+    };
+    const parsed = parseImportBundle(JSON.stringify(doc), 'doc.json', { hcode: '11535', cid: medCid }, '2026-11-15T00:00:00Z');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    saveImportRecord(dataDir, parsed.record, 1);
+    expect((await sb.post('/_sandbox/reload', {}, TOKENS.control)).status).toBe(200);
+    const search = async (extra: string): Promise<Bundle> => (await (await sb!.get(`/hospitals/11535/fhir/MedicationStatement?patient.identifier=${q(TH_CID, medCid)}${extra}`)).json()) as Bundle;
+    const plain = await search('');
+    expect(plain.entry?.map((e) => [e.resource?.resourceType, e.search?.mode])).toEqual([['MedicationStatement', 'match']]);
+    expect(resources<MedicationStatement>(plain)[0]?.medicationReference?.reference).toBe('Medication/med-1');
+    const withMed = await search('&_include=MedicationStatement:medication');
+    expect(withMed.entry?.map((e) => [e.resource?.resourceType, e.search?.mode])).toEqual([
+      ['MedicationStatement', 'match'],
+      ['Medication', 'include'],
+    ]);
+    expect(withMed.total).toBe(1);
+    expect((await sb.get(`/hospitals/11535/fhir/Medication?patient.identifier=${q(TH_CID, medCid)}`)).status).toBe(404);
   });
 
   it('accepts an import over HTTP and rejects a malformed one whole', async () => {

@@ -2,7 +2,7 @@
  * The in-memory exchange: patient index plus per-hospital records, indexed by (hcode, cid, type) so a
  * search for the 20,000-resource patient is a map lookup and an array slice, not a scan.
  */
-import type { AllergyIntolerance, Condition, DiagnosticReport, Encounter, Immunization, MedicationDispense, MedicationRequest, MedicationStatement, Observation, Procedure, Resource } from '@medplum/fhirtypes';
+import type { AllergyIntolerance, Condition, DiagnosticReport, Encounter, Immunization, Medication, MedicationDispense, MedicationRequest, MedicationStatement, Observation, Procedure, Resource } from '@medplum/fhirtypes';
 import { isServedType, type Dataset, type IndexPatient, type ServedType, type StoredResource } from './model';
 
 type TypeIndex = Map<ServedType, Resource[]>;
@@ -54,6 +54,8 @@ export class SandboxStore {
   readonly patients = new Map<string, IndexPatient>();
   private readonly passports = new Map<string, string>();
   private readonly records = new Map<string, Map<string, TypeIndex>>();
+  /** Medications a hospital's records point at (`Medication/<id>`), by `hcode|cid|id`: never searched, only included. */
+  private readonly medications = new Map<string, Medication>();
   private sorted = true;
 
   /** Builds a store over a dataset; patients are copied because imports modify them. */
@@ -76,6 +78,10 @@ export class SandboxStore {
 
   addResource(stored: StoredResource): void {
     const type = stored.resource.resourceType;
+    if (stored.resource.resourceType === 'Medication') {
+      if (stored.resource.id) this.medications.set(`${stored.hcode}|${stored.cid}|${stored.resource.id}`, stored.resource);
+      return;
+    }
     if (!isServedType(type)) return;
     let byCid = this.records.get(stored.hcode);
     if (!byCid) {
@@ -128,6 +134,11 @@ export class SandboxStore {
     if (!category) return list;
     const wanted = new Set(category.split(',').map((c) => normaliseCategory(c.includes('|') ? (c.split('|')[1] ?? '') : c)));
     return list.filter((r) => categoriesOf(r).some((c) => wanted.has(c)));
+  }
+
+  /** The Medication with this id among one patient's records at one hospital (for `_include=…:medication`). */
+  medication(hcode: string, cid: string, id: string): Medication | undefined {
+    return this.medications.get(`${hcode}|${cid}|${id}`);
   }
 
   /** Every (hcode, type) list for one patient, e.g. for counting the stress patient's volume. */
