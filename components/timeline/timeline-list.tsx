@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { formatCount, formatDate } from '@/lib/i18n/format';
+import { formatCount, formatSourceDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { CONFLICT_LABEL, KIND_LABEL, pick, statusLabel } from './labels';
@@ -140,7 +140,7 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
                 data-kind={e.kind}
               >
                 <div className="flex flex-wrap items-baseline gap-2">
-                  <span className="w-28 shrink-0 text-sm text-muted">{formatDate(e.date ?? undefined, lang, calendar)}</span>
+                  <span className="w-28 shrink-0 text-sm text-muted">{formatSourceDate(e.date, lang, calendar)}</span>
                   <span className="rounded bg-info-bg px-1.5 text-xs font-semibold text-info">{pick(lang, KIND_LABEL[e.kind])}</span>
                   {e.sealed ? (
                     <button type="button" className="font-semibold text-ink underline" onClick={() => onUnseal(e)}>
