@@ -451,6 +451,8 @@ const th = {
   'dates.field.error.wrongEra.buddhist': 'วันที่ไม่ถูกต้อง: ปี {year} ดูเป็นปี ค.ศ. กรุณาใส่ปี พ.ศ. (เช่น {example})',
   'dates.field.error.wrongEra.gregory': 'วันที่ไม่ถูกต้อง: ปี {year} ดูเป็นปี พ.ศ. กรุณาใส่ปี ค.ศ. (เช่น {example})',
   'dates.field.error.beforeMin': 'วันที่ต้องไม่ก่อน {min}',
+  'dates.filter.from': 'ตั้งแต่วันที่',
+  'dates.filter.to': 'ถึงวันที่',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -906,6 +908,8 @@ const en: Messages = {
   'dates.field.error.wrongEra.buddhist': 'Invalid date: {year} looks like a Gregorian (CE) year; write the Buddhist-era year (e.g. {example})',
   'dates.field.error.wrongEra.gregory': 'Invalid date: {year} looks like a Buddhist-era year; write the Gregorian (CE) year (e.g. {example})',
   'dates.field.error.beforeMin': 'The date must be on or after {min}',
+  'dates.filter.from': 'From',
+  'dates.filter.to': 'To',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
