@@ -4,7 +4,7 @@ import { EmergencySummaryView } from '@/components/emergency/emergency-summary-v
 import { PrintButton } from '@/components/emergency/print-button';
 import { requirePatientAccessPage } from '@/lib/access/patient-access';
 import { loadEmergencySummary } from '@/lib/emergency/summary';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getLocale } from '@/lib/i18n/server';
 import { ErrorAlert } from '@/components/shell/error-alert';
@@ -40,7 +40,7 @@ export default async function EmergencySummaryPage({ params }: { params: Promise
           {banner && (
             <p className="text-lg" data-testid="patient-banner">
               <span className="font-semibold">{lang === 'th' ? banner.nameTh : banner.nameEn}</span> · <span className="font-mono">{banner.cidFormatted}</span> ·{' '}
-              {t(`emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey)} · {formatDate(banner.birthDate, lang, calendar)}
+              {t(`emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey)} · {formatSourceDate(banner.birthDate, lang, calendar)}
             </p>
           )}
         </div>
