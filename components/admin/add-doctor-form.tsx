@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type SubmitEvent } from 'react';
+import { DateField } from '@/components/forms/date-field';
 import { useLocale } from '@/components/providers';
 import { formText } from '@/lib/admin/form-data';
 import { lookupDoctorSchema } from '@/lib/admin/schemas';
@@ -125,10 +126,7 @@ export function AddDoctorForm({ lookup, add, today }: Props) {
                 </select>
               </div>
               <div>
-                <label htmlFor="add-until" className="label">
-                  {t('admin.add.validUntil')}
-                </label>
-                <input id="add-until" name="validUntil" type="date" min={today} className="field" />
+                <DateField id="add-until" name="validUntil" label={t('admin.add.validUntil')} min={today} />
               </div>
               <button type="submit" className="btn-primary" disabled={busy}>
                 {t('admin.add.confirm')}

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type SubmitEvent } from 'react';
+import { DateField } from '@/components/forms/date-field';
 import { useLocale } from '@/components/providers';
 import { formText } from '@/lib/admin/form-data';
 import type { DoctorGrantRow, GrantChangeResultView } from '@/lib/admin/view-models';
@@ -90,10 +91,7 @@ export function GrantControls({ grant, validUntilDate, today, change }: Props) {
           <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
             {hidden('end-date')}
             <div>
-              <label htmlFor="grant-until" className="label">
-                {t('admin.doctor.changeEnd')}
-              </label>
-              <input id="grant-until" name="validUntil" type="date" min={today} defaultValue={validUntilDate} className="field" />
+              <DateField id="grant-until" name="validUntil" label={t('admin.doctor.changeEnd')} min={today} defaultValue={validUntilDate} />
             </div>
             <button type="submit" className="btn-secondary" disabled={busy}>
               {t('admin.doctor.saveEnd')}

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { DateField } from '@/components/forms/date-field';
 import { useLocale } from '@/components/providers';
 import { AUDIT_ACTIONS } from '@/lib/audit/actions';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -75,14 +76,10 @@ export function AuditFilterForm({ values, errors, periodText }: { values: Partia
           {errorOf('purpose')}
         </div>
         <div>
-          <label htmlFor="f-from" className="label">{t('audit.filter.from')}</label>
-          <input id="f-from" name="from" type="date" className="field" defaultValue={values.from ?? ''} {...described('from')} />
-          {errorOf('from')}
+          <DateField id="f-from" name="from" label={t('audit.filter.from')} defaultValue={values.from ?? ''} serverError={errors.from ? t(errors.from) : undefined} />
         </div>
         <div>
-          <label htmlFor="f-to" className="label">{t('audit.filter.to')}</label>
-          <input id="f-to" name="to" type="date" className="field" defaultValue={values.to ?? ''} {...described('to')} />
-          {errorOf('to')}
+          <DateField id="f-to" name="to" label={t('audit.filter.to')} defaultValue={values.to ?? ''} serverError={errors.to ? t(errors.to) : undefined} />
         </div>
       </div>
       {periodText && <p className="text-muted">{periodText}</p>}

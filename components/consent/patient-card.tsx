@@ -2,7 +2,7 @@
 
 import { useLocale } from '@/components/providers';
 import type { PatientCard } from '@/lib/consent/view-model';
-import { formatDate } from '@/lib/i18n/format';
+import { formatSourceDate } from '@/lib/i18n/format';
 
 /** Who the patient is (identity only) so the doctor can check it against the person in front of them. */
 export function PatientCardView({ patient }: { patient: PatientCard }) {
@@ -25,7 +25,7 @@ export function PatientCardView({ patient }: { patient: PatientCard }) {
         <dt className="font-semibold text-muted">{t('consent.card.sex')}</dt>
         <dd>{t(`consent.sex.${patient.gender}`)}</dd>
         <dt className="font-semibold text-muted">{t('consent.card.age')}</dt>
-        <dd>{t('consent.card.ageValue', { age: patient.age, date: formatDate(patient.birthDate, lang, calendar) })}</dd>
+        <dd>{t('consent.card.ageValue', { age: patient.age, date: formatSourceDate(patient.birthDate, lang, calendar) })}</dd>
         {patient.phoneMasked && (
           <>
             <dt className="font-semibold text-muted">{t('consent.card.phone')}</dt>

@@ -6,7 +6,7 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { useLocale } from '@/components/providers';
 import { emergencyFieldErrors, emergencyFormInput, emergencyLookupSchema, REASON_CODES, REASON_TEXT_MAX, type EmergencyField } from '@/lib/emergency/rules';
 import type { EmergencyLookupResult, EmergencyPatientCard } from '@/lib/emergency/service';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { ErrorAlert } from '@/components/shell/error-alert';
 
@@ -154,7 +154,7 @@ function PatientIdentityCard({ patient: p }: { patient: EmergencyPatientCard }) 
         <dd>{tr(`emergency.gender.${p.gender}` as MessageKey)}</dd>
         <dt className="font-semibold">{tr('emergency.card.age')}</dt>
         <dd>
-          {tr('emergency.card.ageValue', { age: p.age })} · {formatDate(p.birthDate, l)}
+          {tr('emergency.card.ageValue', { age: p.age })} · {formatSourceDate(p.birthDate, l)}
         </dd>
         <dt className="font-semibold">{tr('emergency.card.phone')}</dt>
         <dd>{p.hasPhone ? tr('emergency.card.phoneYes') : tr('emergency.card.phoneNo')}</dd>

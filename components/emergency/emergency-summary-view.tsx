@@ -3,7 +3,7 @@ import { computePanelCoverage, PANEL_KINDS, type HospitalAnswer } from '@/lib/cl
 import type { EmergencySummary, EncounterClass } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import type { CoverageRow } from '@/lib/emergency/summary';
-import { formatDate, type Calendar, type Lang } from '@/lib/i18n/format';
+import { formatSourceDate, type Calendar, type Lang } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { CheckIncompleteNote, CoverageNote } from '@/components/timeline/coverage-note';
 import { ENCOUNTER_CLASS_LABEL } from '@/components/timeline/labels';
@@ -40,7 +40,7 @@ function restatesClass(typeText: string, encounterClass: EncounterClass): boolea
 export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, calendar, t }: Props) {
   const name = (code: string) => hospitalNames[code]?.[lang] ?? code;
   const from = (codes: readonly string[]) => t('emergency.from', { hospitals: codes.map(name).join(', ') });
-  const date = (d: string | null | undefined) => formatDate(d ?? undefined, lang, calendar);
+  const date = (d: string | null | undefined) => formatSourceDate(d, lang, calendar);
   const source = (codes: readonly string[]) => <span className="text-sm text-muted"> — {from(codes)}</span>;
   const answers: HospitalAnswer[] = coverage.map((c) => ({ hospitalCode: c.code, state: c.status, dropped: c.dropped, sealed: c.sealed }));
   const plainNames = Object.fromEntries(coverage.map((c) => [c.code, lang === 'th' ? c.nameTh : c.nameEn]));

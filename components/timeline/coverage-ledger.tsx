@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { HospitalView } from '@/lib/timeline/types';
 import { pick } from './labels';
 
@@ -73,7 +73,7 @@ export function CoverageLedger({ rows, lang, calendar, onRetry }: { rows: Ledger
                     <span>
                       {' · '}
                       {pick(lang, { th: `${r.view.records} รายการ`, en: `${r.view.records} records` })}
-                      {r.view.newestDate && <> {' · '}{pick(lang, { th: 'ล่าสุด', en: 'newest' })} {formatDate(r.view.newestDate, lang, calendar)}</>}
+                      {r.view.newestDate && <> {' · '}{pick(lang, { th: 'ล่าสุด', en: 'newest' })} {formatSourceDate(r.view.newestDate, lang, calendar)}</>}
                     </span>
                   )}
                   {r.view && (

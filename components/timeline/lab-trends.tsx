@@ -3,12 +3,13 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { LabSeries } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { pick } from './labels';
 import { FlagBadge } from './summary-panels';
 
+// Axis ticks are positions on a time scale, not anyone's record: Bangkok's day, like our own instants.
 function tick(t: unknown, lang: Lang, calendar: Calendar): string {
   const n = Number(t);
   return Number.isFinite(n) && n > 0 ? formatDate(new Date(n).toISOString(), lang, calendar) : '';
@@ -24,7 +25,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
   const { rows, hospitals } = useMemo(() => {
     if (!current) return { rows: [], hospitals: [] as string[] };
     const hs = [...new Set(current.points.map((p) => p.hospitalCode))].sort();
-    const data = current.points.filter((p) => p.date && Number.isFinite(Date.parse(p.date))).map((p) => ({ t: Date.parse(p.date!), [p.hospitalCode]: p.value }));
+    const data = current.points.filter((p) => p.date && Number.isFinite(Date.parse(p.date))).map((p) => ({ t: Date.parse(p.date!), date: p.date, [p.hospitalCode]: p.value }));
     return { rows: data, hospitals: hs };
   }, [current]);
   if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
@@ -52,7 +53,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: unknown) => tick(t, lang, calendar)} />
             <YAxis width={72} label={unit ? { value: unit, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } : undefined} />
             {band && <ReferenceArea y1={band.low} y2={band.high} fill="#067647" fillOpacity={0.08} />}
-            <Tooltip labelFormatter={(t: unknown) => tick(t, lang, calendar)} />
+            <Tooltip labelFormatter={(t: unknown, payload: readonly { payload?: { date?: string | null } }[]) => (payload[0]?.payload?.date ? formatSourceDate(payload[0].payload.date, lang, calendar, true) : tick(t, lang, calendar))} />
             <Legend formatter={(code: string) => names[code] ?? code} />
             {hospitals.map((h, i) => (
               <Line key={h} dataKey={h} name={h} stroke={PALETTE[i % PALETTE.length]} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
@@ -77,7 +78,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
         <tbody>
           {[...current.points].reverse().map((p) => (
             <tr key={p.factId} className="border-b border-line">
-              <td className="py-1">{formatDate(p.date ?? undefined, lang, calendar)}</td>
+              <td className="py-1">{formatSourceDate(p.date, lang, calendar)}</td>
               <td>
                 {p.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(p.unit)}
                 <FlagBadge flag={p.flag} lang={lang} />

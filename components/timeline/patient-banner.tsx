@@ -1,5 +1,5 @@
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { ageInYears, formatDate } from '@/lib/i18n/format';
+import { ageInYears, formatSourceDate } from '@/lib/i18n/format';
 import type { PatientBanner as Banner } from '@/lib/timeline/patient-context';
 
 const SEX = { male: { th: 'ชาย', en: 'Male' }, female: { th: 'หญิง', en: 'Female' }, other: { th: 'อื่น ๆ', en: 'Other' }, unknown: { th: 'ไม่ระบุ', en: 'Unknown' } } as const;
@@ -12,7 +12,7 @@ export function PatientBannerView({ banner, lang, calendar, now, children }: { b
       <div>
         <h1 className="text-2xl font-bold">{lang === 'th' ? banner.nameTh : banner.nameEn}</h1>
         <p className="text-muted">
-          {lang === 'th' ? banner.nameEn : banner.nameTh} · {sex[lang]} · {ageInYears(banner.birthDate, now)} {lang === 'th' ? 'ปี' : 'y'} ({formatDate(banner.birthDate, lang, calendar)}) ·{' '}
+          {lang === 'th' ? banner.nameEn : banner.nameTh} · {sex[lang]} · {ageInYears(banner.birthDate, now)} {lang === 'th' ? 'ปี' : 'y'} ({formatSourceDate(banner.birthDate, lang, calendar)}) ·{' '}
           <span className="font-mono">{banner.cidFormatted}</span>
         </p>
       </div>

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { formatDate } from '@/lib/i18n/format';
+import { formatSourceDate } from '@/lib/i18n/format';
 import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { CRITICALITY_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, pick, statusLabel, VERIFICATION_LABEL } from './labels';
@@ -21,7 +21,7 @@ function useDialog(open: boolean) {
 function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, string][] {
   const rows: [string, string][] = [
     [pick(lang, { th: 'ชื่อตามที่โรงพยาบาลบันทึก', en: 'As recorded' }), f.display],
-    [pick(lang, { th: 'วันที่', en: 'Date' }), formatDate(f.date ?? undefined, lang, calendar, true)],
+    [pick(lang, { th: 'วันที่', en: 'Date' }), formatSourceDate(f.date, lang, calendar, true)],
     [pick(lang, { th: 'สถานะ', en: 'Status' }), statusLabel(lang, f.status) || '—'],
     [pick(lang, { th: 'รหัส', en: 'Codes' }), f.codes.map((c) => `${c.code} (${c.system.replace(/^https?:\/\//, '')})`).join(', ') || '—'],
     [pick(lang, { th: 'ทรัพยากรต้นทาง', en: 'Source resource' }), `${f.resourceType}/${f.resourceId}`],
@@ -48,7 +48,7 @@ function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, str
       rows.push([pick(lang, { th: 'ประเภท', en: 'Class' }), pick(lang, ENCOUNTER_CLASS_LABEL[f.encounterClass])], [pick(lang, { th: 'เหตุผล', en: 'Reason' }), f.reason ?? '—']);
       break;
     case 'condition':
-      rows.push([pick(lang, { th: 'เริ่มเป็น', en: 'Onset' }), formatDate(f.onset, lang, calendar)]);
+      rows.push([pick(lang, { th: 'เริ่มเป็น', en: 'Onset' }), formatSourceDate(f.onset, lang, calendar)]);
       break;
     case 'immunization':
     case 'procedure':

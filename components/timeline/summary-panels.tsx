@@ -2,7 +2,7 @@
 
 import { memo, type ReactNode } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { formatDate } from '@/lib/i18n/format';
+import { formatSourceDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
 import { substanceByKey } from '@/lib/clinical/terminology-index';
 import { displayUnit } from '@/lib/clinical/unit-display';
@@ -105,7 +105,7 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
       <div className="text-sm text-muted">
         {hospitalsText(row.hospitals, names)}
         {row.hospitals.length > 1 && pick(lang, { th: ` · บันทึกที่ ${row.hospitals.length} โรงพยาบาล`, en: ` · recorded at ${row.hospitals.length} hospitals` })}
-        {latest && ` · ${formatDate(latest, lang, calendar)}`}
+        {latest && ` · ${formatSourceDate(latest, lang, calendar)}`}
       </div>
       {row.conflicts.map((c) => (
         <div key={c.reason} className="text-sm font-semibold text-warning">
@@ -161,7 +161,7 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
                   <li key={h.factId} className={h.current ? '' : 'text-muted'}>
                     {names[h.hospitalCode] ?? h.hospitalCode}: <span className="font-semibold">{statusLabel(lang, h.status)}</span>
                     {h.dose && ` · ${h.dose}`}
-                    {h.date && ` · ${formatDate(h.date, lang, calendar)}`}
+                    {h.date && ` · ${formatSourceDate(h.date, lang, calendar)}`}
                   </li>
                 ))}
               </ul>
@@ -194,7 +194,7 @@ export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, cale
               <span className="text-sm text-muted">
                 {' · '}
                 {hospitalsText(p.hospitals.map((h) => h.hospitalCode), names)}
-                {p.onset && ` · ${pick(lang, { th: 'เริ่ม', en: 'since' })} ${formatDate(p.onset, lang, calendar)}`}
+                {p.onset && ` · ${pick(lang, { th: 'เริ่ม', en: 'since' })} ${formatSourceDate(p.onset, lang, calendar)}`}
               </span>
               {p.conflicts.length > 0 && <span className="ml-1 text-sm font-semibold text-warning">⚠ {pick(lang, { th: 'สถานะไม่ตรงกัน', en: 'status differs' })}</span>}
             </li>
@@ -241,7 +241,7 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
               <FlagBadge flag={s.latest.flag} lang={lang} />
               <span className="text-sm text-muted">
                 {' · '}
-                {formatDate(s.latest.date ?? undefined, lang, calendar)} · {names[s.latest.hospitalCode] ?? s.latest.hospitalCode}
+                {formatSourceDate(s.latest.date, lang, calendar)} · {names[s.latest.hospitalCode] ?? s.latest.hospitalCode}
               </span>
             </li>
           ))}

@@ -3,9 +3,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { formatCount, formatDate } from '@/lib/i18n/format';
+import { formatCount, formatSourceDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import { translate } from '@/lib/i18n/messages';
+import { DateField } from '@/components/forms/date-field';
 import { CONFLICT_LABEL, KIND_LABEL, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
@@ -113,12 +115,10 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
           </select>
         </div>
         <div>
-          <label htmlFor="f-from" className="label text-sm">{pick(lang, { th: 'ตั้งแต่วันที่', en: 'From' })}</label>
-          <input id="f-from" type="date" className="field text-base" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+          <DateField id="f-from" label={translate(lang, 'dates.filter.from')} labelClassName="label text-sm" className="field text-base" onValueChange={(from) => set({ from })} />
         </div>
         <div>
-          <label htmlFor="f-to" className="label text-sm">{pick(lang, { th: 'ถึงวันที่', en: 'To' })}</label>
-          <input id="f-to" type="date" className="field text-base" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+          <DateField id="f-to" label={translate(lang, 'dates.filter.to')} labelClassName="label text-sm" className="field text-base" onValueChange={(to) => set({ to })} />
         </div>
         <div>
           <label htmlFor="f-text" className="label text-sm">{pick(lang, { th: 'ค้นหา', en: 'Search' })}</label>
@@ -140,7 +140,7 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
                 data-kind={e.kind}
               >
                 <div className="flex flex-wrap items-baseline gap-2">
-                  <span className="w-28 shrink-0 text-sm text-muted">{formatDate(e.date ?? undefined, lang, calendar)}</span>
+                  <span className="w-28 shrink-0 text-sm text-muted">{formatSourceDate(e.date, lang, calendar)}</span>
                   <span className="rounded bg-info-bg px-1.5 text-xs font-semibold text-info">{pick(lang, KIND_LABEL[e.kind])}</span>
                   {e.sealed ? (
                     <button type="button" className="font-semibold text-ink underline" onClick={() => onUnseal(e)}>

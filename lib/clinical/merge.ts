@@ -121,13 +121,19 @@ function fastIsoTime(s: string): number {
   return Number.NaN;
 }
 
-/** Calendar day in Thai time: the day a Thai clinician would say the event happened. */
+/**
+ * The calendar day the source recorded, in its own UTC offset (a visit at 23:45+01:00 on the 19th is on the
+ * 19th, though Bangkok was already on the 20th). Z, or RFC 3339's -00:00, states no local clock: on the Thai
+ * exchange such a value gets Bangkok's day (lib/i18n/format.ts formats dates by the same rule).
+ */
 export function dayOf(date: string | null, time: number): string | null {
   if (date === null) return null;
-  if (date.length <= 10) return date;
-  if (date.endsWith('+07:00')) return date.slice(0, 10);
-  if (Number.isNaN(time)) return date.slice(0, 10);
+  if (date.length <= 10 || !hasNoZone(date) || Number.isNaN(time)) return date.slice(0, 10);
   return new Date(time + THAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function hasNoZone(date: string): boolean {
+  return date.endsWith('Z') || date.endsWith('-00:00');
 }
 
 /** Newest first; undated last. */
@@ -311,7 +317,9 @@ function signatureText(f: ClinicalFact): string {
 
 /**
  * The day a record belongs to for duplicate detection: a Thai calendar day number when the date is at
- * least day-precise, else the partial date itself ('2024-05' is not the same as 1 May).
+ * least day-precise, else the partial date itself ('2024-05' is not the same as 1 May). Deliberately the
+ * instant's day in Bangkok, not the source's own day (dayOf): two hospitals writing one instant in
+ * different offsets must still fall on one day.
  */
 function dayKeyOf(date: string | null, time: number): number | string {
   if (date === null) return '';
@@ -325,6 +333,8 @@ class DayNames {
 
   of(date: string | null, time: number, dayKey: number | string): string | null {
     if (typeof dayKey !== 'number') return dayOf(date, time);
+    // The shared name is Bangkok's day; a source in another zone keeps its own (dayOf).
+    if (date !== null && date.length > 10 && !hasNoZone(date) && !date.endsWith('+07:00')) return dayOf(date, time);
     let name = this.names.get(dayKey);
     if (name === undefined) {
       name = new Date(dayKey * DAY_MS).toISOString().slice(0, 10);

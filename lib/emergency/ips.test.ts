@@ -94,6 +94,17 @@ describe('buildIpsBundle', () => {
     expect(section(b, '10160-0')?.emptyReason?.coding[0]?.code).toBe('unavailable');
   });
 
+  it.each([
+    // The source's own day: 23:45 at +01:00 is the 1st there (already the 2nd in Bangkok); Z reads as Bangkok's.
+    ['2026-10-01T23:45:00+01:00', '(2026-10-01)'],
+    ['2026-10-01T20:30:00Z', '(2026-10-02)'],
+    ['2026-10-01', '(2026-10-01)'],
+    ['2026-10', '(2026-10)'],
+  ])('a result dated %s is on %s in the narrative', (date, shown) => {
+    const b = build({ ...full, keyLabs: [{ ...full.keyLabs[0]!, date }] });
+    expect(section(b, IPS_SECTIONS.results.code)?.text.div).toContain(`4.1 mmol/L ${shown}`);
+  });
+
   it('escapes text placed in the narrative', () => {
     const b = build({ ...full, problems: [{ display: '<script>x</script> & co', hospitals: ['10661'] }] });
     expect(section(b, '11450-4')?.text.div).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');

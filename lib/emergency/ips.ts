@@ -7,6 +7,7 @@ import { describeCoverageGaps } from '../clinical/coverage-text';
 import type { EmergencySummary, FactKind } from '../clinical/types';
 import { displayUnit } from '../clinical/unit-display';
 import { CID_SYSTEM } from '../identity/citizen-id';
+import { sourceDay } from '../i18n/format';
 
 const LOINC = 'http://loinc.org';
 const EMPTY_REASON = 'http://terminology.hl7.org/CodeSystem/list-empty-reason';
@@ -68,6 +69,14 @@ function narrative(lines: string[], gaps: string[]): { status: 'generated'; div:
 
 function genderOf(g: string): 'male' | 'female' | 'other' | 'unknown' {
   return g === 'male' || g === 'female' || g === 'other' ? g : 'unknown';
+}
+
+/**
+ * The day a narrative line names: the source's own calendar day as YYYY-MM-DD (unambiguous for a reader
+ * abroad; the resource keeps the full date-time). A partial date stays partial.
+ */
+function narrativeDay(date: string): string {
+  return sourceDay(date) ?? date;
 }
 
 /** FHIR dateTime from a date we hold (date-only stays date-only); undefined when absent. */
@@ -141,7 +150,7 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     const when = fhirDate(l.date);
     if (when) resource.effectiveDateTime = when;
     if (l.flag) resource.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] }];
-    add('results', resource, `${l.display}: ${l.value} ${displayUnit(l.unit)}${l.date ? ` (${l.date})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
+    add('results', resource, `${l.display}: ${l.value} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
   }
   if (summary.bloodGroup) {
     const b = summary.bloodGroup;
@@ -163,7 +172,7 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     const resource: IpsEntry['resource'] = { resourceType: 'Immunization', status: 'completed', vaccineCode: { text: t.display }, patient: subject, note: sourceNote(t.hospitals) };
     if (t.date) resource.occurrenceDateTime = t.date;
     else resource.occurrenceString = 'unknown';
-    add('immunizations', resource, `${t.display}${t.date ? ` (${t.date})` : ''} — ${t.hospitals.map(hospitalName).join(', ')}`);
+    add('immunizations', resource, `${t.display}${t.date ? ` (${narrativeDay(t.date)})` : ''} — ${t.hospitals.map(hospitalName).join(', ')}`);
   }
 
   const emptyReason = (section: IpsSectionKey): { code: string; display: string } => {

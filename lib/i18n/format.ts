@@ -1,3 +1,5 @@
+import { translate } from './messages';
+
 export type Lang = 'th' | 'en';
 export type Calendar = 'buddhist' | 'gregory';
 
@@ -31,22 +33,123 @@ function clock(bangkok: Date): string {
   return `${String(bangkok.getUTCHours()).padStart(2, '0')}:${String(bangkok.getUTCMinutes()).padStart(2, '0')}`;
 }
 
+/** "Mar 1964" / "มี.ค. 2507": a month without a day (FHIR allows YYYY-MM); inventing a day would mislead. */
+function monthYear(y: number, m: number, lang: Lang, calendar: Calendar): string {
+  return `${MONTHS[lang][m - 1]!} ${yearIn(y, calendar)}${era(lang, calendar)}`;
+}
+
+// English with the Buddhist era names it, as Intl does ("15 Nov 2569 BE").
+function era(lang: Lang, calendar: Calendar): string {
+  return lang === 'en' && calendar === 'buddhist' ? ' BE' : '';
+}
+
+function dayText(y: number, m: number, d: number, lang: Lang, calendar: Calendar): string {
+  return `${d} ${MONTHS[lang][m - 1]!} ${yearIn(y, calendar)}${era(lang, calendar)}`;
+}
+
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A date-only or partial value (YYYY, YYYY-MM, YYYY-MM-DD) as written, or null when it is not one. */
+function formatPartial(iso: string, lang: Lang, calendar: Calendar): string | null {
+  const m = PARTIAL.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[2] === undefined) return String(yearIn(y, calendar));
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return iso;
+  if (m[3] === undefined) return monthYear(y, mo, lang, calendar);
+  const d = Number(m[3]);
+  if (d < 1 || d > 31) return iso;
+  return dayText(y, mo, d, lang, calendar);
+}
+
 /**
- * Formats an ISO date or date-time for display in Bangkok time; Thai shows the Buddhist era (2569 for 2026).
- * A date-only value (`2026-11-15`) is shown without a time and without shifting the day.
+ * Formats an instant of OUR OWN (audit rows, sign-in times, consent expiry, lock-outs) in Bangkok time; Thai
+ * shows the Buddhist era (2569 for 2026). A date-only value (`2026-11-15`) is shown without a time and
+ * without shifting the day. For a date a source hospital recorded, use `formatSourceDate`.
  */
 export function formatDate(iso: string | undefined, lang: Lang, calendar: Calendar = defaultCalendar(lang), withTime = false): string {
   if (!iso) return '—';
-  const dateOnly = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso);
-  const date = new Date(dateOnly ? `${iso.length === 4 ? `${iso}-07-01` : iso.length === 7 ? `${iso}-15` : iso}T12:00:00+07:00` : iso);
+  const partial = formatPartial(iso, lang, calendar);
+  if (partial !== null) return partial;
+  const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const bangkok = new Date(date.getTime() + BANGKOK_OFFSET_MS);
-  const year = yearIn(bangkok.getUTCFullYear(), calendar);
-  if (dateOnly && iso.length === 4) return String(year);
-  // English with the Buddhist era names it, as Intl does ("15 Nov 2569 BE").
-  const day = `${bangkok.getUTCDate()} ${MONTHS[lang][bangkok.getUTCMonth()]!} ${year}${lang === 'en' && calendar === 'buddhist' ? ' BE' : ''}`;
-  if (!withTime || dateOnly) return day;
+  const day = dayText(bangkok.getUTCFullYear(), bangkok.getUTCMonth() + 1, bangkok.getUTCDate(), lang, calendar);
+  if (!withTime) return day;
   return `${day}${lang === 'en' ? ',' : ''} ${clock(bangkok)}`;
+}
+
+/*
+ * A clinical fact's date is shown on the calendar day the source recorded, in the source's own UTC offset:
+ * a visit at 2023-01-19T23:45+01:00 happened on 19 January where it happened, though it was already the
+ * 20th in Bangkok (shown in Bangkok time, 17 % of one third-party record's dates moved by a day).
+ *
+ * Z (UTC) is the exception. It states an instant but no local wall clock: systems write Z after converting,
+ * so it says nothing about where the event happened. This is the Thai exchange, so a value without a zone
+ * of its own is read as Bangkok's, the same as before. RFC 3339's "-00:00" (offset unknown) is read the same
+ * way, and so is a date-time without any offset (not valid FHIR, but seen). An explicit offset, +07:00 or
+ * any other (+00:00 included: a source that writes it is stating its clock), keeps its own day.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** The parts of a date-time that matter for display: the source's day, the instant, its offset if any. */
+interface SourceDateTime {
+  /** The source's calendar day (Bangkok's when the source gave no zone of its own). */
+  y: number;
+  m: number;
+  d: number;
+  instant: Date;
+  /** "+01:00" when the source's zone differs from Bangkok's; null when it is Bangkok's or unknown. */
+  foreignOffset: string | null;
+}
+
+function parseSourceDateTime(iso: string): SourceDateTime | null {
+  const m = DATE_TIME.exec(iso);
+  if (!m) return null;
+  const zone = m[6];
+  const noZone = zone === undefined || zone === 'Z' || zone === '-00:00';
+  const instant = new Date(noZone ? `${iso.slice(0, zone === undefined ? iso.length : -zone.length)}${zone === undefined ? '+07:00' : 'Z'}` : iso);
+  if (Number.isNaN(instant.getTime())) return null;
+  if (zone === 'Z' || zone === '-00:00') {
+    const bangkok = new Date(instant.getTime() + BANGKOK_OFFSET_MS);
+    return { y: bangkok.getUTCFullYear(), m: bangkok.getUTCMonth() + 1, d: bangkok.getUTCDate(), instant, foreignOffset: null };
+  }
+  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), instant, foreignOffset: zone === undefined || zone === '+07:00' ? null : zone };
+}
+
+/**
+ * The calendar day a source recorded (YYYY-MM-DD), or the partial date as it is (YYYY, YYYY-MM); null when
+ * absent or unreadable. Used to filter and group clinical facts by the day the clinician saw.
+ */
+export function sourceDay(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  if (PARTIAL.test(iso)) return iso;
+  const p = parseSourceDateTime(iso);
+  if (!p) return null;
+  return `${String(p.y).padStart(4, '0')}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+}
+
+/**
+ * Formats the date of a clinical fact on the source's own calendar day (see above); partial dates stay
+ * partial. With `withTime`, the time of day is Bangkok time, and when the source's zone is not Bangkok's
+ * the text says so and names the source's offset; if Bangkok's day differs too, it is named with the time,
+ * so the time is never read against the wrong day.
+ */
+export function formatSourceDate(iso: string | null | undefined, lang: Lang, calendar: Calendar = defaultCalendar(lang), withTime = false): string {
+  if (!iso) return '—';
+  const partial = formatPartial(iso, lang, calendar);
+  if (partial !== null) return partial;
+  const p = parseSourceDateTime(iso);
+  if (!p) return iso;
+  const day = dayText(p.y, p.m, p.d, lang, calendar);
+  if (!withTime) return day;
+  const bangkok = new Date(p.instant.getTime() + BANGKOK_OFFSET_MS);
+  if (p.foreignOffset === null) return `${day}${lang === 'en' ? ',' : ''} ${clock(bangkok)}`;
+  const sameDay = bangkok.getUTCFullYear() === p.y && bangkok.getUTCMonth() + 1 === p.m && bangkok.getUTCDate() === p.d;
+  return sameDay
+    ? translate(lang, 'dates.zone.sameDay', { day, time: clock(bangkok), offset: p.foreignOffset })
+    : translate(lang, 'dates.zone.otherDay', { day, bangkok: formatDate(p.instant.toISOString(), lang, calendar, true), offset: p.foreignOffset });
 }
 
 /** Formats a time of day in Bangkok time, 24-hour "HH:MM" (the same in Thai and English). */

@@ -440,6 +440,19 @@ const th = {
   'coverage.reason.sealed': 'ข้อมูลปกปิด {count} รายการที่ยังไม่ได้เปิดดู',
   'coverage.medications.all': 'ยาที่ใช้อยู่ (รวมทุกโรงพยาบาล)',
   'coverage.medications.some': 'ยาที่ใช้อยู่ (จาก {included} ใน {total} โรงพยาบาล)',
+  // dates
+  'dates.zone.sameDay': '{day} {time} (เวลาไทย; ต้นทาง UTC{offset})',
+  'dates.zone.otherDay': '{day} ({bangkok} เวลาไทย; ต้นทาง UTC{offset})',
+  'dates.field.format.buddhist': 'วว/ดด/ปปปป (พ.ศ.)',
+  'dates.field.format.gregory': 'วว/ดด/ปปปป (ค.ศ.)',
+  'dates.field.error.format': 'วันที่ไม่ถูกต้อง: ใช้รูปแบบ {format}',
+  'dates.field.error.shortYear': 'วันที่ไม่ถูกต้อง: ใส่ปีเต็ม 4 หลัก ({format})',
+  'dates.field.error.noSuchDay': 'วันที่ไม่ถูกต้อง: ไม่มีวันที่ {text} ในปฏิทิน',
+  'dates.field.error.wrongEra.buddhist': 'วันที่ไม่ถูกต้อง: ปี {year} ดูเป็นปี ค.ศ. กรุณาใส่ปี พ.ศ. (เช่น {example})',
+  'dates.field.error.wrongEra.gregory': 'วันที่ไม่ถูกต้อง: ปี {year} ดูเป็นปี พ.ศ. กรุณาใส่ปี ค.ศ. (เช่น {example})',
+  'dates.field.error.beforeMin': 'วันที่ต้องไม่ก่อน {min}',
+  'dates.filter.from': 'ตั้งแต่วันที่',
+  'dates.filter.to': 'ถึงวันที่',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -884,6 +897,19 @@ const en: Messages = {
   'coverage.reason.sealed': '{count} sealed record(s) not opened',
   'coverage.medications.all': 'Current medications (all hospitals, reconciled)',
   'coverage.medications.some': 'Current medications (from {included} of {total} hospitals)',
+  // dates
+  'dates.zone.sameDay': '{day}, {time} (Bangkok time; source UTC{offset})',
+  'dates.zone.otherDay': '{day} ({bangkok} Bangkok time; source UTC{offset})',
+  'dates.field.format.buddhist': 'dd/mm/yyyy (Buddhist era)',
+  'dates.field.format.gregory': 'dd/mm/yyyy',
+  'dates.field.error.format': 'Invalid date: use the form {format}',
+  'dates.field.error.shortYear': 'Invalid date: write the year in full, 4 digits ({format})',
+  'dates.field.error.noSuchDay': 'Invalid date: {text} does not exist',
+  'dates.field.error.wrongEra.buddhist': 'Invalid date: {year} looks like a Gregorian (CE) year; write the Buddhist-era year (e.g. {example})',
+  'dates.field.error.wrongEra.gregory': 'Invalid date: {year} looks like a Buddhist-era year; write the Gregorian (CE) year (e.g. {example})',
+  'dates.field.error.beforeMin': 'The date must be on or after {min}',
+  'dates.filter.from': 'From',
+  'dates.filter.to': 'To',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };

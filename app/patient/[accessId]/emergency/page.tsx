@@ -3,7 +3,7 @@ import { EmergencyBanner } from '@/components/emergency/emergency-banner';
 import { EmergencySummaryView } from '@/components/emergency/emergency-summary-view';
 import { PrintButton } from '@/components/emergency/print-button';
 import { loadEmergencySummary } from '@/lib/emergency/summary';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getLocale } from '@/lib/i18n/server';
 import { patientPage } from '@/lib/entry/pages';
@@ -39,7 +39,7 @@ export default patientPage(async function EmergencySummaryPage({ doctor, access 
           {banner && (
             <p className="text-lg" data-testid="patient-banner">
               <span className="font-semibold">{lang === 'th' ? banner.nameTh : banner.nameEn}</span> · <span className="font-mono">{banner.cidFormatted}</span> ·{' '}
-              {t(`emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey)} · {formatDate(banner.birthDate, lang, calendar)}
+              {t(`emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey)} · {formatSourceDate(banner.birthDate, lang, calendar)}
             </p>
           )}
         </div>
