@@ -161,3 +161,21 @@ describe('sealed records', () => {
     expect(isSealed(stub)).toBe(true);
   });
 });
+
+describe('why a medication was stopped or changed', () => {
+  const metformin = { code: '225487', date: '2024-06-01' };
+  it.each<[string, Resource, string | undefined]>([
+    ['statement statusReason (stopped for eGFR < 45)', { ...medStatement('s', { ...metformin, status: 'stopped' }), statusReason: [{ text: 'eGFR below 45: metformin stopped' }] }, 'eGFR below 45: metformin stopped'],
+    ['statement statusReason coded only', { ...medStatement('s', { ...metformin, status: 'on-hold' }), statusReason: [{ coding: [{ system: 'http://snomed.info/sct', code: '266721009', display: 'Absent response to treatment' }] }] }, 'Absent response to treatment'],
+    ['statement with two reasons', { ...medStatement('s', { ...metformin, status: 'stopped' }), statusReason: [{ text: 'eGFR below 45' }, { text: 'Lactic acidosis risk' }] }, 'eGFR below 45; Lactic acidosis risk'],
+    ['request statusReason', { ...medRequest('r', { ...metformin, status: 'stopped' }), statusReason: { text: 'eGFR below 45' } }, 'eGFR below 45'],
+    ['stopped request with only reasonCode', { ...medRequest('r', { ...metformin, status: 'stopped' }), reasonCode: [{ text: 'Renal impairment' }] }, 'Renal impairment'],
+    ['active statement reasonCode is the indication, not a stop reason', { ...medStatement('s', metformin), reasonCode: [{ text: 'Type 2 diabetes' }] }, undefined],
+    ['stopped without any reason', medStatement('s', { ...metformin, status: 'stopped' }), undefined],
+    ['dispense never carries one', medDispense('d', metformin), undefined],
+  ])('%s', (_n, r, reason) => {
+    const f = one(r);
+    expect(f.kind).toBe('medication');
+    expect(f.kind === 'medication' ? f.statusReason : 'not a medication').toBe(reason);
+  });
+});
