@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DoctorSignInForm } from '@/components/auth/doctor-sign-in-form';
 import { getLocale } from '@/lib/i18n/server';
 
-const searchSchema = z.object({ ended: z.enum(['expired', 'revoked']).optional() });
+const searchSchema = z.object({ ended: z.enum(['expired', 'revoked', 'signed-out']).optional() });
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t } = await getLocale();
@@ -15,7 +15,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold">{t('login.title')}</h1>
         <p className="text-muted">{t('app.tagline')}</p>
       </div>
-      {ended && (
+      {ended === 'signed-out' && (
+        <p role="status" className="rounded-md border border-info bg-info-bg p-3 font-semibold text-info">
+          {t('login.signedOut')}
+        </p>
+      )}
+      {(ended === 'expired' || ended === 'revoked') && (
         <p role="status" className="rounded-md border border-warning bg-warning-bg p-3 font-semibold text-warning">
           {t('login.expired')}
         </p>
