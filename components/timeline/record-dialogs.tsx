@@ -38,6 +38,7 @@ export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [stri
     case 'medication':
       rows.push([pick(lang, { th: 'ขนาดยา', en: 'Dose' }), f.dose ?? '—'], [translate(lang, 'detail.recordType'), medicationSourceLabel(lang, f.source)]);
       if (f.statusReason !== undefined) rows.push([translate(lang, 'detail.statusReason'), f.statusReason]);
+      if (f.indication !== undefined) rows.push([translate(lang, 'detail.indication'), f.indication]);
       break;
     case 'imaging':
       rows.push([pick(lang, { th: 'ชนิด', en: 'Modality' }), f.modality ?? '—'], [pick(lang, { th: 'ตำแหน่ง', en: 'Body site' }), (lang === 'th' ? f.bodySiteTh : f.bodySite) ?? f.bodySite ?? '—'], [pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงานฉบับเต็ม', en: 'Full report' }), f.reportText ?? '—']);

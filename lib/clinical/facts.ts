@@ -354,25 +354,23 @@ function medicationFact(
     highRisk,
     atc,
     daysSupply: undefined,
-    statusReason: medicationStatusReason(r, b.status),
+    ...medicationReasons(r),
   };
 }
 
-/** Statuses that say the course was stopped, paused or never taken: their reason is why. */
-const CHANGED_STATUS = new Set<FactStatus>(['stopped', 'on-hold', 'cancelled', 'not-taken']);
+function joinedText(concepts: readonly CodeableConcept[] | undefined): string | undefined {
+  const text = (concepts ?? []).map(textOf).filter((t) => t !== '').join('; ');
+  return text === '' ? undefined : text;
+}
 
 /**
- * Why the course was stopped or changed, as the hospital wrote it: `statusReason` first; a stopped record
- * with only `reasonCode` carries the stop reason there (some senders put it there). On a current record
- * `reasonCode` is the indication, not a stop reason, so it is not taken.
+ * Why the course was stopped or changed, as the hospital wrote it (`statusReason`). `reasonCode` is kept
+ * apart as the indication: shown as a stop reason, "Type 2 diabetes" would read as why metformin was stopped.
  */
-function medicationStatusReason(r: MedicationStatement | MedicationRequest | MedicationDispense, status: FactStatus): string | undefined {
-  if (r.resourceType === 'MedicationDispense') return undefined;
-  const stated = r.resourceType === 'MedicationStatement' ? (r.statusReason ?? []).map(textOf).filter((t) => t !== '').join('; ') : textOf(r.statusReason);
-  if (stated !== '') return stated;
-  if (!CHANGED_STATUS.has(status)) return undefined;
-  const reason = (r.reasonCode ?? []).map(textOf).filter((t) => t !== '').join('; ');
-  return reason === '' ? undefined : reason;
+function medicationReasons(r: MedicationStatement | MedicationRequest | MedicationDispense): { statusReason?: string; indication?: string } {
+  if (r.resourceType === 'MedicationDispense') return {};
+  const statusReason = r.resourceType === 'MedicationStatement' ? joinedText(r.statusReason) : joinedText(r.statusReason === undefined ? undefined : [r.statusReason]);
+  return { statusReason, indication: joinedText(r.reasonCode) };
 }
 
 function dosageText(d: { text?: string; doseAndRate?: { doseQuantity?: Quantity }[] }[] | undefined): string | undefined {

@@ -890,6 +890,7 @@ function buildMedications(groups: GroupStore, indices: number[], nowTime: number
       };
       if (f.dose !== undefined) st.dose = f.dose;
       if (f.statusReason !== undefined) st.statusReason = f.statusReason;
+      if (f.indication !== undefined) st.indication = f.indication;
       // A dose change within one hospital is shown where its latest record is, so the change is not missed.
       const before = (h.previousOrder?.fact as MedicationFact | undefined)?.dose;
       if (h.latestOrder === chosen && before !== undefined && f.dose !== undefined && normaliseDose(before) !== normaliseDose(f.dose)) st.previousDose = before;

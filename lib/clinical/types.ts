@@ -108,8 +108,10 @@ export interface MedicationFact extends FactBase {
   /** First ATC code seen, kept so an unknown drug can still be classed by its ATC group. */
   atc?: string;
   daysSupply?: number;
-  /** Why the hospital stopped or changed the course, in its own words (statusReason, or reasonCode on a stop). */
+  /** Why the hospital stopped or changed the course, in its own words (statusReason). */
   statusReason?: string;
+  /** What the drug was for, as recorded (reasonCode); never presented as a stop reason. */
+  indication?: string;
 }
 
 export interface ConditionFact extends FactBase {
@@ -298,6 +300,8 @@ export interface MedicationHospitalStatus {
   dose?: string;
   /** Why this hospital stopped or changed the drug, when its latest record says. */
   statusReason?: string;
+  /** What this hospital's latest record says the drug was for. */
+  indication?: string;
   /** This hospital's dose before its latest record changed it (orders and statements only). */
   previousDose?: string;
   recordCount: number;

@@ -472,6 +472,8 @@ const th = {
   'detail.statusReason': 'เหตุผลที่หยุดหรือเปลี่ยน',
   'med.statusReason': 'เหตุผลที่หยุดหรือเปลี่ยน: {reason}',
   'med.doseChanged': 'ขนาดยาเปลี่ยนจาก {from} เป็น {to}',
+  'med.indication': 'ข้อบ่งใช้ที่บันทึก: {reason}',
+  'detail.indication': 'ข้อบ่งใช้ที่บันทึก',
   'login.signedOut': 'ออกจากระบบแล้ว',
 } as const;
 
@@ -949,6 +951,8 @@ const en: Messages = {
   'detail.statusReason': 'Why stopped or changed',
   'med.statusReason': 'Why stopped or changed: {reason}',
   'med.doseChanged': 'Dose changed from {from} to {to}',
+  'med.indication': 'Recorded indication: {reason}',
+  'detail.indication': 'Recorded indication',
   'login.signedOut': 'You have signed out',
 };
 
