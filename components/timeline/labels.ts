@@ -41,6 +41,19 @@ export function verificationLabel(lang: Lang, verification: AllergyVerification)
   return translate(lang, `fhir.verification.${verification}` as const);
 }
 
+/** DICOM modality codes the catalogue names; any other code is shown as the hospital sent it. */
+export const KNOWN_MODALITIES = ['CT', 'MR', 'DX', 'CR', 'US', 'MG', 'NM', 'PT', 'XA', 'RF'] as const;
+type KnownModality = (typeof KNOWN_MODALITIES)[number];
+
+function isKnownModality(code: string): code is KnownModality {
+  return (KNOWN_MODALITIES as readonly string[]).includes(code);
+}
+
+/** An imaging modality (DICOM 'DX', 'US') as a word; an unknown code is shown as sent, never dropped. */
+export function modalityLabel(lang: Lang, code: string): string {
+  return isKnownModality(code) ? translate(lang, `fhir.modality.${code}` as const) : code;
+}
+
 export const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, { th: string; en: string }> = {
   AMB: { th: 'ผู้ป่วยนอก', en: 'Outpatient' },
   IMP: { th: 'ผู้ป่วยใน', en: 'Inpatient' },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AllergyFact, AllergyVerification, ClinicalFact, EncounterClass, FactCode, FactStatus, MedicationSource, TimelineEntry } from '@/lib/clinical/types';
 import type { Lang } from '@/lib/i18n/format';
 import { EntryDetail, factRows } from './record-dialogs';
-import { criticalityLabel, medicationSourceLabel, statusLabel, verificationLabel } from './labels';
+import { criticalityLabel, KNOWN_MODALITIES, medicationSourceLabel, modalityLabel, statusLabel, verificationLabel } from './labels';
 
 // Every code each field can hold; a Record so a new code added to the type fails to compile here until listed.
 const STATUSES = Object.keys({
@@ -51,6 +51,13 @@ describe('no raw FHIR code reaches the reader', () => {
       expect(values.length).toBeGreaterThan(4);
       for (const v of values) expect(RAW_CODES.has(v), `${f.id}: ${v}`).toBe(false);
     }
+  });
+
+  it('imaging modalities are words in Thai; a code no table knows is shown as sent', () => {
+    for (const m of KNOWN_MODALITIES) expect(modalityLabel('th', m)).not.toBe(m);
+    expect(modalityLabel('th', 'US')).toBe('อัลตราซาวด์');
+    expect(modalityLabel('en', 'DX')).toBe('X-ray');
+    expect(modalityLabel('th', 'OCT')).toBe('OCT');
   });
 
   it('a stopped medication’s drawer says why, and names its record type', () => {

@@ -7,7 +7,7 @@ import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { conceptName } from '@/lib/clinical/names';
 import { translate } from '@/lib/i18n/messages';
-import { criticalityLabel, ENCOUNTER_CLASS_LABEL, KIND_LABEL, medicationSourceLabel, pick, statusLabel, verificationLabel } from './labels';
+import { criticalityLabel, ENCOUNTER_CLASS_LABEL, KIND_LABEL, medicationSourceLabel, modalityLabel, pick, statusLabel, verificationLabel } from './labels';
 
 function useDialog(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -41,7 +41,7 @@ export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [stri
       if (f.indication !== undefined) rows.push([translate(lang, 'detail.indication'), f.indication]);
       break;
     case 'imaging':
-      rows.push([pick(lang, { th: 'ชนิด', en: 'Modality' }), f.modality ?? '—'], [pick(lang, { th: 'ตำแหน่ง', en: 'Body site' }), (lang === 'th' ? f.bodySiteTh : f.bodySite) ?? f.bodySite ?? '—'], [pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงานฉบับเต็ม', en: 'Full report' }), f.reportText ?? '—']);
+      rows.push([pick(lang, { th: 'ชนิด', en: 'Modality' }), f.modality !== undefined ? modalityLabel(lang, f.modality) : '—'], [pick(lang, { th: 'ตำแหน่ง', en: 'Body site' }), (lang === 'th' ? f.bodySiteTh : f.bodySite) ?? f.bodySite ?? '—'], [pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงานฉบับเต็ม', en: 'Full report' }), f.reportText ?? '—']);
       break;
     case 'lab-report':
       rows.push([pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงาน', en: 'Report' }), f.reportText ?? '—']);

@@ -7,7 +7,7 @@ import { formatCount, formatDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { conceptName } from '@/lib/clinical/names';
-import { CONFLICT_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, pick, statusLabel } from './labels';
+import { CONFLICT_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, modalityLabel, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
 
@@ -53,7 +53,7 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
     case 'medication':
       return [statusLabel(lang, f.status), f.dose, f.statusReason].filter(Boolean).join(' · ');
     case 'imaging':
-      return [f.modality, f.conclusion].filter(Boolean).join(' · ');
+      return [f.modality !== undefined ? modalityLabel(lang, f.modality) : undefined, f.conclusion].filter(Boolean).join(' · ');
     case 'lab-report':
       return f.conclusion ?? '';
     case 'allergy':

@@ -475,6 +475,16 @@ const th = {
   'med.indication': 'ข้อบ่งใช้ที่บันทึก: {reason}',
   'detail.indication': 'ข้อบ่งใช้ที่บันทึก',
   'login.signedOut': 'ออกจากระบบแล้ว',
+  'fhir.modality.CT': 'ซีทีสแกน (CT)',
+  'fhir.modality.MR': 'เอ็มอาร์ไอ (MRI)',
+  'fhir.modality.DX': 'เอกซเรย์',
+  'fhir.modality.CR': 'เอกซเรย์',
+  'fhir.modality.US': 'อัลตราซาวด์',
+  'fhir.modality.MG': 'แมมโมแกรม',
+  'fhir.modality.NM': 'เวชศาสตร์นิวเคลียร์',
+  'fhir.modality.PT': 'เพ็ทสแกน (PET)',
+  'fhir.modality.XA': 'เอกซเรย์หลอดเลือด',
+  'fhir.modality.RF': 'เอกซเรย์ฟลูออโรสโคปี',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -954,6 +964,16 @@ const en: Messages = {
   'med.indication': 'Recorded indication: {reason}',
   'detail.indication': 'Recorded indication',
   'login.signedOut': 'You have signed out',
+  'fhir.modality.CT': 'CT',
+  'fhir.modality.MR': 'MRI',
+  'fhir.modality.DX': 'X-ray',
+  'fhir.modality.CR': 'X-ray',
+  'fhir.modality.US': 'Ultrasound',
+  'fhir.modality.MG': 'Mammography',
+  'fhir.modality.NM': 'Nuclear medicine',
+  'fhir.modality.PT': 'PET',
+  'fhir.modality.XA': 'Angiography',
+  'fhir.modality.RF': 'Fluoroscopy',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
