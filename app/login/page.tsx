@@ -4,7 +4,7 @@ import { DoctorSignInForm } from '@/components/auth/doctor-sign-in-form';
 import { publicPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 
-const searchSchema = z.object({ ended: z.enum(['expired', 'revoked']).optional() });
+const searchSchema = z.object({ ended: z.enum(['expired', 'revoked', 'signed-out']).optional() });
 
 export default publicPage(async function LoginPage({ searchParams }) {
   const { t } = await getLocale();
@@ -16,7 +16,12 @@ export default publicPage(async function LoginPage({ searchParams }) {
         <h1 className="text-2xl font-bold">{t('login.title')}</h1>
         <p className="text-muted">{t('app.tagline')}</p>
       </div>
-      {ended && (
+      {ended === 'signed-out' && (
+        <p role="status" className="rounded-md border border-info bg-info-bg p-3 font-semibold text-info">
+          {t('login.signedOut')}
+        </p>
+      )}
+      {(ended === 'expired' || ended === 'revoked') && (
         <p role="status" className="rounded-md border border-warning bg-warning-bg p-3 font-semibold text-warning">
           {t('login.expired')}
         </p>

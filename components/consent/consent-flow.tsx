@@ -100,8 +100,12 @@ export function ConsentFlow({ actions, isEd }: { actions: ConsentActions; isEd: 
 
   const mounted = useRef(false);
   useEffect(() => {
-    // Move focus to each new step (not on first load) so keyboard and screen-reader users follow along.
-    if (mounted.current) headingRef.current?.focus();
+    // Focus goes where the doctor types next: the citizen ID on the search step (also on first load) and
+    // the first code box once the code is sent. Other steps move focus to their heading (not on first
+    // load) so keyboard and screen-reader users follow along.
+    const field = step === 'search' ? document.getElementById('cid') : step === 'otp' ? document.getElementById('otp-0') : null;
+    if (field) field.focus();
+    else if (mounted.current) headingRef.current?.focus();
     mounted.current = true;
   }, [step]);
 

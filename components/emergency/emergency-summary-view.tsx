@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { computePanelCoverage, PANEL_KINDS, type HospitalAnswer } from '@/lib/clinical/coverage';
 import type { EmergencySummary, EncounterClass } from '@/lib/clinical/types';
+import { analyteName, conceptName, medicationName } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { formatSourceDate, type Calendar, type Lang } from '@/lib/i18n/format';
@@ -114,7 +115,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
           <ul className="space-y-1" data-testid="medication-list">
             {summary.medications.map((m) => (
               <li key={m.display}>
-                <span className="font-semibold">{lang === 'th' && m.nameTh ? m.nameTh : m.display}</span>
+                <span className="font-semibold">{medicationName(m, lang)}</span>
                 {m.dose && <span> · {m.dose}</span>}
                 {m.highRisk && (
                   <span className="ml-2 inline-block rounded border border-critical bg-critical-bg px-1 text-sm font-semibold text-critical">
@@ -125,7 +126,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
                 {m.conflicts.length > 0 && <span className="font-semibold text-warning"> {t('emergency.conflict')}</span>}
                 {m.allergyConflicts.map((c) => (
                   <span key={c.id} className="block font-semibold text-critical">
-                    {t('emergency.meds.allergyConflict', { allergy: c.allergyDisplay })}
+                    {t('emergency.meds.allergyConflict', { allergy: conceptName(c.allergy, lang) })}
                   </span>
                 ))}
                 {source(m.hospitals)}
@@ -164,7 +165,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
               {summary.keyLabs.map((l) => (
                 <tr key={l.analyteKey}>
                   <td>
-                    {l.display}: <span className="font-semibold">{l.value}</span> {displayUnit(l.unit)}
+                    {analyteName(l, lang)}: <span className="font-semibold">{l.value}</span> {displayUnit(l.unit)}
                     {l.flag && l.flag !== 'N' && <span className="font-semibold text-critical"> ({l.flag})</span>}
                   </td>
                   <td>{date(l.date)}</td>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HeaderSignOutButton, SIGNED_OUT_URL } from '@/components/auth/sign-out-button';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { PreferencesSwitch } from './preferences-switch';
 
@@ -23,7 +24,8 @@ export interface HeaderLabels {
 }
 
 /**
- * The app bar: product name, who is signed in at which hospital, navigation, language and calendar.
+ * The app bar: product name, who is signed in at which hospital, navigation, language and calendar, and
+ * a sign-out button that signs out at once (no second page to confirm on).
  * Its links are not prefetched: every page is rendered per request behind the session check, so a
  * prefetch is a server round trip per link on every page view, for a click that rarely follows.
  */
@@ -65,9 +67,7 @@ export function AppHeader({ user, lang, calendar, labels }: { user: HeaderUser |
           )}
           <PreferencesSwitch lang={lang} calendar={calendar} labels={labels} />
           {user && (
-            <Link prefetch={false} href="/signout" className="btn-secondary min-h-9 px-3 py-1 text-sm">
-              {labels.signOut}
-            </Link>
+            <HeaderSignOutButton label={labels.signOut} callbackUrl={user.kind === 'admin' ? '/admin/login' : SIGNED_OUT_URL} className="btn-secondary min-h-9 px-3 py-1 text-sm" />
           )}
         </div>
       </div>

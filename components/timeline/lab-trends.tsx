@@ -5,6 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContai
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { LabSeries } from '@/lib/clinical/types';
+import { analyteName } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { pick } from './labels';
 import { FlagBadge } from './summary-panels';
@@ -31,7 +32,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
   if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
   const band = current.latest.refLow !== undefined && current.latest.refHigh !== undefined ? { low: current.latest.refLow, high: current.latest.refHigh } : null;
   const unit = displayUnit(current.unit);
-  const name = (s: LabSeries) => `${(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
+  const name = (s: LabSeries) => `${analyteName(s, lang)}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
   return (
     <div className="space-y-3">
       <div>

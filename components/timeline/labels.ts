@@ -1,5 +1,6 @@
 import type { Lang } from '@/lib/i18n/format';
-import type { AllergyFact, AllergyVerification, ConflictReason, EncounterClass, FactKind, FactStatus } from '@/lib/clinical/types';
+import type { AllergyFact, AllergyVerification, ConflictReason, EncounterClass, FactKind, FactStatus, MedicationSource } from '@/lib/clinical/types';
+import { translate } from '@/lib/i18n/messages';
 
 /** Picks the text for the current language. */
 export function pick(lang: Lang, text: { th: string; en: string }): string {
@@ -19,21 +20,38 @@ export const KIND_LABEL: Record<FactKind, { th: string; en: string }> = {
   encounter: { th: 'การมารับบริการ', en: 'Visit' },
 };
 
-export const STATUS_LABEL: Partial<Record<FactStatus, { th: string; en: string }>> = {
-  active: { th: 'ใช้อยู่', en: 'active' },
-  stopped: { th: 'หยุดแล้ว', en: 'stopped' },
-  completed: { th: 'เสร็จสิ้น', en: 'completed' },
-  'on-hold': { th: 'พักไว้', en: 'on hold' },
-  resolved: { th: 'หายแล้ว', en: 'resolved' },
-  inactive: { th: 'ไม่ active', en: 'inactive' },
-  cancelled: { th: 'ยกเลิก', en: 'cancelled' },
-  final: { th: 'ฉบับสมบูรณ์', en: 'final' },
-  preliminary: { th: 'เบื้องต้น', en: 'preliminary' },
-};
-
+/** A record's status as words in the reader's language (never the FHIR code: 'stopped', 'not-taken'). */
 export function statusLabel(lang: Lang, status: FactStatus | undefined): string {
   if (!status) return '';
-  return STATUS_LABEL[status]?.[lang] ?? status;
+  return translate(lang, `fhir.status.${status}` as const);
+}
+
+/** Whether a medication record is what the patient says they take, an order, or what the pharmacy handed over. */
+export function medicationSourceLabel(lang: Lang, source: MedicationSource): string {
+  return translate(lang, `fhir.medSource.${source}` as const);
+}
+
+/** An allergy's criticality (FHIR `high` / `low` / `unable-to-assess`) as words. */
+export function criticalityLabel(lang: Lang, criticality: NonNullable<AllergyFact['criticality']>): string {
+  return translate(lang, `fhir.criticality.${criticality}` as const);
+}
+
+/** An allergy's verification status as words. */
+export function verificationLabel(lang: Lang, verification: AllergyVerification): string {
+  return translate(lang, `fhir.verification.${verification}` as const);
+}
+
+/** DICOM modality codes the catalogue names; any other code is shown as the hospital sent it. */
+export const KNOWN_MODALITIES = ['CT', 'MR', 'DX', 'CR', 'US', 'MG', 'NM', 'PT', 'XA', 'RF'] as const;
+type KnownModality = (typeof KNOWN_MODALITIES)[number];
+
+function isKnownModality(code: string): code is KnownModality {
+  return (KNOWN_MODALITIES as readonly string[]).includes(code);
+}
+
+/** An imaging modality (DICOM 'DX', 'US') as a word; an unknown code is shown as sent, never dropped. */
+export function modalityLabel(lang: Lang, code: string): string {
+  return isKnownModality(code) ? translate(lang, `fhir.modality.${code}` as const) : code;
 }
 
 export const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, { th: string; en: string }> = {
@@ -41,20 +59,6 @@ export const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, { th: string; en: str
   IMP: { th: 'ผู้ป่วยใน', en: 'Inpatient' },
   EMER: { th: 'ฉุกเฉิน', en: 'Emergency' },
   OTHER: { th: 'อื่น ๆ', en: 'Other' },
-};
-
-export const CRITICALITY_LABEL: Record<NonNullable<AllergyFact['criticality']>, { th: string; en: string }> = {
-  high: { th: 'สูง', en: 'high' },
-  low: { th: 'ต่ำ', en: 'low' },
-  'unable-to-assess': { th: 'ประเมินไม่ได้', en: 'unable to assess' },
-};
-
-export const VERIFICATION_LABEL: Record<AllergyVerification, { th: string; en: string }> = {
-  confirmed: { th: 'ยืนยันแล้ว', en: 'confirmed' },
-  unconfirmed: { th: 'ยังไม่ยืนยัน', en: 'unconfirmed' },
-  presumed: { th: 'สันนิษฐาน', en: 'presumed' },
-  refuted: { th: 'ตรวจแล้วว่าไม่แพ้', en: 'refuted' },
-  unknown: { th: 'ไม่ทราบ', en: 'unknown' },
 };
 
 export const CONFLICT_LABEL: Record<ConflictReason, { th: string; en: string }> = {

@@ -12,7 +12,7 @@ import type { SignedOut } from '@/lib/consent/schemas';
 import { translate } from '@/lib/i18n/messages';
 import type { HospitalView, SharingHospital, UnsealResult } from '@/lib/timeline/types';
 import { CoverageLedger, type LedgerRow } from './coverage-ledger';
-import { pick } from './labels';
+import { modalityLabel, pick } from './labels';
 import { EntryDetail, UnsealDialog } from './record-dialogs';
 import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
 import { TimelineList } from './timeline-list';
@@ -151,7 +151,7 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
             {model.imaging.map((im) => (
               <li key={im.entryId} className="card">
                 <div className="font-semibold">
-                  {im.display} {im.modality && <span className="text-sm text-muted">({im.modality}{im.bodySite ? `, ${im.bodySite}` : ''})</span>}
+                  {im.display} {im.modality && <span className="text-sm text-muted">({modalityLabel(lang, im.modality)}{im.bodySite ? `, ${im.bodySite}` : ''})</span>}
                 </div>
                 <div className="text-sm text-muted">{im.hospitals.map((h) => names[h] ?? h).join(', ')}</div>
                 {im.conclusion && <p>{im.conclusion}</p>}

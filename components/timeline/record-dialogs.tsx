@@ -5,7 +5,9 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatSourceDate } from '@/lib/i18n/format';
 import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
-import { CRITICALITY_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, pick, statusLabel, VERIFICATION_LABEL } from './labels';
+import { conceptName } from '@/lib/clinical/names';
+import { translate } from '@/lib/i18n/messages';
+import { criticalityLabel, ENCOUNTER_CLASS_LABEL, KIND_LABEL, medicationSourceLabel, modalityLabel, pick, statusLabel, verificationLabel } from './labels';
 
 function useDialog(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -18,7 +20,8 @@ function useDialog(open: boolean) {
   return ref;
 }
 
-function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, string][] {
+/** The drawer's label/value pairs for one record: every coded field as words in `lang`. */
+export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, string][] {
   const rows: [string, string][] = [
     [pick(lang, { th: 'ชื่อตามที่โรงพยาบาลบันทึก', en: 'As recorded' }), f.display],
     [pick(lang, { th: 'วันที่', en: 'Date' }), formatSourceDate(f.date, lang, calendar, true)],
@@ -33,16 +36,18 @@ function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, str
       if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${f.refLow ?? ''}–${f.refHigh ?? ''} ${displayUnit(f.refUnit ?? f.unit)}`]);
       break;
     case 'medication':
-      rows.push([pick(lang, { th: 'ขนาดยา', en: 'Dose' }), f.dose ?? '—'], [pick(lang, { th: 'ที่มา', en: 'Record type' }), f.source]);
+      rows.push([pick(lang, { th: 'ขนาดยา', en: 'Dose' }), f.dose ?? '—'], [translate(lang, 'detail.recordType'), medicationSourceLabel(lang, f.source)]);
+      if (f.statusReason !== undefined) rows.push([translate(lang, 'detail.statusReason'), f.statusReason]);
+      if (f.indication !== undefined) rows.push([translate(lang, 'detail.indication'), f.indication]);
       break;
     case 'imaging':
-      rows.push([pick(lang, { th: 'ชนิด', en: 'Modality' }), f.modality ?? '—'], [pick(lang, { th: 'ตำแหน่ง', en: 'Body site' }), (lang === 'th' ? f.bodySiteTh : f.bodySite) ?? f.bodySite ?? '—'], [pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงานฉบับเต็ม', en: 'Full report' }), f.reportText ?? '—']);
+      rows.push([pick(lang, { th: 'ชนิด', en: 'Modality' }), f.modality !== undefined ? modalityLabel(lang, f.modality) : '—'], [pick(lang, { th: 'ตำแหน่ง', en: 'Body site' }), (lang === 'th' ? f.bodySiteTh : f.bodySite) ?? f.bodySite ?? '—'], [pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงานฉบับเต็ม', en: 'Full report' }), f.reportText ?? '—']);
       break;
     case 'lab-report':
       rows.push([pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงาน', en: 'Report' }), f.reportText ?? '—']);
       break;
     case 'allergy':
-      rows.push([pick(lang, { th: 'อาการ', en: 'Reactions' }), f.reactions.join(', ') || '—'], [pick(lang, { th: 'ความรุนแรง', en: 'Criticality' }), f.criticality ? pick(lang, CRITICALITY_LABEL[f.criticality]) : '—'], [pick(lang, { th: 'การยืนยัน', en: 'Verification' }), pick(lang, VERIFICATION_LABEL[f.verificationStatus])]);
+      rows.push([pick(lang, { th: 'อาการ', en: 'Reactions' }), f.reactions.join(', ') || '—'], [pick(lang, { th: 'ความรุนแรง', en: 'Criticality' }), f.criticality ? criticalityLabel(lang, f.criticality) : '—'], [pick(lang, { th: 'การยืนยัน', en: 'Verification' }), verificationLabel(lang, f.verificationStatus)]);
       break;
     case 'encounter':
       rows.push([pick(lang, { th: 'ประเภท', en: 'Class' }), pick(lang, ENCOUNTER_CLASS_LABEL[f.encounterClass])], [pick(lang, { th: 'เหตุผล', en: 'Reason' }), f.reason ?? '—']);
@@ -66,7 +71,7 @@ export function EntryDetail({ entry, names, lang, calendar, onClose }: { entry: 
         <div className="space-y-3 p-4">
           <div className="flex items-start justify-between gap-2">
             <h2 id="detail-title" className="text-lg font-bold">
-              {pick(lang, KIND_LABEL[entry.kind])}: {(lang === 'th' ? entry.fact?.nameTh : entry.fact?.nameEn) ?? entry.fact?.display}
+              {pick(lang, KIND_LABEL[entry.kind])}: {conceptName(entry.fact, lang)}
             </h2>
             <button type="button" className="btn-secondary min-h-9 px-3 py-1" onClick={onClose}>
               {pick(lang, { th: 'ปิด', en: 'Close' })}

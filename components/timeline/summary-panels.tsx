@@ -4,10 +4,11 @@ import { memo, type ReactNode } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatSourceDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
-import { substanceByKey } from '@/lib/clinical/terminology-index';
+import { analyteName, conceptName, medicationName, type NamedConcept } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import type { PanelCoverage } from '@/lib/clinical/coverage';
 import { translate } from '@/lib/i18n/messages';
+import { medicationChangeNotes } from '@/lib/clinical/medication-notes';
 import { CheckIncompleteNote, CoverageNote } from './coverage-note';
 import { CONFLICT_LABEL, conflictText, pick, statusLabel } from './labels';
 
@@ -23,8 +24,8 @@ const HIGH_RISK: Record<string, { th: string; en: string }> = {
   opioid: { th: 'ยากลุ่มโอปิออยด์', en: 'Opioid' },
 };
 
-function name(lang: Lang, row: { nameTh?: string; nameEn?: string; display: string }): string {
-  return (lang === 'th' ? row.nameTh : row.nameEn) ?? row.display;
+function name(lang: Lang, row: NamedConcept): string {
+  return conceptName(row, lang);
 }
 
 function hospitalsText(codes: readonly string[], names: Names): string {
@@ -114,7 +115,7 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
       ))}
       {row.medicationConflicts.map((f) => (
         <div key={f.id} className="text-sm font-bold text-critical" data-testid="cross-check">
-          ⚠ {pick(lang, { th: `มียาที่อาจแพ้ใช้อยู่: ${f.medicationDisplay} (${hospitalsText(f.medicationHospitals, names)})`, en: `Active medication may match this allergy: ${f.medicationDisplay} (${hospitalsText(f.medicationHospitals, names)})` })}
+          ⚠ {pick(lang, { th: `มียาที่อาจแพ้ใช้อยู่: ${medicationName(f.medication, lang)} (${hospitalsText(f.medicationHospitals, names)})`, en: `Active medication may match this allergy: ${medicationName(f.medication, lang)} (${hospitalsText(f.medicationHospitals, names)})` })}
         </div>
       ))}
     </li>
@@ -139,7 +140,7 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
           {current.map((m) => (
             <li key={m.key} className="py-2" data-testid="medication-row">
               <div className="flex flex-wrap items-baseline gap-2">
-                <strong>{name(lang, m)}</strong>
+                <strong>{medicationName(m, lang)}</strong>
                 {m.highRisk && (
                   <span className="rounded border border-warning bg-warning-bg px-1.5 text-xs font-bold text-warning">
                     ▲ {pick(lang, { th: 'ยาความเสี่ยงสูง', en: 'High-risk' })}: {pick(lang, HIGH_RISK[m.highRisk] ?? { th: m.highRisk, en: m.highRisk })}
@@ -152,7 +153,7 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
                 )}
                 {m.allergyConflicts.length > 0 && (
                   <span className="rounded bg-critical px-1.5 text-xs font-bold text-white" data-testid="med-allergy">
-                    ⚠ {pick(lang, { th: 'ตรงกับประวัติแพ้', en: 'Matches a recorded allergy' })}: {m.allergyConflicts.map((f) => (lang === 'th' ? substanceByKey.get(f.allergyKey)?.th : substanceByKey.get(f.allergyKey)?.en) ?? f.allergyDisplay).join(', ')}
+                    ⚠ {pick(lang, { th: 'ตรงกับประวัติแพ้', en: 'Matches a recorded allergy' })}: {m.allergyConflicts.map((f) => conceptName(f.allergy, lang)).join(', ')}
                   </span>
                 )}
               </div>
@@ -162,6 +163,11 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
                     {names[h.hospitalCode] ?? h.hospitalCode}: <span className="font-semibold">{statusLabel(lang, h.status)}</span>
                     {h.dose && ` · ${h.dose}`}
                     {h.date && ` · ${formatSourceDate(h.date, lang, calendar)}`}
+                    {medicationChangeNotes(h).map((note) => (
+                      <span key={note.key} className="block pl-4 text-ink" data-testid="med-change-reason">
+                        {translate(lang, note.key, note.vars)}
+                      </span>
+                    ))}
                   </li>
                 ))}
               </ul>
@@ -237,7 +243,7 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
         <ul className="space-y-1">
           {series.map((s) => (
             <li key={s.key}>
-              <span className="font-semibold">{(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}</span>: {s.latest.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(s.unit)}
+              <span className="font-semibold">{analyteName(s, lang)}</span>: {s.latest.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(s.unit)}
               <FlagBadge flag={s.latest.flag} lang={lang} />
               <span className="text-sm text-muted">
                 {' · '}

@@ -8,7 +8,8 @@ import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/ty
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { translate } from '@/lib/i18n/messages';
 import { DateField } from '@/components/forms/date-field';
-import { CONFLICT_LABEL, KIND_LABEL, pick, statusLabel } from './labels';
+import { conceptName } from '@/lib/clinical/names';
+import { CONFLICT_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, modalityLabel, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
 
@@ -41,7 +42,7 @@ export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilt
 
 function entryTitle(e: TimelineEntry, lang: Lang): string {
   if (e.sealed) return pick(lang, { th: 'บันทึกที่ปิดผนึก (ข้อมูลอ่อนไหว)', en: 'Sealed record (sensitive)' });
-  return (lang === 'th' ? e.fact?.nameTh : e.fact?.nameEn) ?? e.fact?.display ?? '';
+  return e.fact ? conceptName(e.fact, lang) : '';
 }
 
 function entryDetail(e: TimelineEntry, lang: Lang): string {
@@ -52,15 +53,15 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
     case 'vital':
       return f.value !== undefined ? `${f.value} ${displayUnit(f.unit)}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${f.refLow ?? ''}–${f.refHigh ?? ''})` : ''}` : (f.valueText ?? '');
     case 'medication':
-      return [statusLabel(lang, f.status), f.dose].filter(Boolean).join(' · ');
+      return [statusLabel(lang, f.status), f.dose, f.statusReason].filter(Boolean).join(' · ');
     case 'imaging':
-      return [f.modality, f.conclusion].filter(Boolean).join(' · ');
+      return [f.modality !== undefined ? modalityLabel(lang, f.modality) : undefined, f.conclusion].filter(Boolean).join(' · ');
     case 'lab-report':
       return f.conclusion ?? '';
     case 'allergy':
       return f.reactions.join(', ');
     case 'encounter':
-      return [f.encounterClass === 'IMP' ? pick(lang, { th: 'ผู้ป่วยใน', en: 'inpatient' }) : f.encounterClass === 'EMER' ? pick(lang, { th: 'ฉุกเฉิน', en: 'emergency' }) : pick(lang, { th: 'ผู้ป่วยนอก', en: 'outpatient' }), f.reason].filter(Boolean).join(' · ');
+      return [pick(lang, ENCOUNTER_CLASS_LABEL[f.encounterClass]), f.reason].filter(Boolean).join(' · ');
     case 'condition':
       return [f.icd10 ?? f.icd10tm, statusLabel(lang, f.status)].filter(Boolean).join(' · ');
     case 'immunization':

@@ -10,14 +10,20 @@ import type {
   EmergencyMedication,
   EmergencySummary,
   LabPoint,
+  LabSeries,
   TimelineModel,
 } from './types';
 import { timeOf } from './merge';
+import { medicationName } from './names';
 
 /** Analytes shown in the emergency view, in the order a resuscitating team reads them. */
 export const EMERGENCY_LAB_KEYS = ['potassium', 'creatinine', 'egfr', 'glucose', 'haemoglobin', 'inr', 'troponin'] as const;
 
 const RECENT_LIMIT = 5;
+
+function cmpName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function newer(a: LabPoint, b: LabPoint): boolean {
   const ta = timeOf(a.date);
@@ -55,8 +61,10 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
   for (const m of model.medications) {
     if (!m.current) continue;
     const currentAt = m.hospitals.filter((h) => h.current);
-    const item: EmergencyMedication = { display: m.nameEn ?? m.display, hospitals: currentAt.map((h) => h.hospitalCode), conflicts: m.conflicts, allergyConflicts: m.allergyConflicts };
+    // The row's own names travel as they are, so the view names the drug exactly as the medication list does.
+    const item: EmergencyMedication = { display: m.display, hospitals: currentAt.map((h) => h.hospitalCode), conflicts: m.conflicts, allergyConflicts: m.allergyConflicts };
     if (m.nameTh !== undefined) item.nameTh = m.nameTh;
+    if (m.nameEn !== undefined) item.nameEn = m.nameEn;
     const dose = currentAt.find((h) => h.dose !== undefined)?.dose;
     if (dose !== undefined) item.dose = dose;
     const highRisk = m.highRisk ?? (m.atc !== undefined ? highRiskFromAtc(m.atc) : undefined);
@@ -64,21 +72,24 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     medications.push(item);
   }
   // High-risk drugs first: they change what the team does next.
-  medications.sort((a, b) => Number(b.highRisk !== undefined) - Number(a.highRisk !== undefined) || (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  medications.sort((a, b) => Number(b.highRisk !== undefined) - Number(a.highRisk !== undefined) || cmpName(medicationName(a, 'en'), medicationName(b, 'en')));
 
   const keyLabs: EmergencyLab[] = [];
   for (const key of EMERGENCY_LAB_KEYS) {
     let best: LabPoint | undefined;
-    let display = key as string;
+    let series: LabSeries | undefined;
     for (const s of model.labs) {
       if (s.analyteKey !== key) continue;
       if (best === undefined || newer(s.latest, best)) {
         best = s.latest;
-        display = s.nameEn ?? s.display;
+        series = s;
       }
     }
-    if (best === undefined) continue;
-    const lab: EmergencyLab = { analyteKey: key, display, value: best.value, unit: best.unit, date: best.date, hospitals: [best.hospitalCode, ...(best.alsoAt ?? [])].sort() };
+    if (best === undefined || series === undefined) continue;
+    // The record's own names for the analyte (its series), so the emergency view reads as the trends do.
+    const lab: EmergencyLab = { analyteKey: key, display: series.display, value: best.value, unit: best.unit, date: best.date, hospitals: [best.hospitalCode, ...(best.alsoAt ?? [])].sort() };
+    if (series.nameTh !== undefined) lab.nameTh = series.nameTh;
+    if (series.nameEn !== undefined) lab.nameEn = series.nameEn;
     if (best.flag !== undefined) lab.flag = best.flag;
     keyLabs.push(lab);
   }

@@ -373,7 +373,23 @@ function medicationFact(
     highRisk,
     atc,
     daysSupply: undefined,
+    ...medicationReasons(r),
   };
+}
+
+function joinedText(concepts: readonly CodeableConcept[] | undefined): string | undefined {
+  const text = (concepts ?? []).map(textOf).filter((t) => t !== '').join('; ');
+  return text === '' ? undefined : text;
+}
+
+/**
+ * Why the course was stopped or changed, as the hospital wrote it (`statusReason`). `reasonCode` is kept
+ * apart as the indication: shown as a stop reason, "Type 2 diabetes" would read as why metformin was stopped.
+ */
+function medicationReasons(r: MedicationStatement | MedicationRequest | MedicationDispense): { statusReason?: string; indication?: string } {
+  if (r.resourceType === 'MedicationDispense') return {};
+  const statusReason = r.resourceType === 'MedicationStatement' ? joinedText(r.statusReason) : joinedText(r.statusReason === undefined ? undefined : [r.statusReason]);
+  return { statusReason, indication: joinedText(r.reasonCode) };
 }
 
 function dosageText(d: { text?: string; doseAndRate?: { doseQuantity?: Quantity }[] }[] | undefined): string | undefined {

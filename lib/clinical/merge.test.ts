@@ -420,3 +420,32 @@ describe('medication status across a course', () => {
     expect(merge(data).medications[0]!.conflicts.map((c) => c.reason)).toEqual(reasons);
   });
 });
+
+describe('why a medication was stopped or changed reaches its row', () => {
+  const metformin = { code: '225487' };
+  it('the stopping hospital’s line carries its reason beside the other hospital still taking it', () => {
+    const m = merge({
+      '11535': [medStatement('k', { ...metformin, date: '2024-06-01', dose: '500 mg bid' })],
+      '10661': [
+        medStatement('r0', { ...metformin, date: '2023-01-01', dose: '500 mg bid' }),
+        { ...medStatement('r1', { ...metformin, date: '2024-01-10', status: 'stopped' }), statusReason: [{ text: 'eGFR below 45: metformin stopped' }] },
+      ],
+    });
+    const row = m.medications.find((r) => r.key === 'metformin')!;
+    expect(row.hospitals.map((h) => [h.hospitalCode, h.status, h.statusReason])).toEqual([
+      ['10661', 'stopped', 'eGFR below 45: metformin stopped'],
+      ['11535', 'active', undefined],
+    ]);
+    expect(row.conflicts.map((c) => c.reason)).toContain('status');
+  });
+
+  it.each<[string, Resource[], string | undefined]>([
+    ['dose changed between two statements', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' }), medStatement('b', { ...metformin, date: '2024-05-01', dose: '1000 mg bid' })], '500 mg bid'],
+    ['same dose written differently is no change', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg BID' }), medStatement('b', { ...metformin, date: '2024-05-01', dose: '500  mg bid' })], undefined],
+    ['a dispense label in between is not an order', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' }), medDispense('d', { ...metformin, date: '2024-06-01', dose: '2 tabs' })], undefined],
+    ['one record only', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' })], undefined],
+  ])('%s', (_n, resources, previous) => {
+    const row = merge({ H: resources }).medications[0]!;
+    expect(row.hospitals[0]!.previousDose).toBe(previous);
+  });
+});

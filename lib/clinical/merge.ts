@@ -7,6 +7,7 @@
  * near matches that disagree are never merged, they are linked and flagged as a conflict instead.
  */
 import { isStub } from './facts';
+import { conceptName, medicationName, type NamedConcept } from './names';
 import type {
   AllergyCoverage,
   AllergyFact,
@@ -859,7 +860,7 @@ function buildMedications(groups: GroupStore, indices: number[], nowTime: number
   for (const [key, acc] of byKey) {
     // Latest first, then by id, so "the hospital's latest record" is independent of arrival order.
     acc.facts.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.fact.id, b.fact.id));
-    const perHospital = new Map<string, { latest: Prepared; latestOrder?: Prepared; count: number; dispensedCurrent: boolean; since: number }>();
+    const perHospital = new Map<string, { latest: Prepared; latestOrder?: Prepared; previousOrder?: Prepared; count: number; dispensedCurrent: boolean; since: number }>();
     for (const p of acc.facts) {
       const f = p.fact as MedicationFact;
       let h = perHospital.get(f.hospitalCode);
@@ -875,9 +876,8 @@ function buildMedications(groups: GroupStore, indices: number[], nowTime: number
       }
       if (f.source === 'dispense') {
         if (isCurrentRecord(p, f, nowTime)) h.dispensedCurrent = true;
-      } else {
-        h.latestOrder ??= p;
-      }
+      } else if (h.latestOrder === undefined) h.latestOrder = p;
+      else h.previousOrder ??= p;
     }
     const rep = acc.facts.reduce((best, p) => (p.fact.id < best.fact.id ? p : best)).fact as MedicationFact;
     const hospitals: MedicationHospitalStatus[] = [];
@@ -899,6 +899,11 @@ function buildMedications(groups: GroupStore, indices: number[], nowTime: number
         recordCount: h.count,
       };
       if (f.dose !== undefined) st.dose = f.dose;
+      if (f.statusReason !== undefined) st.statusReason = f.statusReason;
+      if (f.indication !== undefined) st.indication = f.indication;
+      // A dose change within one hospital is shown where its latest record is, so the change is not missed.
+      const before = (h.previousOrder?.fact as MedicationFact | undefined)?.dose;
+      if (h.latestOrder === chosen && before !== undefined && f.dose !== undefined && normaliseDose(before) !== normaliseDose(f.dose)) st.previousDose = before;
       hospitals.push(st);
       since.set(hospitalCode, h.since);
       // A stopped course ends at its period end when stated, which may be well after the record was written.
@@ -1096,6 +1101,14 @@ function pointOf(entry: TimelineEntry, f: ObservationFact, canonical: boolean, u
 // ---------------------------------------------------------------------------------------------------
 // Cross-checks
 
+/** Just the names of a row, so a flag carries no more of the row than it needs. */
+function namedOf(row: NamedConcept): NamedConcept {
+  const named: NamedConcept = { display: row.display };
+  if (row.nameTh !== undefined) named.nameTh = row.nameTh;
+  if (row.nameEn !== undefined) named.nameEn = row.nameEn;
+  return named;
+}
+
 /**
  * Every current medication (at any hospital) that matches a recorded, not refuted, allergy (at any
  * hospital) by drug, substance or class; penicillin ↔ cephalosporin is a lower-level possible
@@ -1106,7 +1119,8 @@ export function checkAllergyMedication(model: Pick<TimelineModel, 'allergies' | 
   for (const allergy of model.allergies) {
     if (allergy.refuted) continue;
     const allergyHospitals = sortedUnique(allergy.statements.filter((s) => s.verificationStatus !== 'refuted').map((s) => s.hospitalCode));
-    const allergyName = allergy.nameEn ?? allergy.display;
+    const allergyNamed = namedOf(allergy);
+    const allergyName = conceptName(allergyNamed, 'en');
     for (const med of model.medications) {
       if (!med.current) continue;
       let matchBy: CrossCheckFlag['matchBy'] | undefined;
@@ -1122,7 +1136,8 @@ export function checkAllergyMedication(model: Pick<TimelineModel, 'allergies' | 
       if (matchBy === undefined) continue;
       const medicationHospitals = med.hospitals.filter((h) => h.current).map((h) => h.hospitalCode);
       const level = matchBy === 'cross-reactivity' ? 'possible-cross-reactivity' : 'allergy-match';
-      const medName = med.nameEn ?? med.display;
+      const medNamed = namedOf(med);
+      const medName = medicationName(medNamed, 'en');
       flags.push({
         id: `xc:${allergy.conceptKey}:${med.key}`,
         level,
@@ -1133,6 +1148,8 @@ export function checkAllergyMedication(model: Pick<TimelineModel, 'allergies' | 
         medicationKey: med.key,
         medicationDisplay: medName,
         medicationHospitals,
+        allergy: allergyNamed,
+        medication: medNamed,
         message:
           level === 'possible-cross-reactivity'
             ? `Possible cross-reactivity: ${medName} (current at ${medicationHospitals.join(', ')}) with ${allergyName} allergy recorded at ${allergyHospitals.join(', ')}`

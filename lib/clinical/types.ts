@@ -4,6 +4,7 @@
  * and printed from both sides.
  */
 import type { DrugClass, HighRiskClass } from './terminology';
+import type { NamedConcept } from './names';
 
 export type FactKind =
   | 'allergy'
@@ -107,6 +108,10 @@ export interface MedicationFact extends FactBase {
   /** First ATC code seen, kept so an unknown drug can still be classed by its ATC group. */
   atc?: string;
   daysSupply?: number;
+  /** Why the hospital stopped or changed the course, in its own words (statusReason). */
+  statusReason?: string;
+  /** What the drug was for, as recorded (reasonCode); never presented as a stop reason. */
+  indication?: string;
 }
 
 export interface ConditionFact extends FactBase {
@@ -254,6 +259,9 @@ export interface CrossCheckFlag {
   medicationKey: string;
   medicationDisplay: string;
   medicationHospitals: string[];
+  /** Both sides' names, to be named with conceptName()/medicationName() in the reader's language. */
+  allergy: NamedConcept;
+  medication: NamedConcept;
   message: string;
 }
 
@@ -290,6 +298,12 @@ export interface MedicationHospitalStatus {
   current: boolean;
   date: string | null;
   dose?: string;
+  /** Why this hospital stopped or changed the drug, when its latest record says. */
+  statusReason?: string;
+  /** What this hospital's latest record says the drug was for. */
+  indication?: string;
+  /** This hospital's dose before its latest record changed it (orders and statements only). */
+  previousDose?: string;
   recordCount: number;
 }
 
@@ -444,8 +458,10 @@ export interface EmergencyAllergy {
 }
 
 export interface EmergencyMedication {
+  /** The hospital's own text; name it with medicationName(). */
   display: string;
   nameTh?: string;
+  nameEn?: string;
   dose?: string;
   highRisk?: HighRiskClass;
   hospitals: string[];
@@ -455,7 +471,10 @@ export interface EmergencyMedication {
 
 export interface EmergencyLab {
   analyteKey: string;
+  /** The record's own text for the analyte; name it with analyteName(). */
   display: string;
+  nameTh?: string;
+  nameEn?: string;
   value: number;
   unit: string;
   date: string | null;

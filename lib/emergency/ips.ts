@@ -4,6 +4,7 @@
  */
 import { computePanelCoverage, type HospitalAnswer } from '../clinical/coverage';
 import { describeCoverageGaps } from '../clinical/coverage-text';
+import { analyteName, medicationName } from '../clinical/names';
 import type { EmergencySummary, FactKind } from '../clinical/types';
 import { displayUnit } from '../clinical/unit-display';
 import { CID_SYSTEM } from '../identity/citizen-id';
@@ -122,9 +123,10 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     add('allergies', resource, `${a.display}${a.reactions.length > 0 ? ` (${a.reactions.join(', ')})` : ''} — ${a.hospitals.map(hospitalName).join(', ')}`);
   }
   for (const m of summary.medications) {
-    const resource: IpsEntry['resource'] = { resourceType: 'MedicationStatement', status: 'active', medicationCodeableConcept: { text: m.display }, subject, note: sourceNote(m.hospitals) };
+    const drug = medicationName(m, 'en');
+    const resource: IpsEntry['resource'] = { resourceType: 'MedicationStatement', status: 'active', medicationCodeableConcept: { text: drug }, subject, note: sourceNote(m.hospitals) };
     if (m.dose) resource.dosage = [{ text: m.dose }];
-    add('medications', resource, `${m.display}${m.dose ? `, ${m.dose}` : ''}${m.highRisk ? ` [high-risk: ${m.highRisk}]` : ''} — ${m.hospitals.map(hospitalName).join(', ')}`);
+    add('medications', resource, `${drug}${m.dose ? `, ${m.dose}` : ''}${m.highRisk ? ` [high-risk: ${m.highRisk}]` : ''} — ${m.hospitals.map(hospitalName).join(', ')}`);
   }
   for (const p of summary.problems) {
     const resource: IpsEntry['resource'] = {
@@ -138,11 +140,12 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     add('problems', resource, `${p.display} — ${p.hospitals.map(hospitalName).join(', ')}`);
   }
   for (const l of summary.keyLabs) {
+    const analyte = analyteName(l, 'en');
     const resource: IpsEntry['resource'] = {
       resourceType: 'Observation',
       status: 'final',
       category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
-      code: { text: l.display },
+      code: { text: analyte },
       subject,
       valueQuantity: { value: l.value, unit: l.unit },
       note: sourceNote(l.hospitals),
@@ -150,7 +153,7 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     const when = fhirDate(l.date);
     if (when) resource.effectiveDateTime = when;
     if (l.flag) resource.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] }];
-    add('results', resource, `${l.display}: ${l.value} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
+    add('results', resource, `${analyte}: ${l.value} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
   }
   if (summary.bloodGroup) {
     const b = summary.bloodGroup;
