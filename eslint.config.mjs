@@ -2,6 +2,11 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** One dependency rule: files matching `files` (minus `ignores`) may not import `patterns`. */
+function layer(files, patterns, message, ignores = []) {
+  return [{ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] } }];
+}
+
 export default tseslint.config(
   { ignores: ['.next/**', '.next-*/**', '.vitest/**', 'node_modules/**', 'data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
@@ -30,4 +35,22 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // Dependency direction (docs/architecture.md): app → components → lib; lib/<x> only toward more basic
+  // concepts; the pure clinical core imports nothing with I/O; nothing but its own tools imports the sandbox.
+  ...layer(['app/**'], ['@/lib/db', '@/lib/db/*', '@/lib/services', '@/lib/sandbox/*'], 'app/ reaches the database and the adapters only through lib/entry.'),
+  ...layer(['components/**'], ['@/app/*', '@/lib/db', '@/lib/db/*', '@/lib/services', '@/lib/env', '@/lib/entry/*', '@/lib/sandbox/*'], 'components render view models: no I/O, no app/ imports (pass server actions as props).'),
+  ...layer(['lib/**'], ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], 'lib/ never imports from app/ or components/.'),
+  ...layer(
+    ['lib/clinical/**'],
+    ['../db', '../db/*', '../services', '../env', '../exchange/client', '../exchange/http', '../http/*', '../auth/*', '../entry/*', '../audit/*', '../timeline/*', 'server-only', 'next/*', 'pg', '@electric-sql/*', 'node:*'],
+    'lib/clinical is the pure core: no I/O, no server-only modules.',
+  ),
+  ...layer(['lib/db/**'], ['../auth/*', '../consent/*', '../clinical/*', '../audit/*', '../admin/*', '../emergency/*', '../timeline/*', '../entry/*', '../exchange/*'], 'lib/db knows no domain.'),
+  ...layer(
+    ['app/**', 'components/**', 'lib/**'],
+    ['@/lib/sandbox/*', '../sandbox/*', '../../sandbox/*'],
+    'the sandbox stands in for external systems: the app reaches it only over HTTP.',
+    ['lib/sandbox/**', 'lib/cli/**', 'lib/testing/**', 'lib/bench/**', 'lib/conformance/**', '**/*.int.test.ts'],
+  ),
+
 );
