@@ -108,6 +108,14 @@ describe('labs, blood group, recent items', () => {
     expect(s.problems).toEqual([{ display: 'Atrial fibrillation', nameTh: 'หัวใจห้องบนสั่นพลิ้ว', onset: '2020-01-01', hospitals: ['B'] }]);
   });
 
+  it.each([
+    ['113', 'Td (adult) preservative free'],
+    ['20', 'DTaP'],
+    ['110', 'DTaP-HepB-IPV'],
+  ])('finds a tetanus dose given as CVX %s', (cvx, text) => {
+    expect(summarise({ A: [immunization('t', { cvx, text, date: '2022-03-01' })] }).tetanus).toEqual({ status: 'recorded', date: '2022-03-01', display: text, hospitals: ['A'] });
+  });
+
   it('says when no tetanus dose is recorded', () => {
     expect(summarise({ A: [immunization('f', { cvx: '141', date: '2023-01-01' })] }).tetanus).toEqual({ status: 'none-recorded' });
   });

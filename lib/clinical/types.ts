@@ -4,6 +4,7 @@
  * and printed from both sides.
  */
 import type { DrugClass, HighRiskClass } from './terminology';
+import type { VaccineGroup } from './terminology/cvx-groups';
 
 export type FactKind =
   | 'allergy'
@@ -157,6 +158,9 @@ export interface ImagingFact extends FactBase {
 export interface ImmunizationFact extends FactBase {
   kind: 'immunization';
   vaccineKey?: string;
+  /** CVX vaccine groups the dose counts towards (a combination vaccine has several). */
+  vaccineGroups?: VaccineGroup[];
+  /** True when any of its groups contains tetanus toxoid. */
   tetanus: boolean;
 }
 
