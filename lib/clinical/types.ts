@@ -354,7 +354,7 @@ export interface LabPoint {
 }
 
 export interface LabSeries {
-  /** analyteKey, or `${analyteKey}|${unit}` for points whose unit cannot be converted. */
+  /** analyteKey for the analyte's main series, `${analyteKey}|${unit}` for a series kept apart. */
   key: string;
   analyteKey: string;
   category: 'laboratory' | 'vital-signs';
@@ -362,7 +362,11 @@ export interface LabSeries {
   nameTh?: string;
   nameEn?: string;
   unit: string;
-  /** False for a separate series of unconvertible points: never plot it on the canonical axis. */
+  /**
+   * True for the analyte's main series (its canonical unit or, for an analyte our tables do not know, its
+   * most used one); false for a series kept apart because its unit measures a different quantity: never
+   * plot it on the main series' axis.
+   */
   canonical: boolean;
   /** Oldest first, ready for charts. */
   points: LabPoint[];
