@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { computePanelCoverage, PANEL_KINDS, type HospitalAnswer } from '@/lib/clinical/coverage';
 import type { EmergencySummary, EncounterClass } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import { formatResultValue } from '@/lib/clinical/result-format';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { formatDate, type Calendar, type Lang } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -164,7 +165,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
               {summary.keyLabs.map((l) => (
                 <tr key={l.analyteKey}>
                   <td>
-                    {l.display}: <span className="font-semibold">{l.value}</span> {displayUnit(l.unit)}
+                    {l.display}: <span className="font-semibold">{formatResultValue(l.analyteKey, l.value, l.unit)}</span> {displayUnit(l.unit)}
                     {l.flag && l.flag !== 'N' && <span className="font-semibold text-critical"> ({l.flag})</span>}
                   </td>
                   <td>{date(l.date)}</td>

@@ -5,6 +5,7 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import { formatResultValue } from '@/lib/clinical/result-format';
 import { CRITICALITY_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, pick, statusLabel, VERIFICATION_LABEL } from './labels';
 
 function useDialog(open: boolean) {
@@ -29,7 +30,7 @@ function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, str
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${f.value} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
+      rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
       if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${f.refLow ?? ''}–${f.refHigh ?? ''} ${displayUnit(f.refUnit ?? f.unit)}`]);
       break;
     case 'medication':

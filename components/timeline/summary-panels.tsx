@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
 import { substanceByKey } from '@/lib/clinical/terminology-index';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import { formatResultValue } from '@/lib/clinical/result-format';
 import type { PanelCoverage } from '@/lib/clinical/coverage';
 import { translate, type MessageKey } from '@/lib/i18n/messages';
 import type { HighRiskClass } from '@/lib/clinical/terminology';
@@ -241,7 +242,7 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
         <ul className="space-y-1">
           {series.map((s) => (
             <li key={s.key}>
-              <span className="font-semibold">{(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}</span>: {s.latest.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(s.unit)}
+              <span className="font-semibold">{(lang === 'th' ? s.nameTh : s.nameEn) ?? s.display}</span>: {formatResultValue(s.analyteKey, s.latest.value, s.unit)} {displayUnit(s.unit)}
               <FlagBadge flag={s.latest.flag} lang={lang} />
               <span className="text-sm text-muted">
                 {' · '}

@@ -6,6 +6,7 @@ import { computePanelCoverage, type HospitalAnswer } from '../clinical/coverage'
 import { describeCoverageGaps } from '../clinical/coverage-text';
 import type { EmergencySummary, FactKind } from '../clinical/types';
 import { displayUnit } from '../clinical/unit-display';
+import { formatResultValue } from '../clinical/result-format';
 import { CID_SYSTEM } from '../identity/citizen-id';
 
 const LOINC = 'http://loinc.org';
@@ -141,7 +142,7 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     const when = fhirDate(l.date);
     if (when) resource.effectiveDateTime = when;
     if (l.flag) resource.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] }];
-    add('results', resource, `${l.display}: ${l.value} ${displayUnit(l.unit)}${l.date ? ` (${l.date})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
+    add('results', resource, `${l.display}: ${formatResultValue(l.analyteKey, l.value, l.unit)} ${displayUnit(l.unit)}${l.date ? ` (${l.date})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
   }
   if (summary.bloodGroup) {
     const b = summary.bloodGroup;
