@@ -6,7 +6,7 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { LabSeries } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
-import { formatResultValue } from '@/lib/clinical/result-format';
+import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 import { translate } from '@/lib/i18n/messages';
 import { pick } from './labels';
 import { FlagBadge } from './summary-panels';
@@ -87,7 +87,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
               <td>
                 {p.originalValue} {displayUnit(p.originalUnit)}
               </td>
-              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${p.refLow ?? ''}–${p.refHigh ?? ''} ${displayUnit(p.unit)}` : '—'}</td>
+              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${formatResultRange(current.analyteKey, p.refLow, p.refHigh, p.unit)} ${displayUnit(p.unit)}` : '—'}</td>
               <td>
                 {names[p.hospitalCode] ?? p.hospitalCode}
                 {(p.alsoAt ?? []).length > 0 && ` + ${(p.alsoAt ?? []).map((h) => names[h] ?? h).join(', ')}`}

@@ -5,7 +5,7 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatDate } from '@/lib/i18n/format';
 import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
-import { formatResultValue } from '@/lib/clinical/result-format';
+import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 import { CRITICALITY_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, pick, statusLabel, VERIFICATION_LABEL } from './labels';
 
 function useDialog(open: boolean) {
@@ -31,7 +31,7 @@ function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, str
     case 'lab':
     case 'vital':
       rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
-      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${f.refLow ?? ''}–${f.refHigh ?? ''} ${displayUnit(f.refUnit ?? f.unit)}`]);
+      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)} ${displayUnit(f.refUnit ?? f.unit)}`]);
       break;
     case 'medication':
       rows.push([pick(lang, { th: 'ขนาดยา', en: 'Dose' }), f.dose ?? '—'], [pick(lang, { th: 'ที่มา', en: 'Record type' }), f.source]);

@@ -6,7 +6,7 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
-import { formatResultValue } from '@/lib/clinical/result-format';
+import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 import { CONFLICT_LABEL, KIND_LABEL, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
@@ -49,7 +49,7 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      return f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${f.refLow ?? ''}–${f.refHigh ?? ''})` : ''}` : (f.valueText ?? '');
+      return f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)})` : ''}` : (f.valueText ?? '');
     case 'medication':
       return [statusLabel(lang, f.status), f.dose].filter(Boolean).join(' · ');
     case 'imaging':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatResultValue } from './result-format';
+import { formatResultRange, formatResultValue } from './result-format';
 
 describe('formatResultValue', () => {
   it.each<[string, number, string | undefined, string]>([
@@ -26,5 +26,17 @@ describe('formatResultValue', () => {
     ['glucose', Number.NaN, 'mg/dL', 'NaN'],
   ])('%s %d %s → %s', (key, value, unit, text) => {
     expect(formatResultValue(key, value, unit)).toBe(text);
+  });
+});
+
+describe('formatResultRange', () => {
+  it.each<[string, number | undefined, number | undefined, string | undefined, string]>([
+    ['glucose', 70.3, 99.1, 'mg/dL', '70–99'],
+    ['potassium', 3.5, 5.1, 'mmol/L', '3.5–5.1'],
+    ['troponin', undefined, 14, 'ng/L', '–14'],
+    ['haemoglobin', 12, undefined, 'g/dL', '12–'],
+    ['haemoglobin', undefined, undefined, 'g/dL', ''],
+  ])('%s %s–%s %s → %s', (key, low, high, unit, text) => {
+    expect(formatResultRange(key, low, high, unit)).toBe(text);
   });
 });

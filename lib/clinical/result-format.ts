@@ -39,3 +39,10 @@ export function formatResultValue(analyteKey: string, value: number, unit?: stri
   // Digits that survive rounding only: binary noise (0.1 + 0.2) reads 0.3, never 0.300.
   return rounded.toFixed(Math.min(d, sentDecimals(rounded)));
 }
+
+/** A reference range as text ("3.5–5.1", "–5.1" for an upper bound only), each bound read like a value. */
+export function formatResultRange(analyteKey: string, low: number | undefined, high: number | undefined, unit?: string): string {
+  if (low === undefined && high === undefined) return '';
+  const text = (v: number | undefined): string => (v === undefined ? '' : formatResultValue(analyteKey, v, unit));
+  return `${text(low)}–${text(high)}`;
+}
