@@ -4,3 +4,4 @@ export { toClinicalFacts, isSealed, isStub, sealFact, sealSensitiveFacts } from 
 export { mergeTimeline, checkAllergyMedication, timeOf, dayOf } from './merge';
 export { buildEmergencySummary, EMERGENCY_LAB_KEYS } from './emergency-summary';
 export { toCanonical, canonicalUnitOf, normaliseUnit } from './units';
+export { formatResultValue, formatResultRange } from './result-format';

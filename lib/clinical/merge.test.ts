@@ -215,48 +215,6 @@ describe('labs', () => {
     expect(g.latest.factId).toBe('B/Observation/g2');
   });
 
-  it.each<[string, ReturnType<typeof lab>[], [string, string, boolean, number[]][]]>([
-    [
-      'an analyte our tables do not know, in one unit, is a normal series',
-      [lab('x1', { code: '2532-0', text: 'LDH', value: 210, unit: 'U/L', date: '2024-01-01' }), lab('x2', { code: '2532-0', text: 'LDH', value: 250, unit: 'U/L', date: '2024-02-01' })],
-      [[`${SYSTEMS.loinc}|2532-0`, 'U/L', true, [210, 250]]],
-    ],
-    [
-      'an unknown analyte in two units of one quantity is one series, in the newest unit',
-      [lab('x1', { code: '2532-0', text: 'X', value: 2, unit: 'g/L', date: '2024-01-01' }), lab('x2', { code: '2532-0', text: 'X', value: 150, unit: 'mg/dL', date: '2024-02-01' })],
-      [[`${SYSTEMS.loinc}|2532-0`, 'mg/dL', true, [200, 150]]],
-    ],
-    [
-      'an unknown analyte in units of different quantities keeps the lesser one apart',
-      [
-        lab('x1', { code: '2532-0', text: 'X', value: 2, unit: 'mmol/L', date: '2024-01-01' }),
-        lab('x2', { code: '2532-0', text: 'X', value: 150, unit: 'mg/dL', date: '2024-02-01' }),
-        lab('x3', { code: '2532-0', text: 'X', value: 3, unit: 'mmol/L', date: '2024-03-01' }),
-      ],
-      [
-        [`${SYSTEMS.loinc}|2532-0`, 'mmol/L', true, [2, 3]],
-        [`${SYSTEMS.loinc}|2532-0|mg/dL`, 'mg/dL', false, [150]],
-      ],
-    ],
-    [
-      'third-party LOINC variants join the known analyte series',
-      [
-        lab('c1', { code: '2160-0', value: 1.1, unit: 'mg/dL', date: '2024-01-01' }),
-        lab('c2', { code: '38483-4', value: 1.3, unit: 'mg/dL', date: '2024-02-01' }),
-        lab('c3', { code: '14682-9', value: 132.6, unit: 'umol/L', date: '2024-03-01' }),
-      ],
-      [['creatinine', 'mg/dL', true, [1.1, 1.3, 1.5]]],
-    ],
-    [
-      'a known analyte in a unit of its own quantity is converted, not kept apart',
-      [lab('h1', { code: '718-7', value: 13.5, unit: 'g/dL', date: '2024-01-01' }), lab('h2', { code: '30313-1', value: 12.1, unit: 'mg/mL', date: '2024-02-01' })],
-      [['haemoglobin', 'g/dL', true, [13.5, 1.21]]],
-    ],
-  ])('%s', (_name, resources, expected) => {
-    const m = merge({ A: resources });
-    expect(m.labs.map((s) => [s.key, s.unit, s.canonical, s.points.map((p) => p.value)])).toEqual(expected);
-  });
-
   it('vitals are separate from labs; coded results are listed', () => {
     const m = merge({
       A: [
