@@ -76,6 +76,7 @@ describe('toClinicalFacts mapping', () => {
     ['Td preservative free (CVX 113) is a tetanus dose', immunization('i3', { cvx: '113', text: 'Td (adult) preservative free', date: '2023-01-01' }), { tetanus: true, vaccineGroups: ['td'], display: 'Td (adult) preservative free', vaccineKey: undefined }],
     ['DTaP (CVX 20) is a tetanus dose', immunization('i4', { cvx: '20', text: 'DTaP', date: '2023-01-01' }), { tetanus: true, vaccineGroups: ['dtap'] }],
     ['influenza by another CVX code (158)', immunization('i5', { cvx: '158', text: 'Flu IIV4', date: '2023-01-01' }), { tetanus: false, vaccineGroups: ['influenza'] }],
+    ['CVX code known to the CDC table, sent without display, reads its CDC description', immunization('i7', { cvx: '113', date: '2023-01-01' }), { tetanus: true, display: 'Td (adult) preservative free' }],
     ['CVX code no table knows keeps its own display and code', immunization('i6', { cvx: '999', text: 'Trial vaccine', date: '2023-01-01' }), { tetanus: false, vaccineGroups: undefined, display: 'Trial vaccine', conceptKey: `${SYSTEMS.cvx}|999` }],
     ['procedure', procedure('p1', { code: '80146002', text: 'Appendectomy', date: '2022-02-02' }), { kind: 'procedure', display: 'Appendectomy', date: '2022-02-02', status: 'completed' }],
     ['encounter', encounter('e1', { cls: 'EMER', start: '2024-06-01T10:00:00+07:00', type: 'Emergency visit', reason: 'Chest pain' }), { kind: 'encounter', encounterClass: 'EMER', typeText: 'Emergency visit', reason: 'Chest pain', date: '2024-06-01T10:00:00+07:00', status: 'completed' }],

@@ -4,7 +4,7 @@
  * an array: each lookup is one or two Map reads.
  */
 import { ATC_DRUG_CLASS, ATC_HIGH_RISK } from './terminology/atc-classes';
-import { CVX_GROUPS, TETANUS_GROUPS, type VaccineGroup } from './terminology/cvx-groups';
+import { CVX_GROUPS, TETANUS_GROUPS, type CvxRow, type VaccineGroup } from './terminology/cvx-groups';
 import { LOINC_ANALYTES } from './terminology/loinc-analytes';
 import { VITAL_SIGNS } from './terminology/vital-signs';
 import {
@@ -137,25 +137,27 @@ function normaliseCvx(code: string): string {
 const vaccineNames = new Map<string, VaccineDef>();
 for (const v of VACCINES) vaccineNames.set(normaliseCvx(v.cvx), v);
 
-const cvxGroups = new Map<string, readonly VaccineGroup[]>();
-for (const r of CVX_GROUPS) cvxGroups.set(normaliseCvx(r.cvx), r.groups);
+const cvxRows = new Map<string, CvxRow>();
+for (const r of CVX_GROUPS) cvxRows.set(normaliseCvx(r.cvx), r);
 
 export interface VaccineConcept {
   /** Our named vaccine (Thai and English names) when we have one for this code. */
   vaccine?: VaccineDef;
   groups: readonly VaccineGroup[];
   tetanus: boolean;
+  /** CDC's short description, for a dose the hospital sent without any display text. */
+  description?: string;
 }
 
 /** What a vaccine coding means: its CVX groups (tetanus among them); undefined for a code no table knows. */
 export function vaccineConceptOf(system: string, code: string): VaccineConcept | undefined {
   if (!CVX_SYSTEMS.has(system)) return undefined;
   const cvx = normaliseCvx(code);
-  const groups = cvxGroups.get(cvx);
+  const row = cvxRows.get(cvx);
   const vaccine = vaccineNames.get(cvx);
-  if (groups === undefined && vaccine === undefined) return undefined;
-  const g = groups ?? [];
-  return { vaccine, groups: g, tetanus: g.some((x) => TETANUS_GROUPS.has(x)) };
+  if (row === undefined && vaccine === undefined) return undefined;
+  const groups = row?.groups ?? [];
+  return { vaccine, groups, tetanus: groups.some((x) => TETANUS_GROUPS.has(x)), description: row?.description };
 }
 
 export const imagingByLoinc = new Map<string, ImagingStudyDef>();
