@@ -34,6 +34,12 @@ export default tseslint.config(
     files: ['lib/cli/**', 'lib/sandbox/**', 'lib/bench/**', 'lib/conformance/**', '**/*-cli.ts', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The full UCUM library proves our unit factors in tests; in the app it would add ~500 KB for nothing.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@lhncbc/ucum-lhc', message: 'Tests only: use lib/clinical/unit-dimension.ts at runtime.' }] }] },
+  },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   // Dependency direction (docs/architecture.md): app → components → lib; lib/<x> only toward more basic
   // concepts; the pure clinical core imports nothing with I/O; nothing but its own tools imports the sandbox.

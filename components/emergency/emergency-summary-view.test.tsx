@@ -78,6 +78,12 @@ describe('EmergencySummaryView', () => {
     expect(html).not.toContain('{INR}');
   });
 
+  it('writes result values with the same precision as the record (15.096 g/dL reads 15.1)', () => {
+    const html = render({ ...base, keyLabs: [{ analyteKey: 'haemoglobin', display: 'Haemoglobin', value: 15.096, unit: 'g/dL', date: '2026-10-18', hospitals: ['10661'] }] });
+    expect(html).toContain('>15.1</span> g/dL');
+    expect(html).not.toContain('15.096');
+  });
+
   it('leaves out a visit type that only restates the visit class, and keeps one that adds to it', () => {
     const visit = { entryId: 'e1', date: '2026-11-26', hospitals: ['10661'], encounterClass: 'AMB' as const };
     const html = render({ ...base, encounters: [{ ...visit, typeText: 'ผู้ป่วยนอก / Outpatient visit' }, { ...visit, entryId: 'e2', typeText: 'Telemedicine follow-up' }] });

@@ -3,6 +3,7 @@ import { computePanelCoverage, PANEL_KINDS, type HospitalAnswer } from '@/lib/cl
 import type { EmergencySummary, EncounterClass } from '@/lib/clinical/types';
 import { analyteName, conceptName, medicationName } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import { formatResultValue } from '@/lib/clinical/result-format';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { formatSourceDate, type Calendar, type Lang } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -165,7 +166,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
               {summary.keyLabs.map((l) => (
                 <tr key={l.analyteKey}>
                   <td>
-                    {analyteName(l, lang)}: <span className="font-semibold">{l.value}</span> {displayUnit(l.unit)}
+                    {analyteName(l, lang)}: <span className="font-semibold">{formatResultValue(l.analyteKey, l.value, l.unit)}</span> {displayUnit(l.unit)}
                     {l.flag && l.flag !== 'N' && <span className="font-semibold text-critical"> ({l.flag})</span>}
                   </td>
                   <td>{date(l.date)}</td>

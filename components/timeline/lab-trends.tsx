@@ -7,6 +7,8 @@ import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { LabSeries } from '@/lib/clinical/types';
 import { analyteName } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
+import { translate } from '@/lib/i18n/messages';
 import { pick } from './labels';
 import { FlagBadge } from './summary-panels';
 
@@ -32,7 +34,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
   if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
   const band = current.latest.refLow !== undefined && current.latest.refHigh !== undefined ? { low: current.latest.refLow, high: current.latest.refHigh } : null;
   const unit = displayUnit(current.unit);
-  const name = (s: LabSeries) => `${analyteName(s, lang)}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : pick(lang, { th: ' — หน่วยแปลงไม่ได้ แสดงแยก', en: ' — unit not convertible, kept apart' })}`;
+  const name = (s: LabSeries) => `${analyteName(s, lang)}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : ` — ${translate(lang, 'labs.keptApart')}`}`;
   return (
     <div className="space-y-3">
       <div>
@@ -54,7 +56,10 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: unknown) => tick(t, lang, calendar)} />
             <YAxis width={72} label={unit ? { value: unit, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } : undefined} />
             {band && <ReferenceArea y1={band.low} y2={band.high} fill="#067647" fillOpacity={0.08} />}
-            <Tooltip labelFormatter={(t: unknown, payload: readonly { payload?: { date?: string | null } }[]) => (payload[0]?.payload?.date ? formatSourceDate(payload[0].payload.date, lang, calendar, true) : tick(t, lang, calendar))} />
+            <Tooltip
+              labelFormatter={(t: unknown, payload: readonly { payload?: { date?: string | null } }[]) => (payload[0]?.payload?.date ? formatSourceDate(payload[0].payload.date, lang, calendar, true) : tick(t, lang, calendar))}
+              formatter={(v: unknown) => (typeof v === 'number' ? `${formatResultValue(current.analyteKey, v, current.unit)} ${unit}`.trim() : String(v))}
+            />
             <Legend formatter={(code: string) => names[code] ?? code} />
             {hospitals.map((h, i) => (
               <Line key={h} dataKey={h} name={h} stroke={PALETTE[i % PALETTE.length]} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
@@ -81,13 +86,13 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
             <tr key={p.factId} className="border-b border-line">
               <td className="py-1">{formatSourceDate(p.date, lang, calendar)}</td>
               <td>
-                {p.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(p.unit)}
+                {formatResultValue(current.analyteKey, p.value, p.unit)} {displayUnit(p.unit)}
                 <FlagBadge flag={p.flag} lang={lang} />
               </td>
               <td>
                 {p.originalValue} {displayUnit(p.originalUnit)}
               </td>
-              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${p.refLow ?? ''}–${p.refHigh ?? ''} ${displayUnit(p.unit)}` : '—'}</td>
+              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${formatResultRange(current.analyteKey, p.refLow, p.refHigh, p.unit)} ${displayUnit(p.unit)}` : '—'}</td>
               <td>
                 {names[p.hospitalCode] ?? p.hospitalCode}
                 {(p.alsoAt ?? []).length > 0 && ` + ${(p.alsoAt ?? []).map((h) => names[h] ?? h).join(', ')}`}

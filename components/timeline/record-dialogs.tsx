@@ -8,6 +8,7 @@ import { displayUnit } from '@/lib/clinical/unit-display';
 import { conceptName } from '@/lib/clinical/names';
 import { translate } from '@/lib/i18n/messages';
 import { criticalityLabel, ENCOUNTER_CLASS_LABEL, KIND_LABEL, medicationSourceLabel, modalityLabel, pick, statusLabel, verificationLabel } from './labels';
+import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 
 function useDialog(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -32,8 +33,8 @@ export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [stri
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${f.value} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
-      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${f.refLow ?? ''}–${f.refHigh ?? ''} ${displayUnit(f.refUnit ?? f.unit)}`]);
+      rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
+      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)} ${displayUnit(f.refUnit ?? f.unit)}`]);
       break;
     case 'medication':
       rows.push([pick(lang, { th: 'ขนาดยา', en: 'Dose' }), f.dose ?? '—'], [translate(lang, 'detail.recordType'), medicationSourceLabel(lang, f.source)]);

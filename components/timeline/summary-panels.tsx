@@ -6,22 +6,26 @@ import { formatSourceDate } from '@/lib/i18n/format';
 import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
 import { analyteName, conceptName, medicationName, type NamedConcept } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
+import { formatResultValue } from '@/lib/clinical/result-format';
 import type { PanelCoverage } from '@/lib/clinical/coverage';
-import { translate } from '@/lib/i18n/messages';
+import { translate, type MessageKey } from '@/lib/i18n/messages';
+import type { HighRiskClass } from '@/lib/clinical/terminology';
 import { medicationChangeNotes } from '@/lib/clinical/medication-notes';
 import { CheckIncompleteNote, CoverageNote } from './coverage-note';
 import { CONFLICT_LABEL, conflictText, pick, statusLabel } from './labels';
 
 type Names = Record<string, string>;
 
-const HIGH_RISK: Record<string, { th: string; en: string }> = {
-  anticoagulant: { th: 'ยาต้านการแข็งตัวของเลือด', en: 'Anticoagulant' },
-  insulin: { th: 'อินซูลิน', en: 'Insulin' },
-  antidiabetic: { th: 'ยาเบาหวาน', en: 'Antidiabetic' },
-  antiepileptic: { th: 'ยากันชัก', en: 'Antiepileptic' },
-  antiarrhythmic: { th: 'ยาต้านหัวใจเต้นผิดจังหวะ', en: 'Antiarrhythmic' },
-  immunosuppressant: { th: 'ยากดภูมิคุ้มกัน', en: 'Immunosuppressant' },
-  opioid: { th: 'ยากลุ่มโอปิออยด์', en: 'Opioid' },
+// Typed, so a new high-risk class in the ATC table fails the build until it has words in both languages.
+const HIGH_RISK_LABEL: Record<HighRiskClass, MessageKey> = {
+  anticoagulant: 'emergency.highRisk.anticoagulant',
+  insulin: 'emergency.highRisk.insulin',
+  antidiabetic: 'emergency.highRisk.antidiabetic',
+  antiepileptic: 'emergency.highRisk.antiepileptic',
+  antiarrhythmic: 'emergency.highRisk.antiarrhythmic',
+  immunosuppressant: 'emergency.highRisk.immunosuppressant',
+  antineoplastic: 'emergency.highRisk.antineoplastic',
+  opioid: 'emergency.highRisk.opioid',
 };
 
 function name(lang: Lang, row: NamedConcept): string {
@@ -143,7 +147,7 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
                 <strong>{medicationName(m, lang)}</strong>
                 {m.highRisk && (
                   <span className="rounded border border-warning bg-warning-bg px-1.5 text-xs font-bold text-warning">
-                    ▲ {pick(lang, { th: 'ยาความเสี่ยงสูง', en: 'High-risk' })}: {pick(lang, HIGH_RISK[m.highRisk] ?? { th: m.highRisk, en: m.highRisk })}
+                    ▲ {translate(lang, 'emergency.meds.highRisk', { class: translate(lang, HIGH_RISK_LABEL[m.highRisk]) })}
                   </span>
                 )}
                 {m.conflicts.length > 0 && (
@@ -243,7 +247,7 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
         <ul className="space-y-1">
           {series.map((s) => (
             <li key={s.key}>
-              <span className="font-semibold">{analyteName(s, lang)}</span>: {s.latest.value.toLocaleString(undefined, { maximumFractionDigits: 2 })} {displayUnit(s.unit)}
+              <span className="font-semibold">{analyteName(s, lang)}</span>: {formatResultValue(s.analyteKey, s.latest.value, s.unit)} {displayUnit(s.unit)}
               <FlagBadge flag={s.latest.flag} lang={lang} />
               <span className="text-sm text-muted">
                 {' · '}

@@ -10,6 +10,7 @@ import { translate } from '@/lib/i18n/messages';
 import { DateField } from '@/components/forms/date-field';
 import { conceptName } from '@/lib/clinical/names';
 import { CONFLICT_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, modalityLabel, pick, statusLabel } from './labels';
+import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 
 type Names = Record<string, string>;
 
@@ -51,7 +52,7 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      return f.value !== undefined ? `${f.value} ${displayUnit(f.unit)}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${f.refLow ?? ''}–${f.refHigh ?? ''})` : ''}` : (f.valueText ?? '');
+      return f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)})` : ''}` : (f.valueText ?? '');
     case 'medication':
       return [statusLabel(lang, f.status), f.dose, f.statusReason].filter(Boolean).join(' · ');
     case 'imaging':

@@ -108,6 +108,31 @@ describe('labs, blood group, recent items', () => {
     expect(s.problems).toEqual([{ display: 'Atrial fibrillation', nameTh: 'หัวใจห้องบนสั่นพลิ้ว', onset: '2020-01-01', hospitals: ['B'] }]);
   });
 
+  it('finds key labs coded with third-party LOINC variants (blood glucose, creatinine, potassium)', () => {
+    const s = summarise({
+      A: [
+        lab('g', { code: '2339-0', value: 6.1, unit: 'mmol/L', date: '2024-05-01' }),
+        lab('c', { code: '38483-4', value: 1.4, unit: 'mg/dL', date: '2024-05-01' }),
+        lab('k', { code: '6298-4', value: 5.9, unit: 'mmol/L', date: '2024-05-01' }),
+        lab('h', { code: '30313-1', value: 11.2, unit: 'g/dL', date: '2024-05-01' }),
+      ],
+    });
+    expect(s.keyLabs.map((l) => [l.analyteKey, l.value, l.unit])).toEqual([
+      ['potassium', 5.9, 'mmol/L'],
+      ['creatinine', 1.4, 'mg/dL'],
+      ['glucose', 110, 'mg/dL'],
+      ['haemoglobin', 11.2, 'g/dL'],
+    ]);
+  });
+
+  it.each([
+    ['113', 'Td (adult) preservative free'],
+    ['20', 'DTaP'],
+    ['110', 'DTaP-HepB-IPV'],
+  ])('finds a tetanus dose given as CVX %s', (cvx, text) => {
+    expect(summarise({ A: [immunization('t', { cvx, text, date: '2022-03-01' })] }).tetanus).toEqual({ status: 'recorded', date: '2022-03-01', display: text, hospitals: ['A'] });
+  });
+
   it('says when no tetanus dose is recorded', () => {
     expect(summarise({ A: [immunization('f', { cvx: '141', date: '2023-01-01' })] }).tetanus).toEqual({ status: 'none-recorded' });
   });

@@ -32,6 +32,7 @@ import {
   conditionByIcd,
   conditionBySnomed,
   drugClassFromAtc,
+  drugClassesOf,
   drugIndex,
   highRiskFromAtc,
   imagingByLoinc,
@@ -41,7 +42,9 @@ import {
   sensitiveIndex,
   substanceByDrugKey,
   substanceIndex,
-  vaccineByCvx,
+  vaccineConceptOf,
+  vitalSignPanelLoinc,
+  type VaccineConcept,
 } from './terminology-index';
 import { SYSTEMS, type AnalyteDef, type DrugDef } from './terminology';
 import type {
@@ -251,7 +254,8 @@ function allergyFact(r: AllergyIntolerance, hospitalCode: string): AllergyFact |
   }
   if (substance === undefined && drug !== undefined) substance = substanceByDrugKey.get(drug.key);
   const drugKeys: string[] = substance?.drugs !== undefined ? [...substance.drugs] : drug !== undefined ? [drug.key] : [];
-  const drugClass = substance?.drugClass ?? (drug !== undefined && drug.drugClass !== 'other' ? drug.drugClass : undefined) ?? (atc !== undefined ? drugClassFromAtc(atc) : undefined);
+  const drugOwnClass = drug !== undefined ? drugClassesOf(drug).drugClass : undefined;
+  const drugClass = substance?.drugClass ?? (drugOwnClass !== 'other' ? drugOwnClass : undefined) ?? (atc !== undefined ? drugClassFromAtc(atc) : undefined);
   const conceptKey = noKnownAllergy
     ? 'no-known-allergy'
     : (substance?.key ?? (drug !== undefined ? drug.key : fallbackKey(codes, display)));
@@ -355,8 +359,9 @@ function medicationFact(
     r.status === undefined ? 'unknown' : (MED_STATUS[r.status] ?? 'unknown'),
     drug,
   );
-  let drugClass = drug?.drugClass;
-  let highRisk = drug?.highRisk;
+  const classes = drug !== undefined ? drugClassesOf(drug) : undefined;
+  let drugClass = classes?.drugClass;
+  let highRisk = classes?.highRisk;
   if (drug !== undefined) atc ??= drug.atc[0];
   else if (atc !== undefined) {
     drugClass = drugClassFromAtc(atc);
@@ -509,14 +514,16 @@ function observationFact(
   const display = textOf(src.code);
   let analyte: AnalyteDef | undefined;
   let bloodGroup = false;
+  let vitalPanel = false;
   for (const c of codes) {
     analyte ??= analyteIndex.get(c.system, c.code);
     if (bloodGroupIndex.get(c.system, c.code) === true) bloodGroup = true;
+    if (c.system === SYSTEMS.loinc && vitalSignPanelLoinc.has(c.code)) vitalPanel = true;
   }
   const absent = analyte === undefined && !bloodGroup ? absentConceptNames(codes, display) : undefined;
   const analyteKey = analyte?.key ?? (bloodGroup ? BLOOD_GROUP_KEY : absent !== undefined ? 'absent|' + hospitalCode + '/Observation/' + (r.id ?? '') + idSuffix : fallbackKey(codes, display));
   // A known analyte says what it is; otherwise the resource's own category decides.
-  const kind = analyte !== undefined ? (analyte.category === 'vital-signs' ? 'vital' : 'lab') : hasCategory(categories, 'vital-signs') ? 'vital' : 'lab';
+  const kind = analyte !== undefined ? (analyte.category === 'vital-signs' ? 'vital' : 'lab') : vitalPanel || hasCategory(categories, 'vital-signs') ? 'vital' : 'lab';
   const names = analyte ?? (bloodGroup ? BLOOD_GROUP_NAMES : absent);
   const date = r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.effectiveInstant ?? r.issued;
   const labels = r.meta === undefined ? undefined : sealedLabels(r.meta);
@@ -754,12 +761,17 @@ function immunizationFact(r: Immunization, hospitalCode: string): ImmunizationFa
   if (r.status === 'entered-in-error') return null;
   const codes = toCodes(r.vaccineCode);
   const display = textOf(r.vaccineCode);
-  let vaccine = undefined as ReturnType<typeof vaccineByCvx.get>;
-  for (const c of codes) if (c.system === SYSTEMS.cvx) vaccine ??= vaccineByCvx.get(c.code);
+  let concept: VaccineConcept | undefined;
+  for (const c of codes) concept ??= vaccineConceptOf(c.system, c.code);
+  const vaccine = concept?.vaccine;
   const status: FactStatus = r.status === 'completed' ? 'completed' : r.status === 'not-done' ? 'not-done' : 'unknown';
-  const b = base(r, hospitalCode, r.occurrenceDateTime ?? r.recorded, vaccine?.key ?? fallbackKey(codes, display), codes, display, status, vaccine);
-  const fact: ImmunizationFact = { id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed, kind: 'immunization', tetanus: vaccine?.tetanus === true };
+  // A code the CVX table knows but we have no name for keeps the hospital's display; without one, CDC's
+  // description reads better than a bare code.
+  const shown = display !== '' ? display : (concept?.description ?? '');
+  const b = base(r, hospitalCode, r.occurrenceDateTime ?? r.recorded, vaccine?.key ?? fallbackKey(codes, shown), codes, shown, status, vaccine);
+  const fact: ImmunizationFact = { id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed, kind: 'immunization', tetanus: concept?.tetanus === true };
   if (vaccine !== undefined) fact.vaccineKey = vaccine.key;
+  if (concept !== undefined && concept.groups.length > 0) fact.vaccineGroups = [...concept.groups];
   return fact;
 }
 

@@ -5,3 +5,4 @@ export { mergeTimeline, checkAllergyMedication, timeOf, dayOf } from './merge';
 export { buildEmergencySummary, EMERGENCY_LAB_KEYS } from './emergency-summary';
 export { analyteName, conceptName, medicationName } from './names';
 export { toCanonical, canonicalUnitOf, normaliseUnit } from './units';
+export { formatResultValue, formatResultRange } from './result-format';

@@ -8,6 +8,7 @@
  */
 import { isStub } from './facts';
 import { conceptName, medicationName, type NamedConcept } from './names';
+import { buildSeries } from './lab-series';
 import type {
   AllergyCoverage,
   AllergyFact,
@@ -21,13 +22,10 @@ import type {
   FactKind,
   ImagingItem,
   ImmunizationItem,
-  LabPoint,
-  LabSeries,
   MedicationFact,
   MedicationHospitalStatus,
   MedicationRow,
   MergeInput,
-  ObservationFact,
   ProblemHospital,
   ProblemRow,
   ProcedureItem,
@@ -610,7 +608,7 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
   const medications = buildMedications(groups, medicationGroups, nowTime);
   const { problems, resolvedProblems } = buildProblems(groups, conditionGroups);
   yield;
-  const { labs, vitals } = yield* buildSeries(groups, resultGroups);
+  const { labs, vitals } = yield* buildSeries(groups.entries, resultGroups, PAUSE_EVERY);
 
   const model: TimelineModel = {
     now: input.now,
@@ -1027,75 +1025,6 @@ function buildProblems(groups: GroupStore, indices: number[]): { problems: Probl
   problems.sort(order);
   resolvedProblems.sort(order);
   return { problems, resolvedProblems };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Lab and vital series
-
-/** Expects groups newest first (the timeline order), so no per-series sort is needed. */
-function* buildSeries(groups: GroupStore, indices: number[]): Generator<void, { labs: LabSeries[]; vitals: LabSeries[] }, void> {
-  // analyte → its canonical series, and its series per unconvertible unit: no key string per point.
-  const canonicalSeries = new Map<string, LabSeries>();
-  const unitSeries = new Map<string, Map<string, LabSeries>>();
-  const all: LabSeries[] = [];
-  for (let i = 0; i < indices.length; i++) {
-    if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
-    const entry = groups.entries[indices[i]!]!;
-    const f = entry.fact!;
-    if ((f.kind !== 'lab' && f.kind !== 'vital') || f.value === undefined) continue;
-    const canonical = f.canonicalValue !== undefined && f.canonicalUnit !== undefined;
-    const unit = canonical ? f.canonicalUnit! : (f.unit ?? '');
-    const point = pointOf(entry, f, canonical, unit);
-    // Unconvertible units get their own series so they are never drawn on the canonical axis.
-    let byUnit: Map<string, LabSeries> | undefined;
-    let s: LabSeries | undefined;
-    if (canonical) {
-      s = canonicalSeries.get(f.analyteKey);
-    } else {
-      byUnit = unitSeries.get(f.analyteKey);
-      if (byUnit === undefined) {
-        byUnit = new Map<string, LabSeries>();
-        unitSeries.set(f.analyteKey, byUnit);
-      }
-      s = byUnit.get(unit);
-    }
-    if (s === undefined) {
-      const key = canonical ? f.analyteKey : f.analyteKey + '|' + unit;
-      // Newest first here, so the first dated point seen is the latest.
-      s = { key, analyteKey: f.analyteKey, category: f.kind === 'vital' ? 'vital-signs' : 'laboratory', display: f.display, nameTh: f.nameTh, nameEn: f.nameEn, unit, canonical, points: [], latest: point };
-      if (byUnit === undefined) canonicalSeries.set(f.analyteKey, s);
-      else byUnit.set(unit, s);
-      all.push(s);
-    }
-    s.points.push(point);
-  }
-  const labs: LabSeries[] = [];
-  const vitals: LabSeries[] = [];
-  for (const s of all) {
-    s.points.reverse();
-    (s.category === 'vital-signs' ? vitals : labs).push(s);
-  }
-  labs.sort((a, b) => cmpStr(a.key, b.key));
-  vitals.sort((a, b) => cmpStr(a.key, b.key));
-  return { labs, vitals };
-}
-
-function pointOf(entry: TimelineEntry, f: ObservationFact, canonical: boolean, unit: string): LabPoint {
-  const value = canonical ? f.canonicalValue! : f.value!;
-  return {
-    date: f.date,
-    day: entry.day,
-    value,
-    unit,
-    originalValue: f.value!,
-    originalUnit: f.unit ?? '',
-    hospitalCode: f.hospitalCode,
-    alsoAt: entry.hospitals.length > 1 ? entry.hospitals.filter((h) => h !== f.hospitalCode) : undefined,
-    factId: f.id,
-    flag: f.flag,
-    refLow: canonical ? f.canonicalRefLow : f.refLow,
-    refHigh: canonical ? f.canonicalRefHigh : f.refHigh,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------

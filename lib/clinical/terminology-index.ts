@@ -1,7 +1,12 @@
 /**
- * Lookup indexes over the shared terminology table, built once at module load so that mapping tens of
- * thousands of resources never scans the arrays.
+ * The one index over every terminology table (./terminology.ts and the code-system tables in
+ * ./terminology/), built once at module load so that mapping tens of thousands of resources never scans
+ * an array: each lookup is one or two Map reads.
  */
+import { ATC_DRUG_CLASS, ATC_HIGH_RISK } from './terminology/atc-classes';
+import { CVX_GROUPS, TETANUS_GROUPS, type CvxRow, type VaccineGroup } from './terminology/cvx-groups';
+import { LOINC_ANALYTES } from './terminology/loinc-analytes';
+import { VITAL_SIGNS } from './terminology/vital-signs';
 import {
   ALLERGY_SUBSTANCES,
   ANALYTES,
@@ -60,9 +65,18 @@ export const analyteByCode = new Map<string, AnalyteDef>();
 export const analyteByKey = new Map<string, AnalyteDef>();
 for (const a of ANALYTES) {
   analyteByKey.set(a.key, a);
-  for (const c of a.loinc) analyteByCode.set(codeKey(SYSTEMS.loinc, c), a);
   for (const c of a.tmlt) analyteByCode.set(codeKey(SYSTEMS.tmlt, c), a);
 }
+// LOINC membership comes from the LOINC tables: a row naming an analyte we do not define is a table bug.
+for (const r of [...LOINC_ANALYTES, ...VITAL_SIGNS]) {
+  if (r.analyte === undefined) continue;
+  const a = analyteByKey.get(r.analyte);
+  if (a === undefined) throw new Error(`terminology: LOINC ${r.code} names unknown analyte ${r.analyte}`);
+  analyteByCode.set(codeKey(SYSTEMS.loinc, r.code), a);
+}
+
+/** LOINC panels of the FHIR vital-signs set: a panel is a vital sign even though it has no analyte. */
+export const vitalSignPanelLoinc: ReadonlySet<string> = new Set(VITAL_SIGNS.filter((r) => r.analyte === undefined).map((r) => r.code));
 
 export const bloodGroupCodes = new Set(BLOOD_GROUP_LOINC.map((c) => codeKey(SYSTEMS.loinc, c)));
 
@@ -110,11 +124,40 @@ for (const c of CONDITIONS) {
   if (c.snomed !== undefined) conditionBySnomed.set(c.snomed, c);
 }
 
-export const vaccineByCvx = new Map<string, VaccineDef>();
-for (const v of VACCINES) {
-  vaccineByCvx.set(v.cvx, v);
-  // CVX codes are often sent without the leading zero.
-  vaccineByCvx.set(String(Number(v.cvx)), v);
+/** CVX as hospitals send it: the HL7 URI or the OID form of the same code system. */
+const CVX_SYSTEMS: ReadonlySet<string> = new Set([SYSTEMS.cvx, 'urn:oid:2.16.840.1.113883.12.292']);
+
+/** CVX codes are often sent without (or with extra) leading zeros: '9', '09' and '009' are one code. */
+function normaliseCvx(code: string): string {
+  let i = 0;
+  while (i < code.length - 1 && code[i] === '0') i++;
+  return code.slice(i).trim();
+}
+
+const vaccineNames = new Map<string, VaccineDef>();
+for (const v of VACCINES) vaccineNames.set(normaliseCvx(v.cvx), v);
+
+const cvxRows = new Map<string, CvxRow>();
+for (const r of CVX_GROUPS) cvxRows.set(normaliseCvx(r.cvx), r);
+
+export interface VaccineConcept {
+  /** Our named vaccine (Thai and English names) when we have one for this code. */
+  vaccine?: VaccineDef;
+  groups: readonly VaccineGroup[];
+  tetanus: boolean;
+  /** CDC's short description, for a dose the hospital sent without any display text. */
+  description?: string;
+}
+
+/** What a vaccine coding means: its CVX groups (tetanus among them); undefined for a code no table knows. */
+export function vaccineConceptOf(system: string, code: string): VaccineConcept | undefined {
+  if (!CVX_SYSTEMS.has(system)) return undefined;
+  const cvx = normaliseCvx(code);
+  const row = cvxRows.get(cvx);
+  const vaccine = vaccineNames.get(cvx);
+  if (row === undefined && vaccine === undefined) return undefined;
+  const groups = row?.groups ?? [];
+  return { vaccine, groups, tetanus: groups.some((x) => TETANUS_GROUPS.has(x)), description: row?.description };
 }
 
 export const imagingByLoinc = new Map<string, ImagingStudyDef>();
@@ -122,32 +165,7 @@ for (const s of IMAGING_STUDIES) imagingByLoinc.set(s.loinc, s);
 
 export const sensitiveCodes = new Set(SENSITIVE_SECURITY_CODES.map((c) => codeKey(c.system, c.code)));
 
-// ATC groups that classify a drug the table does not know; longest prefix wins.
-const ATC_CLASS_PREFIXES: [string, DrugClass][] = [
-  ['J01C', 'penicillin'],
-  ['J01D', 'cephalosporin'],
-  ['J01E', 'sulfonamide'],
-  ['M01A', 'nsaid'],
-  ['N02BA', 'nsaid'],
-  ['B01AC06', 'nsaid'],
-  ['C10AA', 'statin'],
-  ['C09A', 'ace-inhibitor'],
-  ['C09B', 'ace-inhibitor'],
-];
-
-const ATC_HIGH_RISK_PREFIXES: [string, HighRiskClass][] = [
-  ['B01A', 'anticoagulant'],
-  ['A10A', 'insulin'],
-  ['A10B', 'antidiabetic'],
-  ['N03A', 'antiepileptic'],
-  ['C01B', 'antiarrhythmic'],
-  ['C01AA', 'antiarrhythmic'],
-  ['L04A', 'immunosuppressant'],
-  ['N02A', 'opioid'],
-  ['N07BC', 'opioid'],
-];
-
-function longestPrefix<T>(table: [string, T][], code: string): T | undefined {
+function longestPrefix<T>(table: readonly (readonly [string, T])[], code: string): T | undefined {
   let best: T | undefined;
   let bestLen = 0;
   for (const [prefix, value] of table) {
@@ -159,18 +177,29 @@ function longestPrefix<T>(table: [string, T][], code: string): T | undefined {
   return best;
 }
 
-/** Drug class implied by an ATC code, for drugs absent from the table. */
+/** Drug class implied by an ATC code (allergy cross-checks); undefined outside the classes we check. */
 export function drugClassFromAtc(atc: string): DrugClass | undefined {
-  return longestPrefix(ATC_CLASS_PREFIXES, atc.toUpperCase());
+  return longestPrefix(ATC_DRUG_CLASS, atc.toUpperCase());
 }
 
 /** High-risk class implied by an ATC code (antiplatelet aspirin B01AC is not an anticoagulant). */
 export function highRiskFromAtc(atc: string): HighRiskClass | undefined {
-  const upper = atc.toUpperCase();
-  if (upper.startsWith('B01AC')) return undefined;
-  return longestPrefix(ATC_HIGH_RISK_PREFIXES, upper);
+  return longestPrefix(ATC_HIGH_RISK, atc.toUpperCase()) ?? undefined;
 }
 
+const drugClassCache = new Map<string, { drugClass: DrugClass; highRisk?: HighRiskClass }>();
+
+/** A drug's classes, from its ATC code: the drug table lists no classes of its own. */
+export function drugClassesOf(drug: DrugDef): { drugClass: DrugClass; highRisk?: HighRiskClass } {
+  const cached = drugClassCache.get(drug.key);
+  if (cached !== undefined) return cached;
+  const atc = drug.atc[0];
+  const out: { drugClass: DrugClass; highRisk?: HighRiskClass } = { drugClass: (atc !== undefined ? drugClassFromAtc(atc) : undefined) ?? 'other' };
+  const highRisk = atc !== undefined ? highRiskFromAtc(atc) : undefined;
+  if (highRisk !== undefined) out.highRisk = highRisk;
+  drugClassCache.set(drug.key, out);
+  return out;
+}
 export const analyteIndex = indexOf(analyteByCode);
 export const drugIndex = indexOf(drugByCode);
 export const substanceIndex = indexOf(substanceByCode);

@@ -4,7 +4,12 @@
  * generator codes its data from this table and the clinical core recognises codes through it, so a
  * concept coded differently at two hospitals (TMLT vs LOINC, TMT vs ATC vs RxNorm, ICD-10-TM vs ICD-10)
  * resolves to one key. TMT and TMLT codes here are illustrative sandbox codes, not the official releases.
+ * Recognition by code system lives in ./terminology/ (CVX groups, LOINC analytes, vital signs, ATC
+ * classes), each table with its source and version; this file names what the product shows.
  */
+import { type DrugClass, type HighRiskClass } from './terminology/atc-classes';
+import { LOINC_ANALYTES } from './terminology/loinc-analytes';
+import { VITAL_SIGNS } from './terminology/vital-signs';
 
 export const SYSTEMS = {
   loinc: 'http://loinc.org',
@@ -33,66 +38,94 @@ export interface UnitConversion {
   unit: string;
   /** canonical = value × factor */
   factor: number;
+  /** g/mol of the substance when the factor turns an amount (mol) into a mass: UCUM needs it too. */
+  molarMass?: number;
+  /** Why a factor UCUM would not give is still right (a clinical convention), when it is one. */
+  convention?: string;
 }
 
 export interface AnalyteDef {
   key: string;
   en: string;
   th: string;
+  /** LOINC codes, from lib/clinical/terminology/loinc-analytes.ts and vital-signs.ts (never listed here). */
   loinc: string[];
   tmlt: string[];
   /** Canonical UCUM unit values are shown in; other commensurable units convert to it. */
   unit: string;
   conversions: UnitConversion[];
   category: 'laboratory' | 'vital-signs';
-  /** Appears in the "latest key labs" of summaries and the emergency view. */
-  key_lab?: boolean;
+  /** Most decimals worth showing in the canonical unit; a value sent with fewer keeps its own. */
+  decimals: number;
 }
 
-// Molar-mass based factors are explicit: UCUM alone cannot turn mg/dL into mmol/L without the substance.
-export const ANALYTES: AnalyteDef[] = [
-  { key: 'glucose', en: 'Glucose (fasting)', th: 'น้ำตาลในเลือด (อดอาหาร)', loinc: ['1558-6', '2345-7'], tmlt: ['320186'], unit: 'mg/dL', conversions: [{ unit: 'mmol/L', factor: 18.016 }], category: 'laboratory', key_lab: true },
-  { key: 'hba1c', en: 'HbA1c', th: 'ฮีโมโกลบินเอวันซี', loinc: ['4548-4'], tmlt: ['320261'], unit: '%', conversions: [], category: 'laboratory' },
-  { key: 'creatinine', en: 'Creatinine', th: 'ครีเอตินีน', loinc: ['2160-0'], tmlt: ['320205'], unit: 'mg/dL', conversions: [{ unit: 'umol/L', factor: 1 / 88.42 }, { unit: 'µmol/L', factor: 1 / 88.42 }], category: 'laboratory', key_lab: true },
-  { key: 'egfr', en: 'eGFR (CKD-EPI)', th: 'อัตราการกรองของไต (eGFR)', loinc: ['62238-1', '33914-3'], tmlt: ['320207'], unit: 'mL/min/{1.73_m2}', conversions: [{ unit: 'mL/min/1.73m2', factor: 1 }], category: 'laboratory', key_lab: true },
-  { key: 'potassium', en: 'Potassium', th: 'โพแทสเซียม', loinc: ['2823-3'], tmlt: ['320223'], unit: 'mmol/L', conversions: [{ unit: 'meq/L', factor: 1 }, { unit: 'mEq/L', factor: 1 }], category: 'laboratory', key_lab: true },
-  { key: 'sodium', en: 'Sodium', th: 'โซเดียม', loinc: ['2951-2'], tmlt: ['320222'], unit: 'mmol/L', conversions: [{ unit: 'mEq/L', factor: 1 }], category: 'laboratory' },
-  { key: 'haemoglobin', en: 'Haemoglobin', th: 'ฮีโมโกลบิน', loinc: ['718-7'], tmlt: ['310104'], unit: 'g/dL', conversions: [{ unit: 'g/L', factor: 0.1 }], category: 'laboratory', key_lab: true },
-  { key: 'inr', en: 'INR', th: 'ค่า INR', loinc: ['6301-6', '34714-6'], tmlt: ['310335'], unit: '{INR}', conversions: [{ unit: '{ratio}', factor: 1 }, { unit: '1', factor: 1 }], category: 'laboratory', key_lab: true },
-  { key: 'troponin', en: 'Troponin I (high-sensitivity)', th: 'โทรโปนินไอ', loinc: ['89579-7'], tmlt: ['320459'], unit: 'ng/L', conversions: [{ unit: 'pg/mL', factor: 1 }, { unit: 'ng/mL', factor: 1000 }], category: 'laboratory', key_lab: true },
-  { key: 'ldl', en: 'LDL cholesterol', th: 'แอลดีแอลคอเลสเตอรอล', loinc: ['13457-7', '18262-6'], tmlt: ['320193'], unit: 'mg/dL', conversions: [{ unit: 'mmol/L', factor: 38.67 }], category: 'laboratory' },
-  { key: 'alt', en: 'ALT', th: 'เอนไซม์ตับ ALT', loinc: ['1742-6'], tmlt: ['320174'], unit: 'U/L', conversions: [{ unit: '[IU]/L', factor: 1 }], category: 'laboratory' },
-  { key: 'wbc', en: 'White cells', th: 'เม็ดเลือดขาว', loinc: ['6690-2'], tmlt: ['310101'], unit: '10*3/uL', conversions: [{ unit: '10*9/L', factor: 1 }], category: 'laboratory' },
-  { key: 'platelets', en: 'Platelets', th: 'เกล็ดเลือด', loinc: ['777-3'], tmlt: ['310109'], unit: '10*3/uL', conversions: [{ unit: '10*9/L', factor: 1 }], category: 'laboratory' },
-  { key: 'systolic', en: 'Systolic BP', th: 'ความดันซิสโตลิก', loinc: ['8480-6'], tmlt: [], unit: 'mm[Hg]', conversions: [], category: 'vital-signs' },
-  { key: 'diastolic', en: 'Diastolic BP', th: 'ความดันไดแอสโตลิก', loinc: ['8462-4'], tmlt: [], unit: 'mm[Hg]', conversions: [], category: 'vital-signs' },
-  { key: 'heart-rate', en: 'Heart rate', th: 'ชีพจร', loinc: ['8867-4'], tmlt: [], unit: '/min', conversions: [], category: 'vital-signs' },
-  { key: 'temperature', en: 'Body temperature', th: 'อุณหภูมิร่างกาย', loinc: ['8310-5'], tmlt: [], unit: 'Cel', conversions: [], category: 'vital-signs' },
-  { key: 'weight', en: 'Body weight', th: 'น้ำหนัก', loinc: ['29463-7'], tmlt: [], unit: 'kg', conversions: [], category: 'vital-signs' },
-  { key: 'spo2', en: 'Oxygen saturation', th: 'ความอิ่มตัวออกซิเจน', loinc: ['59408-5', '2708-6'], tmlt: [], unit: '%', conversions: [], category: 'vital-signs' },
+type AnalyteRow = Omit<AnalyteDef, 'loinc'>;
+
+const MMOL_CHOLESTEROL: UnitConversion = { unit: 'mmol/L', factor: 38.67, molarMass: 386.65 };
+const MEQ_MONOVALENT: UnitConversion[] = [
+  { unit: 'meq/L', factor: 1, convention: 'monovalent ion: one equivalent is one mole' },
+  { unit: 'mEq/L', factor: 1, convention: 'monovalent ion: one equivalent is one mole' },
 ];
+const IU_AS_U: UnitConversion = { unit: '[IU]/L', factor: 1, convention: 'enzyme activity: laboratories report IU/L and U/L interchangeably' };
+const PER_NL: UnitConversion = { unit: '10*9/L', factor: 1 };
+
+// Molar-mass based factors are explicit: UCUM alone cannot turn mg/dL into mmol/L without the substance.
+const ANALYTE_ROWS: AnalyteRow[] = [
+  { key: 'glucose', en: 'Glucose', th: 'น้ำตาลในเลือด', tmlt: ['320186'], unit: 'mg/dL', conversions: [{ unit: 'mmol/L', factor: 18.016, molarMass: 180.156 }], category: 'laboratory', decimals: 0 },
+  { key: 'hba1c', en: 'HbA1c', th: 'ฮีโมโกลบินเอวันซี', tmlt: ['320261'], unit: '%', conversions: [], category: 'laboratory', decimals: 1 },
+  { key: 'creatinine', en: 'Creatinine', th: 'ครีเอตินีน', tmlt: ['320205'], unit: 'mg/dL', conversions: [{ unit: 'umol/L', factor: 1 / 88.42, molarMass: 113.12 }, { unit: 'mg/L', factor: 0.1 }], category: 'laboratory', decimals: 2 },
+  { key: 'egfr', en: 'eGFR (CKD-EPI)', th: 'อัตราการกรองของไต (eGFR)', tmlt: ['320207'], unit: 'mL/min/{1.73_m2}', conversions: [{ unit: 'mL/min/1.73m2', factor: 1, convention: 'common spelling of the UCUM annotation {1.73_m2}' }], category: 'laboratory', decimals: 0 },
+  { key: 'potassium', en: 'Potassium', th: 'โพแทสเซียม', tmlt: ['320223'], unit: 'mmol/L', conversions: MEQ_MONOVALENT, category: 'laboratory', decimals: 1 },
+  { key: 'sodium', en: 'Sodium', th: 'โซเดียม', tmlt: ['320222'], unit: 'mmol/L', conversions: MEQ_MONOVALENT, category: 'laboratory', decimals: 0 },
+  { key: 'chloride', en: 'Chloride', th: 'คลอไรด์', tmlt: [], unit: 'mmol/L', conversions: MEQ_MONOVALENT, category: 'laboratory', decimals: 0 },
+  { key: 'bicarbonate', en: 'Bicarbonate (total CO₂)', th: 'ไบคาร์บอเนต', tmlt: [], unit: 'mmol/L', conversions: MEQ_MONOVALENT, category: 'laboratory', decimals: 0 },
+  { key: 'bun', en: 'Blood urea nitrogen', th: 'ยูเรียไนโตรเจนในเลือด (BUN)', tmlt: [], unit: 'mg/dL', conversions: [{ unit: 'mmol/L', factor: 2.8014, molarMass: 28.0134 }], category: 'laboratory', decimals: 1 },
+  { key: 'calcium', en: 'Calcium', th: 'แคลเซียม', tmlt: [], unit: 'mg/dL', conversions: [{ unit: 'mmol/L', factor: 4.008, molarMass: 40.078 }], category: 'laboratory', decimals: 1 },
+  { key: 'haemoglobin', en: 'Haemoglobin', th: 'ฮีโมโกลบิน', tmlt: ['310104'], unit: 'g/dL', conversions: [{ unit: 'g/L', factor: 0.1 }], category: 'laboratory', decimals: 1 },
+  { key: 'haematocrit', en: 'Haematocrit', th: 'ฮีมาโตคริต', tmlt: [], unit: '%', conversions: [{ unit: 'L/L', factor: 100 }], category: 'laboratory', decimals: 1 },
+  { key: 'rbc', en: 'Red cells', th: 'เม็ดเลือดแดง', tmlt: [], unit: '10*6/uL', conversions: [{ unit: '10*12/L', factor: 1 }], category: 'laboratory', decimals: 2 },
+  { key: 'inr', en: 'INR', th: 'ค่า INR', tmlt: ['310335'], unit: '{INR}', conversions: [{ unit: '{ratio}', factor: 1 }, { unit: '1', factor: 1 }], category: 'laboratory', decimals: 2 },
+  { key: 'troponin', en: 'Troponin I (high-sensitivity)', th: 'โทรโปนินไอ', tmlt: ['320459'], unit: 'ng/L', conversions: [{ unit: 'pg/mL', factor: 1 }, { unit: 'ng/mL', factor: 1000 }], category: 'laboratory', decimals: 0 },
+  { key: 'troponin-t', en: 'Troponin T', th: 'โทรโปนินที', tmlt: [], unit: 'ng/L', conversions: [{ unit: 'pg/mL', factor: 1 }, { unit: 'ng/mL', factor: 1000 }], category: 'laboratory', decimals: 0 },
+  { key: 'ldl', en: 'LDL cholesterol', th: 'แอลดีแอลคอเลสเตอรอล', tmlt: ['320193'], unit: 'mg/dL', conversions: [MMOL_CHOLESTEROL], category: 'laboratory', decimals: 0 },
+  { key: 'cholesterol', en: 'Total cholesterol', th: 'คอเลสเตอรอลรวม', tmlt: [], unit: 'mg/dL', conversions: [MMOL_CHOLESTEROL], category: 'laboratory', decimals: 0 },
+  { key: 'hdl', en: 'HDL cholesterol', th: 'เอชดีแอลคอเลสเตอรอล', tmlt: [], unit: 'mg/dL', conversions: [MMOL_CHOLESTEROL], category: 'laboratory', decimals: 0 },
+  // Triglycerides as triolein, the convention behind the usual 88.57 factor.
+  { key: 'triglycerides', en: 'Triglycerides', th: 'ไตรกลีเซอไรด์', tmlt: [], unit: 'mg/dL', conversions: [{ unit: 'mmol/L', factor: 88.57, molarMass: 885.7 }], category: 'laboratory', decimals: 0 },
+  { key: 'alt', en: 'ALT', th: 'เอนไซม์ตับ ALT', tmlt: ['320174'], unit: 'U/L', conversions: [IU_AS_U], category: 'laboratory', decimals: 0 },
+  { key: 'ast', en: 'AST', th: 'เอนไซม์ตับ AST', tmlt: [], unit: 'U/L', conversions: [IU_AS_U], category: 'laboratory', decimals: 0 },
+  { key: 'alp', en: 'Alkaline phosphatase', th: 'เอนไซม์อัลคาไลน์ฟอสฟาเตส', tmlt: [], unit: 'U/L', conversions: [IU_AS_U], category: 'laboratory', decimals: 0 },
+  { key: 'bilirubin', en: 'Total bilirubin', th: 'บิลิรูบินรวม', tmlt: [], unit: 'mg/dL', conversions: [{ unit: 'umol/L', factor: 1 / 17.1, molarMass: 584.66 }], category: 'laboratory', decimals: 2 },
+  { key: 'albumin', en: 'Albumin', th: 'อัลบูมิน', tmlt: [], unit: 'g/dL', conversions: [{ unit: 'g/L', factor: 0.1 }], category: 'laboratory', decimals: 1 },
+  { key: 'lactate', en: 'Lactate', th: 'แลคเตท', tmlt: [], unit: 'mmol/L', conversions: [], category: 'laboratory', decimals: 1 },
+  { key: 'wbc', en: 'White cells', th: 'เม็ดเลือดขาว', tmlt: ['310101'], unit: '10*3/uL', conversions: [PER_NL], category: 'laboratory', decimals: 1 },
+  { key: 'platelets', en: 'Platelets', th: 'เกล็ดเลือด', tmlt: ['310109'], unit: '10*3/uL', conversions: [PER_NL], category: 'laboratory', decimals: 0 },
+  { key: 'systolic', en: 'Systolic BP', th: 'ความดันซิสโตลิก', tmlt: [], unit: 'mm[Hg]', conversions: [], category: 'vital-signs', decimals: 0 },
+  { key: 'diastolic', en: 'Diastolic BP', th: 'ความดันไดแอสโตลิก', tmlt: [], unit: 'mm[Hg]', conversions: [], category: 'vital-signs', decimals: 0 },
+  { key: 'heart-rate', en: 'Heart rate', th: 'ชีพจร', tmlt: [], unit: '/min', conversions: [], category: 'vital-signs', decimals: 0 },
+  { key: 'resp-rate', en: 'Respiratory rate', th: 'อัตราการหายใจ', tmlt: [], unit: '/min', conversions: [], category: 'vital-signs', decimals: 0 },
+  { key: 'temperature', en: 'Body temperature', th: 'อุณหภูมิร่างกาย', tmlt: [], unit: 'Cel', conversions: [], category: 'vital-signs', decimals: 1 },
+  { key: 'weight', en: 'Body weight', th: 'น้ำหนัก', tmlt: [], unit: 'kg', conversions: [{ unit: 'g', factor: 0.001 }], category: 'vital-signs', decimals: 1 },
+  { key: 'height', en: 'Body height', th: 'ส่วนสูง', tmlt: [], unit: 'cm', conversions: [{ unit: 'm', factor: 100 }], category: 'vital-signs', decimals: 1 },
+  { key: 'bmi', en: 'Body mass index', th: 'ดัชนีมวลกาย', tmlt: [], unit: 'kg/m2', conversions: [], category: 'vital-signs', decimals: 1 },
+  { key: 'head-circumference', en: 'Head circumference', th: 'เส้นรอบศีรษะ', tmlt: [], unit: 'cm', conversions: [], category: 'vital-signs', decimals: 1 },
+  { key: 'spo2', en: 'Oxygen saturation', th: 'ความอิ่มตัวออกซิเจน', tmlt: [], unit: '%', conversions: [], category: 'vital-signs', decimals: 0 },
+];
+
+function loincCodesOf(key: string): string[] {
+  const out: string[] = [];
+  for (const r of LOINC_ANALYTES) if (r.analyte === key) out.push(r.code);
+  for (const r of VITAL_SIGNS) if (r.analyte === key) out.push(r.code);
+  return out;
+}
+
+/** Every analyte with its LOINC codes filled in from the LOINC tables. */
+export const ANALYTES: AnalyteDef[] = ANALYTE_ROWS.map((a) => ({ ...a, loinc: loincCodesOf(a.key) }));
 
 /** Blood group is a coded result, not a quantity. */
 export const BLOOD_GROUP_LOINC = ['882-1', '883-9'];
 
-export type HighRiskClass =
-  | 'anticoagulant'
-  | 'insulin'
-  | 'antidiabetic'
-  | 'antiepileptic'
-  | 'antiarrhythmic'
-  | 'immunosuppressant'
-  | 'opioid';
-
-/** Drug classes used for allergy ↔ medication cross-checks. */
-export type DrugClass =
-  | 'penicillin'
-  | 'cephalosporin'
-  | 'sulfonamide'
-  | 'nsaid'
-  | 'statin'
-  | 'ace-inhibitor'
-  | 'other';
+export type { DrugClass, HighRiskClass };
 
 export interface DrugDef {
   key: string;
@@ -101,47 +134,45 @@ export interface DrugDef {
   tmt: string[];
   atc: string[];
   rxnorm: string[];
-  drugClass: DrugClass;
-  highRisk?: HighRiskClass;
   /** Typical dose text used by the generator. */
   dose: string;
   sensitive?: 'HIV' | 'PSY' | 'SUD';
 }
 
 export const DRUGS: DrugDef[] = [
-  { key: 'amoxicillin', en: 'Amoxicillin 500 mg capsule', th: 'อะม็อกซีซิลลิน 500 มก.', tmt: ['211617'], atc: ['J01CA04'], rxnorm: ['723'], drugClass: 'penicillin', dose: '1 capsule three times daily' },
-  { key: 'amoxiclav', en: 'Amoxicillin/clavulanate 1 g tablet', th: 'อะม็อกซีซิลลิน/คลาวูลาเนต 1 ก.', tmt: ['211690'], atc: ['J01CR02'], rxnorm: ['19711'], drugClass: 'penicillin', dose: '1 tablet twice daily' },
-  { key: 'dicloxacillin', en: 'Dicloxacillin 250 mg capsule', th: 'ไดคลอกซาซิลลิน 250 มก.', tmt: ['212033'], atc: ['J01CF01'], rxnorm: ['3356'], drugClass: 'penicillin', dose: '1 capsule four times daily' },
-  { key: 'ceftriaxone', en: 'Ceftriaxone 1 g injection', th: 'เซฟไตรอะโซน 1 ก.', tmt: ['213871'], atc: ['J01DD04'], rxnorm: ['2193'], drugClass: 'cephalosporin', dose: '1 g IV once daily' },
-  { key: 'cotrimoxazole', en: 'Co-trimoxazole 480 mg tablet', th: 'โคไตรม็อกซาโซล 480 มก.', tmt: ['214552'], atc: ['J01EE01'], rxnorm: ['10831'], drugClass: 'sulfonamide', dose: '2 tablets twice daily' },
-  { key: 'metformin', en: 'Metformin 500 mg tablet', th: 'เมทฟอร์มิน 500 มก.', tmt: ['225487'], atc: ['A10BA02'], rxnorm: ['6809'], drugClass: 'other', highRisk: 'antidiabetic', dose: '1 tablet twice daily after meals' },
-  { key: 'glipizide', en: 'Glipizide 5 mg tablet', th: 'ไกลพิไซด์ 5 มก.', tmt: ['225611'], atc: ['A10BB07'], rxnorm: ['4821'], drugClass: 'other', highRisk: 'antidiabetic', dose: '1 tablet before breakfast' },
-  { key: 'insulin-glargine', en: 'Insulin glargine 100 units/mL pen', th: 'อินซูลินกลาร์จีน 100 ยูนิต/มล.', tmt: ['226034'], atc: ['A10AE04'], rxnorm: ['274783'], drugClass: 'other', highRisk: 'insulin', dose: '16 units subcutaneously at bedtime' },
-  { key: 'insulin-nph', en: 'Insulin NPH 100 units/mL', th: 'อินซูลิน NPH 100 ยูนิต/มล.', tmt: ['226005'], atc: ['A10AC01'], rxnorm: ['5856'], drugClass: 'other', highRisk: 'insulin', dose: '10 units subcutaneously twice daily' },
-  { key: 'warfarin', en: 'Warfarin 3 mg tablet', th: 'วาร์ฟาริน 3 มก.', tmt: ['231870'], atc: ['B01AA03'], rxnorm: ['11289'], drugClass: 'other', highRisk: 'anticoagulant', dose: '1 tablet once daily (per INR)' },
-  { key: 'apixaban', en: 'Apixaban 5 mg tablet', th: 'อะพิซาแบน 5 มก.', tmt: ['231993'], atc: ['B01AF02'], rxnorm: ['1364430'], drugClass: 'other', highRisk: 'anticoagulant', dose: '1 tablet twice daily' },
-  { key: 'aspirin', en: 'Aspirin 81 mg tablet', th: 'แอสไพริน 81 มก.', tmt: ['232121'], atc: ['B01AC06'], rxnorm: ['1191'], drugClass: 'nsaid', dose: '1 tablet once daily' },
-  { key: 'ibuprofen', en: 'Ibuprofen 400 mg tablet', th: 'ไอบูโพรเฟน 400 มก.', tmt: ['241260'], atc: ['M01AE01'], rxnorm: ['5640'], drugClass: 'nsaid', dose: '1 tablet three times daily as needed' },
-  { key: 'paracetamol', en: 'Paracetamol 500 mg tablet', th: 'พาราเซตามอล 500 มก.', tmt: ['241411'], atc: ['N02BE01'], rxnorm: ['161'], drugClass: 'other', dose: '1–2 tablets every 6 hours as needed' },
-  { key: 'enalapril', en: 'Enalapril 5 mg tablet', th: 'อีนาลาพริล 5 มก.', tmt: ['233014'], atc: ['C09AA02'], rxnorm: ['3827'], drugClass: 'ace-inhibitor', dose: '1 tablet once daily' },
-  { key: 'losartan', en: 'Losartan 50 mg tablet', th: 'โลซาร์แทน 50 มก.', tmt: ['233270'], atc: ['C09CA01'], rxnorm: ['52175'], drugClass: 'other', dose: '1 tablet once daily' },
-  { key: 'amlodipine', en: 'Amlodipine 5 mg tablet', th: 'แอมโลดิพีน 5 มก.', tmt: ['233405'], atc: ['C08CA01'], rxnorm: ['17767'], drugClass: 'other', dose: '1 tablet once daily' },
-  { key: 'atorvastatin', en: 'Atorvastatin 40 mg tablet', th: 'อะทอร์วาสแตติน 40 มก.', tmt: ['233736'], atc: ['C10AA05'], rxnorm: ['83367'], drugClass: 'statin', dose: '1 tablet at bedtime' },
-  { key: 'simvastatin', en: 'Simvastatin 20 mg tablet', th: 'ซิมวาสแตติน 20 มก.', tmt: ['233702'], atc: ['C10AA01'], rxnorm: ['36567'], drugClass: 'statin', dose: '1 tablet at bedtime' },
-  { key: 'omeprazole', en: 'Omeprazole 20 mg capsule', th: 'โอเมพราโซล 20 มก.', tmt: ['221083'], atc: ['A02BC01'], rxnorm: ['7646'], drugClass: 'other', dose: '1 capsule before breakfast' },
-  { key: 'phenytoin', en: 'Phenytoin 100 mg capsule', th: 'ฟีนิทอยน์ 100 มก.', tmt: ['243330'], atc: ['N03AB02'], rxnorm: ['8183'], drugClass: 'other', highRisk: 'antiepileptic', dose: '3 capsules at bedtime' },
-  { key: 'valproate', en: 'Sodium valproate 500 mg tablet', th: 'โซเดียมวาลโปรเอต 500 มก.', tmt: ['243412'], atc: ['N03AG01'], rxnorm: ['11118'], drugClass: 'other', highRisk: 'antiepileptic', dose: '1 tablet twice daily' },
-  { key: 'levetiracetam', en: 'Levetiracetam 500 mg tablet', th: 'เลเวไทราเซตาม 500 มก.', tmt: ['243590'], atc: ['N03AX14'], rxnorm: ['114477'], drugClass: 'other', highRisk: 'antiepileptic', dose: '1 tablet twice daily' },
-  { key: 'amiodarone', en: 'Amiodarone 200 mg tablet', th: 'อะมิโอดาโรน 200 มก.', tmt: ['232870'], atc: ['C01BD01'], rxnorm: ['703'], drugClass: 'other', highRisk: 'antiarrhythmic', dose: '1 tablet once daily' },
-  { key: 'digoxin', en: 'Digoxin 0.25 mg tablet', th: 'ดิจอกซิน 0.25 มก.', tmt: ['232712'], atc: ['C01AA05'], rxnorm: ['3407'], drugClass: 'other', highRisk: 'antiarrhythmic', dose: '1/2 tablet once daily' },
-  { key: 'tacrolimus', en: 'Tacrolimus 1 mg capsule', th: 'ทาโครลิมัส 1 มก.', tmt: ['251033'], atc: ['L04AD02'], rxnorm: ['42316'], drugClass: 'other', highRisk: 'immunosuppressant', dose: '2 capsules twice daily' },
-  { key: 'mycophenolate', en: 'Mycophenolate mofetil 500 mg tablet', th: 'ไมโคฟีโนเลต 500 มก.', tmt: ['251120'], atc: ['L04AA06'], rxnorm: ['68149'], drugClass: 'other', highRisk: 'immunosuppressant', dose: '2 tablets twice daily' },
-  { key: 'morphine', en: 'Morphine sulfate 10 mg tablet (SR)', th: 'มอร์ฟีน 10 มก.', tmt: ['242201'], atc: ['N02AA01'], rxnorm: ['7052'], drugClass: 'other', highRisk: 'opioid', dose: '1 tablet every 12 hours' },
-  { key: 'tramadol', en: 'Tramadol 50 mg capsule', th: 'ทรามาดอล 50 มก.', tmt: ['242315'], atc: ['N02AX02'], rxnorm: ['10689'], drugClass: 'other', highRisk: 'opioid', dose: '1 capsule every 8 hours as needed' },
-  { key: 'salbutamol', en: 'Salbutamol 100 mcg inhaler', th: 'ซัลบูทามอล 100 มคก. ชนิดพ่น', tmt: ['262010'], atc: ['R03AC02'], rxnorm: ['435'], drugClass: 'other', dose: '2 puffs as needed' },
-  { key: 'tenofovir-efavirenz', en: 'Tenofovir/emtricitabine/efavirenz tablet', th: 'ทีโนโฟเวียร์/เอ็มทริไซตาบีน/เอฟาไวเรนซ์', tmt: ['255301'], atc: ['J05AR06'], rxnorm: ['643066'], drugClass: 'other', dose: '1 tablet at bedtime', sensitive: 'HIV' },
-  { key: 'sertraline', en: 'Sertraline 50 mg tablet', th: 'เซอร์ทราลีน 50 มก.', tmt: ['244512'], atc: ['N06AB06'], rxnorm: ['36437'], drugClass: 'other', dose: '1 tablet once daily', sensitive: 'PSY' },
-  { key: 'methadone', en: 'Methadone 5 mg/mL oral solution', th: 'เมทาโดน 5 มก./มล.', tmt: ['242260'], atc: ['N07BC02'], rxnorm: ['6813'], drugClass: 'other', highRisk: 'opioid', dose: '60 mg once daily (observed)', sensitive: 'SUD' },
+  { key: 'amoxicillin', en: 'Amoxicillin 500 mg capsule', th: 'อะม็อกซีซิลลิน 500 มก.', tmt: ['211617'], atc: ['J01CA04'], rxnorm: ['723'], dose: '1 capsule three times daily' },
+  { key: 'amoxiclav', en: 'Amoxicillin/clavulanate 1 g tablet', th: 'อะม็อกซีซิลลิน/คลาวูลาเนต 1 ก.', tmt: ['211690'], atc: ['J01CR02'], rxnorm: ['19711'], dose: '1 tablet twice daily' },
+  { key: 'dicloxacillin', en: 'Dicloxacillin 250 mg capsule', th: 'ไดคลอกซาซิลลิน 250 มก.', tmt: ['212033'], atc: ['J01CF01'], rxnorm: ['3356'], dose: '1 capsule four times daily' },
+  { key: 'ceftriaxone', en: 'Ceftriaxone 1 g injection', th: 'เซฟไตรอะโซน 1 ก.', tmt: ['213871'], atc: ['J01DD04'], rxnorm: ['2193'], dose: '1 g IV once daily' },
+  { key: 'cotrimoxazole', en: 'Co-trimoxazole 480 mg tablet', th: 'โคไตรม็อกซาโซล 480 มก.', tmt: ['214552'], atc: ['J01EE01'], rxnorm: ['10831'], dose: '2 tablets twice daily' },
+  { key: 'metformin', en: 'Metformin 500 mg tablet', th: 'เมทฟอร์มิน 500 มก.', tmt: ['225487'], atc: ['A10BA02'], rxnorm: ['6809'], dose: '1 tablet twice daily after meals' },
+  { key: 'glipizide', en: 'Glipizide 5 mg tablet', th: 'ไกลพิไซด์ 5 มก.', tmt: ['225611'], atc: ['A10BB07'], rxnorm: ['4821'], dose: '1 tablet before breakfast' },
+  { key: 'insulin-glargine', en: 'Insulin glargine 100 units/mL pen', th: 'อินซูลินกลาร์จีน 100 ยูนิต/มล.', tmt: ['226034'], atc: ['A10AE04'], rxnorm: ['274783'], dose: '16 units subcutaneously at bedtime' },
+  { key: 'insulin-nph', en: 'Insulin NPH 100 units/mL', th: 'อินซูลิน NPH 100 ยูนิต/มล.', tmt: ['226005'], atc: ['A10AC01'], rxnorm: ['5856'], dose: '10 units subcutaneously twice daily' },
+  { key: 'warfarin', en: 'Warfarin 3 mg tablet', th: 'วาร์ฟาริน 3 มก.', tmt: ['231870'], atc: ['B01AA03'], rxnorm: ['11289'], dose: '1 tablet once daily (per INR)' },
+  { key: 'apixaban', en: 'Apixaban 5 mg tablet', th: 'อะพิซาแบน 5 มก.', tmt: ['231993'], atc: ['B01AF02'], rxnorm: ['1364430'], dose: '1 tablet twice daily' },
+  { key: 'aspirin', en: 'Aspirin 81 mg tablet', th: 'แอสไพริน 81 มก.', tmt: ['232121'], atc: ['B01AC06'], rxnorm: ['1191'], dose: '1 tablet once daily' },
+  { key: 'ibuprofen', en: 'Ibuprofen 400 mg tablet', th: 'ไอบูโพรเฟน 400 มก.', tmt: ['241260'], atc: ['M01AE01'], rxnorm: ['5640'], dose: '1 tablet three times daily as needed' },
+  { key: 'paracetamol', en: 'Paracetamol 500 mg tablet', th: 'พาราเซตามอล 500 มก.', tmt: ['241411'], atc: ['N02BE01'], rxnorm: ['161'], dose: '1–2 tablets every 6 hours as needed' },
+  { key: 'enalapril', en: 'Enalapril 5 mg tablet', th: 'อีนาลาพริล 5 มก.', tmt: ['233014'], atc: ['C09AA02'], rxnorm: ['3827'], dose: '1 tablet once daily' },
+  { key: 'losartan', en: 'Losartan 50 mg tablet', th: 'โลซาร์แทน 50 มก.', tmt: ['233270'], atc: ['C09CA01'], rxnorm: ['52175'], dose: '1 tablet once daily' },
+  { key: 'amlodipine', en: 'Amlodipine 5 mg tablet', th: 'แอมโลดิพีน 5 มก.', tmt: ['233405'], atc: ['C08CA01'], rxnorm: ['17767'], dose: '1 tablet once daily' },
+  { key: 'atorvastatin', en: 'Atorvastatin 40 mg tablet', th: 'อะทอร์วาสแตติน 40 มก.', tmt: ['233736'], atc: ['C10AA05'], rxnorm: ['83367'], dose: '1 tablet at bedtime' },
+  { key: 'simvastatin', en: 'Simvastatin 20 mg tablet', th: 'ซิมวาสแตติน 20 มก.', tmt: ['233702'], atc: ['C10AA01'], rxnorm: ['36567'], dose: '1 tablet at bedtime' },
+  { key: 'omeprazole', en: 'Omeprazole 20 mg capsule', th: 'โอเมพราโซล 20 มก.', tmt: ['221083'], atc: ['A02BC01'], rxnorm: ['7646'], dose: '1 capsule before breakfast' },
+  { key: 'phenytoin', en: 'Phenytoin 100 mg capsule', th: 'ฟีนิทอยน์ 100 มก.', tmt: ['243330'], atc: ['N03AB02'], rxnorm: ['8183'], dose: '3 capsules at bedtime' },
+  { key: 'valproate', en: 'Sodium valproate 500 mg tablet', th: 'โซเดียมวาลโปรเอต 500 มก.', tmt: ['243412'], atc: ['N03AG01'], rxnorm: ['11118'], dose: '1 tablet twice daily' },
+  { key: 'levetiracetam', en: 'Levetiracetam 500 mg tablet', th: 'เลเวไทราเซตาม 500 มก.', tmt: ['243590'], atc: ['N03AX14'], rxnorm: ['114477'], dose: '1 tablet twice daily' },
+  { key: 'amiodarone', en: 'Amiodarone 200 mg tablet', th: 'อะมิโอดาโรน 200 มก.', tmt: ['232870'], atc: ['C01BD01'], rxnorm: ['703'], dose: '1 tablet once daily' },
+  { key: 'digoxin', en: 'Digoxin 0.25 mg tablet', th: 'ดิจอกซิน 0.25 มก.', tmt: ['232712'], atc: ['C01AA05'], rxnorm: ['3407'], dose: '1/2 tablet once daily' },
+  { key: 'tacrolimus', en: 'Tacrolimus 1 mg capsule', th: 'ทาโครลิมัส 1 มก.', tmt: ['251033'], atc: ['L04AD02'], rxnorm: ['42316'], dose: '2 capsules twice daily' },
+  { key: 'mycophenolate', en: 'Mycophenolate mofetil 500 mg tablet', th: 'ไมโคฟีโนเลต 500 มก.', tmt: ['251120'], atc: ['L04AA06'], rxnorm: ['68149'], dose: '2 tablets twice daily' },
+  { key: 'morphine', en: 'Morphine sulfate 10 mg tablet (SR)', th: 'มอร์ฟีน 10 มก.', tmt: ['242201'], atc: ['N02AA01'], rxnorm: ['7052'], dose: '1 tablet every 12 hours' },
+  { key: 'tramadol', en: 'Tramadol 50 mg capsule', th: 'ทรามาดอล 50 มก.', tmt: ['242315'], atc: ['N02AX02'], rxnorm: ['10689'], dose: '1 capsule every 8 hours as needed' },
+  { key: 'salbutamol', en: 'Salbutamol 100 mcg inhaler', th: 'ซัลบูทามอล 100 มคก. ชนิดพ่น', tmt: ['262010'], atc: ['R03AC02'], rxnorm: ['435'], dose: '2 puffs as needed' },
+  { key: 'tenofovir-efavirenz', en: 'Tenofovir/emtricitabine/efavirenz tablet', th: 'ทีโนโฟเวียร์/เอ็มทริไซตาบีน/เอฟาไวเรนซ์', tmt: ['255301'], atc: ['J05AR06'], rxnorm: ['643066'], dose: '1 tablet at bedtime', sensitive: 'HIV' },
+  { key: 'sertraline', en: 'Sertraline 50 mg tablet', th: 'เซอร์ทราลีน 50 มก.', tmt: ['244512'], atc: ['N06AB06'], rxnorm: ['36437'], dose: '1 tablet once daily', sensitive: 'PSY' },
+  { key: 'methadone', en: 'Methadone 5 mg/mL oral solution', th: 'เมทาโดน 5 มก./มล.', tmt: ['242260'], atc: ['N07BC02'], rxnorm: ['6813'], dose: '60 mg once daily (observed)', sensitive: 'SUD' },
 ];
 
 export interface AllergySubstanceDef {
@@ -212,14 +243,14 @@ export interface VaccineDef {
   key: string;
   en: string;
   th: string;
+  /** Group membership (tetanus and the rest) comes from the CVX table in ./terminology/cvx-groups.ts. */
   cvx: string;
-  tetanus?: boolean;
 }
 
 export const VACCINES: VaccineDef[] = [
-  { key: 'td', en: 'Tetanus and diphtheria (Td)', th: 'วัคซีนป้องกันบาดทะยักและคอตีบ (Td)', cvx: '09', tetanus: true },
-  { key: 'tdap', en: 'Tdap', th: 'วัคซีน Tdap', cvx: '115', tetanus: true },
-  { key: 'dtap-hepb-hib', en: 'DTaP-HepB-Hib', th: 'วัคซีนรวม DTP-HB-Hib', cvx: '146', tetanus: true },
+  { key: 'td', en: 'Tetanus and diphtheria (Td)', th: 'วัคซีนป้องกันบาดทะยักและคอตีบ (Td)', cvx: '09' },
+  { key: 'tdap', en: 'Tdap', th: 'วัคซีน Tdap', cvx: '115' },
+  { key: 'dtap-hepb-hib', en: 'DTaP-HepB-Hib', th: 'วัคซีนรวม DTP-HB-Hib', cvx: '146' },
   { key: 'influenza', en: 'Influenza, seasonal', th: 'วัคซีนไข้หวัดใหญ่ตามฤดูกาล', cvx: '141' },
   { key: 'covid-mrna', en: 'COVID-19 mRNA', th: 'วัคซีนโควิด-19 ชนิด mRNA', cvx: '208' },
   { key: 'hepb', en: 'Hepatitis B', th: 'วัคซีนตับอักเสบบี', cvx: '08' },

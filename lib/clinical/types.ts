@@ -5,6 +5,7 @@
  */
 import type { DrugClass, HighRiskClass } from './terminology';
 import type { NamedConcept } from './names';
+import type { VaccineGroup } from './terminology/cvx-groups';
 
 export type FactKind =
   | 'allergy'
@@ -162,6 +163,9 @@ export interface ImagingFact extends FactBase {
 export interface ImmunizationFact extends FactBase {
   kind: 'immunization';
   vaccineKey?: string;
+  /** CVX vaccine groups the dose counts towards (a combination vaccine has several). */
+  vaccineGroups?: VaccineGroup[];
+  /** True when any of its groups contains tetanus toxoid. */
   tetanus: boolean;
 }
 
@@ -364,7 +368,7 @@ export interface LabPoint {
 }
 
 export interface LabSeries {
-  /** analyteKey, or `${analyteKey}|${unit}` for points whose unit cannot be converted. */
+  /** analyteKey for the analyte's main series, `${analyteKey}|${unit}` for a series kept apart. */
   key: string;
   analyteKey: string;
   category: 'laboratory' | 'vital-signs';
@@ -372,7 +376,11 @@ export interface LabSeries {
   nameTh?: string;
   nameEn?: string;
   unit: string;
-  /** False for a separate series of unconvertible points: never plot it on the canonical axis. */
+  /**
+   * True for the analyte's main series (its canonical unit or, for an analyte our tables do not know, its
+   * most used one); false for a series kept apart because its unit measures a different quantity: never
+   * plot it on the main series' axis.
+   */
   canonical: boolean;
   /** Oldest first, ready for charts. */
   points: LabPoint[];

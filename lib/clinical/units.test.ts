@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayUnit } from './unit-display';
-import { normaliseUnit, toCanonical } from './units';
+import { convertUnit, normaliseUnit, toCanonical } from './units';
 
 describe('toCanonical', () => {
   it.each([
@@ -15,6 +15,15 @@ describe('toCanonical', () => {
     ['troponin', 0.015, 'ng/mL', { value: 15, unit: 'ng/L' }],
     ['potassium', 4.1, 'mEq/L', { value: 4.1, unit: 'mmol/L' }],
     ['systolic', 130, 'mmHg', { value: 130, unit: 'mm[Hg]' }],
+    // Not listed in the table, converted because UCUM says they measure the same quantity.
+    ['creatinine', 10.2, 'mg/L', { value: 1.02, unit: 'mg/dL' }],
+    ['haemoglobin', 9.3, 'mmol/L', null],
+    ['potassium', 4100, 'umol/L', { value: 4.1, unit: 'mmol/L' }],
+    ['cholesterol', 5.2, 'mmol/L', { value: 201, unit: 'mg/dL' }],
+    ['bun', 5, 'mmol/L', { value: 14, unit: 'mg/dL' }],
+    ['calcium', 2.4, 'mmol/L', { value: 9.62, unit: 'mg/dL' }],
+    ['haematocrit', 0.42, 'L/L', { value: 42, unit: '%' }],
+    ['rbc', 4.5, '10*12/L', { value: 4.5, unit: '10*6/uL' }],
   ] as const)('%s %d %s', (key, value, unit, expected) => {
     expect(toCanonical(key, value, unit)).toEqual(expected);
   });
@@ -25,8 +34,20 @@ describe('toCanonical', () => {
     ['creatinine', 1, 'furlongs'],
     ['not-an-analyte', 1, 'mg/dL'],
     ['glucose', Number.NaN, 'mg/dL'],
+    ['hba1c', 0.072, '1'], // dimensionless units convert only through the table
+    ['inr', 110, '%'],
   ] as const)('%s %d %s → null (never guessed)', (key, value, unit) => {
     expect(toCanonical(key, value, unit)).toBeNull();
+  });
+
+  it.each([
+    [2, 'mg/dL', 'g/L', 0.02],
+    [150, 'mg/L', 'mg/dL', 15],
+    [5, 'mg/dL', 'mmol/L', null],
+    [5, '%', '{ratio}', null],
+    [7, 'mg/dL', 'mg/dL', 7],
+  ] as const)('convertUnit %d %s → %s = %s', (value, from, to, expected) => {
+    expect(convertUnit(value, from, to)).toBe(expected);
   });
 
   it('normalises spelling only', () => {

@@ -1,8 +1,10 @@
 /**
- * Unit conversion to each analyte's canonical unit. Only conversions listed in the terminology table are
- * applied: a unit we do not know is never guessed, and its points stay in their own series.
+ * Unit conversion to each analyte's canonical unit: the conversions listed in the terminology table
+ * (including the substance-specific molar ones), then any unit UCUM says measures the same quantity
+ * (mg/L for a mg/dL analyte). A unit we cannot read is never guessed, and its points stay in their own series.
  */
 import { ANALYTES } from './terminology';
+import { conversionFactor } from './unit-dimension';
 
 export interface CanonicalValue {
   value: number;
@@ -54,7 +56,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** Round converted values to three significant figures (never fewer than the integer digits). */
-function roundConverted(v: number): number {
+export function roundConverted(v: number): number {
   if (v === 0 || !Number.isFinite(v)) return v;
   const magnitude = Math.floor(Math.log10(Math.abs(v)));
   const decimals = Math.max(0, 2 - magnitude);
@@ -82,10 +84,28 @@ function resolveFactor(entry: AnalyteUnits, unit: string): number {
     const alias = ALIASES[norm];
     if (alias !== undefined) factor = entry.factors.get(alias);
   }
-  return factor ?? Number.NaN;
+  // Not in the table: a unit of the same UCUM dimension (never a dimensionless one) still converts.
+  return factor ?? conversionFactor(unit, entry.canonical) ?? Number.NaN;
 }
 
 /** The canonical unit of a known analyte. */
 export function canonicalUnitOf(analyteKey: string): string | undefined {
   return UNIT_TABLE.get(analyteKey)?.canonical;
+}
+
+const pairFactors = new Map<string, number | null>();
+
+/**
+ * A value in `from` expressed in `to` when UCUM says the two units measure the same quantity; null when
+ * they do not (or either is unreadable). For series of analytes our tables do not know.
+ */
+export function convertUnit(value: number, from: string, to: string): number | null {
+  if (from === to) return value;
+  const key = from + '\u0000' + to;
+  let factor = pairFactors.get(key);
+  if (factor === undefined) {
+    factor = conversionFactor(from, to);
+    if (pairFactors.size < CACHE_LIMIT) pairFactors.set(key, factor);
+  }
+  return factor === null ? null : roundConverted(value * factor);
 }

@@ -105,6 +105,13 @@ describe('buildIpsBundle', () => {
     expect(section(b, IPS_SECTIONS.results.code)?.text.div).toContain(`4.1 mmol/L ${shown}`);
   });
 
+  it('writes result values with the same precision as the record', () => {
+    const b = build({ ...full, keyLabs: [{ analyteKey: 'haemoglobin', display: 'Haemoglobin', value: 15.096, unit: 'g/dL', date: '2026-10-01', hospitals: ['11535'] }] });
+    const div = section(b, IPS_SECTIONS.results.code)!.text.div;
+    expect(div).toContain('Haemoglobin: 15.1 g/dL');
+    expect(div).not.toContain('15.096');
+  });
+
   it('escapes text placed in the narrative', () => {
     const b = build({ ...full, problems: [{ display: '<script>x</script> & co', hospitals: ['10661'] }] });
     expect(section(b, '11450-4')?.text.div).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');

@@ -7,6 +7,7 @@ import { describeCoverageGaps } from '../clinical/coverage-text';
 import { analyteName, medicationName } from '../clinical/names';
 import type { EmergencySummary, FactKind } from '../clinical/types';
 import { displayUnit } from '../clinical/unit-display';
+import { formatResultValue } from '../clinical/result-format';
 import { CID_SYSTEM } from '../identity/citizen-id';
 import { sourceDay } from '../i18n/format';
 
@@ -153,7 +154,7 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     const when = fhirDate(l.date);
     if (when) resource.effectiveDateTime = when;
     if (l.flag) resource.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] }];
-    add('results', resource, `${analyte}: ${l.value} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
+    add('results', resource, `${analyte}: ${formatResultValue(l.analyteKey, l.value, l.unit)} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
   }
   if (summary.bloodGroup) {
     const b = summary.bloodGroup;
