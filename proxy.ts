@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { CLIENT_PROTO_HEADER } from './lib/http/client-address';
 
 /**
  * Security headers for every page and API response: a per-request CSP nonce (scripts run only with it),
@@ -31,7 +32,8 @@ export function proxy(request: NextRequest) {
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('Cache-Control', 'no-store');
   response.headers.set('X-Request-Id', requestHeaders.get('x-request-id')!);
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  // The scheme as the server stamped it: X-Forwarded-Proto counts only from a trusted proxy.
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get(CLIENT_PROTO_HEADER) === 'https';
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
 }

@@ -55,3 +55,13 @@ export async function nextTotpCode(username: string, secret: string): Promise<st
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/** Signs in as a hospital admin through the real form (username, password, the next TOTP code). */
+export async function signInAdminAs(page: Page, admin: { username: string; password: string; totpSecret: string }): Promise<void> {
+  await page.goto('/admin/login');
+  await page.getByLabel('ชื่อผู้ใช้').fill(admin.username);
+  await page.getByLabel('รหัสผ่าน', { exact: true }).fill(admin.password);
+  await page.getByLabel('รหัส 6 หลักจากแอปยืนยันตัวตน').fill(await nextTotpCode(admin.username, admin.totpSecret));
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}

@@ -26,6 +26,15 @@ describe('parseEnv', () => {
     expect(result.env.DATABASE_URL).toBeUndefined();
   });
 
+  it('reads TRUSTED_PROXIES as CIDRs (none by default) and names a bad entry', () => {
+    const none = parseEnv(valid);
+    expect(none.ok && none.env.TRUSTED_PROXIES).toEqual([]);
+    const two = parseEnv({ ...valid, TRUSTED_PROXIES: '10.0.0.0/8, ::1' });
+    expect(two.ok && two.env.TRUSTED_PROXIES.length).toBe(2);
+    const bad = parseEnv({ ...valid, TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' });
+    expect(bad.ok ? [] : bad.errors).toEqual(['TRUSTED_PROXIES: not an address or CIDR: proxy.internal']);
+  });
+
   it('names every missing or invalid variable on its own line', () => {
     const result = parseEnv({ ...valid, AUTH_SECRET: 'short', EXCHANGE_URL: undefined, CONSENT_HOURS: '100' });
     expect(result.ok).toBe(false);

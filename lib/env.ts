@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
 
 /** Values the sandbox and the demo ship with; production refuses every one of them. */
 export const DEMO_SECRETS = [
@@ -13,6 +14,18 @@ export const DEMO_SECRETS = [
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+/** Reverse proxies whose X-Forwarded-For / -Proto are believed (lib/http/client-address.ts); none by default. */
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((spec, ctx) => {
+    try {
+      return parseTrustedProxies(spec);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid' });
+      return z.NEVER;
+    }
+  });
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 
 const envSchema = z
@@ -39,6 +52,7 @@ const envSchema = z
     SESSION_MAX_HOURS: int(1, 24, 12),
     CONSENT_HOURS: int(1, 72, 12),
     EMERGENCY_HOURS: int(1, 24, 4),
+    TRUSTED_PROXIES: trustedProxies,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

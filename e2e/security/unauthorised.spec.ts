@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_ADMINS } from '../../lib/admin/demo-admins';
-import { latestSms, nextTotpCode, signInDoctor } from '../support';
+import { latestSms, signInAdminAs, signInDoctor } from '../support';
 
 /*
  * Every page, route handler and server action the production build contains — read from the build's own
@@ -75,13 +75,7 @@ test('a doctor is refused everything of the admin console, and an admin everythi
   }
 
   const admin = await (await browser.newContext()).newPage();
-  const [klang] = DEMO_ADMINS;
-  await admin.goto('/admin/login');
-  await admin.getByLabel('ชื่อผู้ใช้').fill(klang.username);
-  await admin.getByLabel('รหัสผ่าน', { exact: true }).fill(klang.password);
-  await admin.getByLabel('รหัส 6 หลักจากแอปยืนยันตัวตน').fill(await nextTotpCode(klang.username, klang.totpSecret));
-  await admin.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
-  await expect(admin).toHaveURL(/\/admin$/);
+  await signInAdminAs(admin, DEMO_ADMINS[0]);
   for (const p of ['/patients', '/emergency', '/select-hospital', fill('/patient/[accessId]')]) {
     const res = await admin.request.get(p, { maxRedirects: 0 });
     expect(res.headers().location, p).toMatch(/^\/login/);

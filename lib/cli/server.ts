@@ -7,6 +7,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { env } from '../env';
+import { stampClient } from '../http/client-address';
 import { loadStaticAssets, serveStaticAsset } from '../http/static-assets';
 import { metrics, routeLabel } from '../metrics';
 
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const assets = await loadStaticAssets(path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'static'));
+  // Which reverse proxies may tell us the client's address (TRUSTED_PROXIES); read once, validated.
+  const trusted = env().TRUSTED_PROXIES;
   let inFlight = 0;
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
       m.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
       m.httpDuration.observe({ method: req.method ?? 'GET', route }, Number(process.hrtime.bigint() - started) / 1e9);
     });
+    stampClient(req, trusted);
     if (shared.__hlShuttingDown) res.setHeader('Connection', 'close');
     if (!serveStaticAsset(assets, req, res)) void handle(req, res);
   });

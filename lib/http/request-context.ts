@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { CLIENT_IP_HEADER } from './client-address';
 
 export interface RequestContext {
   clientIp: string;
@@ -20,9 +21,9 @@ export function fromHeaders(h: Headers | Record<string, string | string[] | unde
     const v = h[name];
     return Array.isArray(v) ? v[0] : v;
   };
-  // Behind the reverse proxy the first X-Forwarded-For hop is the client (the proxy must overwrite, not append, it).
-  const forwarded = get('x-forwarded-for')?.split(',')[0]?.trim();
-  const clientIp = (forwarded || get('x-real-ip') || 'unknown').slice(0, 64);
+  // Stamped by the server from the socket and the trusted proxies only (lib/http/client-address.ts); a
+  // client's own X-Forwarded-For is never read here. Under `next dev` nothing stamps it: 'unknown'.
+  const clientIp = (get(CLIENT_IP_HEADER) || 'unknown').slice(0, 64);
   const requestId = get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
   return { clientIp, userAgent: (get('user-agent') ?? '').slice(0, 300), requestId };
 }
