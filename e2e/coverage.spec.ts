@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, latestSms, sandboxControl, signInDoctor } from './support';
+import { expect, test, type Locator } from '@playwright/test';
+import { consentTo, expectAccessible, sandboxControl, signInDoctor } from './support';
 
 // A summary built from the hospitals that answered must never read as the whole record: every surface
 // names the sharing hospitals it lacks and why. Dr Thanakorn (one grant, Rajavithi) and Dr Prasert (ED at
@@ -9,19 +9,6 @@ test.afterEach(async () => {
   await sandboxControl('/_sandbox/faults', { '10661': null, '13781': null });
 });
 
-async function consentTo(page: Page, cid: string, phone: string): Promise<void> {
-  await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill(cid);
-  await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
-  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
-  await page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' }).click();
-  await expect(page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' })).toBeVisible();
-  const code = /\d{6}/.exec(await latestSms(phone))?.[0];
-  expect(code).toBeDefined();
-  await page.getByLabel('รหัสหลักที่ 1 จาก 6').click();
-  await page.keyboard.type(code!);
-  await page.getByRole('button', { name: 'ยืนยันรหัส' }).click();
-  await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
-}
 
 /** A coverage box that says what it lacks: not complete, naming the hospital and the reason. */
 async function expectLacks(box: Locator, hospital: string, reason: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, latestSms, nextTotpCode, signInDoctor } from './support';
+import { consentTo, expectAccessible, nextTotpCode, signInDoctor } from './support';
 
 // Dr Kamonwan at Klang and Somsri: one more consent than the timeline spec's, within the per-pair limit.
 async function openSomsrisRecord(page: Page): Promise<void> {
@@ -7,17 +7,7 @@ async function openSomsrisRecord(page: Page): Promise<void> {
   await page.waitForURL(/\/select-hospital$/);
   await page.getByRole('button', { name: /11535/ }).click();
   await page.waitForURL(/\/patients$/);
-  await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill('3100400123456');
-  await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
-  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
-  await page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' }).click();
-  await expect(page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' })).toBeVisible();
-  const code = /\d{6}/.exec(await latestSms('0812345678'))?.[0];
-  expect(code).toBeDefined();
-  await page.getByLabel('รหัสหลักที่ 1 จาก 6').click();
-  await page.keyboard.type(code!);
-  await page.getByRole('button', { name: 'ยืนยันรหัส' }).click();
-  await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
+  await consentTo(page, '3100400123456', '0812345678');
   await expect(page.locator('[data-hospital][data-status="waiting"]')).toHaveCount(0, { timeout: 20_000 });
 }
 

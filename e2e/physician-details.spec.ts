@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, latestSms, signInDoctor } from './support';
+import { expectAccessible, latestSms, sendConsentCode, signInDoctor } from './support';
 
 // Dr Prasert (ว.23456) at Rajavithi: no other spec signs him in or sends OTPs with him, so the consent
 // send limits and the sign-in throttle the other specs exercise never reach this one.
@@ -21,8 +21,7 @@ test('search focuses the citizen ID and the OTP step its first box; a stopped dr
   await cid.fill('3100400123456');
   await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
   await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
-  await page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' }).click();
-  await expect(page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' })).toBeVisible();
+  await sendConsentCode(page);
   const firstBox = page.getByLabel('รหัสหลักที่ 1 จาก 6');
   await expect(firstBox).toBeFocused();
   const code = /\d{6}/.exec(await latestSms('0812345678'))?.[0];

@@ -65,3 +65,35 @@ export async function signInAdminAs(page: Page, admin: { username: string; passw
   await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
   await expect(page).toHaveURL(/\/admin$/);
 }
+
+/**
+ * Asks for the patient's consent code. A patient can be sent one code a minute, whoever asks: when another
+ * spec asked for the same demo patient moments ago, wait as the page says (as a physician would) and ask again.
+ */
+export async function sendConsentCode(page: Page): Promise<void> {
+  const send = page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' });
+  const otpStep = page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' });
+  const wait = page.getByRole('alert').filter({ hasText: /กรุณารออีก \d+ วินาที/ });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await send.click();
+    await expect(otpStep.or(wait)).toBeVisible();
+    if (await otpStep.isVisible()) return;
+    const seconds = Number(/กรุณารออีก (\d+) วินาที/.exec((await wait.textContent()) ?? '')?.[1] ?? 60);
+    await page.waitForTimeout((seconds + 1) * 1000);
+  }
+  await expect(otpStep).toBeVisible();
+}
+
+/** Finds a patient on the search page, asks for consent and types the code from the sandbox SMS inbox. */
+export async function consentTo(page: Page, cid: string, phone: string): Promise<void> {
+  await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill(cid);
+  await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
+  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
+  await sendConsentCode(page);
+  const code = /\d{6}/.exec(await latestSms(phone))?.[0];
+  expect(code).toBeDefined();
+  await page.getByLabel('รหัสหลักที่ 1 จาก 6').click();
+  await page.keyboard.type(code!);
+  await page.getByRole('button', { name: 'ยืนยันรหัส' }).click();
+  await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
+}

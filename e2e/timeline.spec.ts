@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, latestSms, sandboxControl, signInDoctor } from './support';
+import { consentTo, expectAccessible, sandboxControl, signInDoctor } from './support';
 
 // Dr Kamonwan (three hospitals) so that the consent spec's resend limits for ว.12345 never interfere.
 async function signInAtKlang(page: Page): Promise<void> {
@@ -9,19 +9,6 @@ async function signInAtKlang(page: Page): Promise<void> {
   await page.waitForURL(/\/patients$/);
 }
 
-async function consentTo(page: Page, cid: string, phone: string): Promise<void> {
-  await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill(cid);
-  await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
-  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
-  await page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' }).click();
-  await expect(page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' })).toBeVisible();
-  const code = /\d{6}/.exec(await latestSms(phone))?.[0];
-  expect(code).toBeDefined();
-  await page.getByLabel('รหัสหลักที่ 1 จาก 6').click();
-  await page.keyboard.type(code!);
-  await page.getByRole('button', { name: 'ยืนยันรหัส' }).click();
-  await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
-}
 
 /** The record page's reads: `timeline` (all hospitals, streamed) or `hospitals/<hcode>` (one hospital). */
 function recordReads(page: Page): string[] {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_ADMINS } from '../../lib/admin/demo-admins';
-import { latestSms, signInAdminAs, signInDoctor } from '../support';
+import { consentTo, signInAdminAs, signInDoctor } from '../support';
 
 /*
  * Every page, route handler and server action the production build contains — read from the build's own
@@ -90,16 +90,7 @@ test("a doctor holding another doctor's access id sees nothing of that patient",
   // Dr Siriporn (Klang Ratchaburi 11539) opens Boonchai's record with his consent.
   await signInDoctor(page, 'ว.24680', '404040');
   await page.waitForURL(/\/patients$/);
-  await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill('3100400234568');
-  await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
-  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
-  await page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' }).click();
-  await expect(page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' })).toBeVisible();
-  const code = /\d{6}/.exec(await latestSms('0823456789'))![0];
-  await page.getByLabel('รหัสหลักที่ 1 จาก 6').click();
-  await page.keyboard.type(code);
-  await page.getByRole('button', { name: 'ยืนยันรหัส' }).click();
-  await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
+  await consentTo(page, '3100400234568', '0823456789');
   const theirs = /\/patient\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
   const ids = { ...SAMPLE, accessId: theirs, hcode: '13781' };
   expect((await page.request.get(fill('/api/access/[accessId]/hospitals/[hcode]', ids))).status()).toBe(200);
