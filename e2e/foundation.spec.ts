@@ -63,3 +63,20 @@ test('a ward tablet can install the viewer: icons, a Thai web app manifest, and 
   expect(await robots.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
   expect(robots.headers()['referrer-policy']).toBe('no-referrer');
 });
+
+test('pages are isolated from other origins, and CSP violations are reported without keeping anything personal', async ({ request }) => {
+  const page = await request.get('/login');
+  expect(page.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(page.headers()['cross-origin-resource-policy']).toBe('same-origin');
+  expect(page.headers()['content-security-policy']).toContain('report-uri /api/csp-report');
+
+  const report = { 'csp-report': { 'document-uri': 'http://localhost/patient/x?cid=3100400123456', 'violated-directive': 'script-src-elem', 'blocked-uri': 'https://evil.example/x.js' } };
+  const res = await request.post('/api/csp-report', { headers: { 'Content-Type': 'application/csp-report' }, data: JSON.stringify(report) });
+  expect(res.status()).toBe(204);
+  const tooLarge = await request.post('/api/csp-report', { headers: { 'Content-Type': 'application/csp-report' }, data: 'x'.repeat(20_000) });
+  expect(tooLarge.status()).toBe(413);
+
+  const metrics = await (await request.get('/api/metrics', { headers: { Authorization: 'Bearer demo-metrics-token-0123456789' } })).text();
+  expect(metrics).toMatch(/hl_csp_reports_total\{directive="script-src-elem",outcome="accepted"\} [1-9]/);
+  expect(metrics).not.toContain('3100400123456');
+});

@@ -4,6 +4,7 @@ export type AppErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'bad-request'
+  | 'too-large'
   | 'conflict'
   | 'rate-limited'
   | 'unavailable'
@@ -15,6 +16,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   'not-found': 404,
   'bad-request': 400,
+  'too-large': 413,
   conflict: 409,
   'rate-limited': 429,
   unavailable: 503,

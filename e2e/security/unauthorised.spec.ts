@@ -15,7 +15,7 @@ const appPaths = Object.keys(JSON.parse(readFileSync(path.join(dist, 'app-paths-
 const actionManifest = JSON.parse(readFileSync(path.join(dist, 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
 
 const PUBLIC_PAGES = ['/', '/login', '/admin/login', '/signout', '/no-access', '/admin/setup/[token]', '/_not-found', '/_global-error'];
-const PUBLIC_ROUTES = ['/api/health', '/api/ready', '/api/auth/[...nextauth]'];
+const PUBLIC_ROUTES = ['/api/health', '/api/ready', '/api/auth/[...nextauth]', '/api/csp-report'];
 const PUBLIC_ACTIONS = ['app/preferences-actions.ts', 'app/admin/setup/[token]/actions.ts'];
 
 const FOREIGN_ACCESS = '00000000-0000-4000-8000-000000000000';

@@ -29,6 +29,7 @@ const PUBLIC: Record<string, string> = {
   'app/preferences-actions.ts': 'language and calendar cookies, nothing personal',
   'app/api/health/route.ts': 'liveness for the load balancer, no personal data',
   'app/api/ready/route.ts': 'readiness for the load balancer, no personal data',
+  'app/api/csp-report/route.ts': 'browsers report policy violations without credentials; only counts are kept',
   'app/api/auth/[...nextauth]/route.ts': "next-auth's own sign-in endpoints, which check the credentials",
 };
 

@@ -8,4 +8,7 @@ export const SECURITY_HEADERS: readonly { key: string; value: string }[] = [
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
+  // No other site's window keeps a handle on ours, and no other site may embed our responses.
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
 ];
