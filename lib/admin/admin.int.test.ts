@@ -5,7 +5,7 @@ import { createSession, loadSession } from '../auth/sessions';
 import { totpAt, totpStep } from '../auth/totp';
 import { signInAdmin } from '../auth/admin-sign-in';
 import type { Database } from '../db/client';
-import { admins, auditLog, doctorGrants } from '../db/schema';
+import { admins, auditLog, doctorGrants, emergencyAccesses } from '../db/schema';
 import type { PractitionerLookup } from '../registry/doctor-registry';
 import { createTestDatabase, DATABASE_KINDS } from '../testing/databases';
 import { seedDemoData } from './demo-seed';
@@ -82,6 +82,31 @@ describe.each(DATABASE_KINDS)('hospital admin console on %s', (kind) => {
     expect(await changeDoctorGrant(database.db, actor, foreign!.id, { kind: 'revoke' })).toBeNull();
     const [unchanged] = await database.db.select().from(doctorGrants).where(eq(doctorGrants.id, foreign!.id));
     expect(unchanged?.status).toBe('active');
+  });
+
+  it("ends a doctor's open emergency accesses at this hospital when the ED role or the grant goes", async () => {
+    const openAccess = async (licence: string, hospitalCode: string) => {
+      const id = crypto.randomUUID();
+      const now = new Date();
+      await database.db.insert(emergencyAccesses).values({ id, licenceNumber: licence, hospitalCode, patientCid: '1101700000001', reasonCode: 'unconscious', reasonText: 'Unconscious after a fall', startedAt: now, expiresAt: new Date(now.getTime() + 3600_000) });
+      return id;
+    };
+    const endedAt = async (id: string) => (await database.db.select().from(emergencyAccesses).where(eq(emergencyAccesses.id, id)))[0]?.endedAt ?? null;
+    await addDoctorGrant(database.db, actor, { licence: '19284', role: 'ed', validUntil: '' }, found('19284'));
+    const [grant] = await database.db.select().from(doctorGrants).where(and(eq(doctorGrants.licenceNumber, '19284'), eq(doctorGrants.hospitalCode, '11535')));
+    const here = await openAccess('19284', '11535');
+    const elsewhere = await openAccess('19284', '10661');
+    expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'role', role: 'doctor' })).toEqual({ ok: true });
+    expect(await endedAt(here)).not.toBeNull();
+    expect(await endedAt(elsewhere)).toBeNull();
+    const update = (await auditRows('grant-update')).filter((r) => r.details.grantId === grant!.id).at(-1);
+    expect(update?.details.emergencyAccessesEnded).toBe(1);
+
+    // Back to ED, an access opened again, then suspended: it ends too.
+    expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'role', role: 'ed' })).toEqual({ ok: true });
+    const again = await openAccess('19284', '11535');
+    expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'suspend' })).toEqual({ ok: true });
+    expect(await endedAt(again)).not.toBeNull();
   });
 
   it('shows sign-in history at this hospital only', async () => {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { adminActor, type AdminActor } from '../audit/actor';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { appendAudit } from '../audit/append';
 import type { Db } from '../db';
-import { auditLog, doctorGrants, sessions } from '../db/schema';
+import { auditLog, doctorGrants, emergencyAccesses, sessions } from '../db/schema';
 import type { PractitionerLookup } from '../registry/doctor-registry';
 import { applyGrantChange, displayStatus, endOfThaiDay, type GrantChange, type GrantRole } from './grant-rules';
 import type { GrantStatusFilter } from './schemas';
@@ -128,6 +128,17 @@ export async function changeDoctorGrant(db: Db, actor: AdminActor, grantId: stri
         .returning({ id: sessions.id });
       sessionsEnded = ended.length;
     }
+    // Break-the-glass is the ED role's alone: a doctor who loses it (or the grant) loses the emergency
+    // accesses still open at this hospital too, at once, instead of keeping them until they expire.
+    let emergencyAccessesEnded = 0;
+    if (g.role === 'ed' && (result.endsSessions || result.next.role !== 'ed')) {
+      const ended = await tx
+        .update(emergencyAccesses)
+        .set({ endedAt: now })
+        .where(and(eq(emergencyAccesses.licenceNumber, g.licenceNumber), eq(emergencyAccesses.hospitalCode, actor.hospitalCode), isNull(emergencyAccesses.endedAt), gt(emergencyAccesses.expiresAt, now)))
+        .returning({ id: emergencyAccesses.id });
+      emergencyAccessesEnded = ended.length;
+    }
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     await appendAudit(
       tx,
@@ -142,6 +153,7 @@ export async function changeDoctorGrant(db: Db, actor: AdminActor, grantId: stri
           from: { status: g.status, role: g.role, validUntil: iso(g.validUntil) },
           to: { status: result.next.status, role: result.next.role, validUntil: iso(result.next.validUntil) },
           sessionsEnded,
+          emergencyAccessesEnded,
         },
       },
       now,
