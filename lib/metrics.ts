@@ -16,6 +16,7 @@ export interface Metrics {
   wrongPatientDropped: client.Counter<'hospital'>;
   licenceChecks: client.Counter<'outcome'>;
   cspReports: client.Counter<'directive' | 'outcome'>;
+  refusedRequests: client.Counter<'reason'>;
 }
 
 const globalForMetrics = globalThis as unknown as { __hlMetrics?: Metrics };
@@ -37,6 +38,7 @@ export function metrics(): Metrics {
     auditWriteFailures: new client.Counter({ name: 'hl_audit_write_failures_total', help: 'Audit rows that could not be written (the action was refused)', registers: [registry] }),
     wrongPatientDropped: new client.Counter({ name: 'hl_wrong_patient_resources_dropped_total', help: 'Resources dropped because they did not belong to the consented patient', labelNames: ['hospital'], registers: [registry] }),
     licenceChecks: new client.Counter({ name: 'hl_licence_refresh_checks_total', help: 'Background licence re-checks with the council registry by outcome (active, refused, unavailable)', labelNames: ['outcome'], registers: [registry] }),
+    refusedRequests: new client.Counter({ name: 'hl_refused_requests_total', help: 'Requests refused before reaching the app (foreign-origin server actions, oversized bodies)', labelNames: ['reason'], registers: [registry] }),
     cspReports: new client.Counter({ name: 'hl_csp_reports_total', help: 'Content-Security-Policy violation reports by directive (accepted, dropped over the rate limit, invalid)', labelNames: ['directive', 'outcome'], registers: [registry] }),
   };
   globalForMetrics.__hlMetrics = m;

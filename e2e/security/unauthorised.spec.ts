@@ -116,3 +116,14 @@ test("a doctor holding another doctor's access id sees nothing of that patient",
   // The record is still open for its own doctor.
   expect((await page.request.get(fill('/api/access/[accessId]/hospitals/[hcode]', ids))).status()).toBe(200);
 });
+
+test('a server action from another site, or too large, is refused with 4xx before it runs, and counted', async ({ request }) => {
+  const action = actions.find((a) => a.name === 'lookupPatientAction')!;
+  const post = (headers: Record<string, string>, body = '[{}]') => request.post(action.page, { headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', ...headers }, data: body, maxRedirects: 0 });
+  expect((await post({ Origin: 'https://evil.example' })).status()).toBe(403);
+  expect((await post({ Origin: 'null' })).status()).toBe(403);
+  expect((await post({}, `[${'x'.repeat(1024 * 1024 + 10)}]`)).status()).toBe(413);
+  const metrics = await (await request.get('/api/metrics', { headers: { Authorization: 'Bearer demo-metrics-token-0123456789' } })).text();
+  expect(metrics).toMatch(/hl_refused_requests_total\{reason="foreign-origin"\} [2-9]/);
+  expect(metrics).toMatch(/hl_refused_requests_total\{reason="body-too-large"\} [1-9]/);
+});

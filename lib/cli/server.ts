@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { env } from '../env';
+import { screenActionRequest } from '../http/action-screen';
 import { stampClient } from '../http/client-address';
 import { loadStaticAssets, serveStaticAsset } from '../http/static-assets';
 import { metrics, routeLabel } from '../metrics';
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
     });
     stampClient(req, trusted);
     if (shared.__hlShuttingDown) res.setHeader('Connection', 'close');
+    const refusal = screenActionRequest(req.method, req.headers);
+    if (refusal) {
+      metrics().refusedRequests.inc({ reason: refusal.reason });
+      res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(`${refusal.reason}\n`);
+      return;
+    }
     if (!serveStaticAsset(assets, req, res)) void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
