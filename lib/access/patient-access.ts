@@ -8,7 +8,13 @@ import { requireDoctor, requireDoctorPage, type DoctorContext } from '../auth/gu
 import { db, type Db } from '../db';
 import { preparedPer } from '../db/prepared';
 import { consents, emergencyAccesses } from '../db/schema';
+import { wasWithdrawn } from '../consent/withdraw';
 import { AppError } from '../errors';
+
+const WITHDRAWN_MESSAGE = {
+  th: 'ผู้ป่วยถอนความยินยอมแล้ว จึงดูข้อมูลต่อไม่ได้ หากยังจำเป็นต้องดู กรุณาขอความยินยอมใหม่',
+  en: 'The patient has withdrawn this access, so the record can no longer be read. Ask for consent again if it is still needed.',
+};
 
 /** An active right to see one patient's records: a consent (TREAT) or an emergency access (ETREAT). */
 export interface PatientAccess {
@@ -105,9 +111,12 @@ export async function requirePatientAccess(accessId: string): Promise<{ doctor: 
 
 /** The active access of an already signed-in doctor, or AppError 403 (audited). */
 export async function requireAccessOf(doctor: DoctorContext, accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
-  const access = await findActiveAccess(await db(), doctor, accessId);
+  const database = await db();
+  const access = await findActiveAccess(database, doctor, accessId);
   if (!access) {
     await auditDenied(doctor, accessId);
+    // Said plainly when the patient took the access back, so the doctor does not retry or ask for a fault.
+    if (accessIdSchema.safeParse(accessId).success && (await wasWithdrawn(database, doctor, accessId))) throw new AppError('forbidden', WITHDRAWN_MESSAGE);
     throw new AppError('forbidden', { th: 'ไม่มีสิทธิ์เข้าดูข้อมูลผู้ป่วยรายนี้ หรือความยินยอมสิ้นสุดแล้ว', en: 'You have no active access to this patient, or the consent has ended.' });
   }
   return { doctor, access };

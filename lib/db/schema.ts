@@ -106,6 +106,7 @@ export const emergencyAccesses = pgTable('emergency_accesses', {
   startedAt: ts('started_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   endedAt: ts('ended_at'),
+  endReason: text('end_reason'),
   reviewOutcome: text('review_outcome', { enum: ['justified', 'not-justified', 'referred'] }),
   reviewComment: text('review_comment'),
   reviewedBy: text('reviewed_by'),

@@ -500,6 +500,8 @@ const th = {
   'fhir.modality.PT': 'เพ็ทสแกน (PET)',
   'fhir.modality.XA': 'เอกซเรย์หลอดเลือด',
   'fhir.modality.RF': 'เอกซเรย์ฟลูออโรสโคปี',
+  // withdrawal
+  'audit.action.access-withdrawn': 'ผู้ป่วยถอนการเข้าถึง',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -1004,6 +1006,8 @@ const en: Messages = {
   'fhir.modality.PT': 'PET',
   'fhir.modality.XA': 'Angiography',
   'fhir.modality.RF': 'Fluoroscopy',
+  // withdrawal
+  'audit.action.access-withdrawn': 'Access withdrawn by the patient',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
