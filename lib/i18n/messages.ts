@@ -6,19 +6,20 @@ import * as common from './messages/common';
 import * as consent from './messages/consent';
 import * as emergency from './messages/emergency';
 import * as fhir from './messages/fhir';
+import * as patient from './messages/patient';
 import * as record from './messages/record';
 
 // One file per area under ./messages, each with a Thai part and an English part typed against it.
 // Thai is the source language: its keys are the MessageKey union, and English must provide every key.
-const th = { ...common.th, ...auth.th, ...admin.th, ...audit.th, ...consent.th, ...emergency.th, ...fhir.th, ...record.th };
+const th = { ...common.th, ...auth.th, ...admin.th, ...audit.th, ...consent.th, ...emergency.th, ...fhir.th, ...record.th, ...patient.th };
 
 export type MessageKey = keyof typeof th;
 type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...common.en, ...auth.en, ...admin.en, ...audit.en, ...consent.en, ...emergency.en, ...fhir.en, ...record.en };
+const en: Messages = { ...common.en, ...auth.en, ...admin.en, ...audit.en, ...consent.en, ...emergency.en, ...fhir.en, ...record.en, ...patient.en };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
-export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record } as const;
+export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
 
@@ -29,7 +30,10 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
+/** A message in both languages, as the server sends it when it may not know the reader's language. */
+export type Bilingual = Record<Lang, string>;
+
 /** Both languages at once, for errors shown to a user whose language the server may not know. */
-export function bilingual(key: MessageKey, vars?: Record<string, string | number>): { th: string; en: string } {
+export function bilingual(key: MessageKey, vars?: Record<string, string | number>): Bilingual {
   return { th: translate('th', key, vars), en: translate('en', key, vars) };
 }

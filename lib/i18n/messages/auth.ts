@@ -18,6 +18,15 @@ export const th = {
   'login.error.noGrant': 'ยังไม่ได้รับสิทธิ์ใช้งานจากโรงพยาบาลใด',
   'login.expired': 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
   'login.signedOut': 'ออกจากระบบแล้ว',
+  'selectHospital.title': 'เลือกโรงพยาบาลที่ปฏิบัติงานขณะนี้',
+  'selectHospital.intro': 'ทุกการเข้าดูข้อมูลจะถูกบันทึกในนามโรงพยาบาลที่เลือก',
+  'selectHospital.role.ed': 'แพทย์ห้องฉุกเฉิน',
+  'selectHospital.role.doctor': 'แพทย์',
+  'selectHospital.current': 'ปัจจุบัน',
+  'noAccess.title': 'ยังไม่ได้รับสิทธิ์ใช้งาน',
+  'noAccess.licenceValid': 'ใบอนุญาตของท่านถูกต้อง แต่ยังไม่มีโรงพยาบาลใดให้สิทธิ์ใช้ระบบดูข้อมูลข้ามโรงพยาบาล',
+  'noAccess.askAdmin': 'กรุณาติดต่อผู้ดูแลระบบ Health Link ของโรงพยาบาลที่ท่านปฏิบัติงาน (มักอยู่ที่ฝ่ายเทคโนโลยีสารสนเทศหรือเวชระเบียน) เพื่อขอเพิ่มสิทธิ์โดยแจ้งเลข ว. ของท่าน',
+  'noAccess.backToLogin': 'กลับไปหน้าเข้าสู่ระบบ',
 };
 
 export const en: Record<keyof typeof th, string> = {
@@ -37,4 +46,13 @@ export const en: Record<keyof typeof th, string> = {
   'login.error.noGrant': 'No hospital has given you access yet',
   'login.expired': 'Your session has ended. Please sign in again',
   'login.signedOut': 'You have signed out',
+  'selectHospital.title': 'Choose the hospital you are working at now',
+  'selectHospital.intro': 'Every access will be recorded on behalf of the hospital you choose.',
+  'selectHospital.role.ed': 'Emergency physician',
+  'selectHospital.role.doctor': 'Physician',
+  'selectHospital.current': 'current',
+  'noAccess.title': 'You do not have access yet',
+  'noAccess.licenceValid': 'Your licence is valid, but no hospital has given you access to the viewer yet.',
+  'noAccess.askAdmin': 'Ask the Health Link admin of the hospital you work at (usually in IT or medical records) to add you, quoting your licence number.',
+  'noAccess.backToLogin': 'Back to sign-in',
 };

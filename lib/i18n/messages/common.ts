@@ -39,6 +39,9 @@ export const th = {
   'dates.field.error.beforeMin': 'วันที่ต้องไม่ก่อน {min}',
   'dates.filter.from': 'ตั้งแต่วันที่',
   'dates.filter.to': 'ถึงวันที่',
+  'common.licence': 'ว.{licence}',
+  'prefs.lang.th': 'ไทย',
+  'prefs.lang.en': 'English',
 };
 
 export const en: Record<keyof typeof th, string> = {
@@ -79,4 +82,7 @@ export const en: Record<keyof typeof th, string> = {
   'dates.field.error.beforeMin': 'The date must be on or after {min}',
   'dates.filter.from': 'From',
   'dates.filter.to': 'To',
+  'common.licence': 'ว.{licence}',
+  'prefs.lang.th': 'ไทย',
+  'prefs.lang.en': 'English',
 };

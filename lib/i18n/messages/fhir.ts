@@ -39,6 +39,10 @@ export const th = {
   'fhir.modality.PT': 'เพ็ทสแกน (PET)',
   'fhir.modality.XA': 'เอกซเรย์หลอดเลือด',
   'fhir.modality.RF': 'เอกซเรย์ฟลูออโรสโคปี',
+  'fhir.encounterClass.AMB': 'ผู้ป่วยนอก',
+  'fhir.encounterClass.IMP': 'ผู้ป่วยใน',
+  'fhir.encounterClass.EMER': 'ฉุกเฉิน',
+  'fhir.encounterClass.OTHER': 'อื่น ๆ',
 };
 
 export const en: Record<keyof typeof th, string> = {
@@ -79,4 +83,8 @@ export const en: Record<keyof typeof th, string> = {
   'fhir.modality.PT': 'PET',
   'fhir.modality.XA': 'Angiography',
   'fhir.modality.RF': 'Fluoroscopy',
+  'fhir.encounterClass.AMB': 'Outpatient',
+  'fhir.encounterClass.IMP': 'Inpatient',
+  'fhir.encounterClass.EMER': 'Emergency',
+  'fhir.encounterClass.OTHER': 'Other',
 };
