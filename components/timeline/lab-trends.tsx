@@ -73,11 +73,11 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
         <caption className="sr-only">{name(current)}</caption>
         <thead>
           <tr className="border-b border-line text-left">
-            <th scope="col" className="py-1">{translate(lang, 'record.labs.date')}</th>
+            <th scope="col" className="py-1">{translate(lang, 'common.date')}</th>
             <th scope="col">{translate(lang, 'record.labs.result')}</th>
             <th scope="col">{translate(lang, 'record.labs.asReported')}</th>
             <th scope="col">{translate(lang, 'record.labs.refRange')}</th>
-            <th scope="col">{translate(lang, 'record.labs.hospital')}</th>
+            <th scope="col">{translate(lang, 'common.hospital')}</th>
           </tr>
         </thead>
         <tbody>

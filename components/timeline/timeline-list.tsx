@@ -106,7 +106,7 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
           </select>
         </div>
         <div>
-          <label htmlFor="f-hosp" className="label text-sm">{translate(lang, 'record.timeline.hospital')}</label>
+          <label htmlFor="f-hosp" className="label text-sm">{translate(lang, 'common.hospital')}</label>
           <select id="f-hosp" className="field text-base" value={filters.hospital} onChange={(e) => set({ hospital: e.target.value })}>
             <option value="all">{translate(lang, 'record.timeline.allHospitals')}</option>
             {hospitals.map((h) => (

@@ -68,6 +68,14 @@ describe('message catalogue', () => {
     expect(twice).toEqual([]);
     expect(seen.size).toBe(keys.length);
   });
+
+  it('keeps each area file a small room (under 400 lines)', () => {
+    const dir = path.join(ROOT, 'lib', 'i18n', 'messages');
+    const long = readdirSync(dir)
+      .map((name) => [name, readFileSync(path.join(dir, name), 'utf8').split('\n').length] as const)
+      .filter(([, lines]) => lines >= 400);
+    expect(long).toEqual([]);
+  });
 });
 
 describe('one translation mechanism', () => {
