@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
-import { MESSAGES, type MessageKey } from '@/lib/i18n/messages';
+import { translate, type MessageKey } from '@/lib/i18n/messages';
 
 interface LocaleValue {
   lang: Lang;
@@ -15,10 +15,7 @@ const LocaleContext = createContext<LocaleValue>({ lang: 'th', calendar: 'buddhi
 /** The language, calendar and message lookup for client components. */
 export function useLocale() {
   const { lang, calendar } = useContext(LocaleContext);
-  const t = (key: MessageKey, vars?: Record<string, string | number>) => {
-    const text = MESSAGES[lang][key];
-    return vars ? text.replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? `{${n}}`)) : text;
-  };
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   return { lang, calendar, t };
 }
 

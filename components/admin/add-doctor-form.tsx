@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type SubmitEvent } from 'react';
 import { DateField } from '@/components/forms/date-field';
 import { useLocale } from '@/components/providers';
+import { localName } from '@/lib/i18n/local-name';
 import { formText } from '@/lib/admin/form-data';
 import { lookupDoctorSchema } from '@/lib/admin/schemas';
 import type { AddDoctorResult, LookupResult, PractitionerPreview } from '@/lib/admin/view-models';
@@ -54,7 +55,7 @@ export function AddDoctorForm({ lookup, add, today }: Props) {
     const result = await add({ licence: preview.licence, role, validUntil: formText(form, 'validUntil') });
     setBusy(false);
     if (result.ok) {
-      setDone(t('admin.add.done', { name: lang === 'th' ? preview.nameTh : preview.nameEn }));
+      setDone(t('admin.add.done', { name: localName(lang, preview.nameTh, preview.nameEn) }));
       setPreview(null);
       setError(null);
       router.refresh();
@@ -100,13 +101,13 @@ export function AddDoctorForm({ lookup, add, today }: Props) {
               {preview.nameTh} / {preview.nameEn}
             </dd>
             <dt className="font-semibold">{t('admin.col.licence')}</dt>
-            <dd>ว.{preview.licence}</dd>
+            <dd>{t('common.licence', { licence: preview.licence })}</dd>
             <dt className="font-semibold">{t('admin.add.licenceStatus')}</dt>
             <dd className={preview.status === 'active' ? 'font-semibold text-ok' : 'font-semibold text-critical'}>
               {t(`admin.licence.${preview.status}`)}
               {preview.statusReason ? ` — ${preview.statusReason}` : ''}
             </dd>
-            <dd className="col-span-2 text-muted">{lang === 'th' ? preview.specialty.th : preview.specialty.en}</dd>
+            <dd className="col-span-2 text-muted">{preview.specialty[lang]}</dd>
           </dl>
           {preview.status !== 'active' && <p className="font-semibold text-critical">{t(`admin.error.licence-${preview.status}`)}</p>}
           {preview.existing && (

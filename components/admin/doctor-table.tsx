@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useLocale } from '@/components/providers';
+import { localName } from '@/lib/i18n/local-name';
 import type { GrantStatusFilter } from '@/lib/admin/schemas';
 import type { DoctorGrantRow } from '@/lib/admin/view-models';
 import { formatDate } from '@/lib/i18n/format';
@@ -41,10 +42,10 @@ export function DoctorTable({ rows, filter }: { rows: DoctorGrantRow[]; filter: 
                 <tr key={r.id} className="border-b border-line" data-licence={r.licence}>
                   <th scope="row" className="p-2 font-semibold">
                     <Link href={`/admin/doctors/${r.id}`} className="text-info underline">
-                      {lang === 'th' ? r.nameTh : r.nameEn}
+                      {localName(lang, r.nameTh, r.nameEn)}
                     </Link>
                   </th>
-                  <td className="p-2 whitespace-nowrap">ว.{r.licence}</td>
+                  <td className="p-2 whitespace-nowrap">{t('common.licence', { licence: r.licence })}</td>
                   <td className="p-2">{t(`admin.role.${r.role}`)}</td>
                   <td className="p-2">
                     <GrantStatusBadge status={r.status} />

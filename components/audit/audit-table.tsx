@@ -26,7 +26,7 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
               <td className="p-2 font-mono">{r.seq}</td>
               <td className="p-2 whitespace-nowrap">{formatDate(r.at, lang, calendar, true)}</td>
               <td className="p-2 whitespace-nowrap">
-                {t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)} {r.actorType === 'doctor' && r.actorId ? `ว.${r.actorId}` : (r.actorId ?? '')}
+                {t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)} {r.actorType === 'doctor' && r.actorId ? t('common.licence', { licence: r.actorId }) : (r.actorId ?? '')}
                 {r.actorRole ? <span className="text-muted"> ({r.actorRole})</span> : null}
               </td>
               <td className="p-2">{isKnownAction(r.action) ? t(`audit.action.${r.action}`) : r.action}</td>

@@ -1,5 +1,6 @@
 'use client';
 
+import { emergencyReasonLabel } from '@/components/emergency/reason-label';
 import { useLocale } from '@/components/providers';
 import type { EmergencyReviewView, ReviewResult } from '@/lib/audit/reviews';
 import { formatTypeCounts } from '@/lib/audit/summary';
@@ -7,8 +8,6 @@ import { formatCitizenId } from '@/lib/identity/citizen-id';
 import { formatDate } from '@/lib/i18n/format';
 import { ReviewBadge } from './review-badge';
 import { ReviewForm } from './review-form';
-
-type ReasonCode = 'unconscious' | 'life-threatening' | 'no-capacity' | 'other';
 
 /** The emergency review queue: who, which patient, why, for how long, and what was viewed (counts only). */
 export function EmergencyReviewList({ items, action }: { items: EmergencyReviewView[]; action: (previous: ReviewResult | null, form: FormData) => Promise<ReviewResult> }) {
@@ -20,14 +19,14 @@ export function EmergencyReviewList({ items, action }: { items: EmergencyReviewV
         <li key={item.id} data-access-id={item.id} className={`card space-y-3 ${item.overdue ? 'border-2 border-critical' : ''}`}>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="text-lg font-bold">
-              ว.{item.licence} · <span className="font-mono">{formatCitizenId(item.patientCid)}</span>
+              {t('common.licence', { licence: item.licence })} · <span className="font-mono">{formatCitizenId(item.patientCid)}</span>
             </h2>
             <ReviewBadge outcome={item.review?.outcome ?? null} overdue={item.overdue} />
           </div>
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
             <dt className="font-semibold">{t('reviews.reason')}</dt>
             <dd>
-              {t(`reviews.reason.${item.reasonCode as ReasonCode}`)} — {item.reasonText}
+              {t(emergencyReasonLabel(item.reasonCode))} — {item.reasonText}
             </dd>
             <dt className="font-semibold">{t('reviews.started')}</dt>
             <dd>{formatDate(item.startedAt, lang, calendar, true)}</dd>

@@ -25,7 +25,7 @@ export function PatientAccessTable({ rows, hospitalNames }: { rows: PatientAcces
             {rows.map((r) => (
               <tr key={r.id} className={`border-b border-line align-top ${r.purpose === 'ETREAT' ? 'bg-warning-bg' : ''}`}>
                 <td className="p-2 whitespace-nowrap">{formatDate(r.at, lang, calendar, true)}</td>
-                <td className="p-2 whitespace-nowrap">{r.licence ? `ว.${r.licence}` : t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)}</td>
+                <td className="p-2 whitespace-nowrap">{r.licence ? t('common.licence', { licence: r.licence }) : t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)}</td>
                 <td className="p-2">{name(r.hospitalCode)}</td>
                 <td className="p-2">{r.purpose ? t(`audit.purpose.${r.purpose}`) : '—'}</td>
                 <td className="p-2">{isKnownAction(r.action) ? t(`audit.action.${r.action}`) : r.action}</td>

@@ -7,11 +7,12 @@ import { useLocale } from '@/components/providers';
 import { emergencyFieldErrors, emergencyFormInput, emergencyLookupSchema, REASON_CODES, REASON_TEXT_MAX, type EmergencyField } from '@/lib/emergency/rules';
 import type { EmergencyLookupResult, EmergencyPatientCard } from '@/lib/emergency/service';
 import { formatDate, formatSourceDate } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
+import type { Bilingual, MessageKey } from '@/lib/i18n/messages';
+import { emergencyReasonLabel } from './reason-label';
 import { ErrorAlert } from '@/components/shell/error-alert';
 
 type StartResponse = { ok: true; accessId: string } | { ok: false; fieldErrors: Partial<Record<EmergencyField, string>>; message?: string; retryAt?: string };
-type ErrorBody = { error: string; message: { th: string; en: string } };
+type ErrorBody = { error: string; message: Bilingual };
 
 function isErrorBody(v: unknown): v is ErrorBody {
   return typeof v === 'object' && v !== null && 'error' in v && 'message' in v;
@@ -241,7 +242,7 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
             {REASON_CODES.map((code) => (
               <label key={code} className="flex items-center gap-2">
                 <input type="radio" name="reasonCode" value={code} autoFocus={code === REASON_CODES[0]} aria-invalid={errors.reasonCode ? true : undefined} />
-                {t(`emergency.reason.${code}` as MessageKey)}
+                {t(emergencyReasonLabel(code))}
               </label>
             ))}
           </div>

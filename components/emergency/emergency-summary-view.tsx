@@ -6,16 +6,17 @@ import { displayUnit } from '@/lib/clinical/unit-display';
 import { formatResultValue } from '@/lib/clinical/result-format';
 import type { CoverageRow } from '@/lib/emergency/summary';
 import { formatSourceDate, type Calendar, type Lang } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { localName } from '@/lib/i18n/local-name';
+import type { Bilingual, MessageKey } from '@/lib/i18n/messages';
 import { CheckIncompleteNote, CoverageNote } from '@/components/timeline/coverage-note';
-import { ENCOUNTER_CLASS_LABEL } from '@/components/timeline/labels';
+import { encounterClassLabel, encounterClassLabels } from '@/components/timeline/labels';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 interface Props {
   summary: EmergencySummary;
   coverage: CoverageRow[];
-  hospitalNames: Record<string, { th: string; en: string }>;
+  hospitalNames: Record<string, Bilingual>;
   lang: Lang;
   calendar: Calendar;
   t: T;
@@ -35,7 +36,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** A hospital's visit type that only restates the class ("ผู้ป่วยนอก / Outpatient visit" after "ผู้ป่วยนอก") adds nothing on one screen. */
 function restatesClass(typeText: string, encounterClass: EncounterClass): boolean {
   const text = typeText.trim().toLowerCase();
-  return Object.values(ENCOUNTER_CLASS_LABEL[encounterClass]).some((label) => text.startsWith(label.toLowerCase()));
+  return encounterClassLabels(encounterClass).some((label) => text.startsWith(label.toLowerCase()));
 }
 
 /** The one-screen emergency summary: what can hurt the patient in the next hour, each item with its source hospitals. */
@@ -45,7 +46,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
   const date = (d: string | null | undefined) => formatSourceDate(d, lang, calendar);
   const source = (codes: readonly string[]) => <span className="text-sm text-muted"> — {from(codes)}</span>;
   const answers: HospitalAnswer[] = coverage.map((c) => ({ hospitalCode: c.code, state: c.status, dropped: c.dropped, sealed: c.sealed }));
-  const plainNames = Object.fromEntries(coverage.map((c) => [c.code, lang === 'th' ? c.nameTh : c.nameEn]));
+  const plainNames = Object.fromEntries(coverage.map((c) => [c.code, localName(lang, c.nameTh, c.nameEn)]));
   const crossCheck = computePanelCoverage(answers, PANEL_KINDS.crossCheck);
   const failed = coverage.some((c) => c.status === 'timeout' || c.status === 'error' || c.status === 'malformed' || c.status === 'circuit-open');
   const empty = (text: string) => <p className="text-muted">{text}</p>;
@@ -57,7 +58,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
           {coverage.map((c) => (
             <li key={c.code} className="flex flex-wrap justify-between gap-2" data-testid={`coverage-${c.code}`}>
               <span>
-                {lang === 'th' ? c.nameTh : c.nameEn} ({c.code})
+                {localName(lang, c.nameTh, c.nameEn)} ({c.code})
               </span>
               <span className={c.status === 'answered' || c.status === 'no-data' ? 'font-semibold text-ok' : c.status === 'not-shared' ? 'text-muted' : 'font-semibold text-warning'}>
                 {t(`emergency.coverage.${c.status}` as MessageKey)}
@@ -212,7 +213,7 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
           <ul className="space-y-1">
             {summary.encounters.map((e) => (
               <li key={e.entryId}>
-                {date(e.date)} · {ENCOUNTER_CLASS_LABEL[e.encounterClass][lang]}
+                {date(e.date)} · {encounterClassLabel(lang, e.encounterClass)}
                 {e.typeText && !restatesClass(e.typeText, e.encounterClass) && ` · ${e.typeText}`}
                 {e.reason && ` · ${e.reason}`}
                 {source(e.hospitals)}

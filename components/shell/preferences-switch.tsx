@@ -1,5 +1,6 @@
 import { setPreferences } from '@/app/preferences-actions';
 import type { Calendar, Lang } from '@/lib/i18n/format';
+import { translate } from '@/lib/i18n/messages';
 
 /** Language and calendar switch: plain forms, so it works before any JavaScript loads. */
 export function PreferencesSwitch({ lang, calendar, labels }: { lang: Lang; calendar: Calendar; labels: { language: string; calendar: string; buddhist: string; gregory: string } }) {
@@ -9,10 +10,10 @@ export function PreferencesSwitch({ lang, calendar, labels }: { lang: Lang; cale
     <div className="flex items-center gap-3 no-print">
       <form action={setPreferences} aria-label={labels.language} className="flex items-center gap-1">
         <button name="lang" value="th" className={pill(lang === 'th')} aria-pressed={lang === 'th'} lang="th">
-          ไทย
+          {translate(lang, 'prefs.lang.th')}
         </button>
         <button name="lang" value="en" className={pill(lang === 'en')} aria-pressed={lang === 'en'} lang="en">
-          English
+          {translate(lang, 'prefs.lang.en')}
         </button>
       </form>
       <form action={setPreferences} aria-label={labels.calendar} className="flex items-center gap-1">

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useLocale } from '@/components/providers';
 import { formatDuration } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
 
 /**
  * Time left on the consent or emergency access; when it reaches zero the page reloads (the server then
@@ -10,8 +11,8 @@ import { formatDuration } from '@/lib/i18n/format';
  * say the same thing (a mismatch makes React throw the page away and render it again), and ticks follow
  * the server clock too, so a wrong workstation clock does not mislead.
  */
-export function AccessCountdown({ expiresAt, serverNow, label }: { expiresAt: string; serverNow: string; label: { th: string; en: string } }) {
-  const { lang } = useLocale();
+export function AccessCountdown({ expiresAt, serverNow, label }: { expiresAt: string; serverNow: string; label: MessageKey }) {
+  const { lang, t } = useLocale();
   const end = Date.parse(expiresAt);
   const [left, setLeft] = useState(() => end - Date.parse(serverNow));
   useEffect(() => {
@@ -24,7 +25,7 @@ export function AccessCountdown({ expiresAt, serverNow, label }: { expiresAt: st
   }, [left]);
   return (
     <span data-testid="access-countdown">
-      {label[lang]} {formatDuration(left, lang)}
+      {t(label)} {formatDuration(left, lang)}
     </span>
   );
 }

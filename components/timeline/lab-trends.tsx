@@ -9,7 +9,6 @@ import { analyteName } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 import { translate } from '@/lib/i18n/messages';
-import { pick } from './labels';
 import { FlagBadge } from './summary-panels';
 
 // Axis ticks are positions on a time scale, not anyone's record: Bangkok's day, like our own instants.
@@ -31,7 +30,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
     const data = current.points.filter((p) => p.date && Number.isFinite(Date.parse(p.date))).map((p) => ({ t: Date.parse(p.date!), date: p.date, [p.hospitalCode]: p.value }));
     return { rows: data, hospitals: hs };
   }, [current]);
-  if (!current) return <p className="text-muted">{pick(lang, { th: 'ไม่มีผลแล็บ', en: 'No lab results' })}</p>;
+  if (!current) return <p className="text-muted">{translate(lang, 'record.labs.none')}</p>;
   const band = current.latest.refLow !== undefined && current.latest.refHigh !== undefined ? { low: current.latest.refLow, high: current.latest.refHigh } : null;
   const unit = displayUnit(current.unit);
   const name = (s: LabSeries) => `${analyteName(s, lang)}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : ` — ${translate(lang, 'labs.keptApart')}`}`;
@@ -39,7 +38,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
     <div className="space-y-3">
       <div>
         <label htmlFor="analyte" className="label">
-          {pick(lang, { th: 'รายการแล็บ', en: 'Analyte' })}
+          {translate(lang, 'record.labs.analyte')}
         </label>
         <select id="analyte" className="field max-w-md" value={current.key} onChange={(e) => setSelected(e.target.value)}>
           {series.map((s) => (
@@ -49,7 +48,7 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
           ))}
         </select>
       </div>
-      <figure className="card" data-testid="trend-chart" aria-label={`${name(current)} ${pick(lang, { th: 'แนวโน้ม', en: 'trend' })}`}>
+      <figure className="card" data-testid="trend-chart" aria-label={`${name(current)} ${translate(lang, 'record.labs.trend')}`}>
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -67,18 +66,18 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
           </LineChart>
         </ResponsiveContainer>
         <figcaption className="text-sm text-muted">
-          {band ? pick(lang, { th: `แถบสีเขียว = ช่วงอ้างอิงของผลล่าสุด (${band.low}–${band.high} ${unit})`, en: `Green band = reference range of the latest result (${band.low}–${band.high} ${unit})` }) : ''}
+          {band ? translate(lang, 'record.labs.band', { low: band.low, high: band.high, unit }) : ''}
         </figcaption>
       </figure>
       <table className="w-full text-sm" data-testid="lab-table">
         <caption className="sr-only">{name(current)}</caption>
         <thead>
           <tr className="border-b border-line text-left">
-            <th scope="col" className="py-1">{pick(lang, { th: 'วันที่', en: 'Date' })}</th>
-            <th scope="col">{pick(lang, { th: 'ผล', en: 'Result' })}</th>
-            <th scope="col">{pick(lang, { th: 'ค่าที่ได้รับ', en: 'As reported' })}</th>
-            <th scope="col">{pick(lang, { th: 'ช่วงอ้างอิง', en: 'Reference range' })}</th>
-            <th scope="col">{pick(lang, { th: 'โรงพยาบาล', en: 'Hospital' })}</th>
+            <th scope="col" className="py-1">{translate(lang, 'common.date')}</th>
+            <th scope="col">{translate(lang, 'record.labs.result')}</th>
+            <th scope="col">{translate(lang, 'record.labs.asReported')}</th>
+            <th scope="col">{translate(lang, 'record.labs.refRange')}</th>
+            <th scope="col">{translate(lang, 'common.hospital')}</th>
           </tr>
         </thead>
         <tbody>

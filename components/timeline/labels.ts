@@ -1,24 +1,55 @@
-import type { Lang } from '@/lib/i18n/format';
+import { LANGS, type Lang } from '@/lib/i18n/format';
 import type { AllergyFact, AllergyVerification, ConflictReason, EncounterClass, FactKind, FactStatus, MedicationSource } from '@/lib/clinical/types';
-import { translate } from '@/lib/i18n/messages';
+import { translate, type MessageKey } from '@/lib/i18n/messages';
 
-/** Picks the text for the current language. */
-export function pick(lang: Lang, text: { th: string; en: string }): string {
-  return text[lang];
+// Typed maps from a code to its catalogue key: a new code fails the build until it has words in both languages.
+const KIND_LABEL: Record<FactKind, MessageKey> = {
+  allergy: 'record.kind.allergy',
+  medication: 'record.kind.medication',
+  condition: 'record.kind.condition',
+  lab: 'record.kind.lab',
+  vital: 'record.kind.vital',
+  'lab-report': 'record.kind.lab-report',
+  imaging: 'record.kind.imaging',
+  immunization: 'record.kind.immunization',
+  procedure: 'record.kind.procedure',
+  encounter: 'record.kind.encounter',
+};
+
+const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, MessageKey> = {
+  AMB: 'fhir.encounterClass.AMB',
+  IMP: 'fhir.encounterClass.IMP',
+  EMER: 'fhir.encounterClass.EMER',
+  OTHER: 'fhir.encounterClass.OTHER',
+};
+
+const CONFLICT_LABEL: Record<ConflictReason, MessageKey> = {
+  status: 'record.conflict.status',
+  dose: 'record.conflict.dose',
+  value: 'record.conflict.value',
+  verification: 'record.conflict.verification',
+  'no-known-allergy': 'record.conflict.no-known-allergy',
+};
+
+/** A record's category (allergy, lab, visit…) as a word. */
+export function kindLabel(lang: Lang, kind: FactKind): string {
+  return translate(lang, KIND_LABEL[kind]);
 }
 
-export const KIND_LABEL: Record<FactKind, { th: string; en: string }> = {
-  allergy: { th: 'การแพ้', en: 'Allergy' },
-  medication: { th: 'ยา', en: 'Medication' },
-  condition: { th: 'การวินิจฉัย', en: 'Diagnosis' },
-  lab: { th: 'ผลแล็บ', en: 'Lab' },
-  vital: { th: 'สัญญาณชีพ', en: 'Vital sign' },
-  'lab-report': { th: 'รายงานแล็บ', en: 'Lab report' },
-  imaging: { th: 'ภาพรังสี', en: 'Imaging' },
-  immunization: { th: 'วัคซีน', en: 'Vaccination' },
-  procedure: { th: 'หัตถการ', en: 'Procedure' },
-  encounter: { th: 'การมารับบริการ', en: 'Visit' },
-};
+/** A visit's class (FHIR AMB / IMP / EMER) as a word. */
+export function encounterClassLabel(lang: Lang, encounterClass: EncounterClass): string {
+  return translate(lang, ENCOUNTER_CLASS_LABEL[encounterClass]);
+}
+
+/** The class as a word in every language, to recognise a visit type that only restates it. */
+export function encounterClassLabels(encounterClass: EncounterClass): string[] {
+  return LANGS.map((lang) => encounterClassLabel(lang, encounterClass));
+}
+
+/** Why hospitals disagree about one record ("dose differs"). */
+export function conflictLabel(lang: Lang, reason: ConflictReason): string {
+  return translate(lang, CONFLICT_LABEL[reason]);
+}
 
 /** A record's status as words in the reader's language (never the FHIR code: 'stopped', 'not-taken'). */
 export function statusLabel(lang: Lang, status: FactStatus | undefined): string {
@@ -54,22 +85,7 @@ export function modalityLabel(lang: Lang, code: string): string {
   return isKnownModality(code) ? translate(lang, `fhir.modality.${code}` as const) : code;
 }
 
-export const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, { th: string; en: string }> = {
-  AMB: { th: 'ผู้ป่วยนอก', en: 'Outpatient' },
-  IMP: { th: 'ผู้ป่วยใน', en: 'Inpatient' },
-  EMER: { th: 'ฉุกเฉิน', en: 'Emergency' },
-  OTHER: { th: 'อื่น ๆ', en: 'Other' },
-};
-
-export const CONFLICT_LABEL: Record<ConflictReason, { th: string; en: string }> = {
-  status: { th: 'สถานะต่างกัน', en: 'status differs' },
-  dose: { th: 'ขนาดยาต่างกัน', en: 'dose differs' },
-  value: { th: 'ค่าต่างกัน', en: 'values differ' },
-  verification: { th: 'การยืนยันต่างกัน', en: 'verification differs' },
-  'no-known-allergy': { th: 'อีกแห่งบันทึกว่าไม่มีประวัติแพ้', en: '"no known allergy" recorded elsewhere' },
-};
-
 /** "status differs, dose differs" in the chosen language. */
 export function conflictText(lang: Lang, reasons: readonly { reason: ConflictReason }[]): string {
-  return reasons.map((c) => CONFLICT_LABEL[c.reason][lang]).join(', ');
+  return reasons.map((c) => conflictLabel(lang, c.reason)).join(', ');
 }

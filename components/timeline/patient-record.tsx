@@ -9,10 +9,11 @@ import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import type { TimelineEntry } from '@/lib/clinical/types';
 import { queryKeys } from '@/lib/timeline/query-keys';
 import type { SignedOut } from '@/lib/consent/schemas';
-import { translate } from '@/lib/i18n/messages';
+import { localName } from '@/lib/i18n/local-name';
+import { translate, type Bilingual } from '@/lib/i18n/messages';
 import type { HospitalView, SharingHospital, UnsealResult } from '@/lib/timeline/types';
 import { CoverageLedger, type LedgerRow } from './coverage-ledger';
-import { modalityLabel, pick } from './labels';
+import { modalityLabel } from './labels';
 import { EntryDetail, UnsealDialog } from './record-dialogs';
 import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
 import { TimelineList } from './timeline-list';
@@ -32,7 +33,7 @@ class FetchError extends Error {
 }
 
 /** A refused read: the session or consent has ended → sign-in page; otherwise the hospital's row shows why. */
-function readError(status: number, message: { th: string; en: string } | undefined, lang: 'th' | 'en'): FetchError {
+function readError(status: number, message: Bilingual | undefined, lang: 'th' | 'en'): FetchError {
   if (status === 401 || status === 403) window.location.assign('/login?ended=revoked');
   return new FetchError(status, message?.[lang] ?? `HTTP ${status}`);
 }
@@ -40,7 +41,7 @@ function readError(status: number, message: { th: string; en: string } | undefin
 async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en'): Promise<HospitalView> {
   const res = await fetch(`/api/access/${accessId}/hospitals/${hcode}`, { cache: 'no-store' });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: { th: string; en: string } } | null;
+    const body = (await res.json().catch(() => null)) as { message?: Bilingual } | null;
     throw readError(res.status, body?.message, lang);
   }
   return (await res.json()) as HospitalView;
@@ -62,7 +63,7 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
   const [tab, setTab] = useState<Tab>('timeline');
   const [detail, setDetail] = useState<TimelineEntry | null>(null);
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
-  const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, lang === 'th' ? h.nameTh : h.nameEn])), [hospitals, lang]);
+  const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])), [hospitals, lang]);
 
   // The first load reads every hospital through one streamed request; retries and refreshes ask one hospital.
   const stream = useMemo(() => timelineStream(accessId, (hcode) => fetchHospital(accessId, hcode, lang), (e) => readError(e.status, e.message, lang)), [accessId, lang]);
@@ -118,9 +119,9 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
   }
 
   const tabs: { id: Tab; label: string }[] = [
-    { id: 'timeline', label: pick(lang, { th: 'ไทม์ไลน์', en: 'Timeline' }) },
-    { id: 'labs', label: pick(lang, { th: `ผลแล็บ (${model.labs.length})`, en: `Labs (${model.labs.length})` }) },
-    { id: 'imaging', label: pick(lang, { th: `ภาพรังสี (${model.imaging.length})`, en: `Imaging (${model.imaging.length})` }) },
+    { id: 'timeline', label: translate(lang, 'record.tabs.timeline') },
+    { id: 'labs', label: translate(lang, 'record.tabs.labs', { count: model.labs.length }) },
+    { id: 'imaging', label: translate(lang, 'record.tabs.imaging', { count: model.imaging.length }) },
   ];
 
   return (
@@ -136,7 +137,7 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
           <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} coverage={coverage.keyLabs} />
         </div>
       </div>
-      <div role="tablist" aria-label={pick(lang, { th: 'มุมมอง', en: 'Views' })} className="flex gap-2 no-print">
+      <div role="tablist" aria-label={translate(lang, 'record.tabs.label')} className="flex gap-2 no-print">
         {tabs.map((t) => (
           <button key={t.id} role="tab" type="button" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} className={tab === t.id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(t.id)}>
             {t.label}
@@ -157,7 +158,7 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
                 {im.conclusion && <p>{im.conclusion}</p>}
                 {im.hasReportText && (
                   <button type="button" className="text-sm text-info underline" onClick={() => setDetail(model.entries.find((e) => e.id === im.entryId) ?? null)}>
-                    {pick(lang, { th: 'ดูรายงานฉบับเต็ม', en: 'Full report' })}
+                    {translate(lang, 'record.imaging.fullReport')}
                   </button>
                 )}
               </li>

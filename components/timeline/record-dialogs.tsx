@@ -7,7 +7,8 @@ import type { ClinicalFact, TimelineEntry } from '@/lib/clinical/types';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { conceptName } from '@/lib/clinical/names';
 import { translate } from '@/lib/i18n/messages';
-import { criticalityLabel, ENCOUNTER_CLASS_LABEL, KIND_LABEL, medicationSourceLabel, modalityLabel, pick, statusLabel, verificationLabel } from './labels';
+import { localName } from '@/lib/i18n/local-name';
+import { criticalityLabel, encounterClassLabel, kindLabel, medicationSourceLabel, modalityLabel, statusLabel, verificationLabel } from './labels';
 import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 
 function useDialog(open: boolean) {
@@ -24,37 +25,37 @@ function useDialog(open: boolean) {
 /** The drawer's label/value pairs for one record: every coded field as words in `lang`. */
 export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [string, string][] {
   const rows: [string, string][] = [
-    [pick(lang, { th: 'ชื่อตามที่โรงพยาบาลบันทึก', en: 'As recorded' }), f.display],
-    [pick(lang, { th: 'วันที่', en: 'Date' }), formatSourceDate(f.date, lang, calendar, true)],
-    [pick(lang, { th: 'สถานะ', en: 'Status' }), statusLabel(lang, f.status) || '—'],
-    [pick(lang, { th: 'รหัส', en: 'Codes' }), f.codes.map((c) => `${c.code} (${c.system.replace(/^https?:\/\//, '')})`).join(', ') || '—'],
-    [pick(lang, { th: 'ทรัพยากรต้นทาง', en: 'Source resource' }), `${f.resourceType}/${f.resourceId}`],
+    [translate(lang, 'record.detail.asRecorded'), f.display],
+    [translate(lang, 'common.date'), formatSourceDate(f.date, lang, calendar, true)],
+    [translate(lang, 'record.detail.status'), statusLabel(lang, f.status) || '—'],
+    [translate(lang, 'record.detail.codes'), f.codes.map((c) => `${c.code} (${c.system.replace(/^https?:\/\//, '')})`).join(', ') || '—'],
+    [translate(lang, 'record.detail.source'), `${f.resourceType}/${f.resourceId}`],
   ];
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      rows.push([pick(lang, { th: 'ผล', en: 'Result' }), f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
-      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([pick(lang, { th: 'ช่วงอ้างอิงของห้องแล็บนี้', en: "This lab's reference range" }), `${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)} ${displayUnit(f.refUnit ?? f.unit)}`]);
+      rows.push([translate(lang, 'record.detail.result'), f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
+      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([translate(lang, 'record.detail.refRange'), `${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)} ${displayUnit(f.refUnit ?? f.unit)}`]);
       break;
     case 'medication':
-      rows.push([pick(lang, { th: 'ขนาดยา', en: 'Dose' }), f.dose ?? '—'], [translate(lang, 'detail.recordType'), medicationSourceLabel(lang, f.source)]);
+      rows.push([translate(lang, 'record.detail.dose'), f.dose ?? '—'], [translate(lang, 'detail.recordType'), medicationSourceLabel(lang, f.source)]);
       if (f.statusReason !== undefined) rows.push([translate(lang, 'detail.statusReason'), f.statusReason]);
       if (f.indication !== undefined) rows.push([translate(lang, 'detail.indication'), f.indication]);
       break;
     case 'imaging':
-      rows.push([pick(lang, { th: 'ชนิด', en: 'Modality' }), f.modality !== undefined ? modalityLabel(lang, f.modality) : '—'], [pick(lang, { th: 'ตำแหน่ง', en: 'Body site' }), (lang === 'th' ? f.bodySiteTh : f.bodySite) ?? f.bodySite ?? '—'], [pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงานฉบับเต็ม', en: 'Full report' }), f.reportText ?? '—']);
+      rows.push([translate(lang, 'record.detail.modality'), f.modality !== undefined ? modalityLabel(lang, f.modality) : '—'], [translate(lang, 'record.detail.bodySite'), localName(lang, f.bodySiteTh, f.bodySite) ?? '—'], [translate(lang, 'record.detail.conclusion'), f.conclusion ?? '—'], [translate(lang, 'record.detail.fullReport'), f.reportText ?? '—']);
       break;
     case 'lab-report':
-      rows.push([pick(lang, { th: 'สรุปผล', en: 'Conclusion' }), f.conclusion ?? '—'], [pick(lang, { th: 'รายงาน', en: 'Report' }), f.reportText ?? '—']);
+      rows.push([translate(lang, 'record.detail.conclusion'), f.conclusion ?? '—'], [translate(lang, 'record.detail.report'), f.reportText ?? '—']);
       break;
     case 'allergy':
-      rows.push([pick(lang, { th: 'อาการ', en: 'Reactions' }), f.reactions.join(', ') || '—'], [pick(lang, { th: 'ความรุนแรง', en: 'Criticality' }), f.criticality ? criticalityLabel(lang, f.criticality) : '—'], [pick(lang, { th: 'การยืนยัน', en: 'Verification' }), verificationLabel(lang, f.verificationStatus)]);
+      rows.push([translate(lang, 'record.detail.reactions'), f.reactions.join(', ') || '—'], [translate(lang, 'record.detail.criticality'), f.criticality ? criticalityLabel(lang, f.criticality) : '—'], [translate(lang, 'record.detail.verification'), verificationLabel(lang, f.verificationStatus)]);
       break;
     case 'encounter':
-      rows.push([pick(lang, { th: 'ประเภท', en: 'Class' }), pick(lang, ENCOUNTER_CLASS_LABEL[f.encounterClass])], [pick(lang, { th: 'เหตุผล', en: 'Reason' }), f.reason ?? '—']);
+      rows.push([translate(lang, 'record.detail.class'), encounterClassLabel(lang, f.encounterClass)], [translate(lang, 'record.detail.reason'), f.reason ?? '—']);
       break;
     case 'condition':
-      rows.push([pick(lang, { th: 'เริ่มเป็น', en: 'Onset' }), formatSourceDate(f.onset, lang, calendar)]);
+      rows.push([translate(lang, 'record.detail.onset'), formatSourceDate(f.onset, lang, calendar)]);
       break;
     case 'immunization':
     case 'procedure':
@@ -72,14 +73,14 @@ export function EntryDetail({ entry, names, lang, calendar, onClose }: { entry: 
         <div className="space-y-3 p-4">
           <div className="flex items-start justify-between gap-2">
             <h2 id="detail-title" className="text-lg font-bold">
-              {pick(lang, KIND_LABEL[entry.kind])}: {conceptName(entry.fact, lang)}
+              {kindLabel(lang, entry.kind)}: {conceptName(entry.fact, lang)}
             </h2>
             <button type="button" className="btn-secondary min-h-9 px-3 py-1" onClick={onClose}>
-              {pick(lang, { th: 'ปิด', en: 'Close' })}
+              {translate(lang, 'record.detail.close')}
             </button>
           </div>
           <p className="text-sm text-muted">
-            {pick(lang, { th: 'แหล่งข้อมูล:', en: 'Sources:' })} {entry.sources.map((s) => `${names[s.hospitalCode] ?? s.hospitalCode} (${s.resourceId})`).join(', ')}
+            {translate(lang, 'record.detail.sources')} {entry.sources.map((s) => `${names[s.hospitalCode] ?? s.hospitalCode} (${s.resourceId})`).join(', ')}
           </p>
           <dl className="grid grid-cols-3 gap-x-3 gap-y-1 text-sm">
             {factRows(entry.fact, lang, calendar).map(([k, v]) => (
@@ -117,15 +118,15 @@ export function UnsealDialog({ entry, names, lang, onSubmit, onClose }: { entry:
           }}
         >
           <h2 id="unseal-title" className="text-lg font-bold">
-            🔒 {pick(lang, { th: 'เปิดบันทึกที่ปิดผนึก', en: 'Open a sealed record' })}
+            🔒 {translate(lang, 'record.unseal.title')}
           </h2>
           <p className="text-sm">
-            {pick(lang, { th: 'บันทึกนี้ถูกระบุว่าเป็นข้อมูลอ่อนไหว', en: 'This record is labelled sensitive' })} ({entry.sealedLabels?.join(', ')}) — {entry.hospitals.map((h) => names[h] ?? h).join(', ')}.{' '}
-            {pick(lang, { th: 'การเปิดดูจะถูกบันทึกพร้อมเหตุผล และเปิดได้เฉพาะในความยินยอมครั้งนี้', en: 'Opening it is recorded with your reason and lasts only for this consent.' })}
+            {translate(lang, 'record.unseal.sensitive')} ({entry.sealedLabels?.join(', ')}) — {entry.hospitals.map((h) => names[h] ?? h).join(', ')}.{' '}
+            {translate(lang, 'record.unseal.recorded')}
           </p>
           <div>
             <label htmlFor="unseal-reason" className="label">
-              {pick(lang, { th: 'เหตุผลทางคลินิก (อย่างน้อย 10 ตัวอักษร)', en: 'Clinical reason (at least 10 characters)' })}
+              {translate(lang, 'record.unseal.reason')}
             </label>
             <textarea id="unseal-reason" className="field" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'unseal-error' : undefined} />
             {error && (
@@ -136,10 +137,10 @@ export function UnsealDialog({ entry, names, lang, onSubmit, onClose }: { entry:
           </div>
           <div className="flex justify-end gap-2">
             <button type="button" className="btn-secondary" onClick={onClose}>
-              {pick(lang, { th: 'ยกเลิก', en: 'Cancel' })}
+              {translate(lang, 'common.cancel')}
             </button>
             <button type="submit" className="btn-primary" disabled={busy}>
-              {pick(lang, { th: 'เปิดดูและบันทึกเหตุผล', en: 'Open and record reason' })}
+              {translate(lang, 'record.unseal.submit')}
             </button>
           </div>
         </form>

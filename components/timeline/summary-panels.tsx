@@ -12,7 +12,7 @@ import { translate, type MessageKey } from '@/lib/i18n/messages';
 import type { HighRiskClass } from '@/lib/clinical/terminology';
 import { medicationChangeNotes } from '@/lib/clinical/medication-notes';
 import { CheckIncompleteNote, CoverageNote } from './coverage-note';
-import { CONFLICT_LABEL, conflictText, pick, statusLabel } from './labels';
+import { conflictLabel, conflictText, statusLabel } from './labels';
 
 type Names = Record<string, string>;
 
@@ -58,7 +58,7 @@ export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, cal
     <section aria-labelledby="allergy-title" className="rounded-lg border-2 border-critical bg-surface p-4" data-testid="allergy-panel">
       <h2 id="allergy-title" className="mb-2 text-lg font-bold text-critical">
         <span aria-hidden="true">⚠ </span>
-        {pick(lang, { th: 'การแพ้ยาและสารต่าง ๆ', en: 'Allergies and intolerances' })}
+        {translate(lang, 'record.allergies.title')}
       </h2>
       {model.allergies.length > 0 ? (
         <ul className="space-y-2">
@@ -67,25 +67,23 @@ export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, cal
           ))}
         </ul>
       ) : (
-        <p className="font-semibold">{pick(lang, { th: 'ไม่มีโรงพยาบาลใดที่ตอบแล้วบันทึกการแพ้', en: 'No answering hospital recorded an allergy' })}</p>
+        <p className="font-semibold">{translate(lang, 'record.allergies.none')}</p>
       )}
       {model.allergyNkaConflict && (
         <p className="mt-2 rounded bg-critical-bg p-2 text-sm font-semibold text-critical" role="note">
-          ⚠ {pick(lang, { th: 'ข้อมูลขัดแย้ง:', en: 'Conflict:' })} {hospitalsText(model.allergyNkaConflict.nkaHospitals, names)}{' '}
-          {pick(lang, { th: 'บันทึกว่า "ไม่มีประวัติแพ้" แต่', en: 'record "no known allergies" but' })} {hospitalsText(model.allergyNkaConflict.allergyHospitals, names)}{' '}
-          {pick(lang, { th: 'บันทึกการแพ้', en: 'record an allergy' })}
+          ⚠ {translate(lang, 'record.allergies.nkaConflict', { nka: hospitalsText(model.allergyNkaConflict.nkaHospitals, names), allergy: hospitalsText(model.allergyNkaConflict.allergyHospitals, names) })}
         </p>
       )}
       <dl className="mt-3 space-y-1 text-sm text-muted" data-testid="allergy-coverage">
         {nka.length > 0 && (
           <div>
-            <dt className="inline font-semibold">{pick(lang, { th: 'บันทึกว่าไม่มีประวัติแพ้:', en: 'Recorded "no known allergies":' })} </dt>
+            <dt className="inline font-semibold">{translate(lang, 'record.allergies.nkaRecorded')} </dt>
             <dd className="inline">{hospitalsText(nka, names)}</dd>
           </div>
         )}
         {nothing.length > 0 && (
           <div>
-            <dt className="inline font-semibold">{pick(lang, { th: 'ตอบแล้วแต่ไม่มีบันทึกเรื่องการแพ้ (ไม่ได้แปลว่าไม่แพ้):', en: 'Answered with no allergy records (this does not mean none):' })} </dt>
+            <dt className="inline font-semibold">{translate(lang, 'record.allergies.nothingRecorded')} </dt>
             <dd className="inline">{hospitalsText(nothing, names)}</dd>
           </div>
         )}
@@ -103,23 +101,23 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
     <li className={`rounded-md p-2 ${row.refuted ? 'bg-canvas' : 'bg-critical-bg'}`} data-testid="allergy-row">
       <div className="flex flex-wrap items-baseline gap-2">
         <strong className={row.refuted ? 'line-through' : 'text-critical'}>{name(lang, row)}</strong>
-        {row.highestCriticality === 'high' && <span className="rounded bg-critical px-1.5 text-xs font-bold text-white">{pick(lang, { th: 'รุนแรงสูง', en: 'high criticality' })}</span>}
-        {row.refuted && <span className="text-xs">{pick(lang, { th: '(ถูกหักล้างแล้ว)', en: '(refuted)' })}</span>}
+        {row.highestCriticality === 'high' && <span className="rounded bg-critical px-1.5 text-xs font-bold text-white">{translate(lang, 'record.allergies.highCriticality')}</span>}
+        {row.refuted && <span className="text-xs">{translate(lang, 'record.allergies.refuted')}</span>}
         {reactions.length > 0 && <span className="text-sm">— {reactions.join(', ')}</span>}
       </div>
       <div className="text-sm text-muted">
         {hospitalsText(row.hospitals, names)}
-        {row.hospitals.length > 1 && pick(lang, { th: ` · บันทึกที่ ${row.hospitals.length} โรงพยาบาล`, en: ` · recorded at ${row.hospitals.length} hospitals` })}
+        {row.hospitals.length > 1 && ` · ${translate(lang, 'record.recordedAt', { count: row.hospitals.length })}`}
         {latest && ` · ${formatSourceDate(latest, lang, calendar)}`}
       </div>
       {row.conflicts.map((c) => (
         <div key={c.reason} className="text-sm font-semibold text-warning">
-          ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกันระหว่าง', en: 'Hospitals disagree:' })} {hospitalsText(c.hospitals, names)} ({CONFLICT_LABEL[c.reason][lang]})
+          ⚠ {translate(lang, 'record.allergies.disagree')} {hospitalsText(c.hospitals, names)} ({conflictLabel(lang, c.reason)})
         </div>
       ))}
       {row.medicationConflicts.map((f) => (
         <div key={f.id} className="text-sm font-bold text-critical" data-testid="cross-check">
-          ⚠ {pick(lang, { th: `มียาที่อาจแพ้ใช้อยู่: ${medicationName(f.medication, lang)} (${hospitalsText(f.medicationHospitals, names)})`, en: `Active medication may match this allergy: ${medicationName(f.medication, lang)} (${hospitalsText(f.medicationHospitals, names)})` })}
+          ⚠ {translate(lang, 'record.allergies.medicationMatch', { medication: medicationName(f.medication, lang), hospitals: hospitalsText(f.medicationHospitals, names) })}
         </div>
       ))}
     </li>
@@ -138,7 +136,7 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
       names={names}
       lang={lang}
       empty={current.length === 0}
-      emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกยาที่ใช้อยู่', en: 'No answering hospital records a current medication' })}
+      emptyText={translate(lang, 'record.meds.none')}
     >
         <ul className="divide-y divide-line">
           {current.map((m) => (
@@ -152,12 +150,12 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
                 )}
                 {m.conflicts.length > 0 && (
                   <span className="rounded bg-warning px-1.5 text-xs font-bold text-white" data-testid="med-conflict">
-                    ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกัน', en: 'Hospitals disagree' })} ({conflictText(lang, m.conflicts)})
+                    ⚠ {translate(lang, 'record.meds.disagree')} ({conflictText(lang, m.conflicts)})
                   </span>
                 )}
                 {m.allergyConflicts.length > 0 && (
                   <span className="rounded bg-critical px-1.5 text-xs font-bold text-white" data-testid="med-allergy">
-                    ⚠ {pick(lang, { th: 'ตรงกับประวัติแพ้', en: 'Matches a recorded allergy' })}: {m.allergyConflicts.map((f) => conceptName(f.allergy, lang)).join(', ')}
+                    ⚠ {translate(lang, 'record.meds.allergyMatch')}: {m.allergyConflicts.map((f) => conceptName(f.allergy, lang)).join(', ')}
                   </span>
                 )}
               </div>
@@ -189,12 +187,12 @@ export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, cale
     <SummaryCard
       id="problem-title"
       testId="problem-panel"
-      title={pick(lang, { th: 'ปัญหาสุขภาพที่ยังอยู่', en: 'Active problems' })}
+      title={translate(lang, 'record.problems.title')}
       coverage={coverage}
       names={names}
       lang={lang}
       empty={rows.length === 0}
-      emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกโรคที่ยังอยู่', en: 'No answering hospital records an active problem' })}
+      emptyText={translate(lang, 'record.problems.none')}
     >
         <ul className="space-y-1">
           {rows.map((p) => (
@@ -204,9 +202,9 @@ export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, cale
               <span className="text-sm text-muted">
                 {' · '}
                 {hospitalsText(p.hospitals.map((h) => h.hospitalCode), names)}
-                {p.onset && ` · ${pick(lang, { th: 'เริ่ม', en: 'since' })} ${formatSourceDate(p.onset, lang, calendar)}`}
+                {p.onset && ` · ${translate(lang, 'record.problems.since')} ${formatSourceDate(p.onset, lang, calendar)}`}
               </span>
-              {p.conflicts.length > 0 && <span className="ml-1 text-sm font-semibold text-warning">⚠ {pick(lang, { th: 'สถานะไม่ตรงกัน', en: 'status differs' })}</span>}
+              {p.conflicts.length > 0 && <span className="ml-1 text-sm font-semibold text-warning">⚠ {translate(lang, 'record.problems.statusDiffers')}</span>}
             </li>
           ))}
         </ul>
@@ -214,12 +212,13 @@ export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, cale
   );
 });
 
-const FLAG_TEXT: Record<string, { th: string; en: string }> = {
-  H: { th: 'สูง', en: 'high' },
-  L: { th: 'ต่ำ', en: 'low' },
-  HH: { th: 'สูงวิกฤต', en: 'critical high' },
-  LL: { th: 'ต่ำวิกฤต', en: 'critical low' },
-  A: { th: 'ผิดปกติ', en: 'abnormal' },
+// Result interpretation flags (HL7 v3 ObservationInterpretation) the catalogue names; any other is shown as sent.
+const FLAG_TEXT: Partial<Record<string, MessageKey>> = {
+  H: 'record.flag.H',
+  L: 'record.flag.L',
+  HH: 'record.flag.HH',
+  LL: 'record.flag.LL',
+  A: 'record.flag.A',
 };
 
 export function FlagBadge({ flag, lang }: { flag?: string; lang: Lang }) {
@@ -227,7 +226,7 @@ export function FlagBadge({ flag, lang }: { flag?: string; lang: Lang }) {
   const critical = flag === 'HH' || flag === 'LL';
   return (
     <span className={`ml-1 rounded px-1 text-xs font-bold ${critical ? 'bg-critical text-white' : 'bg-warning-bg text-warning'}`}>
-      {flag} {pick(lang, FLAG_TEXT[flag] ?? { th: flag, en: flag })}
+      {flag} {FLAG_TEXT[flag] ? translate(lang, FLAG_TEXT[flag]) : flag}
     </span>
   );
 }
@@ -237,12 +236,12 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
     <SummaryCard
       id="keylabs-title"
       testId="key-labs"
-      title={pick(lang, { th: 'ผลแล็บล่าสุดที่สำคัญ', en: 'Latest key labs' })}
+      title={translate(lang, 'record.keyLabs.title')}
       coverage={coverage}
       names={names}
       lang={lang}
       empty={series.length === 0}
-      emptyText={pick(lang, { th: 'ยังไม่มีผลแล็บจากโรงพยาบาลที่ตอบแล้ว', en: 'No lab results from the hospitals that answered' })}
+      emptyText={translate(lang, 'record.keyLabs.none')}
     >
         <ul className="space-y-1">
           {series.map((s) => (

@@ -9,7 +9,7 @@ import { displayUnit } from '@/lib/clinical/unit-display';
 import { translate } from '@/lib/i18n/messages';
 import { DateField } from '@/components/forms/date-field';
 import { conceptName } from '@/lib/clinical/names';
-import { CONFLICT_LABEL, ENCOUNTER_CLASS_LABEL, KIND_LABEL, modalityLabel, pick, statusLabel } from './labels';
+import { conflictLabel, encounterClassLabel, kindLabel, modalityLabel, statusLabel } from './labels';
 import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 
 type Names = Record<string, string>;
@@ -42,7 +42,7 @@ export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilt
 }
 
 function entryTitle(e: TimelineEntry, lang: Lang): string {
-  if (e.sealed) return pick(lang, { th: 'บันทึกที่ปิดผนึก (ข้อมูลอ่อนไหว)', en: 'Sealed record (sensitive)' });
+  if (e.sealed) return translate(lang, 'record.timeline.sealed');
   return e.fact ? conceptName(e.fact, lang) : '';
 }
 
@@ -62,7 +62,7 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
     case 'allergy':
       return f.reactions.join(', ');
     case 'encounter':
-      return [pick(lang, ENCOUNTER_CLASS_LABEL[f.encounterClass]), f.reason].filter(Boolean).join(' · ');
+      return [encounterClassLabel(lang, f.encounterClass), f.reason].filter(Boolean).join(' · ');
     case 'condition':
       return [f.icd10 ?? f.icd10tm, statusLabel(lang, f.status)].filter(Boolean).join(' · ');
     case 'immunization':
@@ -91,24 +91,24 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h2 id="timeline-title" className="mb-2 text-lg font-bold">
-        {pick(lang, { th: 'ไทม์ไลน์', en: 'Timeline' })} <span className="text-sm font-normal text-muted">({formatCount(visible.length)} / {formatCount(entries.length)})</span>
+        {translate(lang, 'record.timeline.title')} <span className="text-sm font-normal text-muted">({formatCount(visible.length)} / {formatCount(entries.length)})</span>
       </h2>
       <div className="mb-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-5 no-print">
         <div>
-          <label htmlFor="f-kind" className="label text-sm">{pick(lang, { th: 'ประเภท', en: 'Category' })}</label>
+          <label htmlFor="f-kind" className="label text-sm">{translate(lang, 'record.timeline.category')}</label>
           <select id="f-kind" className="field text-base" value={filters.kind} onChange={(e) => set({ kind: e.target.value as FactKind | 'all' })}>
-            <option value="all">{pick(lang, { th: 'ทั้งหมด', en: 'All' })}</option>
+            <option value="all">{translate(lang, 'record.timeline.allCategories')}</option>
             {FACT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {pick(lang, KIND_LABEL[k])}
+                {kindLabel(lang, k)}
               </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="f-hosp" className="label text-sm">{pick(lang, { th: 'โรงพยาบาล', en: 'Hospital' })}</label>
+          <label htmlFor="f-hosp" className="label text-sm">{translate(lang, 'common.hospital')}</label>
           <select id="f-hosp" className="field text-base" value={filters.hospital} onChange={(e) => set({ hospital: e.target.value })}>
-            <option value="all">{pick(lang, { th: 'ทุกแห่ง', en: 'All' })}</option>
+            <option value="all">{translate(lang, 'record.timeline.allHospitals')}</option>
             {hospitals.map((h) => (
               <option key={h} value={h}>
                 {names[h] ?? h}
@@ -123,11 +123,11 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
           <DateField id="f-to" label={translate(lang, 'dates.filter.to')} labelClassName="label text-sm" className="field text-base" onValueChange={(to) => set({ to })} />
         </div>
         <div>
-          <label htmlFor="f-text" className="label text-sm">{pick(lang, { th: 'ค้นหา', en: 'Search' })}</label>
+          <label htmlFor="f-text" className="label text-sm">{translate(lang, 'record.timeline.search')}</label>
           <input id="f-text" type="search" className="field text-base" value={filters.text} onChange={(e) => set({ text: e.target.value })} />
         </div>
       </div>
-      <div ref={parentRef} className="h-[60vh] overflow-auto rounded border border-line" data-testid="timeline-scroll" tabIndex={0} role="region" aria-label={pick(lang, { th: 'รายการไทม์ไลน์', en: 'Timeline entries' })}>
+      <div ref={parentRef} className="h-[60vh] overflow-auto rounded border border-line" data-testid="timeline-scroll" tabIndex={0} role="region" aria-label={translate(lang, 'record.timeline.entries')}>
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} data-testid="timeline">
           {virtualizer.getVirtualItems().map((item) => {
             const e = visible[item.index]!;
@@ -143,10 +143,10 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
               >
                 <div className="flex flex-wrap items-baseline gap-2">
                   <span className="w-28 shrink-0 text-sm text-muted">{formatSourceDate(e.date, lang, calendar)}</span>
-                  <span className="rounded bg-info-bg px-1.5 text-xs font-semibold text-info">{pick(lang, KIND_LABEL[e.kind])}</span>
+                  <span className="rounded bg-info-bg px-1.5 text-xs font-semibold text-info">{kindLabel(lang, e.kind)}</span>
                   {e.sealed ? (
                     <button type="button" className="font-semibold text-ink underline" onClick={() => onUnseal(e)}>
-                      🔒 {entryTitle(e, lang)} — {pick(lang, { th: 'เปิดดูโดยระบุเหตุผล', en: 'open with a reason' })}
+                      🔒 {entryTitle(e, lang)} — {translate(lang, 'record.timeline.openSealed')}
                     </button>
                   ) : (
                     <button type="button" className="text-left font-semibold hover:underline" onClick={() => onOpen(e)}>
@@ -157,10 +157,10 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
                 </div>
                 <div className="pl-30 text-xs text-muted">
                   {e.hospitals.map((h) => names[h] ?? h).join(', ')}
-                  {e.recordedAt > 1 && pick(lang, { th: ` · บันทึกที่ ${e.recordedAt} โรงพยาบาล`, en: ` · recorded at ${e.recordedAt} hospitals` })}
+                  {e.recordedAt > 1 && ` · ${translate(lang, 'record.recordedAt', { count: e.recordedAt })}`}
                   {e.conflict && (
                     <span className="ml-2 font-bold text-warning">
-                      ⚠ {pick(lang, { th: 'ข้อมูลไม่ตรงกับโรงพยาบาลอื่น', en: 'Disagrees with another hospital' })} ({CONFLICT_LABEL[e.conflict.reason][lang]}: {e.conflict.hospitals.map((h) => names[h] ?? h).join(', ')})
+                      ⚠ {translate(lang, 'record.timeline.disagrees')} ({conflictLabel(lang, e.conflict.reason)}: {e.conflict.hospitals.map((h) => names[h] ?? h).join(', ')})
                     </span>
                   )}
                 </div>

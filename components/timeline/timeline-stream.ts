@@ -1,6 +1,7 @@
 import { jsonLines } from '@/lib/http/json-lines';
 import { lineAssembler, type LineError, type TimelineLine } from '@/lib/timeline/stream-lines';
 import type { HospitalView } from '@/lib/timeline/types';
+import type { Bilingual } from '@/lib/i18n/messages';
 import { nextTask } from './next-task';
 
 /** Longest stretch of reading lines before the page gets the main thread back (see useMergedTimeline). */
@@ -29,7 +30,7 @@ export function timelineStream(accessId: string, single: (hcode: string) => Prom
       const res = await fetch(`/api/access/${accessId}/timeline?h=${codes.join(',')}`, { cache: 'no-store' });
       if (res.status === 401 || res.status === 403) {
         // Signed out or the consent has ended: asking each hospital again would only be refused again.
-        const body = (await res.json().catch(() => null)) as { message?: { th: string; en: string } } | null;
+        const body = (await res.json().catch(() => null)) as { message?: Bilingual } | null;
         const error = toError({ status: res.status, ...(body?.message ? { message: body.message } : {}) });
         for (const waiter of waiting.values()) waiter.reject(error);
         waiting.clear();

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { patientAction } from '@/lib/entry/actions';
+import { bilingual } from '@/lib/i18n/messages';
 import { openSealedRecord } from '@/lib/timeline/sealed';
 import type { UnsealResult } from '@/lib/timeline/types';
 
@@ -11,7 +12,7 @@ const unsealSchema = z.object({
   reason: z.string().trim().min(10).max(500),
 });
 
-const SHORT_REASON: UnsealResult = { ok: false, message: { th: 'กรุณาระบุเหตุผลอย่างน้อย 10 ตัวอักษร', en: 'Please give a reason of at least 10 characters.' } };
+const SHORT_REASON: UnsealResult = { ok: false, message: bilingual('record.unseal.shortReason') };
 
 /** Opens one sealed record for this access after the physician states why; audited. */
 export const unsealRecord = patientAction(

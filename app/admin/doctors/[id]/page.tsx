@@ -9,6 +9,7 @@ import { thaiDateOf } from '@/lib/admin/grant-rules';
 import { adminPage } from '@/lib/entry/pages';
 import { formatDate } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
+import { localName } from '@/lib/i18n/local-name';
 import { changeGrantAction } from '../../actions';
 
 /** One doctor's access at the admin's hospital and their sign-in history there. A foreign id is a 404. */
@@ -28,10 +29,10 @@ export default adminPage(async function AdminDoctorPage({ admin, params, deps })
         </Link>
       </p>
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{lang === 'th' ? grant.nameTh : grant.nameEn}</h1>
+        <h1 className="text-2xl font-bold">{localName(lang, grant.nameTh, grant.nameEn)}</h1>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
           <dt className="font-semibold">{t('admin.col.licence')}</dt>
-          <dd>ว.{grant.licence}</dd>
+          <dd>{t('common.licence', { licence: grant.licence })}</dd>
           <dt className="font-semibold">{t('admin.col.role')}</dt>
           <dd>{t(`admin.role.${grant.role}`)}</dd>
           <dt className="font-semibold">{t('admin.col.status')}</dt>

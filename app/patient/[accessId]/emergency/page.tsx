@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { EmergencyBanner } from '@/components/emergency/emergency-banner';
 import { EmergencySummaryView } from '@/components/emergency/emergency-summary-view';
+import { emergencyReasonLabel } from '@/components/emergency/reason-label';
 import { PrintButton } from '@/components/emergency/print-button';
 import { loadEmergencySummary } from '@/lib/emergency/summary';
 import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getLocale } from '@/lib/i18n/server';
+import { localName } from '@/lib/i18n/local-name';
 import { patientPage } from '@/lib/entry/pages';
 import { ErrorAlert } from '@/components/shell/error-alert';
 import { endEmergencyAccessAction } from './actions';
@@ -23,7 +25,7 @@ export default patientPage(async function EmergencySummaryPage({ doctor, access 
     <div className="mx-auto max-w-7xl space-y-4">
       {access.kind === 'emergency' && access.emergency ? (
         <EmergencyBanner
-          reasonLabel={t(`emergency.reason.${access.emergency.reasonCode}` as MessageKey)}
+          reasonLabel={t(emergencyReasonLabel(access.emergency.reasonCode))}
           reasonText={access.emergency.reasonText}
           expiresAt={access.expiresAt.toISOString()}
           serverNow={now.toISOString()}
@@ -38,7 +40,7 @@ export default patientPage(async function EmergencySummaryPage({ doctor, access 
           <h1 className="text-2xl font-bold">{t('emergency.summary.title')}</h1>
           {banner && (
             <p className="text-lg" data-testid="patient-banner">
-              <span className="font-semibold">{lang === 'th' ? banner.nameTh : banner.nameEn}</span> · <span className="font-mono">{banner.cidFormatted}</span> ·{' '}
+              <span className="font-semibold">{localName(lang, banner.nameTh, banner.nameEn)}</span> · <span className="font-mono">{banner.cidFormatted}</span> ·{' '}
               {t(`emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey)} · {formatSourceDate(banner.birthDate, lang, calendar)}
             </p>
           )}
