@@ -54,7 +54,7 @@ describe('parseEnv', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const names = result.errors.map((e) => e.split(':')[0]);
-    expect(names).toEqual(expect.arrayContaining(['SANDBOX_MODE', 'AUTH_SECRET', 'DATABASE_URL', 'EXCHANGE_URL', 'COUNCIL_URL', 'SMS_URL']));
+    expect(names).toEqual(expect.arrayContaining(['SANDBOX_MODE', 'AUTH_SECRET', 'DATABASE_URL', 'EXCHANGE_URL', 'COUNCIL_URL', 'SMS_URL', 'AUDIT_CHECKPOINT_KEY', 'AUDIT_CHECKPOINT_DIR']));
   });
 
   it('refuses production without AUTH_SECRET', () => {
@@ -73,6 +73,8 @@ describe('parseEnv', () => {
       EXCHANGE_URL: 'https://exchange.example.th',
       COUNCIL_URL: 'https://council.example.th',
       SMS_URL: 'https://sms.example.th',
+      AUDIT_CHECKPOINT_KEY: 'q5Hq0Qy4u3w0dQm8cH1cQw7Yx6k2a9sZbQ1mT3pXr0E=',
+      AUDIT_CHECKPOINT_DIR: '/var/lib/viewer/audit-checkpoints',
     });
     expect(result.ok).toBe(true);
   });

@@ -1,5 +1,7 @@
 import 'server-only';
 import { seedDemoData } from './admin/demo-seed';
+import { recordCheckpoint } from './audit/checkpoint-store';
+import { signingKeyFromSeed } from './audit/checkpoint';
 import { startLicenceRefresh } from './auth/licence-refresh';
 import { database, db } from './db';
 import { env } from './env';
@@ -13,7 +15,30 @@ export async function startUp(): Promise<void> {
   if (config.SANDBOX_MODE) await seedDemoData(d.db, config.AUTH_SECRET);
   // Licences of doctors at work are re-checked ahead of the 60 s rule, so their requests need not wait.
   startLicenceRefresh(db, () => services().registry);
+  startAuditCheckpoints(config);
   logger().info({ db: d.kind, appEnv: config.APP_ENV, sandbox: config.SANDBOX_MODE }, 'started');
+}
+
+/**
+ * Signs the audit chain's head every AUDIT_CHECKPOINT_MINUTES into AUDIT_CHECKPOINT_DIR, and once more when
+ * the server stops (lib/cli/server.ts calls the hook left on globalThis). A failed checkpoint is logged and
+ * tried again next time; it never stops the app (the chain itself still guards every row).
+ */
+function startAuditCheckpoints(config: ReturnType<typeof env>): void {
+  const { AUDIT_CHECKPOINT_KEY: seed, AUDIT_CHECKPOINT_DIR: dir } = config;
+  if (!seed || !dir) return;
+  const key = signingKeyFromSeed(seed);
+  const checkpoint = async () => {
+    try {
+      const written = await recordCheckpoint(await db(), key, dir, new Date());
+      if (written) logger().info({ seq: written.seq }, 'audit checkpoint written');
+    } catch (error) {
+      logger().error({ error: error instanceof Error ? error.message : 'unknown' }, 'audit checkpoint failed');
+    }
+  };
+  (globalThis as { __hlCheckpointNow?: () => Promise<void> }).__hlCheckpointNow = checkpoint;
+  void checkpoint();
+  setInterval(() => void checkpoint(), config.AUDIT_CHECKPOINT_MINUTES * 60_000).unref();
 }
 
 /** startUp, but a failure prints its reason and stops the process: nothing half-starts. */

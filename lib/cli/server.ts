@@ -18,7 +18,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const DRAIN_MS = 25_000;
 
-const shared = globalThis as unknown as { __hlShuttingDown?: boolean; __hlDatabase?: Promise<{ close(): Promise<void> }> };
+const shared = globalThis as unknown as { __hlShuttingDown?: boolean; __hlDatabase?: Promise<{ close(): Promise<void> }>; __hlCheckpointNow?: () => Promise<void> };
 
 async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname, port });
@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     const deadline = Date.now() + DRAIN_MS;
     while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     server.closeAllConnections();
+    // The last rows of this run are signed before the database closes (lib/startup.ts set the hook).
+    await shared.__hlCheckpointNow?.();
     try {
       await (await shared.__hlDatabase)?.close();
     } catch {

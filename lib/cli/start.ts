@@ -87,6 +87,8 @@ async function main(): Promise<void> {
     env.AUTH_SECRET ??= 'demo-auth-secret-change-me-0123456789abcdef';
     env.SERVICE_TOKEN ??= 'demo-service-token-0123456789';
     env.METRICS_TOKEN ??= 'demo-metrics-token-0123456789';
+    env.AUDIT_CHECKPOINT_KEY ??= 'ZGVtby1hdWRpdC1jaGVja3BvaW50LWtleS0wMTIzNDU=';
+    env.AUDIT_CHECKPOINT_DIR ??= path.join(path.dirname(env.PGLITE_DIR ?? 'data/pglite'), 'audit-checkpoints');
   }
 
   const { parseEnv } = await import('../env');
