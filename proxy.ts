@@ -36,8 +36,9 @@ export function proxy(request: NextRequest) {
   response.headers.set('Reporting-Endpoints', 'csp="/api/csp-report"');
   response.headers.set('Cache-Control', 'no-store');
   response.headers.set('X-Request-Id', requestHeaders.get('x-request-id')!);
-  // The scheme as the server stamped it: X-Forwarded-Proto counts only from a trusted proxy.
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get(CLIENT_PROTO_HEADER) === 'https';
+  // The scheme as the server stamped it: X-Forwarded-Proto counts only from a trusted proxy (Next's own
+  // nextUrl believes the header from anyone).
+  const https = request.headers.get(CLIENT_PROTO_HEADER) === 'https';
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
 }

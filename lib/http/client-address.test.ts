@@ -64,5 +64,17 @@ describe('stampClient', () => {
     stampClient(req, proxies);
     expect(req.headers[CLIENT_IP_HEADER]).toBe('203.0.113.5');
     expect(req.headers[CLIENT_PROTO_HEADER]).toBe('http');
+    expect(req.headers['x-forwarded-for']).toBeUndefined();
+  });
+
+  it('passes the forwarded headers on from a trusted proxy only', () => {
+    const headers = { 'x-forwarded-for': '198.51.100.7', 'x-forwarded-host': 'viewer.example', 'x-forwarded-proto': 'https' };
+    const fromProxy = { headers: { ...headers } as Record<string, string | string[] | undefined>, socket: { remoteAddress: '10.0.0.2' } };
+    stampClient(fromProxy, proxies);
+    expect(fromProxy.headers).toMatchObject({ ...headers, [CLIENT_IP_HEADER]: '198.51.100.7', [CLIENT_PROTO_HEADER]: 'https' });
+    const fromClient = { headers: { ...headers } as Record<string, string | string[] | undefined>, socket: { remoteAddress: '203.0.113.5' } };
+    stampClient(fromClient, proxies);
+    expect(fromClient.headers['x-forwarded-host']).toBeUndefined();
+    expect(fromClient.headers['x-forwarded-proto']).toBeUndefined();
   });
 });

@@ -140,4 +140,9 @@ export function stampClient(req: IncomingLike, trusted: readonly Cidr[]): void {
   const client = resolveClient({ peer: req.socket.remoteAddress, forwardedFor: one('x-forwarded-for'), forwardedProto: one('x-forwarded-proto'), encrypted: req.socket.encrypted === true, trusted });
   req.headers[CLIENT_IP_HEADER] = client.address;
   req.headers[CLIENT_PROTO_HEADER] = client.proto;
+  // Headers only a proxy may set go no further when no trusted proxy sent them: Next itself would
+  // otherwise believe X-Forwarded-Proto/-Host from anyone (its URL and its server-action origin check).
+  if (!isTrusted(req.socket.remoteAddress ?? '', trusted)) {
+    for (const name of ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'x-real-ip', 'forwarded']) Reflect.deleteProperty(req.headers, name);
+  }
 }
