@@ -1,0 +1,25 @@
+import 'server-only';
+import { send, type ExchangeConnection } from './connection';
+import type { ExchangeResult } from './failure';
+import { isSafeNextLink, parseSearchset } from './validate';
+
+/**
+ * Follows the `next` links of a top-level search (directory, patient index, consents) within one
+ * deadline. Each page must be a searchset of `type`, and each link must stay on the exchange.
+ */
+export async function searchAll(conn: ExchangeConnection, firstUrl: string, type: string, headers: Record<string, string>, maxPageCount: number): Promise<ExchangeResult<unknown[]>> {
+  const deadlineAt = Date.now() + conn.timeoutMs;
+  const resources: unknown[] = [];
+  let url: string | undefined = firstUrl;
+  for (let page = 0; url !== undefined; page++) {
+    if (page >= maxPageCount) return { ok: false, failure: { kind: 'too-many-pages', message: `more than ${maxPageCount} pages` } };
+    if (page > 0 && !isSafeNextLink(url, conn.baseUrl, '/')) return { ok: false, failure: { kind: 'malformed', message: 'a paging link leaves the exchange' } };
+    const r = await send(conn, { url, headers, deadlineAt });
+    if (!r.ok) return r;
+    const parsed = parseSearchset(r.value, type);
+    if (!parsed.ok) return { ok: false, failure: { kind: 'malformed', message: parsed.reason } };
+    resources.push(...parsed.resources);
+    url = parsed.nextUrl;
+  }
+  return { ok: true, value: resources };
+}
