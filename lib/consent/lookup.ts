@@ -1,8 +1,9 @@
 import 'server-only';
 import { appendAudit } from '../audit/append';
+import { exchangeContextFor } from '../exchange/request-context';
 import type { PatientIdentity } from '../exchange/types';
 import { checkCitizenId } from '../identity/citizen-id';
-import { auditActor, exchangeContext, type ConsentDeps, type ConsentDoctor } from './deps';
+import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
 import { searchProblem, patientSearchSchema, type FieldMessage, type PatientSearch } from './schemas';
 import { toPatientCard, type PatientCard } from './view-model';
 
@@ -22,7 +23,7 @@ export type ResolvedPatient =
 
 /** Finds the patient and the hospitals they share with; the phone stays server-side. */
 export async function resolvePatient(doctor: ConsentDoctor, search: PatientSearch, deps: ConsentDeps): Promise<ResolvedPatient> {
-  const ctx = exchangeContext(doctor);
+  const ctx = exchangeContextFor(doctor, 'TREAT');
   const query = search.by === 'cid' ? { cid: search.value } : { passport: search.value };
   // The adapter already retried what is worth retrying (exchange/retry.ts): an unavailable answer is final.
   const found = await deps.exchange.findPatient(query, ctx);
