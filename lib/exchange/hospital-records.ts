@@ -84,32 +84,43 @@ function assemble(hcode: string, cid: string, raw: readonly unknown[], included:
   };
 }
 
-/** One hospital's fetch, its breaker and its metrics callback, over the shared connection. */
-export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRecordsOptions) {
-  const { breaker } = opts;
+/** Sends the batch, reads it, follows every next page; returns the raw matches or the failure. */
+async function readHospital(run: PagingRun, cid: string, pageSize: number): Promise<{ ok: true; raw: unknown[] } | { ok: false; failure: HospitalFailure }> {
+  const searches = searchUrls(cid, pageSize);
+  const batch = { resourceType: 'Bundle', type: 'batch', entry: searches.map((url) => ({ request: { method: 'GET', url } })) };
+  run.pages++;
+  const url = `${run.conn.baseUrl}/hospitals/${run.hcode}/fhir`;
+  const r = await send(run.conn, { url, method: 'POST', headers: run.headers, json: batch, contentType: 'application/fhir+json', deadlineAt: run.deadlineAt, signal: run.controller.signal });
+  if (!r.ok) return { ok: false, failure: hospitalFailureOf(r.failure) };
+  const read = readBatch(r.value, searches, run.included);
+  if (!read.ok) return read;
+  const all = await followAllPages(run, read.firstPages);
+  return all.ok ? { ok: true, raw: all.value } : { ok: false, failure: hospitalFailureOf(all.failure) };
+}
 
-  function finish(result: HospitalFetchResult): HospitalFetchResult {
+/** "Not shared" is a healthy answer; a caller's cancellation says nothing about the hospital. */
+function settleBreaker(breaker: BreakerRegistry, hcode: string, f: HospitalFailure): void {
+  if (f.status === 'not-shared') breaker.success(hcode);
+  else if (f.cancelled === true) breaker.release(hcode);
+  else breaker.failure(hcode);
+}
+
+export interface HospitalRecords {
+  fetchHospitalRecords: (hcode: string, cid: string, ctx: ExchangeContext, opts?: FetchOpts) => Promise<HospitalFetchResult>;
+  fetchAllHospitals: (hcodes: readonly string[], cid: string, ctx: ExchangeContext, opts?: FetchOpts) => Promise<HospitalFetchResult>[];
+}
+
+/** One hospital's fetch, its breaker and its metrics callback, over the shared connection. */
+export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRecordsOptions): HospitalRecords {
+  const { breaker } = opts;
+  const finish = (result: HospitalFetchResult): HospitalFetchResult => {
     try {
       opts.onHospitalResult?.(result);
     } catch {
       // Metrics must never change what a doctor sees.
     }
     return result;
-  }
-
-  /** Sends the batch, reads it, follows every next page; returns the raw matches or the failure. */
-  async function readHospital(run: PagingRun, cid: string): Promise<{ ok: true; raw: unknown[] } | { ok: false; failure: HospitalFailure }> {
-    const searches = searchUrls(cid, opts.pageSize);
-    const batch = { resourceType: 'Bundle', type: 'batch', entry: searches.map((url) => ({ request: { method: 'GET', url } })) };
-    run.pages++;
-    const url = `${conn.baseUrl}/hospitals/${run.hcode}/fhir`;
-    const r = await send(conn, { url, method: 'POST', headers: run.headers, json: batch, contentType: 'application/fhir+json', deadlineAt: run.deadlineAt, signal: run.controller.signal });
-    if (!r.ok) return { ok: false, failure: hospitalFailureOf(r.failure) };
-    const read = readBatch(r.value, searches, run.included);
-    if (!read.ok) return read;
-    const all = await followAllPages(run, read.firstPages);
-    return all.ok ? { ok: true, raw: all.value } : { ok: false, failure: hospitalFailureOf(all.failure) };
-  }
+  };
 
   async function fetchUnsafe(hcode: string, cid: string, ctx: ExchangeContext, fetchOpts: FetchOpts): Promise<HospitalFetchResult> {
     const startedPerf = performance.now();
@@ -126,14 +137,10 @@ export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRe
     fetchOpts.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const run: PagingRun = { conn, hcode, headers: clinicalHeaders(conn, ctx), maxPages: opts.maxPages, deadlineAt: Date.now() + conn.timeoutMs, controller, pages: 0, included: [] };
     try {
-      const r = await readHospital(run, cid);
+      const r = await readHospital(run, cid, opts.pageSize);
       if (!r.ok) {
-        const f = r.failure;
-        // "Not shared" is a healthy answer; a caller's cancellation says nothing about the hospital.
-        if (f.status === 'not-shared') breaker.success(hcode);
-        else if (f.cancelled === true) breaker.release(hcode);
-        else breaker.failure(hcode);
-        return finish({ ...emptyResult(hcode), pages: run.pages, status: f.status, error: f.error, ...stamp() });
+        settleBreaker(breaker, hcode, r.failure);
+        return finish({ ...emptyResult(hcode), pages: run.pages, status: r.failure.status, error: r.failure.error, ...stamp() });
       }
       const result = assemble(hcode, cid, r.raw, run.included, run.pages);
       breaker.success(hcode);
