@@ -48,7 +48,7 @@ export default tseslint.config(
   ...layer(['lib/**'], ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], 'lib/ never imports from app/ or components/.'),
   ...layer(
     ['lib/clinical/**'],
-    ['../db', '../db/*', '../services', '../env', '../exchange/client', '../exchange/http', '../http/*', '../auth/*', '../entry/*', '../audit/*', '../timeline/*', 'server-only', 'next/*', 'pg', '@electric-sql/*', 'node:*'],
+    ['../db', '../db/*', '../services', '../env', '../exchange/client', '../exchange/http', '../exchange/connection', '../exchange/search', '../exchange/find-patient', '../exchange/sharing-hospitals', '../exchange/organizations', '../exchange/hospital-records', '../exchange/hospital-paging', '../http/*', '../auth/*', '../entry/*', '../audit/*', '../timeline/*', 'server-only', 'next/*', 'pg', '@electric-sql/*', 'node:*'],
     'lib/clinical is the pure core: no I/O, no server-only modules.',
   ),
   ...layer(['lib/db/**'], ['../auth/*', '../consent/*', '../clinical/*', '../audit/*', '../admin/*', '../emergency/*', '../timeline/*', '../entry/*', '../exchange/*'], 'lib/db knows no domain.'),

@@ -13,6 +13,7 @@ import { toClinicalFacts } from '../clinical/facts';
 import { mergeTimeline } from '../clinical/merge';
 import type { ClinicalFact } from '../clinical/types';
 import { createExchangeClient } from '../exchange/client';
+import { exchangeContextFor } from '../exchange/request-context';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
 import { HOSPITALS } from '../sandbox/demo-catalog';
 import { startSandbox } from '../sandbox/server';
@@ -54,7 +55,7 @@ export async function runPipelineBench(opts = { rounds: 5, resourcesPerHospital:
     if (!f.ok) throw new Error(`faults: ${f.status}`);
 
     const client = createExchangeClient({ baseUrl: sandbox.url, token: tokens.exchange, timeoutMs: 8000 });
-    const ctx = { requestId: 'bench', purpose: 'TREAT' as const, practitioner: '12345', organization: '11535' };
+    const ctx = exchangeContextFor({ licence: '12345', hospitalCode: '11535', request: { requestId: 'bench' } }, 'TREAT');
     const firsts: number[] = [];
     const completes: number[] = [];
     for (let round = 0; round < opts.rounds + 1; round++) {

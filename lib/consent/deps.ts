@@ -4,7 +4,6 @@ import type { DoctorContext } from '../auth/guard';
 import { db, type Db } from '../db';
 import { env } from '../env';
 import type { ExchangeClient } from '../exchange/client';
-import type { ExchangeContext } from '../exchange/types';
 import { services } from '../services';
 import type { SmsGateway } from '../sms/sms-gateway';
 
@@ -27,12 +26,6 @@ export async function defaultConsentDeps(): Promise<ConsentDeps> {
   const config = env();
   const s = services();
   return { db: await db(), exchange: s.exchange, sms: s.sms, secret: config.AUTH_SECRET, consentHours: config.CONSENT_HOURS, now: () => new Date() };
-}
-
-/** Who asks the exchange and why (consent flow: normal treatment). */
-export function exchangeContext(doctor: ConsentDoctor): ExchangeContext {
-  const requestId = /^[A-Za-z0-9._:-]{1,128}$/.test(doctor.request.requestId) ? doctor.request.requestId : crypto.randomUUID();
-  return { requestId, purpose: 'TREAT', practitioner: doctor.licence, organization: doctor.hospitalCode };
 }
 
 /** The audit fields every consent row shares. */

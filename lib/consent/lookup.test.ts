@@ -18,20 +18,22 @@ function scripted(finds: PatientLookup[], shares: SharingResult[]) {
 }
 
 describe('resolvePatient', () => {
-  it('retries a dropped connection once (idempotent read)', async () => {
-    const { deps, calls } = scripted([{ outcome: 'unavailable', reason: 'network' }, somsri], [{ ok: false, reason: 'network' }, { ok: true, hcodes: ['11535'] }]);
-    expect(await resolvePatient(doctor, { by: 'cid', value: '3100400123456' }, deps)).toMatchObject({ outcome: 'found', sharing: ['11535'] });
-    expect(calls).toEqual({ find: 2, share: 2 });
-  });
-
+  // The retry of a dropped connection lives in the exchange adapter now (exchange/retry.ts, client.test.ts):
+  // whatever the adapter still reports as unavailable is passed on once, with its reason.
   it.each([
     ['a timeout', 'timeout'],
     ['an ambiguous answer', 'ambiguous'],
-    ['a second network failure', 'network'],
-  ])('gives up on %s without more retries', async (_name, reason) => {
+    ['a network failure the adapter could not retry away', 'network'],
+  ])('reports %s as exchange-unavailable without asking again', async (_name, reason) => {
     const { deps, calls } = scripted([{ outcome: 'unavailable', reason }], [{ ok: true, hcodes: [] }]);
     expect(await resolvePatient(doctor, { by: 'cid', value: '3100400123456' }, deps)).toEqual({ outcome: 'exchange-unavailable', reason });
-    expect(calls.find).toBe(reason === 'network' ? 2 : 1);
+    expect(calls.find).toBe(1);
+  });
+
+  it('reports a failed sharing lookup with its reason', async () => {
+    const { deps, calls } = scripted([somsri], [{ ok: false, reason: 'network' }]);
+    expect(await resolvePatient(doctor, { by: 'cid', value: '3100400123456' }, deps)).toEqual({ outcome: 'exchange-unavailable', reason: 'sharing-network' });
+    expect(calls).toEqual({ find: 1, share: 1 });
   });
 
   it('treats a person without a valid citizen ID as not found (no consent possible)', async () => {

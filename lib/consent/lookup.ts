@@ -1,8 +1,9 @@
 import 'server-only';
 import { appendAudit } from '../audit/append';
+import { exchangeContextFor } from '../exchange/request-context';
 import type { PatientIdentity } from '../exchange/types';
 import { checkCitizenId } from '../identity/citizen-id';
-import { auditActor, exchangeContext, type ConsentDeps, type ConsentDoctor } from './deps';
+import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
 import { searchProblem, patientSearchSchema, type FieldMessage, type PatientSearch } from './schemas';
 import { toPatientCard, type PatientCard } from './view-model';
 
@@ -22,17 +23,15 @@ export type ResolvedPatient =
 
 /** Finds the patient and the hospitals they share with; the phone stays server-side. */
 export async function resolvePatient(doctor: ConsentDoctor, search: PatientSearch, deps: ConsentDeps): Promise<ResolvedPatient> {
-  const ctx = exchangeContext(doctor);
+  const ctx = exchangeContextFor(doctor, 'TREAT');
   const query = search.by === 'cid' ? { cid: search.value } : { passport: search.value };
-  let found = await deps.exchange.findPatient(query, ctx);
-  // A dropped connection (e.g. a reused keep-alive socket the server just closed) is retried once: it is an idempotent read.
-  if (found.outcome === 'unavailable' && /network|connect/i.test(found.reason)) found = await deps.exchange.findPatient(query, ctx);
+  // The adapter already retried what is worth retrying (exchange/retry.ts): an unavailable answer is final.
+  const found = await deps.exchange.findPatient(query, ctx);
   if (found.outcome === 'unavailable') return { outcome: 'exchange-unavailable', reason: found.reason };
   // A person without a citizen ID in the index cannot have sharing consents nor be consented here.
   if (found.outcome === 'not-found' || !found.patient.cid || !checkCitizenId(found.patient.cid).ok) return { outcome: 'not-found' };
   const cid = found.patient.cid;
-  let sharing = await deps.exchange.listSharingHospitals(cid, ctx);
-  if (!sharing.ok && /network|connect/i.test(sharing.reason)) sharing = await deps.exchange.listSharingHospitals(cid, ctx);
+  const sharing = await deps.exchange.listSharingHospitals(cid, ctx);
   if (!sharing.ok) return { outcome: 'exchange-unavailable', reason: `sharing-${sharing.reason}` };
   return { outcome: 'found', patient: { ...found.patient, cid }, sharing: sharing.hcodes };
 }

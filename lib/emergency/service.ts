@@ -9,7 +9,8 @@ import { db, type Db } from '../db';
 import { emergencyAccesses, smsSends } from '../db/schema';
 import { env } from '../env';
 import { AppError } from '../errors';
-import type { ExchangeClient, ExchangeContext, HospitalInfo } from '../exchange/client';
+import type { ExchangeClient, HospitalInfo } from '../exchange/client';
+import { exchangeContextFor } from '../exchange/request-context';
 import { ageInYears } from '../i18n/format';
 import { bilingual } from '../i18n/messages';
 import { formatCitizenId } from '../identity/citizen-id';
@@ -60,11 +61,6 @@ export type EmergencyStartResult =
 
 const actor = doctorActor;
 
-function exchangeContext(doctor: EmergencyDoctor): ExchangeContext {
-  const requestId = /^[A-Za-z0-9._:-]{1,128}$/.test(doctor.request.requestId) ? doctor.request.requestId : crypto.randomUUID();
-  return { requestId, purpose: 'ETREAT', practitioner: doctor.licence, organization: doctor.hospitalCode };
-}
-
 /**
  * Refuses anyone but an emergency physician: writes an 'emergency-denied' audit row and throws 403.
  * Called first by every emergency page, action and service entry point.
@@ -98,7 +94,7 @@ export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unk
   const parsed = emergencyLookupSchema.safeParse(input);
   if (!parsed.success) return { outcome: 'invalid' };
   const cid = parsed.data.cid;
-  const ctx = exchangeContext(doctor);
+  const ctx = exchangeContextFor(doctor, 'ETREAT');
   const found = await deps.exchange.findPatient({ cid }, ctx);
   let result: EmergencyLookupResult;
   if (found.outcome === 'unavailable') result = { outcome: 'exchange-unavailable' };
@@ -162,7 +158,7 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   }
   await releaseAttempt(deps.db, [key]);
 
-  const ctx = exchangeContext(doctor);
+  const ctx = exchangeContextFor(doctor, 'ETREAT');
   const found = await deps.exchange.findPatient({ cid }, ctx);
   if (found.outcome !== 'found') {
     const reason = found.outcome === 'not-found' ? 'patient-not-found' : 'exchange-unavailable';

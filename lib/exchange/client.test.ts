@@ -324,6 +324,23 @@ describe('directory, patient and consent lookups', () => {
     expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({ outcome: 'unavailable', reason: 'http-503' });
   });
 
+  it('retries a dropped connection once (idempotent read) and finds the patient', async () => {
+    let n = 0;
+    const { fetchImpl, calls } = fakeFetch(() => (n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([patient(CID)]))));
+    expect((await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).outcome).toBe('found');
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['a second network failure', () => Promise.reject(new TypeError('fetch failed')), 'network', 2],
+    ['an error status', () => json({}, 503), 'http-503', 1],
+    ['a malformed answer', () => json({ resourceType: 'Patient' }), 'malformed', 1],
+  ])('gives up on %s without more retries', async (_name, respond, reason, requests) => {
+    const { fetchImpl, calls } = fakeFetch(respond);
+    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({ outcome: 'unavailable', reason });
+    expect(calls).toHaveLength(requests);
+  });
+
   const consent = (hcode: string, status = 'active', cid = CID) => ({
     resourceType: 'Consent',
     status,
@@ -336,6 +353,19 @@ describe('directory, patient and consent lookups', () => {
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx);
     expect(r).toEqual({ ok: true, hcodes: ['11535', '10661'] });
     expect(calls[0]?.headers['x-requesting-practitioner']).toBe('12345');
+  });
+
+  it('retries a dropped connection once when listing sharing hospitals', async () => {
+    let n = 0;
+    const { fetchImpl, calls } = fakeFetch(() => (n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([consent('11535')]))));
+    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx)).toEqual({ ok: true, hcodes: ['11535'] });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('never retries inside a hospital fetch (its deadline and breaker decide)', async () => {
+    const { fetchImpl, calls } = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
+    expect((await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx)).status).toBe('error');
+    expect(calls).toHaveLength(1);
   });
 
   it('treats a consent naming another patient as an untrustworthy answer', async () => {

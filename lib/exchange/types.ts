@@ -5,10 +5,13 @@
 import { z } from 'zod';
 import type { ExchangeResource } from './validate';
 
+/** What the exchange accepts as X-Request-Id: no spaces or line breaks that could forge another header. */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
 /** Who is asking and why; sent as the X- headers on every clinical call and recorded by the exchange. */
 export const exchangeContextSchema = z.object({
   /** Correlates our audit row with the exchange's log. */
-  requestId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
+  requestId: z.string().regex(REQUEST_ID_PATTERN),
   /** TREAT = normal care with consent; ETREAT = emergency (break-the-glass). */
   purpose: z.enum(['TREAT', 'ETREAT']),
   /** Medical Council licence number, digits only. */

@@ -6,6 +6,7 @@ import type { DoctorContext } from '../auth/guard';
 import { sealFact, toClinicalFacts } from '../clinical/facts';
 import type { ClinicalFact, SealedFactStub } from '../clinical/types';
 import { db, type Db } from '../db';
+import { exchangeContextFor } from '../exchange/request-context';
 import { preparedPer } from '../db/prepared';
 import { sealedOpenings } from '../db/schema';
 import { AppError } from '../errors';
@@ -42,12 +43,7 @@ function newestDate(facts: readonly (ClinicalFact | SealedFactStub)[]): string |
  * reads them once for several hospitals (fetchHospitalViews); without it they are read here.
  */
 export async function fetchHospitalView(doctor: DoctorContext, access: PatientAccess, hcode: string, openedIds?: Promise<ReadonlySet<string>>): Promise<HospitalView> {
-  const result = await services().exchange.fetchHospitalRecords(hcode, access.cid, {
-    requestId: doctor.request.requestId.replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 128) || crypto.randomUUID(),
-    purpose: access.purpose,
-    practitioner: doctor.licence,
-    organization: doctor.hospitalCode,
-  });
+  const result = await services().exchange.fetchHospitalRecords(hcode, access.cid, exchangeContextFor(doctor, access.purpose));
   const database = await db();
   const opened = await (openedIds ?? openedFactIds(database, access));
   // An opened record travels in full and unsealed (its labels are no longer a reason to hide it on screen).

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PatientAccess } from '../access/patient-access';
 import type { DoctorContext } from '../auth/guard';
+import { exchangeContextFor } from '../exchange/request-context';
 import { formatCitizenId } from '../identity/citizen-id';
 import { hospitalDirectory } from '../hospitals';
 import { services } from '../services';
@@ -22,7 +23,7 @@ export type PatientContext =
 /** Looks up the banner and the hospitals this patient shares with, for an active access. */
 export async function loadPatientContext(doctor: DoctorContext, access: PatientAccess): Promise<PatientContext> {
   const { exchange } = services();
-  const ctx = { requestId: crypto.randomUUID(), purpose: access.purpose, practitioner: doctor.licence, organization: doctor.hospitalCode };
+  const ctx = exchangeContextFor(doctor, access.purpose);
   const [lookup, sharing, directory] = await Promise.all([exchange.findPatient({ cid: access.cid }, ctx), exchange.listSharingHospitals(access.cid, ctx), hospitalDirectory()]);
   if (lookup.outcome === 'not-found') return { ok: false, reason: 'patient-not-found' };
   if (lookup.outcome === 'unavailable') return { ok: false, reason: 'exchange-unavailable' };
