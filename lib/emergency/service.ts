@@ -15,6 +15,7 @@ import { bilingual } from '../i18n/messages';
 import { formatCitizenId } from '../identity/citizen-id';
 import { logger } from '../log';
 import type { DoctorRegistry } from '../registry/doctor-registry';
+import { failure, success, type Failure, type Success } from '../result';
 import { services } from '../services';
 import type { SmsGateway } from '../sms/sms-gateway';
 import { emergencyExpiry, emergencyFieldErrors, emergencyLookupSchema, emergencyNoticeText, emergencyStartSchema, type EmergencyField } from './rules';
@@ -48,15 +49,17 @@ export interface EmergencyPatientCard {
   sharingHospitals: { code: string; nameTh: string; nameEn: string }[];
 }
 
-export type EmergencyLookupResult =
-  | { outcome: 'found'; patient: EmergencyPatientCard }
-  | { outcome: 'invalid' }
-  | { outcome: 'not-found' }
-  | { outcome: 'exchange-unavailable' };
+export type EmergencyLookupResult = Success<{ patient: EmergencyPatientCard }> | Failure<'invalid', 'cid'> | Failure<'not-found' | 'exchange-unavailable'>;
 
+/**
+ * Break-the-glass, or why not: the form's problems (`invalid`, `pin-wrong`) name their fields; `locked`
+ * says when the PIN may be tried again (ISO time).
+ */
 export type EmergencyStartResult =
-  | { ok: true; accessId: string; smsSent: boolean }
-  | { ok: false; fieldErrors: Partial<Record<EmergencyField, string>>; message?: string; retryAt?: string };
+  | Success<{ accessId: string; smsSent: boolean }>
+  | Failure<'invalid' | 'pin-wrong', EmergencyField>
+  | (Failure<'locked'> & { retryAt: string })
+  | Failure<'registry-unavailable' | 'not-found' | 'exchange-unavailable'>;
 
 const actor = doctorActor;
 
@@ -96,20 +99,19 @@ export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unk
   const now = deps.now();
   await requireEmergencyRole(doctor, deps.db, 'lookup', now);
   const parsed = emergencyLookupSchema.safeParse(input);
-  if (!parsed.success) return { outcome: 'invalid' };
+  if (!parsed.success) return failure('invalid', { cid: { key: 'emergency.error.cid' } });
   const cid = parsed.data.cid;
   const ctx = exchangeContext(doctor);
   const found = await deps.exchange.findPatient({ cid }, ctx);
   let result: EmergencyLookupResult;
-  if (found.outcome === 'unavailable') result = { outcome: 'exchange-unavailable' };
-  else if (found.outcome === 'not-found') result = { outcome: 'not-found' };
+  if (found.outcome === 'unavailable') result = failure('exchange-unavailable');
+  else if (found.outcome === 'not-found') result = failure('not-found');
   else {
     const [sharing, dir] = await Promise.all([deps.exchange.listSharingHospitals(cid, ctx), directory(deps)]);
-    if (!sharing.ok) result = { outcome: 'exchange-unavailable' };
+    if (!sharing.ok) result = failure('exchange-unavailable');
     else {
       const p = found.patient;
-      result = {
-        outcome: 'found',
+      result = success({
         patient: {
           cidFormatted: formatCitizenId(cid),
           nameTh: p.nameTh,
@@ -120,12 +122,12 @@ export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unk
           hasPhone: Boolean(p.phone),
           sharingHospitals: sharing.hcodes.map((code) => ({ code, nameTh: dir.get(code)?.nameTh ?? code, nameEn: dir.get(code)?.nameEn ?? code })),
         },
-      };
+      });
     }
   }
   await appendAudit(
     deps.db,
-    { ...actor(doctor), action: 'patient-lookup', outcome: result.outcome === 'exchange-unavailable' ? 'failure' : 'success', patientCid: cid, purpose: 'ETREAT', details: { result: result.outcome, flow: 'emergency' } },
+    { ...actor(doctor), action: 'patient-lookup', outcome: !result.ok && result.reason === 'exchange-unavailable' ? 'failure' : 'success', patientCid: cid, purpose: 'ETREAT', details: { result: result.ok ? 'found' : result.reason, flow: 'emergency' } },
     now,
   );
   return result;
@@ -140,25 +142,25 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   const now = deps.now();
   await requireEmergencyRole(doctor, deps.db, 'start', now);
   const parsed = emergencyStartSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: emergencyFieldErrors(input) };
+  if (!parsed.success) return failure('invalid', emergencyFieldErrors(input));
   const { cid, reasonCode, reasonText, pin } = parsed.data;
 
   const key = `stepup:${doctor.licence}`;
   const decision = await reserveAttempt(deps.db, [{ key, policy: LICENCE_POLICY }], now);
   if (!decision.allowed) {
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'stepup-throttled', reasonCode } }, now);
-    return { ok: false, fieldErrors: {}, message: 'emergency.error.locked', retryAt: decision.retryAt.toISOString() };
+    return { ...failure('locked'), retryAt: decision.retryAt.toISOString() };
   }
   const verified = await deps.registry.verifyCredentials(doctor.licence, pin);
   if (verified.outcome === 'unavailable') {
     // An outage is not the doctor's fault: refund the attempt. Still no access without a verified PIN.
     await releaseAttempt(deps.db, [key]);
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason: 'registry-unavailable', reasonCode } }, now);
-    return { ok: false, fieldErrors: {}, message: 'emergency.error.registryUnavailable' };
+    return failure('registry-unavailable');
   }
   if (verified.outcome === 'invalid') {
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'wrong-pin', reasonCode } }, now);
-    return { ok: false, fieldErrors: { pin: 'emergency.error.pinWrong' } };
+    return failure('pin-wrong', { pin: { key: 'emergency.error.pinWrong' } });
   }
   await releaseAttempt(deps.db, [key]);
 
@@ -167,7 +169,7 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   if (found.outcome !== 'found') {
     const reason = found.outcome === 'not-found' ? 'patient-not-found' : 'exchange-unavailable';
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason, reasonCode } }, now);
-    return { ok: false, fieldErrors: {}, message: found.outcome === 'not-found' ? 'emergency.error.notFound' : 'emergency.error.exchangeUnavailable' };
+    return failure(found.outcome === 'not-found' ? 'not-found' : 'exchange-unavailable');
   }
 
   const accessId = crypto.randomUUID();
@@ -180,7 +182,7 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   });
 
   const smsSent = await notifyPatient(doctor, { cid, phone: found.patient.phone, language: found.patient.language }, accessId, deps, now);
-  return { ok: true, accessId, smsSent };
+  return success({ accessId, smsSent });
 }
 
 async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; phone: string | undefined; language: 'th' | 'en' }, accessId: string, deps: EmergencyDeps, now: Date): Promise<boolean> {
