@@ -128,7 +128,7 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     expect(JSON.stringify(audit)).not.toContain(code);
     expect(audit.find((r) => r.action === 'consent-start')?.accessRef).toBe(ok.consentId);
 
-    expect(await endConsent(doctorB, ok.consentId, deps)).toEqual({ ok: false });
+    expect(await endConsent(doctorB, ok.consentId, deps)).toEqual({ ok: false, reason: 'not-found' });
     expect(await endConsent(doctorA, ok.consentId, deps)).toEqual({ ok: true });
     expect(await findActiveAccess(database.db, doctorA, ok.consentId, clock)).toBeNull();
     const [end] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'consent-end'));

@@ -10,7 +10,7 @@ import { maskPhone } from '../sms/phone';
 import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
 import { resolvePatient } from './lookup';
 import { canSend, consentExpiresAt, generateOtp, hashOtp, judgeAttempt, otpExpiresAt, PATIENT_WINDOW_MS, RESEND_AFTER_MS, wrongVerdict, MAX_WRONG_ENTRIES, type ChallengeState } from './rules';
-import { failure, type Failure, type Success } from '../result';
+import { failure, success, type Failure, type Success } from '../result';
 import { consentIdSchema, otpEntrySchema, patientSearchSchema, searchProblem, type SearchField } from './schemas';
 
 export { consentAsFhir } from './fhir';
@@ -214,10 +214,13 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
   });
 }
 
+/** Ending a consent: `not-found` covers another doctor's, an already ended one and a malformed id alike. */
+export type EndConsentResult = Success | Failure<'not-found'>;
+
 /** Ends this doctor's consent early (e.g. the patient withdrew it, or care is over); audited. */
-export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps: ConsentDeps, reason = 'ended-by-doctor'): Promise<{ ok: boolean }> {
+export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps: ConsentDeps, reason = 'ended-by-doctor'): Promise<EndConsentResult> {
   const id = consentIdSchema.safeParse(consentId);
-  if (!id.success) return { ok: false };
+  if (!id.success) return failure('not-found');
   const now = deps.now();
   return transaction(deps.db, async (tx) => {
     const [ended] = await tx
@@ -225,8 +228,8 @@ export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps
       .set({ endedAt: now, endReason: reason })
       .where(and(eq(consents.id, id.data), eq(consents.licenceNumber, doctor.licence), eq(consents.hospitalCode, doctor.hospitalCode), isNull(consents.endedAt)))
       .returning({ patientCid: consents.patientCid });
-    if (!ended) return { ok: false };
+    if (!ended) return failure('not-found');
     await appendAudit(tx, { ...auditActor(doctor), action: 'consent-end', outcome: 'success', patientCid: ended.patientCid, purpose: 'TREAT', accessRef: id.data, details: { reason } }, now);
-    return { ok: true };
+    return success({});
   });
 }

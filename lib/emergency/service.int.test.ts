@@ -128,10 +128,10 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
     expect(await findActiveAccess(database.db, { licence: '23456', hospitalCode: '10661' }, r.accessId, START)).toBeNull();
 
     state.clock = new Date('2026-11-22T02:00:00Z');
-    expect(await endEmergencyAccess(notEd, r.accessId, deps)).toEqual({ ok: false });
+    expect(await endEmergencyAccess(notEd, r.accessId, deps)).toEqual({ ok: false, reason: 'not-found' });
     expect(await endEmergencyAccess(ed, r.accessId, deps)).toEqual({ ok: true });
     expect(await findActiveAccess(database.db, doctor, r.accessId, new Date('2026-11-22T02:00:01Z'))).toBeNull();
-    expect(await endEmergencyAccess(ed, r.accessId, deps)).toEqual({ ok: false });
+    expect(await endEmergencyAccess(ed, r.accessId, deps)).toEqual({ ok: false, reason: 'not-found' });
     expect(await audits('emergency-end')).toHaveLength(1);
   });
 

@@ -217,7 +217,7 @@ async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; ph
 }
 
 /** Ends an emergency access early (the doctor's own, still open). Audited 'emergency-end'. */
-export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: string, deps: Pick<EmergencyDeps, 'db' | 'now'>): Promise<{ ok: boolean }> {
+export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: string, deps: Pick<EmergencyDeps, 'db' | 'now'>): Promise<Success | Failure<'not-found'>> {
   const now = deps.now();
   return deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -226,8 +226,8 @@ export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: stri
       .set({ endedAt: now })
       .where(and(eq(emergencyAccesses.id, accessId), eq(emergencyAccesses.licenceNumber, doctor.licence), eq(emergencyAccesses.hospitalCode, doctor.hospitalCode), isNull(emergencyAccesses.endedAt)))
       .returning({ cid: emergencyAccesses.patientCid });
-    if (!row) return { ok: false };
+    if (!row) return failure('not-found');
     await appendAudit(tx, { ...actor(doctor), action: 'emergency-end', outcome: 'success', patientCid: row.cid, purpose: 'ETREAT', accessRef: accessId, details: { reason: 'ended-by-doctor' } }, now);
-    return { ok: true };
+    return success({});
   });
 }
