@@ -44,11 +44,11 @@ function useStepFocus(state: ConsentState, headingRef: RefObject<HTMLHeadingElem
   }, [state.step, headingRef]);
 
   const focusCode = state.focusCode;
-  const busy = state.request !== null;
   useEffect(() => {
-    // After a refused code the boxes are cleared; once they are enabled again the cursor returns to the first.
-    if (focusCode > 0 && !busy) document.getElementById('otp-0')?.focus();
-  }, [focusCode, busy]);
+    // After a refused code the boxes are cleared and, in the same render, enabled again (the answer ends the
+    // request): the cursor returns to the first box. A void or expired code leaves them disabled.
+    if (focusCode > 0) document.getElementById('otp-0')?.focus();
+  }, [focusCode]);
 }
 
 /**
