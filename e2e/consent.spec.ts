@@ -130,6 +130,7 @@ test('five wrong codes void the request; the right code no longer works and a ne
     await expect(page.getByText(`รหัสไม่ถูกต้อง เหลือโอกาสอีก ${remaining} ครั้ง`)).toBeVisible();
     // The boxes are cleared and focus is back on the first one.
     await expect(page.getByLabel('รหัสหลักที่ 1 จาก 6')).toHaveValue('');
+    await expect(page.getByLabel('รหัสหลักที่ 1 จาก 6')).toBeFocused();
   }
   await expectAccessible(page);
   await typeCode(page, wrong);

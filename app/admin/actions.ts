@@ -6,8 +6,9 @@ import { addDoctorGrant, changeDoctorGrant, previewDoctor } from '@/lib/admin/do
 import { endOfThaiDay, type GrantChange } from '@/lib/admin/grant-rules';
 import { addDoctorSchema, grantChangeSchema, lookupDoctorSchema } from '@/lib/admin/schemas';
 import { adminAction } from '@/lib/entry/actions';
+import { failure } from '@/lib/result';
 
-const FORMAT = { ok: false, code: 'format' } as const;
+const FORMAT = failure('format');
 
 /** Looks a licence up in the Medical Council registry before the admin confirms adding the doctor. */
 export const lookupDoctorAction = adminAction({ input: lookupDoctorSchema, invalid: FORMAT }, async ({ admin, deps }, { licence }) =>

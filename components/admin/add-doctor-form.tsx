@@ -42,7 +42,7 @@ export function AddDoctorForm({ lookup, add, today }: Props) {
       setError(null);
       setPreview(result.preview);
     } else {
-      setError(result.code === 'format' ? 'admin.error.licenceFormat' : `admin.error.${result.code}`);
+      setError(result.reason === 'format' ? 'admin.error.licenceFormat' : `admin.error.${result.reason}`);
     }
   }
 
@@ -60,7 +60,7 @@ export function AddDoctorForm({ lookup, add, today }: Props) {
       setError(null);
       router.refresh();
     } else {
-      setError(`admin.error.${result.code}`);
+      setError(`admin.error.${result.reason}`);
     }
   }
 

@@ -3,21 +3,19 @@
 import { useState, type SubmitEvent } from 'react';
 import { useLocale } from '@/components/providers';
 import { formText } from '@/lib/admin/form-data';
-import type { MessageKey } from '@/lib/i18n/messages';
-
-type SetupResult = { ok: false; field: 'password' | 'confirm' | 'totp' | null; message: MessageKey };
+import type { SetupActionResult, SetupField } from '@/lib/admin/view-models';
 
 interface Props {
   token: string;
   qrDataUrl: string;
   secret: string;
-  complete: (input: { token: string; password: string; confirm: string; totp: string }) => Promise<SetupResult>;
+  complete: (input: { token: string; password: string; confirm: string; totp: string }) => Promise<SetupActionResult>;
 }
 
 /** Password and authenticator enrolment in one form; the server checks everything again. */
 export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
   const { t } = useLocale();
-  const [error, setError] = useState<SetupResult | null>(null);
+  const [error, setError] = useState<SetupActionResult | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
@@ -30,13 +28,18 @@ export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
     setError(result);
   }
 
-  const fieldError = (field: 'password' | 'confirm' | 'totp') =>
-    error?.field === field ? (
-      <p id={`${field}-error`} className="field-error">
-        {t(error.message)}
+  const problems = error?.fieldErrors ?? {};
+  // The field the server named, if any: a refusal without one puts the whole link in doubt.
+  const field = (Object.keys(problems) as SetupField[])[0] ?? null;
+  const message = field ? problems[field] : undefined;
+  const messageText = message ? t(message.key, message.vars) : t('admin.setup.invalid');
+  const fieldError = (f: SetupField) =>
+    field === f ? (
+      <p id={`${f}-error`} className="field-error">
+        {messageText}
       </p>
     ) : null;
-  const described = (field: 'password' | 'confirm' | 'totp', extra?: string) => [extra, error?.field === field ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const described = (f: SetupField, extra?: string) => [extra, field === f ? `${f}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -49,14 +52,14 @@ export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
           <label htmlFor="password" className="label">
             {t('admin.login.password')}
           </label>
-          <input id="password" name="password" type="password" className="field" autoComplete="new-password" aria-invalid={error?.field === 'password' ? true : undefined} aria-describedby={described('password', 'password-hint')} />
+          <input id="password" name="password" type="password" className="field" autoComplete="new-password" aria-invalid={field === 'password' ? true : undefined} aria-describedby={described('password', 'password-hint')} />
           {fieldError('password')}
         </div>
         <div>
           <label htmlFor="confirm" className="label">
             {t('admin.setup.confirm')}
           </label>
-          <input id="confirm" name="confirm" type="password" className="field" autoComplete="new-password" aria-invalid={error?.field === 'confirm' ? true : undefined} aria-describedby={described('confirm')} />
+          <input id="confirm" name="confirm" type="password" className="field" autoComplete="new-password" aria-invalid={field === 'confirm' ? true : undefined} aria-describedby={described('confirm')} />
           {fieldError('confirm')}
         </div>
       </fieldset>
@@ -77,18 +80,18 @@ export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
           <label htmlFor="totp" className="label">
             {t('admin.login.totp')}
           </label>
-          <input id="totp" name="totp" className="field" autoComplete="one-time-code" inputMode="numeric" maxLength={6} aria-invalid={error?.field === 'totp' ? true : undefined} aria-describedby={described('totp')} />
+          <input id="totp" name="totp" className="field" autoComplete="one-time-code" inputMode="numeric" maxLength={6} aria-invalid={field === 'totp' ? true : undefined} aria-describedby={described('totp')} />
           {fieldError('totp')}
         </div>
       </fieldset>
-      {error?.field === null && (
+      {error && field === null && (
         <p role="alert" className="rounded-md border border-critical bg-critical-bg p-3 font-semibold text-critical">
-          {t(error.message)}
+          {messageText}
         </p>
       )}
-      {error && error.field !== null && (
+      {error && field !== null && (
         <p role="alert" className="sr-only">
-          {t(error.message)}
+          {messageText}
         </p>
       )}
       <button type="submit" className="btn-primary w-full" disabled={busy}>

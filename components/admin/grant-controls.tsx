@@ -46,7 +46,7 @@ export function GrantControls({ grant, validUntilDate, today, change }: Props) {
     const result = await change(input);
     setBusy(false);
     setConfirmRevoke(false);
-    setMessage(result.ok ? { ok: true, key: 'admin.doctor.saved' } : { ok: false, key: `admin.error.${result.code}` });
+    setMessage(result.ok ? { ok: true, key: 'admin.doctor.saved' } : { ok: false, key: `admin.error.${result.reason}` });
     if (result.ok) router.refresh();
   }
 

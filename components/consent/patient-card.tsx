@@ -1,14 +1,13 @@
 'use client';
 
 import { useLocale } from '@/components/providers';
-import type { PatientCard } from '@/lib/consent/view-model';
+import { patientNames, type PatientCard } from '@/lib/consent/view-model';
 import { formatSourceDate } from '@/lib/i18n/format';
 
 /** Who the patient is (identity only) so the doctor can check it against the person in front of them. */
 export function PatientCardView({ patient }: { patient: PatientCard }) {
   const { t, lang, calendar } = useLocale();
-  const primary = lang === 'th' ? patient.nameTh : patient.nameEn;
-  const secondary = lang === 'th' ? patient.nameEn : patient.nameTh;
+  const { primary, secondary } = patientNames(patient, lang);
   return (
     <section className="card space-y-3" aria-labelledby="patient-card-title">
       <h2 id="patient-card-title" className="text-lg font-bold">

@@ -5,13 +5,13 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, type SubmitEvent } from 'react';
 import { useLocale } from '@/components/providers';
 import { emergencyFieldErrors, emergencyFormInput, emergencyLookupSchema, REASON_CODES, REASON_TEXT_MAX, type EmergencyField } from '@/lib/emergency/rules';
-import type { EmergencyLookupResult, EmergencyPatientCard } from '@/lib/emergency/service';
+import type { EmergencyLookupResult, EmergencyPatientCard, EmergencyStartResult } from '@/lib/emergency/service';
 import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { Bilingual, MessageKey } from '@/lib/i18n/messages';
+import type { FieldErrors } from '@/lib/result';
 import { emergencyReasonLabel } from './reason-label';
 import { ErrorAlert } from '@/components/shell/error-alert';
 
-type StartResponse = { ok: true; accessId: string } | { ok: false; fieldErrors: Partial<Record<EmergencyField, string>>; message?: string; retryAt?: string };
 type ErrorBody = { error: string; message: Bilingual };
 
 function isErrorBody(v: unknown): v is ErrorBody {
@@ -52,11 +52,12 @@ export function EmergencyLookup() {
         return;
       }
       const result = json as EmergencyLookupResult;
-      switch (result.outcome) {
-        case 'found':
-          setPatient(result.patient);
-          setLookedUpCid(parsed.data.cid);
-          break;
+      if (result.ok) {
+        setPatient(result.patient);
+        setLookedUpCid(parsed.data.cid);
+        return;
+      }
+      switch (result.reason) {
         case 'invalid':
           setPatient(null);
           setCidError(t('emergency.error.cid'));
@@ -178,12 +179,31 @@ function PatientIdentityCard({ patient: p }: { patient: EmergencyPatientCard }) 
   );
 }
 
+/** What the doctor is told when the server refuses to break the glass. */
+function startRefusal(result: Exclude<EmergencyStartResult, { ok: true }>, t: (key: MessageKey, vars?: Record<string, string | number>) => string, dateTime: (iso: string) => string): string {
+  switch (result.reason) {
+    case 'invalid':
+    case 'pin-wrong': {
+      const first = Object.values(result.fieldErrors ?? {})[0];
+      return first ? t(first.key, first.vars) : t('emergency.error.unexpected');
+    }
+    case 'locked':
+      return t('emergency.error.locked', { time: dateTime(result.retryAt) });
+    case 'registry-unavailable':
+      return t('emergency.error.registryUnavailable');
+    case 'not-found':
+      return t('emergency.error.notFound');
+    case 'exchange-unavailable':
+      return t('emergency.error.exchangeUnavailable');
+  }
+}
+
 /** Coded reason, free text with counter, attestation and PIN re-entry. Input is kept on error (except the PIN). */
 function EmergencyAccessForm({ cid }: { cid: string }) {
   const { t, lang, calendar } = useLocale();
   const router = useRouter();
   const [reasonText, setReasonText] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<EmergencyField, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors<EmergencyField>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
@@ -207,18 +227,14 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
         setMessage(json.message[lang]);
         return;
       }
-      const result = json as StartResponse;
+      const result = json as EmergencyStartResult;
       if (status === 201 && result.ok) {
         router.push(`/patient/${result.accessId}/emergency`);
         return;
       }
       if (!result.ok) {
-        setErrors(result.fieldErrors);
-        if (result.message) setMessage(t(result.message as MessageKey, result.retryAt ? { time: formatDate(result.retryAt, lang, calendar, true) } : undefined));
-        else {
-          const first = Object.values(result.fieldErrors)[0];
-          setMessage(first ? t(first as MessageKey) : t('emergency.error.unexpected'));
-        }
+        setErrors(result.fieldErrors ?? {});
+        setMessage(startRefusal(result, t, (iso) => formatDate(iso, lang, calendar, true)));
         if (pinRef.current) pinRef.current.value = '';
       }
     } catch {
@@ -228,7 +244,10 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
     }
   }
 
-  const errorText = (field: EmergencyField) => (errors[field] ? t(errors[field] as MessageKey) : null);
+  const errorText = (field: EmergencyField) => {
+    const error = errors[field];
+    return error ? t(error.key, error.vars) : null;
+  };
   return (
     <section className="card space-y-4 border-critical" aria-labelledby="choice-emergency">
       <h2 id="choice-emergency" className="text-lg font-semibold text-critical">

@@ -8,9 +8,9 @@ import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinic
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import type { TimelineEntry } from '@/lib/clinical/types';
 import { queryKeys } from '@/lib/timeline/query-keys';
-import type { SignedOut } from '@/lib/consent/schemas';
 import { localName } from '@/lib/i18n/local-name';
 import { translate, type Bilingual } from '@/lib/i18n/messages';
+import type { SignedOut } from '@/lib/result';
 import type { HospitalView, SharingHospital, UnsealResult } from '@/lib/timeline/types';
 import { CoverageLedger, type LedgerRow } from './coverage-ledger';
 import { modalityLabel } from './labels';
@@ -112,7 +112,7 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
     const fact = sealed.sources[0];
     if (!fact) return null;
     const result = await unseal({ accessId, factId: fact.id, reason });
-    if (!result.ok) return 'outcome' in result ? translate(lang, 'login.expired') : result.message[lang];
+    if (!result.ok) return 'reason' in result ? translate(lang, 'login.expired') : result.message[lang];
     setSealed(null);
     await queryClient.invalidateQueries({ queryKey: queryKeys.hospital(accessId, fact.hospitalCode) });
     return null;

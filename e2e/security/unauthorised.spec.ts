@@ -33,9 +33,12 @@ async function callAction(request: APIRequestContext, action: (typeof actions)[n
   return { status: res.status(), location: `${res.headers()['x-action-redirect'] ?? ''}${res.headers().location ?? ''}`, body: await res.text() };
 }
 
-/** A refusal of an action: a redirect to a sign-in page, or the signed-out value — never the action's effect. */
+/**
+ * A refusal of an action: a redirect to a sign-in page, or the signed-out value (the Result failure
+ * `{ ok: false, reason: 'signed-out' }`, as the action's JSON response carries it) — never the action's effect.
+ */
 function expectActionRefused(result: { status: number; location: string; body: string }, signIn: RegExp, what: string): void {
-  const refused = signIn.test(result.location) || result.body.includes('"signed-out"') || result.status === 404;
+  const refused = signIn.test(result.location) || result.body.includes('"ok":false,"reason":"signed-out"') || result.status === 404;
   expect(refused, `${what} answered ${result.status} ${result.location} ${result.body.slice(0, 200)}`).toBe(true);
 }
 

@@ -52,11 +52,11 @@ describe.each(DATABASE_KINDS)('hospital admin console on %s', (kind) => {
     const before = (await auditRows('grant-create')).length;
     const added = await addDoctorGrant(database.db, actor, { licence: '19283', role: 'ed', validUntil: '' }, found('19283'));
     expect(added.ok).toBe(true);
-    expect(await addDoctorGrant(database.db, actor, { licence: '19283', role: 'doctor', validUntil: '' }, found('19283'))).toEqual({ ok: false, code: 'already-granted' });
-    expect(await addDoctorGrant(database.db, actor, { licence: '11111', role: 'doctor', validUntil: '' }, found('11111', 'suspended'))).toEqual({ ok: false, code: 'licence-suspended' });
-    expect(await addDoctorGrant(database.db, actor, { licence: '11112', role: 'doctor', validUntil: '' }, found('11112', 'revoked'))).toEqual({ ok: false, code: 'licence-revoked' });
-    expect(await addDoctorGrant(database.db, actor, { licence: '11113', role: 'doctor', validUntil: '' }, { outcome: 'unavailable' })).toEqual({ ok: false, code: 'unavailable' });
-    expect(await addDoctorGrant(database.db, actor, { licence: '11114', role: 'doctor', validUntil: '2020-01-01' }, found('11114'))).toEqual({ ok: false, code: 'end-date-past' });
+    expect(await addDoctorGrant(database.db, actor, { licence: '19283', role: 'doctor', validUntil: '' }, found('19283'))).toEqual({ ok: false, reason: 'already-granted' });
+    expect(await addDoctorGrant(database.db, actor, { licence: '11111', role: 'doctor', validUntil: '' }, found('11111', 'suspended'))).toEqual({ ok: false, reason: 'licence-suspended' });
+    expect(await addDoctorGrant(database.db, actor, { licence: '11112', role: 'doctor', validUntil: '' }, found('11112', 'revoked'))).toEqual({ ok: false, reason: 'licence-revoked' });
+    expect(await addDoctorGrant(database.db, actor, { licence: '11113', role: 'doctor', validUntil: '' }, { outcome: 'unavailable' })).toEqual({ ok: false, reason: 'unavailable' });
+    expect(await addDoctorGrant(database.db, actor, { licence: '11114', role: 'doctor', validUntil: '2020-01-01' }, found('11114'))).toEqual({ ok: false, reason: 'end-date-past' });
     const rows = await auditRows('grant-create');
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)).toMatchObject({ actorType: 'admin', actorId: actor.adminId, hospitalCode: '11535', details: { licence: '19283', role: 'ed' } });
@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)('hospital admin console on %s', (kind) => {
     expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'reinstate' })).toEqual({ ok: true });
     expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'role', role: 'doctor' })).toEqual({ ok: true });
     expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'revoke' })).toEqual({ ok: true });
-    expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'reinstate' })).toEqual({ ok: false, code: 'revoked-final' });
+    expect(await changeDoctorGrant(database.db, actor, grant!.id, { kind: 'reinstate' })).toEqual({ ok: false, reason: 'revoked-final' });
     const updates = (await auditRows('grant-update')).filter((r) => r.details.grantId === grant!.id);
     expect(updates.map((r) => r.details.change)).toEqual(['suspend', 'reinstate', 'role', 'revoke']);
 
@@ -139,11 +139,11 @@ describe.each(DATABASE_KINDS)('hospital admin console on %s', (kind) => {
 
     const step = totpStep(now);
     const input = { token: created.token, password: 'Correct-Horse-Battery', totp: totpAt(secret, step) };
-    expect(await completeAdminSetup(database.db, { ...input, password: 'short' }, ctx, SECRET, now)).toEqual({ ok: false, code: 'too-short' });
-    expect(await completeAdminSetup(database.db, { ...input, password: 'my-somchai.k-password' }, ctx, SECRET, now)).toEqual({ ok: false, code: 'contains-username' });
-    expect(await completeAdminSetup(database.db, { ...input, totp: totpAt(secret, step + 5) }, ctx, SECRET, now)).toEqual({ ok: false, code: 'totp-invalid' });
+    expect(await completeAdminSetup(database.db, { ...input, password: 'short' }, ctx, SECRET, now)).toEqual({ ok: false, reason: 'too-short' });
+    expect(await completeAdminSetup(database.db, { ...input, password: 'my-somchai.k-password' }, ctx, SECRET, now)).toEqual({ ok: false, reason: 'contains-username' });
+    expect(await completeAdminSetup(database.db, { ...input, totp: totpAt(secret, step + 5) }, ctx, SECRET, now)).toEqual({ ok: false, reason: 'totp-invalid' });
     expect(await completeAdminSetup(database.db, input, ctx, SECRET, now)).toEqual({ ok: true });
-    expect(await completeAdminSetup(database.db, input, ctx, SECRET, now)).toEqual({ ok: false, code: 'link-invalid' });
+    expect(await completeAdminSetup(database.db, input, ctx, SECRET, now)).toEqual({ ok: false, reason: 'link-invalid' });
     const enrol = await auditRows('admin-totp-enrol');
     expect(enrol.map((r) => r.outcome)).toEqual(['failure', 'success']);
     expect(JSON.stringify(enrol)).not.toContain(input.password);

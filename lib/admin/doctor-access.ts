@@ -45,7 +45,7 @@ export async function findHospitalDoctor(db: Db, hospitalCode: string, grantId: 
 
 /** The registry's answer about a licence, as the admin sees it before adding the doctor. */
 export async function previewDoctor(db: Db, hospitalCode: string, licence: string, lookup: PractitionerLookup, now = new Date()): Promise<LookupResult> {
-  if (lookup.outcome !== 'found') return { ok: false, code: lookup.outcome };
+  if (lookup.outcome !== 'found') return { ok: false, reason: lookup.outcome };
   const p = lookup.practitioner;
   const [existing] = await db
     .select()
@@ -76,14 +76,14 @@ export async function addDoctorGrant(
   lookup: PractitionerLookup,
   now = new Date(),
 ): Promise<AddDoctorResult> {
-  if (lookup.outcome !== 'found') return { ok: false, code: lookup.outcome };
+  if (lookup.outcome !== 'found') return { ok: false, reason: lookup.outcome };
   const p = lookup.practitioner;
-  if (p.licenseNumber !== input.licence) return { ok: false, code: 'unavailable' };
-  if (p.status === 'suspended') return { ok: false, code: 'licence-suspended' };
-  if (p.status === 'revoked') return { ok: false, code: 'licence-revoked' };
+  if (p.licenseNumber !== input.licence) return { ok: false, reason: 'unavailable' };
+  if (p.status === 'suspended') return { ok: false, reason: 'licence-suspended' };
+  if (p.status === 'revoked') return { ok: false, reason: 'licence-revoked' };
   const validUntil = input.validUntil === '' ? null : endOfThaiDay(input.validUntil);
-  if (input.validUntil !== '' && validUntil === null) return { ok: false, code: 'format' };
-  if (validUntil !== null && validUntil <= now) return { ok: false, code: 'end-date-past' };
+  if (input.validUntil !== '' && validUntil === null) return { ok: false, reason: 'format' };
+  if (validUntil !== null && validUntil <= now) return { ok: false, reason: 'end-date-past' };
   const id = crypto.randomUUID();
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -92,7 +92,7 @@ export async function addDoctorGrant(
       .values({ id, hospitalCode: actor.hospitalCode, licenceNumber: p.licenseNumber, nameTh: p.nameTh, nameEn: p.nameEn, role: input.role, status: 'active', validUntil, createdBy: `admin:${actor.adminId}`, createdAt: now, updatedAt: now })
       .onConflictDoNothing()
       .returning({ id: doctorGrants.id });
-    if (inserted.length === 0) return { ok: false, code: 'already-granted' } as const;
+    if (inserted.length === 0) return { ok: false, reason: 'already-granted' } as const;
     await appendAudit(
       tx,
       { ...adminActor(actor), action: 'grant-create', outcome: 'success', details: { grantId: id, licence: p.licenseNumber, role: input.role, validUntil: validUntil?.toISOString() ?? null } },
@@ -117,7 +117,7 @@ export async function changeDoctorGrant(db: Db, actor: AdminActor, grantId: stri
       .for('update');
     if (!g) return null;
     const result = applyGrantChange({ status: g.status, role: g.role, validUntil: g.validUntil }, change, now);
-    if (!result.ok) return { ok: false, code: result.reason };
+    if (!result.ok) return { ok: false, reason: result.reason };
     await tx.update(doctorGrants).set({ ...result.next, updatedAt: now }).where(eq(doctorGrants.id, g.id));
     let sessionsEnded = 0;
     if (result.endsSessions) {

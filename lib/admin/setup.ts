@@ -8,6 +8,7 @@ import type { RequestContext } from '../http/request-context';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { openSecret, sealSecret } from '../auth/secret-box';
 import { generateTotpSecret, totpUri, verifyTotp } from '../auth/totp';
+import type { Failure, Success } from '../result';
 import { createAdminSchema, type CompleteSetup } from './schemas';
 
 /** How long a one-time setup link stays usable. */
@@ -73,8 +74,8 @@ export async function beginTotpEnrolment(db: Db, account: SetupAccount, authSecr
 }
 
 export type CompleteSetupResult =
-  | { ok: true }
-  | { ok: false; code: 'link-invalid' | 'totp-invalid' | 'too-short' | 'too-long' | 'common' | 'contains-username' };
+  | Success
+  | Failure<'link-invalid' | 'totp-invalid' | 'too-short' | 'too-long' | 'common' | 'contains-username'>;
 
 /**
  * Finishes the one-time setup: checks the new password and the first code from the authenticator, then
@@ -82,17 +83,17 @@ export type CompleteSetupResult =
  */
 export async function completeAdminSetup(db: Db, input: Omit<CompleteSetup, 'confirm'>, ctx: RequestContext, authSecret: string, now = new Date()): Promise<CompleteSetupResult> {
   const account = await findSetupAccount(db, input.token, now);
-  if (!account) return { ok: false, code: 'link-invalid' };
+  if (!account) return { ok: false, reason: 'link-invalid' };
   const problem = passwordProblem(input.password, account.username);
-  if (problem) return { ok: false, code: problem };
+  if (problem) return { ok: false, reason: problem };
   const [row] = await db.select({ pending: admins.totpPendingSecret }).from(admins).where(eq(admins.id, account.adminId));
-  if (!row?.pending) return { ok: false, code: 'link-invalid' };
+  if (!row?.pending) return { ok: false, reason: 'link-invalid' };
   const audit = (tx: Db, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
     appendAudit(tx, { actorType: 'admin', actorId: account.adminId, actorRole: 'admin', hospitalCode: account.hospitalCode, action: 'admin-totp-enrol', outcome, clientIp: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId, details }, now);
   const step = verifyTotp(openSecret(row.pending, authSecret), input.totp, now, null);
   if (step === null) {
     await audit(db, 'failure', { reason: 'invalid-totp' });
-    return { ok: false, code: 'totp-invalid' };
+    return { ok: false, reason: 'totp-invalid' };
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (txRaw) => {
@@ -103,7 +104,7 @@ export async function completeAdminSetup(db: Db, input: Omit<CompleteSetup, 'con
       .set({ passwordHash, totpSecret: row.pending, totpPendingSecret: null, totpLastStep: step, setupTokenHash: null, setupExpiresAt: null })
       .where(and(eq(admins.id, account.adminId), eq(admins.setupTokenHash, hashSetupToken(input.token))))
       .returning({ id: admins.id });
-    if (done.length === 0) return { ok: false, code: 'link-invalid' } as const;
+    if (done.length === 0) return { ok: false, reason: 'link-invalid' } as const;
     await audit(tx, 'success', {});
     return { ok: true } as const;
   });

@@ -1,4 +1,5 @@
 /** What the admin console's components receive: minimal, typed, never a raw row. No server-only: types only. */
+import type { Failure, Success } from '../result';
 import type { GrantDisplayStatus, GrantRole } from './grant-rules';
 
 export interface DoctorGrantRow {
@@ -31,12 +32,19 @@ export interface SignInEvent {
   clientIp: string | null;
 }
 
-export type LookupResult =
-  | { ok: true; preview: PractitionerPreview }
-  | { ok: false; code: 'format' | 'not-found' | 'unavailable' };
+export type LookupResult = Success<{ preview: PractitionerPreview }> | Failure<'format' | 'not-found' | 'unavailable'>;
 
 export type AddDoctorResult =
-  | { ok: true; grantId: string }
-  | { ok: false; code: 'format' | 'not-found' | 'unavailable' | 'licence-suspended' | 'licence-revoked' | 'already-granted' | 'end-date-past' };
+  | Success<{ grantId: string }>
+  | Failure<'format' | 'not-found' | 'unavailable' | 'licence-suspended' | 'licence-revoked' | 'already-granted' | 'end-date-past'>;
 
-export type GrantChangeResultView = { ok: true } | { ok: false; code: 'format' | 'revoked-final' | 'not-active' | 'not-suspended' | 'unchanged' | 'end-date-past' };
+/** The fields of the one-time admin setup form. */
+export type SetupField = 'password' | 'confirm' | 'totp';
+
+/**
+ * Why the setup form was refused (on success the action redirects). A problem with one field names it in
+ * `fieldErrors`; without one (`link-invalid`, or a form that is not even shaped right) the whole link is in doubt.
+ */
+export type SetupActionResult = Failure<'invalid' | 'link-invalid' | 'totp-invalid' | 'too-short' | 'too-long' | 'common' | 'contains-username', SetupField>;
+
+export type GrantChangeResultView = Success | Failure<'format' | 'revoked-final' | 'not-active' | 'not-suspended' | 'unchanged' | 'end-date-past'>;

@@ -4,16 +4,19 @@ import { exchangeContextFor } from '../exchange/request-context';
 import type { PatientIdentity } from '../exchange/types';
 import { checkCitizenId } from '../identity/citizen-id';
 import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
-import { searchProblem, patientSearchSchema, type FieldMessage, type PatientSearch } from './schemas';
+import { failure, success, type Failure, type Success } from '../result';
+import { searchProblem, patientSearchSchema, type PatientSearch, type SearchField } from './schemas';
 import { toPatientCard, type PatientCard } from './view-model';
 
+/**
+ * A patient who can be asked for consent, or why not. `no-sharing` and `no-phone` still carry the card:
+ * the doctor sees who was found and why no code can be sent.
+ */
 export type LookupResult =
-  | { outcome: 'invalid'; field: FieldMessage }
-  | { outcome: 'not-found' }
-  | { outcome: 'found-no-sharing'; patient: PatientCard }
-  | { outcome: 'found-no-phone'; patient: PatientCard }
-  | { outcome: 'exchange-unavailable' }
-  | { outcome: 'found'; patient: PatientCard; warning?: 'starts-with-zero' };
+  | Success<{ patient: PatientCard; warning?: 'starts-with-zero' }>
+  | Failure<'invalid', SearchField>
+  | Failure<'not-found' | 'exchange-unavailable'>
+  | (Failure<'no-sharing' | 'no-phone'> & { patient: PatientCard });
 
 /** Internal: the patient as the exchange knows them, for the lookup and for sending the OTP. */
 export type ResolvedPatient =
@@ -36,6 +39,13 @@ export async function resolvePatient(doctor: ConsentDoctor, search: PatientSearc
   return { outcome: 'found', patient: { ...found.patient, cid }, sharing: sharing.hcodes };
 }
 
+/** The lookup's result as the audit log has always named it (`found-no-phone`, …), so old and new rows read alike. */
+function auditResult(result: LookupResult): string {
+  if (result.ok) return 'found';
+  if (result.reason === 'no-sharing' || result.reason === 'no-phone') return `found-${result.reason}`;
+  return result.reason;
+}
+
 /**
  * Looks a patient up for consent: validates the ID (saying which check digit was expected), asks the
  * exchange, and returns identity only (masked phone, number of sharing hospitals). Audited with the
@@ -43,19 +53,19 @@ export async function resolvePatient(doctor: ConsentDoctor, search: PatientSearc
  */
 export async function lookupPatient(doctor: ConsentDoctor, input: unknown, deps: ConsentDeps): Promise<LookupResult> {
   const parsed = patientSearchSchema.safeParse(input);
-  if (!parsed.success) return { outcome: 'invalid', field: searchProblem(input) ?? { key: 'consent.cid.error.digits' } };
+  if (!parsed.success) return failure('invalid', { value: searchProblem(input) ?? { key: 'consent.cid.error.digits' } });
   const search = parsed.data;
   const resolved = await resolvePatient(doctor, search, deps);
   const now = deps.now();
   let result: LookupResult;
-  if (resolved.outcome !== 'found') result = { outcome: resolved.outcome };
+  if (resolved.outcome !== 'found') result = failure(resolved.outcome);
   else {
     const card = toPatientCard(resolved.patient, search.by, resolved.sharing.length, now);
-    if (resolved.sharing.length === 0) result = { outcome: 'found-no-sharing', patient: card };
-    else if (!resolved.patient.phone) result = { outcome: 'found-no-phone', patient: card };
+    if (resolved.sharing.length === 0) result = { ...failure('no-sharing'), patient: card };
+    else if (!resolved.patient.phone) result = { ...failure('no-phone'), patient: card };
     else {
       const zero = search.by === 'cid' && search.value.startsWith('0');
-      result = zero ? { outcome: 'found', patient: card, warning: 'starts-with-zero' } : { outcome: 'found', patient: card };
+      result = zero ? success({ patient: card, warning: 'starts-with-zero' as const }) : success({ patient: card });
     }
   }
   const patientCid = resolved.outcome === 'found' ? resolved.patient.cid : search.by === 'cid' ? search.value : null;
@@ -64,11 +74,11 @@ export async function lookupPatient(doctor: ConsentDoctor, input: unknown, deps:
     {
       ...auditActor(doctor),
       action: 'patient-lookup',
-      outcome: result.outcome === 'exchange-unavailable' ? 'failure' : 'success',
+      outcome: !result.ok && result.reason === 'exchange-unavailable' ? 'failure' : 'success',
       patientCid,
       purpose: 'TREAT',
       details: {
-        result: result.outcome,
+        result: auditResult(result),
         by: search.by,
         ...(resolved.outcome === 'found' ? { sharingHospitals: resolved.sharing.length } : {}),
         ...(resolved.outcome === 'exchange-unavailable' ? { exchangeReason: resolved.reason.slice(0, 60) } : {}),

@@ -5,11 +5,7 @@
 import { z } from 'zod';
 import { checkCitizenId, type CitizenIdCheck } from '../identity/citizen-id';
 import type { MessageKey } from '../i18n/messages';
-
-export interface FieldMessage {
-  key: MessageKey;
-  vars?: Record<string, string | number>;
-}
+import type { FieldMessage } from '../result';
 
 /** Why a typed citizen ID is refused, in words the form can show (null when it is acceptable). */
 export function citizenIdProblem(check: CitizenIdCheck): FieldMessage | null {
@@ -94,5 +90,5 @@ export function formatPartialCitizenId(input: string): string {
   return parts.join('-');
 }
 
-/** What a server action answers when the session has ended (the form sends the user to sign in). */
-export type SignedOut = { ok: false; outcome: 'signed-out'; reason: 'signed-out' };
+/** The one input field of a patient search, as `fieldErrors` names it. */
+export type SearchField = 'value';

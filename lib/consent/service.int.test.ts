@@ -63,14 +63,14 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
   it('looks patients up with every outcome, identity only, audited with the ID in its own column', async () => {
     const found = await lookupPatient(doctorA, cid('3-1004-00123-45-6'), deps);
-    expect(found).toMatchObject({ outcome: 'found', patient: { nameEn: 'Somsri Meesuk', phoneMasked: '••• ••• 5678', sharingHospitals: 5, gender: 'female', birthDate: '1964-03-12', age: 62 } });
+    expect(found).toMatchObject({ ok: true, patient: { nameEn: 'Somsri Meesuk', phoneMasked: '••• ••• 5678', sharingHospitals: 5, gender: 'female', birthDate: '1964-03-12', age: 62 } });
     expect(JSON.stringify(found)).not.toContain('0812345678');
-    expect(await lookupPatient(doctorA, cid('3100400456781'), deps)).toMatchObject({ outcome: 'found-no-sharing' });
-    expect(await lookupPatient(doctorA, cid('3100400567893'), deps)).toMatchObject({ outcome: 'found-no-phone', patient: { phoneMasked: null } });
-    expect(await lookupPatient(doctorA, cid('3100400012344'), deps)).toEqual({ outcome: 'not-found' });
-    expect(await lookupPatient(doctorA, cid('3100400123457'), deps)).toEqual({ outcome: 'invalid', field: { key: 'consent.cid.error.checksum', vars: { expected: 6, actual: 7 } } });
-    expect(await lookupPatient(doctorA, { by: 'passport', value: 'aa1234567' }, deps)).toMatchObject({ outcome: 'found', patient: { identifier: 'AA1234567', nameEn: 'John Smith', language: 'en' } });
-    expect(await lookupPatient(doctorA, cid('0099912345673'), deps)).toMatchObject({ outcome: 'found', warning: 'starts-with-zero' });
+    expect(await lookupPatient(doctorA, cid('3100400456781'), deps)).toMatchObject({ ok: false, reason: 'no-sharing', patient: { sharingHospitals: 0 } });
+    expect(await lookupPatient(doctorA, cid('3100400567893'), deps)).toMatchObject({ ok: false, reason: 'no-phone', patient: { phoneMasked: null } });
+    expect(await lookupPatient(doctorA, cid('3100400012344'), deps)).toEqual({ ok: false, reason: 'not-found' });
+    expect(await lookupPatient(doctorA, cid('3100400123457'), deps)).toEqual({ ok: false, reason: 'invalid', fieldErrors: { value: { key: 'consent.cid.error.checksum', vars: { expected: 6, actual: 7 } } } });
+    expect(await lookupPatient(doctorA, { by: 'passport', value: 'aa1234567' }, deps)).toMatchObject({ ok: true, patient: { identifier: 'AA1234567', nameEn: 'John Smith', language: 'en' } });
+    expect(await lookupPatient(doctorA, cid('0099912345673'), deps)).toMatchObject({ ok: true, warning: 'starts-with-zero' });
 
     const rows = await database.db.select().from(auditLog).where(eq(auditLog.action, 'patient-lookup'));
     expect(rows.map((r) => r.details.result)).toEqual(['found', 'found-no-sharing', 'found-no-phone', 'not-found', 'found', 'found']);
@@ -80,7 +80,7 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
   it('reports an unreachable exchange as retryable', async () => {
     const down = { ...deps, exchange: createExchangeClient({ baseUrl: 'http://127.0.0.1:9', token: TEST_TOKENS.exchange, timeoutMs: 1000 }) };
-    expect(await lookupPatient(doctorA, cid(SOMSRI), down)).toEqual({ outcome: 'exchange-unavailable' });
+    expect(await lookupPatient(doctorA, cid(SOMSRI), down)).toEqual({ ok: false, reason: 'exchange-unavailable' });
     expect(await sendConsentOtp(doctorA, cid(SOMSRI), down)).toEqual({ ok: false, reason: 'exchange-unavailable' });
   });
 
@@ -128,7 +128,7 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     expect(JSON.stringify(audit)).not.toContain(code);
     expect(audit.find((r) => r.action === 'consent-start')?.accessRef).toBe(ok.consentId);
 
-    expect(await endConsent(doctorB, ok.consentId, deps)).toEqual({ ok: false });
+    expect(await endConsent(doctorB, ok.consentId, deps)).toEqual({ ok: false, reason: 'not-found' });
     expect(await endConsent(doctorA, ok.consentId, deps)).toEqual({ ok: true });
     expect(await findActiveAccess(database.db, doctorA, ok.consentId, clock)).toBeNull();
     const [end] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'consent-end'));

@@ -10,7 +10,8 @@ import { maskPhone } from '../sms/phone';
 import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
 import { resolvePatient } from './lookup';
 import { canSend, consentExpiresAt, generateOtp, hashOtp, judgeAttempt, otpExpiresAt, PATIENT_WINDOW_MS, RESEND_AFTER_MS, wrongVerdict, MAX_WRONG_ENTRIES, type ChallengeState } from './rules';
-import { consentIdSchema, otpEntrySchema, patientSearchSchema, searchProblem, type FieldMessage } from './schemas';
+import { failure, success, type Failure, type Success } from '../result';
+import { consentIdSchema, otpEntrySchema, patientSearchSchema, searchProblem, type SearchField } from './schemas';
 
 export { consentAsFhir } from './fhir';
 
@@ -18,15 +19,16 @@ export { consentAsFhir } from './fhir';
 const SEND_LOCK_KEY = 728102;
 
 export type SendOtpResult =
-  | { ok: true; challengeId: string; phoneMasked: string; expiresInMs: number; resendInMs: number }
-  | { ok: false; reason: 'invalid'; field: FieldMessage }
-  | { ok: false; reason: 'not-found' | 'no-sharing' | 'no-phone' | 'exchange-unavailable' | 'sms-failed' }
-  | { ok: false; reason: 'resend-too-soon' | 'doctor-limit' | 'patient-daily-limit'; retryInMs: number };
+  | Success<{ challengeId: string; phoneMasked: string; expiresInMs: number; resendInMs: number }>
+  | Failure<'invalid', SearchField>
+  | Failure<'not-found' | 'no-sharing' | 'no-phone' | 'exchange-unavailable' | 'sms-failed'>
+  | (Failure<'resend-too-soon' | 'doctor-limit' | 'patient-daily-limit'> & { retryInMs: number });
 
 export type VerifyOtpResult =
-  | { ok: true; consentId: string; expiresAt: string }
-  | { ok: false; reason: 'invalid' | 'not-found' | 'void' | 'expired' | 'used' }
-  | { ok: false; reason: 'wrong'; remaining: number };
+  | Success<{ consentId: string; expiresAt: string }>
+  | Failure<'invalid', 'code'>
+  | Failure<'not-found' | 'void' | 'expired' | 'used'>
+  | (Failure<'wrong'> & { remaining: number });
 
 function transaction<T>(database: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return database.transaction((tx) => fn(tx as unknown as Db));
@@ -53,7 +55,7 @@ function nameIn(displayName: string, lang: Lang): string {
  */
 export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps: ConsentDeps): Promise<SendOtpResult> {
   const parsed = patientSearchSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: 'invalid', field: searchProblem(input) ?? { key: 'consent.cid.error.digits' } };
+  if (!parsed.success) return failure('invalid', { value: searchProblem(input) ?? { key: 'consent.cid.error.digits' } });
   const resolved = await resolvePatient(doctor, parsed.data, deps);
   if (resolved.outcome === 'exchange-unavailable') {
     await appendAudit(deps.db, { ...auditActor(doctor), action: 'otp-send', outcome: 'failure', patientCid: parsed.data.by === 'cid' ? parsed.data.value : null, purpose: 'TREAT', details: { reason: 'exchange-unavailable', exchangeReason: resolved.reason.slice(0, 60) } }, deps.now());
@@ -163,7 +165,7 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
  */
 export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, deps: ConsentDeps): Promise<VerifyOtpResult> {
   const parsed = otpEntrySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  if (!parsed.success) return failure('invalid', { code: { key: 'consent.otp.error.format' } });
   const { challengeId, code } = parsed.data;
   const now = deps.now();
   const actor = auditActor(doctor);
@@ -212,10 +214,13 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
   });
 }
 
+/** Ending a consent: `not-found` covers another doctor's, an already ended one and a malformed id alike. */
+export type EndConsentResult = Success | Failure<'not-found'>;
+
 /** Ends this doctor's consent early (e.g. the patient withdrew it, or care is over); audited. */
-export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps: ConsentDeps, reason = 'ended-by-doctor'): Promise<{ ok: boolean }> {
+export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps: ConsentDeps, reason = 'ended-by-doctor'): Promise<EndConsentResult> {
   const id = consentIdSchema.safeParse(consentId);
-  if (!id.success) return { ok: false };
+  if (!id.success) return failure('not-found');
   const now = deps.now();
   return transaction(deps.db, async (tx) => {
     const [ended] = await tx
@@ -223,8 +228,8 @@ export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps
       .set({ endedAt: now, endReason: reason })
       .where(and(eq(consents.id, id.data), eq(consents.licenceNumber, doctor.licence), eq(consents.hospitalCode, doctor.hospitalCode), isNull(consents.endedAt)))
       .returning({ patientCid: consents.patientCid });
-    if (!ended) return { ok: false };
+    if (!ended) return failure('not-found');
     await appendAudit(tx, { ...auditActor(doctor), action: 'consent-end', outcome: 'success', patientCid: ended.patientCid, purpose: 'TREAT', accessRef: id.data, details: { reason } }, now);
-    return { ok: true };
+    return success({});
   });
 }

@@ -35,3 +35,8 @@ export function toPatientCard(patient: PatientIdentity, by: 'cid' | 'passport', 
     language: patient.language,
   };
 }
+
+/** The patient's name in the reader's language first, the other language's after (it may be the same). */
+export function patientNames(patient: Pick<PatientCard, 'nameTh' | 'nameEn'>, lang: 'th' | 'en'): { primary: string; secondary: string } {
+  return lang === 'th' ? { primary: patient.nameTh, secondary: patient.nameEn } : { primary: patient.nameEn, secondary: patient.nameTh };
+}

@@ -33,7 +33,7 @@ describe('emergencyStartSchema', () => {
     ['too few digits', { cid: '31004' }, 'cid', 'emergency.error.cid'],
   ])('refuses %s with a specific message', (_name, patch, field, key) => {
     const errors = emergencyFieldErrors({ ...valid, ...patch });
-    expect(errors[field as keyof typeof errors]).toBe(key);
+    expect(errors[field as keyof typeof errors]).toEqual({ key });
   });
 
   it('accepts exactly 10 and 500 characters', () => {

@@ -3,7 +3,9 @@
  * duration bounds, expiry, and the patient notice text. No I/O here.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/messages';
 import { checkCitizenId } from '../identity/citizen-id';
+import type { FieldErrors } from '../result';
 
 export const REASON_CODES = ['unconscious', 'life-threatening', 'no-capacity', 'other'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -63,16 +65,17 @@ export function emergencyFormInput(get: (name: string) => unknown): Record<strin
 }
 
 /** Field → message key for the first problem of each field (for the form's inline errors). */
-export function emergencyFieldErrors(input: unknown): Partial<Record<EmergencyField, string>> {
+export function emergencyFieldErrors(input: unknown): FieldErrors<EmergencyField> {
   const parsed = emergencyStartSchema.safeParse(input);
   if (parsed.success) return {};
-  const errors: Partial<Record<EmergencyField, string>> = {};
+  const errors: FieldErrors<EmergencyField> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
     if (typeof field !== 'string' || !(field in emergencyStartSchema.shape)) continue;
     const key = field as EmergencyField;
-    const message = issue.message.startsWith('emergency.') ? issue.message : EMERGENCY_ERROR_KEYS[key];
-    errors[key] ??= message;
+    // Every message in the schema is an `emergency.error.*` key (EMERGENCY_ERROR_KEYS); zod's own are replaced.
+    const message = (issue.message.startsWith('emergency.') ? issue.message : EMERGENCY_ERROR_KEYS[key]) as MessageKey;
+    errors[key] ??= { key: message };
   }
   return errors;
 }

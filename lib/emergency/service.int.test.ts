@@ -80,16 +80,16 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
   it('returns field errors for a bad form without asking the registry', async () => {
     const { deps, verified } = fakes(database);
     const r = await startEmergencyAccess(ed, { ...form, reasonText: 'short', attestation: false }, deps);
-    expect(r).toEqual({ ok: false, fieldErrors: { reasonText: 'emergency.error.reasonText', attestation: 'emergency.error.attestation' } });
+    expect(r).toEqual({ ok: false, reason: 'invalid', fieldErrors: { reasonText: { key: 'emergency.error.reasonText' }, attestation: { key: 'emergency.error.attestation' } } });
     expect(verified).toEqual([]);
   });
 
   it('refuses a wrong PIN (charged to stepup:<licence>) and a registry outage (refunded), never opening access', async () => {
     const { deps, state } = fakes(database);
-    expect(await startEmergencyAccess(ed, { ...form, pin: '111111' }, deps)).toEqual({ ok: false, fieldErrors: { pin: 'emergency.error.pinWrong' } });
+    expect(await startEmergencyAccess(ed, { ...form, pin: '111111' }, deps)).toEqual({ ok: false, reason: 'pin-wrong', fieldErrors: { pin: { key: 'emergency.error.pinWrong' } } });
     expect((await readThrottle(database.db, 'stepup:67890'))?.consecutiveFailures).toBe(1);
     state.registry = 'down';
-    expect(await startEmergencyAccess(ed, form, deps)).toEqual({ ok: false, fieldErrors: {}, message: 'emergency.error.registryUnavailable' });
+    expect(await startEmergencyAccess(ed, form, deps)).toEqual({ ok: false, reason: 'registry-unavailable' });
     expect((await readThrottle(database.db, 'stepup:67890'))?.consecutiveFailures).toBe(0);
     expect(await database.db.select().from(emergencyAccesses)).toHaveLength(0);
     expect((await audits('emergency-start')).map((a) => (a.details as { reason: string }).reason)).toEqual(['wrong-pin', 'registry-unavailable']);
@@ -99,7 +99,7 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
     const { deps, verified } = fakes(database);
     for (let i = 0; i < 5; i++) await startEmergencyAccess(ed, { ...form, pin: '000000' }, deps);
     const r = await startEmergencyAccess(ed, form, deps);
-    expect(r).toMatchObject({ ok: false, message: 'emergency.error.locked' });
+    expect(r).toMatchObject({ ok: false, reason: 'locked' });
     expect(verified).toHaveLength(5);
   });
 
@@ -128,10 +128,10 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
     expect(await findActiveAccess(database.db, { licence: '23456', hospitalCode: '10661' }, r.accessId, START)).toBeNull();
 
     state.clock = new Date('2026-11-22T02:00:00Z');
-    expect(await endEmergencyAccess(notEd, r.accessId, deps)).toEqual({ ok: false });
+    expect(await endEmergencyAccess(notEd, r.accessId, deps)).toEqual({ ok: false, reason: 'not-found' });
     expect(await endEmergencyAccess(ed, r.accessId, deps)).toEqual({ ok: true });
     expect(await findActiveAccess(database.db, doctor, r.accessId, new Date('2026-11-22T02:00:01Z'))).toBeNull();
-    expect(await endEmergencyAccess(ed, r.accessId, deps)).toEqual({ ok: false });
+    expect(await endEmergencyAccess(ed, r.accessId, deps)).toEqual({ ok: false, reason: 'not-found' });
     expect(await audits('emergency-end')).toHaveLength(1);
   });
 
@@ -153,10 +153,10 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
 
   it('refuses an unknown patient after the PIN check and the ED lookup shows identity only', async () => {
     const { deps } = fakes(database);
-    expect(await startEmergencyAccess(ed, { ...form, cid: '1-1120-34563-56-2' }, deps)).toMatchObject({ ok: false, message: 'emergency.error.notFound' });
+    expect(await startEmergencyAccess(ed, { ...form, cid: '1-1120-34563-56-2' }, deps)).toEqual({ ok: false, reason: 'not-found' });
     const found = await lookupEmergencyPatient(ed, { cid: '3 1004 00890 12 1' }, deps);
-    expect(found).toMatchObject({ outcome: 'found', patient: { cidFormatted: '3-1004-00890-12-1', hasPhone: true, sharingHospitals: [{ code: '11535' }, { code: '10661', nameEn: 'Test Hospital' }] } });
+    expect(found).toMatchObject({ ok: true, patient: { cidFormatted: '3-1004-00890-12-1', hasPhone: true, sharingHospitals: [{ code: '11535' }, { code: '10661', nameEn: 'Test Hospital' }] } });
     expect(JSON.stringify(found)).not.toContain('0889012345');
-    expect(await lookupEmergencyPatient(ed, { cid: '123' }, deps)).toEqual({ outcome: 'invalid' });
+    expect(await lookupEmergencyPatient(ed, { cid: '123' }, deps)).toEqual({ ok: false, reason: 'invalid', fieldErrors: { cid: { key: 'emergency.error.cid' } } });
   });
 });

@@ -16,6 +16,7 @@ import { bilingual } from '../i18n/messages';
 import { formatCitizenId } from '../identity/citizen-id';
 import { logger } from '../log';
 import type { DoctorRegistry } from '../registry/doctor-registry';
+import { failure, success, type Failure, type Success } from '../result';
 import { services } from '../services';
 import type { SmsGateway } from '../sms/sms-gateway';
 import { emergencyExpiry, emergencyFieldErrors, emergencyLookupSchema, emergencyNoticeText, emergencyStartSchema, type EmergencyField } from './rules';
@@ -49,15 +50,17 @@ export interface EmergencyPatientCard {
   sharingHospitals: { code: string; nameTh: string; nameEn: string }[];
 }
 
-export type EmergencyLookupResult =
-  | { outcome: 'found'; patient: EmergencyPatientCard }
-  | { outcome: 'invalid' }
-  | { outcome: 'not-found' }
-  | { outcome: 'exchange-unavailable' };
+export type EmergencyLookupResult = Success<{ patient: EmergencyPatientCard }> | Failure<'invalid', 'cid'> | Failure<'not-found' | 'exchange-unavailable'>;
 
+/**
+ * Break-the-glass, or why not: the form's problems (`invalid`, `pin-wrong`) name their fields; `locked`
+ * says when the PIN may be tried again (ISO time).
+ */
 export type EmergencyStartResult =
-  | { ok: true; accessId: string; smsSent: boolean }
-  | { ok: false; fieldErrors: Partial<Record<EmergencyField, string>>; message?: string; retryAt?: string };
+  | Success<{ accessId: string; smsSent: boolean }>
+  | Failure<'invalid' | 'pin-wrong', EmergencyField>
+  | (Failure<'locked'> & { retryAt: string })
+  | Failure<'registry-unavailable' | 'not-found' | 'exchange-unavailable'>;
 
 const actor = doctorActor;
 
@@ -92,20 +95,19 @@ export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unk
   const now = deps.now();
   await requireEmergencyRole(doctor, deps.db, 'lookup', now);
   const parsed = emergencyLookupSchema.safeParse(input);
-  if (!parsed.success) return { outcome: 'invalid' };
+  if (!parsed.success) return failure('invalid', { cid: { key: 'emergency.error.cid' } });
   const cid = parsed.data.cid;
   const ctx = exchangeContextFor(doctor, 'ETREAT');
   const found = await deps.exchange.findPatient({ cid }, ctx);
   let result: EmergencyLookupResult;
-  if (found.outcome === 'unavailable') result = { outcome: 'exchange-unavailable' };
-  else if (found.outcome === 'not-found') result = { outcome: 'not-found' };
+  if (found.outcome === 'unavailable') result = failure('exchange-unavailable');
+  else if (found.outcome === 'not-found') result = failure('not-found');
   else {
     const [sharing, dir] = await Promise.all([deps.exchange.listSharingHospitals(cid, ctx), directory(deps)]);
-    if (!sharing.ok) result = { outcome: 'exchange-unavailable' };
+    if (!sharing.ok) result = failure('exchange-unavailable');
     else {
       const p = found.patient;
-      result = {
-        outcome: 'found',
+      result = success({
         patient: {
           cidFormatted: formatCitizenId(cid),
           nameTh: p.nameTh,
@@ -116,12 +118,12 @@ export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unk
           hasPhone: Boolean(p.phone),
           sharingHospitals: sharing.hcodes.map((code) => ({ code, nameTh: dir.get(code)?.nameTh ?? code, nameEn: dir.get(code)?.nameEn ?? code })),
         },
-      };
+      });
     }
   }
   await appendAudit(
     deps.db,
-    { ...actor(doctor), action: 'patient-lookup', outcome: result.outcome === 'exchange-unavailable' ? 'failure' : 'success', patientCid: cid, purpose: 'ETREAT', details: { result: result.outcome, flow: 'emergency' } },
+    { ...actor(doctor), action: 'patient-lookup', outcome: !result.ok && result.reason === 'exchange-unavailable' ? 'failure' : 'success', patientCid: cid, purpose: 'ETREAT', details: { result: result.ok ? 'found' : result.reason, flow: 'emergency' } },
     now,
   );
   return result;
@@ -136,25 +138,25 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   const now = deps.now();
   await requireEmergencyRole(doctor, deps.db, 'start', now);
   const parsed = emergencyStartSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: emergencyFieldErrors(input) };
+  if (!parsed.success) return failure('invalid', emergencyFieldErrors(input));
   const { cid, reasonCode, reasonText, pin } = parsed.data;
 
   const key = `stepup:${doctor.licence}`;
   const decision = await reserveAttempt(deps.db, [{ key, policy: LICENCE_POLICY }], now);
   if (!decision.allowed) {
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'stepup-throttled', reasonCode } }, now);
-    return { ok: false, fieldErrors: {}, message: 'emergency.error.locked', retryAt: decision.retryAt.toISOString() };
+    return { ...failure('locked'), retryAt: decision.retryAt.toISOString() };
   }
   const verified = await deps.registry.verifyCredentials(doctor.licence, pin);
   if (verified.outcome === 'unavailable') {
     // An outage is not the doctor's fault: refund the attempt. Still no access without a verified PIN.
     await releaseAttempt(deps.db, [key]);
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason: 'registry-unavailable', reasonCode } }, now);
-    return { ok: false, fieldErrors: {}, message: 'emergency.error.registryUnavailable' };
+    return failure('registry-unavailable');
   }
   if (verified.outcome === 'invalid') {
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'wrong-pin', reasonCode } }, now);
-    return { ok: false, fieldErrors: { pin: 'emergency.error.pinWrong' } };
+    return failure('pin-wrong', { pin: { key: 'emergency.error.pinWrong' } });
   }
   await releaseAttempt(deps.db, [key]);
 
@@ -163,7 +165,7 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   if (found.outcome !== 'found') {
     const reason = found.outcome === 'not-found' ? 'patient-not-found' : 'exchange-unavailable';
     await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason, reasonCode } }, now);
-    return { ok: false, fieldErrors: {}, message: found.outcome === 'not-found' ? 'emergency.error.notFound' : 'emergency.error.exchangeUnavailable' };
+    return failure(found.outcome === 'not-found' ? 'not-found' : 'exchange-unavailable');
   }
 
   const accessId = crypto.randomUUID();
@@ -176,7 +178,7 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   });
 
   const smsSent = await notifyPatient(doctor, { cid, phone: found.patient.phone, language: found.patient.language }, accessId, deps, now);
-  return { ok: true, accessId, smsSent };
+  return success({ accessId, smsSent });
 }
 
 async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; phone: string | undefined; language: 'th' | 'en' }, accessId: string, deps: EmergencyDeps, now: Date): Promise<boolean> {
@@ -211,7 +213,7 @@ async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; ph
 }
 
 /** Ends an emergency access early (the doctor's own, still open). Audited 'emergency-end'. */
-export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: string, deps: Pick<EmergencyDeps, 'db' | 'now'>): Promise<{ ok: boolean }> {
+export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: string, deps: Pick<EmergencyDeps, 'db' | 'now'>): Promise<Success | Failure<'not-found'>> {
   const now = deps.now();
   return deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -220,8 +222,8 @@ export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: stri
       .set({ endedAt: now })
       .where(and(eq(emergencyAccesses.id, accessId), eq(emergencyAccesses.licenceNumber, doctor.licence), eq(emergencyAccesses.hospitalCode, doctor.hospitalCode), isNull(emergencyAccesses.endedAt)))
       .returning({ cid: emergencyAccesses.patientCid });
-    if (!row) return { ok: false };
+    if (!row) return failure('not-found');
     await appendAudit(tx, { ...actor(doctor), action: 'emergency-end', outcome: 'success', patientCid: row.cid, purpose: 'ETREAT', accessRef: accessId, details: { reason: 'ended-by-doctor' } }, now);
-    return { ok: true };
+    return success({});
   });
 }

@@ -3,17 +3,18 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { requireAccessOf, type PatientAccess } from '../access/patient-access';
 import { requireAdmin, requireDoctor, requireDoctorSession, type AdminContext, type DoctorContext } from '../auth/guard';
-import type { SignedOut } from '../consent/schemas';
 import { AppError } from '../errors';
+import { failure, type SignedOut } from '../result';
 import { appDeps, type AppDeps } from './deps';
 
 /**
  * Server actions are built here, never written bare: they are reachable by a direct POST from anywhere, so
  * each one checks the caller again, validates its input with zod, builds the dependencies once and calls
- * its use case. A caller that is no longer signed in gets a value it can show (`signed-out`) or, for a
- * form with nowhere to show it, a redirect to sign-in — never another user's effect.
+ * its use case. A caller that is no longer signed in gets a value it can show (the expected failure
+ * `{ ok: false, reason: 'signed-out' }`, the same Result shape as every use case's) or, for a form with
+ * nowhere to show it, a redirect to sign-in — never another user's effect.
  */
-export const SIGNED_OUT: SignedOut = { ok: false, outcome: 'signed-out', reason: 'signed-out' };
+export const SIGNED_OUT: SignedOut = failure('signed-out');
 
 interface Options<S extends z.ZodType, R> {
   /** Validates the input before the use case runs; `invalid` is what the caller gets when it fails. */

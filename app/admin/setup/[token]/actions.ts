@@ -3,18 +3,18 @@
 import { redirect } from 'next/navigation';
 import { completeAdminSetup } from '@/lib/admin/setup';
 import { completeSetupSchema } from '@/lib/admin/schemas';
+import type { SetupActionResult } from '@/lib/admin/view-models';
 import { publicAction } from '@/lib/entry/actions';
 import { requestContext } from '@/lib/http/request-context';
 import type { MessageKey } from '@/lib/i18n/messages';
-
-export type SetupActionResult = { ok: false; field: 'password' | 'confirm' | 'totp' | null; message: MessageKey };
+import { failure } from '@/lib/result';
 
 /** The first problem of a setup form, on the field it belongs to. */
 function invalidSetup(input: unknown): SetupActionResult {
   const issue = completeSetupSchema.safeParse(input).error?.issues[0];
   const field = issue?.path[0];
-  if (field === 'password' || field === 'confirm' || field === 'totp') return { ok: false, field, message: issue!.message as MessageKey };
-  return { ok: false, field: null, message: 'admin.setup.invalid' };
+  if (field === 'password' || field === 'confirm' || field === 'totp') return failure('invalid', { [field]: { key: issue!.message as MessageKey } });
+  return failure('invalid');
 }
 
 /**
@@ -27,15 +27,15 @@ export const completeSetupAction = publicAction({}, async ({ deps }, input: unkn
   const { token, password, totp } = parsed.data;
   const result = await completeAdminSetup(deps.db, { token, password, totp }, await requestContext(), deps.secret);
   if (result.ok) redirect('/admin/login?setup=done');
-  switch (result.code) {
+  switch (result.reason) {
     case 'link-invalid':
-      return { ok: false, field: null, message: 'admin.setup.invalid' };
+      return failure('link-invalid');
     case 'totp-invalid':
-      return { ok: false, field: 'totp', message: 'admin.setup.error.totp-invalid' };
+      return failure('totp-invalid', { totp: { key: 'admin.setup.error.totp-invalid' } });
     case 'too-short':
     case 'too-long':
     case 'common':
     case 'contains-username':
-      return { ok: false, field: 'password', message: `admin.setup.error.${result.code}` };
+      return failure(result.reason, { password: { key: `admin.setup.error.${result.reason}` } });
   }
 });
