@@ -8,7 +8,19 @@ function layer(files, patterns, message, ignores = []) {
 }
 
 export default tseslint.config(
-  { ignores: ['.next/**', '.next-*/**', '.vitest/**', 'node_modules/**', 'data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.next-*/**',
+      '.vitest/**',
+      'node_modules/**',
+      'data/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -38,25 +50,75 @@ export default tseslint.config(
     // The full UCUM library proves our unit factors in tests; in the app it would add ~500 KB for nothing.
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@lhncbc/ucum-lhc', message: 'Tests only: use lib/clinical/unit-dimension.ts at runtime.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@lhncbc/ucum-lhc', message: 'Tests only: use lib/clinical/unit-dimension.ts at runtime.' }] },
+      ],
+    },
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   // Dependency direction (docs/architecture.md): app → components → lib; lib/<x> only toward more basic
   // concepts; the pure clinical core imports nothing with I/O; nothing but its own tools imports the sandbox.
-  ...layer(['app/**'], ['@/lib/db', '@/lib/db/*', '@/lib/services', '@/lib/sandbox/*'], 'app/ reaches the database and the adapters only through lib/entry.'),
-  ...layer(['components/**'], ['@/app/*', '@/lib/db', '@/lib/db/*', '@/lib/services', '@/lib/env', '@/lib/entry/*', '@/lib/sandbox/*'], 'components render view models: no I/O, no app/ imports (pass server actions as props).'),
+  ...layer(
+    ['app/**'],
+    ['@/lib/db', '@/lib/db/*', '@/lib/services', '@/lib/sandbox/*'],
+    'app/ reaches the database and the adapters only through lib/entry.',
+  ),
+  ...layer(
+    ['components/**'],
+    ['@/app/*', '@/lib/db', '@/lib/db/*', '@/lib/services', '@/lib/env', '@/lib/entry/*', '@/lib/sandbox/*'],
+    'components render view models: no I/O, no app/ imports (pass server actions as props).',
+  ),
   ...layer(['lib/**'], ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], 'lib/ never imports from app/ or components/.'),
   ...layer(
     ['lib/clinical/**'],
-    ['../db', '../db/*', '../services', '../env', '../exchange/client', '../exchange/http', '../exchange/connection', '../exchange/search', '../exchange/find-patient', '../exchange/sharing-hospitals', '../exchange/organizations', '../exchange/hospital-records', '../exchange/hospital-paging', '../http/*', '../auth/*', '../entry/*', '../audit/*', '../timeline/*', 'server-only', 'next/*', 'pg', '@electric-sql/*', 'node:*'],
+    [
+      '../db',
+      '../db/*',
+      '../services',
+      '../env',
+      '../exchange/client',
+      '../exchange/http',
+      '../exchange/connection',
+      '../exchange/search',
+      '../exchange/find-patient',
+      '../exchange/sharing-hospitals',
+      '../exchange/organizations',
+      '../exchange/hospital-records',
+      '../exchange/hospital-paging',
+      '../http/*',
+      '../auth/*',
+      '../entry/*',
+      '../audit/*',
+      '../timeline/*',
+      'server-only',
+      'next/*',
+      'pg',
+      '@electric-sql/*',
+      'node:*',
+    ],
     'lib/clinical is the pure core: no I/O, no server-only modules.',
   ),
-  ...layer(['lib/db/**'], ['../auth/*', '../consent/*', '../clinical/*', '../audit/*', '../admin/*', '../emergency/*', '../timeline/*', '../entry/*', '../exchange/*'], 'lib/db knows no domain.'),
+  ...layer(
+    ['lib/db/**'],
+    [
+      '../auth/*',
+      '../consent/*',
+      '../clinical/*',
+      '../audit/*',
+      '../admin/*',
+      '../emergency/*',
+      '../timeline/*',
+      '../entry/*',
+      '../exchange/*',
+    ],
+    'lib/db knows no domain.',
+  ),
   ...layer(
     ['app/**', 'components/**', 'lib/**'],
     ['@/lib/sandbox/*', '../sandbox/*', '../../sandbox/*'],
     'the sandbox stands in for external systems: the app reaches it only over HTTP.',
     ['lib/sandbox/**', 'lib/cli/**', 'lib/testing/**', 'lib/bench/**', 'lib/conformance/**', '**/*.int.test.ts'],
   ),
-
 );

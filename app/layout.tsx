@@ -16,7 +16,13 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
   // A ward tablet can install the viewer from the browser (public/manifest.webmanifest, Thai name).
   manifest: '/manifest.webmanifest',
-  icons: { icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }], apple: '/icons/apple-touch-icon.png' },
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/icons/apple-touch-icon.png',
+  },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f5f73' };
@@ -33,7 +39,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <AppHeader
             lang={lang}
             calendar={calendar}
-            user={user && { kind: user.kind, displayName: user.displayName, role: user.role, hospitalLabel: user.hospitalCode ? hospitalLabel(directory, user.hospitalCode, lang) : null }}
+            user={
+              user && {
+                kind: user.kind,
+                displayName: user.displayName,
+                role: user.role,
+                hospitalLabel: user.hospitalCode ? hospitalLabel(directory, user.hospitalCode, lang) : null,
+              }
+            }
             labels={{
               appName: t('app.name'),
               patients: t('nav.patients'),

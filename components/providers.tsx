@@ -21,7 +21,10 @@ export function useLocale() {
 
 export function Providers({ lang, calendar, children }: LocaleValue & { children: ReactNode }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 5 * 60_000 } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 5 * 60_000 } },
+      }),
   );
   return (
     <LocaleContext.Provider value={{ lang, calendar }}>

@@ -100,7 +100,9 @@ test('an admin cannot see or change another hospital’s grants', async ({ page,
   await page.goto('/admin');
   await page.locator('tr[data-licence="45678"]').getByRole('link').click();
   await expect(page.getByRole('heading', { name: 'นพ.อนันต์ บุญมา' })).toBeVisible();
-  await page.locator('input[name="grantId"]').evaluateAll((inputs, id) => inputs.forEach((i) => ((i as HTMLInputElement).value = id)), foreignId);
+  await page
+    .locator('input[name="grantId"]')
+    .evaluateAll((inputs, id) => inputs.forEach((i) => ((i as HTMLInputElement).value = id)), foreignId);
   await page.getByRole('button', { name: 'ระงับชั่วคราว' }).click();
   await expect(page.getByText('บันทึกแล้ว')).toHaveCount(0);
 

@@ -5,7 +5,8 @@ const KLANG = { username: 'admin11535', password: 'Klang-Admin-2569!', totpSecre
 const RAJAVITHI = { username: 'admin10661', password: 'Rajavithi-Admin-2569!', totpSecret: 'RAJAVITHIADMINDEMQTOTPSECRETXYZA' };
 const SERVICE_TOKEN = DEMO_SERVICE_TOKEN;
 const SOMSRI = '3100400123456';
-const CSV_HEADER = 'seq,at,actor_type,actor_id,actor_role,hospital_code,action,outcome,patient_cid,purpose,access_ref,client_ip,request_id,details';
+const CSV_HEADER =
+  'seq,at,actor_type,actor_id,actor_role,hospital_code,action,outcome,patient_cid,purpose,access_ref,client_ip,request_id,details';
 
 // Each TOTP step may be used once per admin: take the next unused one, waiting if it would run ahead of the clock.
 
@@ -13,7 +14,13 @@ const CSV_HEADER = 'seq,at,actor_type,actor_id,actor_role,hospital_code,action,o
 async function signInAdmin(page: Page, admin: typeof KLANG): Promise<void> {
   const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await page.request.post('/api/auth/callback/admin', {
-    form: { csrfToken: csrf.csrfToken, username: admin.username, password: admin.password, totp: await nextTotpCode(admin.username, admin.totpSecret), json: 'true' },
+    form: {
+      csrfToken: csrf.csrfToken,
+      username: admin.username,
+      password: admin.password,
+      totp: await nextTotpCode(admin.username, admin.totpSecret),
+      json: 'true',
+    },
   });
   expect(res.ok()).toBe(true);
   await page.goto('/admin/audit');
@@ -106,7 +113,9 @@ test('patient access-log API needs the service token', async ({ request }) => {
   const refused = await request.get(`/api/patients/${SOMSRI}/access-log`);
   expect(refused.status()).toBe(401);
   expect(((await refused.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
-  const wrong = await request.get(`/api/patients/${SOMSRI}/access-log`, { headers: { authorization: 'Bearer not-the-token-0000000000000' } });
+  const wrong = await request.get(`/api/patients/${SOMSRI}/access-log`, {
+    headers: { authorization: 'Bearer not-the-token-0000000000000' },
+  });
   expect(wrong.status()).toBe(401);
   const bad = await request.get('/api/patients/1234567890123/access-log', { headers: { authorization: `Bearer ${SERVICE_TOKEN}` } });
   expect(bad.status()).toBe(400);
@@ -116,7 +125,9 @@ test('patient access-log API needs the service token', async ({ request }) => {
   expect(body.entries.some((e) => e.action === 'patient-lookup' && e.hospitalCode === '11535')).toBe(true);
   expect(body.entries.every((e) => e.action !== 'sign-in')).toBe(true);
 
-  const fhir = await request.get(`/api/audit/AuditEvent?patient=${SOMSRI}&date=ge2020-01-01&_count=10`, { headers: { authorization: `Bearer ${SERVICE_TOKEN}` } });
+  const fhir = await request.get(`/api/audit/AuditEvent?patient=${SOMSRI}&date=ge2020-01-01&_count=10`, {
+    headers: { authorization: `Bearer ${SERVICE_TOKEN}` },
+  });
   expect(fhir.status()).toBe(200);
   const bundle = (await fhir.json()) as { resourceType: string; type: string; entry: { resource: { resourceType: string } }[] };
   expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
@@ -131,7 +142,10 @@ test('an emergency access is reviewed by its own hospital only, and the review i
   await doctor.waitForURL((url) => !url.pathname.startsWith('/login'));
   const headers = { origin: baseURL!, 'content-type': 'application/json' };
   expect((await doctor.request.post('/emergency/lookup', { headers, data: { cid: '3100400890121' } })).status()).toBe(200);
-  const start = await doctor.request.post('/emergency/access', { headers, data: { cid: '3100400890121', reasonCode: 'unconscious', reasonText: 'ผู้ป่วยหมดสติ GCS 6 ไม่มีญาติมาด้วย', attestation: true, pin: '202020' } });
+  const start = await doctor.request.post('/emergency/access', {
+    headers,
+    data: { cid: '3100400890121', reasonCode: 'unconscious', reasonText: 'ผู้ป่วยหมดสติ GCS 6 ไม่มีญาติมาด้วย', attestation: true, pin: '202020' },
+  });
   expect(start.status()).toBe(201);
 
   // Klang's admin does not see Rajavithi's emergency accesses.

@@ -193,6 +193,8 @@ test('in English, a foreign patient is found by passport and gets the SMS in Eng
   await page.getByRole('checkbox', { name: /I have explained to the patient/ }).check();
   await page.getByRole('button', { name: 'Send code by SMS' }).click();
   await expect(page.getByRole('heading', { name: 'Enter the code from the patient' })).toBeVisible();
-  expect(await latestSms('0899999999')).toMatch(/^Health Link code \d{6}\. .*for your treatment\. Valid until \d{2}:\d{2} \(Thailand time\)\.$/);
+  expect(await latestSms('0899999999')).toMatch(
+    /^Health Link code \d{6}\. .*for your treatment\. Valid until \d{2}:\d{2} \(Thailand time\)\.$/,
+  );
   await expectAccessible(page);
 });

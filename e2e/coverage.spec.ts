@@ -9,7 +9,6 @@ test.afterEach(async () => {
   await sandboxControl('/_sandbox/faults', { '10661': null, '13781': null });
 });
 
-
 /** A coverage box that says what it lacks: not complete, naming the hospital and the reason. */
 async function expectLacks(box: Locator, hospital: string, reason: string): Promise<void> {
   await expect(box).toHaveAttribute('data-complete', 'false');
@@ -23,7 +22,8 @@ test('with one hospital failing, every record panel, the cross-check and the pri
   await page.waitForURL(/\/patients$/);
   await consentTo(page, '3100400123456', '0812345678'); // Somsri: five sharing hospitals
   await expect(page.locator('[data-hospital="10661"]')).toHaveAttribute('data-status', 'error');
-  for (const other of ['11535', '13781', '24001', '41001']) await expect(page.locator(`[data-hospital="${other}"]`)).toHaveAttribute('data-status', 'answered');
+  for (const other of ['11535', '13781', '24001', '41001'])
+    await expect(page.locator(`[data-hospital="${other}"]`)).toHaveAttribute('data-status', 'answered');
 
   const failed = ['โรงพยาบาลราชวิถี', 'ดึงข้อมูลไม่สำเร็จ'] as const;
   for (const id of ['allergy-panel-coverage', 'medication-panel-coverage', 'problem-panel-coverage', 'key-labs-coverage']) {

@@ -59,7 +59,13 @@ const RAJAVITHI = { username: 'admin10661', password: 'Rajavithi-Admin-2569!', t
 test('the audit filter submits the Buddhist-era date as ISO and refuses an impossible one before sending', async ({ page }) => {
   const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await page.request.post('/api/auth/callback/admin', {
-    form: { csrfToken: csrf.csrfToken, username: RAJAVITHI.username, password: RAJAVITHI.password, totp: await nextTotpCode(RAJAVITHI.username, RAJAVITHI.totpSecret), json: 'true' },
+    form: {
+      csrfToken: csrf.csrfToken,
+      username: RAJAVITHI.username,
+      password: RAJAVITHI.password,
+      totp: await nextTotpCode(RAJAVITHI.username, RAJAVITHI.totpSecret),
+      json: 'true',
+    },
   });
   expect(res.ok()).toBe(true);
   await page.goto('/admin/audit');

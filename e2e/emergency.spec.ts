@@ -28,7 +28,13 @@ test('a doctor without the ED role is refused on the page and by the server', as
   await expect(page.getByRole('heading', { name: 'สำหรับแพทย์เวชศาสตร์ฉุกเฉินเท่านั้น' })).toBeVisible();
   await expect(page.getByLabel(/เลขประจำตัวประชาชน 13 หลัก/)).toHaveCount(0);
   await expectAccessible(page);
-  const body = { cid: '3100400890121', reasonCode: 'unconscious', reasonText: 'Unconscious after a fall', attestation: true, pin: '246810' };
+  const body = {
+    cid: '3100400890121',
+    reasonCode: 'unconscious',
+    reasonText: 'Unconscious after a fall',
+    attestation: true,
+    pin: '246810',
+  };
   const start = await page.request.post('/emergency/access', { data: body });
   expect(start.status()).toBe(403);
   expect(((await start.json()) as { error: string }).error).toBe('forbidden');
@@ -36,7 +42,9 @@ test('a doctor without the ED role is refused on the page and by the server', as
   expect(lookup.status()).toBe(403);
 });
 
-test('the break-the-glass form refuses missing reason, short text, no attestation and a wrong PIN with specific messages', async ({ page }) => {
+test('the break-the-glass form refuses missing reason, short text, no attestation and a wrong PIN with specific messages', async ({
+  page,
+}) => {
   await signInAt(page, '67890', '202020', '10661');
   await lookUp(page, EKKACHAI);
   await expect(page.getByRole('heading', { name: /เอกชัย/ })).toBeVisible();
@@ -72,7 +80,9 @@ test('the break-the-glass form refuses missing reason, short text, no attestatio
   await expect(page.getByLabel('รายละเอียดสถานการณ์')).toHaveValue(GOOD.reasonText);
 });
 
-test('an ED physician opens emergency access, sees the summary, the patient is told by SMS, and the IPS export is a FHIR document', async ({ page }) => {
+test('an ED physician opens emergency access, sees the summary, the patient is told by SMS, and the IPS export is a FHIR document', async ({
+  page,
+}) => {
   await signInAt(page, '67890', '202020', '10661');
   await lookUp(page, EKKACHAI);
   await page.getByRole('radio', { name: 'ผู้ป่วยหมดสติ' }).check();
@@ -103,7 +113,11 @@ test('an ED physician opens emergency access, sees the summary, the patient is t
   const res = await page.request.get(`/patient/${accessId}/emergency/ips`);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-disposition']).toMatch(/^attachment;/);
-  const bundle = (await res.json()) as { resourceType: string; type: string; entry: { fullUrl: string; resource: { resourceType: string; section?: { entry?: { reference: string }[] }[] } }[] };
+  const bundle = (await res.json()) as {
+    resourceType: string;
+    type: string;
+    entry: { fullUrl: string; resource: { resourceType: string; section?: { entry?: { reference: string }[] }[] } }[];
+  };
   expect(bundle.resourceType).toBe('Bundle');
   expect(bundle.type).toBe('document');
   expect(bundle.entry[0]?.resource.resourceType).toBe('Composition');

@@ -48,7 +48,13 @@ test('a ward tablet can install the viewer: icons, a Thai web app manifest, and 
   const manifest = await request.get(manifestHref!);
   expect(manifest.status()).toBe(200);
   expect(manifest.headers()['x-content-type-options']).toBe('nosniff');
-  const body = (await manifest.json()) as { lang: string; display: string; short_name: string; start_url: string; icons: { src: string; type: string }[] };
+  const body = (await manifest.json()) as {
+    lang: string;
+    display: string;
+    short_name: string;
+    start_url: string;
+    icons: { src: string; type: string }[];
+  };
   expect(body).toMatchObject({ lang: 'th', display: 'standalone', short_name: 'ดูข้อมูลสุขภาพ', start_url: '/patients' });
   for (const icon of [...body.icons, { src: '/favicon.ico', type: 'image/' }]) {
     const res = await request.get(icon.src);
@@ -70,10 +76,22 @@ test('pages are isolated from other origins, and CSP violations are reported wit
   expect(page.headers()['cross-origin-resource-policy']).toBe('same-origin');
   expect(page.headers()['content-security-policy']).toContain('report-uri /api/csp-report');
 
-  const report = { 'csp-report': { 'document-uri': 'http://localhost/patient/x?cid=3100400123456', 'violated-directive': 'script-src-elem', 'blocked-uri': 'https://evil.example/x.js' } };
-  const res = await request.post('/api/csp-report', { headers: { 'Content-Type': 'application/csp-report' }, data: JSON.stringify(report) });
+  const report = {
+    'csp-report': {
+      'document-uri': 'http://localhost/patient/x?cid=3100400123456',
+      'violated-directive': 'script-src-elem',
+      'blocked-uri': 'https://evil.example/x.js',
+    },
+  };
+  const res = await request.post('/api/csp-report', {
+    headers: { 'Content-Type': 'application/csp-report' },
+    data: JSON.stringify(report),
+  });
   expect(res.status()).toBe(204);
-  const tooLarge = await request.post('/api/csp-report', { headers: { 'Content-Type': 'application/csp-report' }, data: 'x'.repeat(20_000) });
+  const tooLarge = await request.post('/api/csp-report', {
+    headers: { 'Content-Type': 'application/csp-report' },
+    data: 'x'.repeat(20_000),
+  });
   expect(tooLarge.status()).toBe(413);
 
   const metrics = await (await request.get('/api/metrics', { headers: { Authorization: 'Bearer demo-metrics-token-0123456789' } })).text();

@@ -11,7 +11,8 @@ async function signInAtRajavithi(page: Page): Promise<void> {
 }
 
 /** FHIR codes a drawer value must never be (status, medication record type, criticality, verification, visit class). */
-const RAW_CODES = /^(active|stopped|completed|on-hold|cancelled|intended|not-taken|unknown|statement|request|dispense|high|low|confirmed|unconfirmed|AMB|IMP|EMER)$/;
+const RAW_CODES =
+  /^(active|stopped|completed|on-hold|cancelled|intended|not-taken|unknown|statement|request|dispense|high|low|confirmed|unconfirmed|AMB|IMP|EMER)$/;
 
 test('search focuses the citizen ID and the OTP step its first box; a stopped drug says why; the drawer shows words', async ({ page }) => {
   await signInAtRajavithi(page);

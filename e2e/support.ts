@@ -25,7 +25,11 @@ export async function signInDoctor(page: Page, licence: string, pin: string): Pr
 
 /** Sends a control request to the sandbox (faults, reset). */
 export async function sandboxControl(path: string, body: unknown = {}): Promise<void> {
-  const res = await fetch(`${SANDBOX_URL}${path}`, { method: 'POST', headers: { authorization: `Bearer ${SANDBOX_TOKENS.control}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${SANDBOX_URL}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SANDBOX_TOKENS.control}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.ok).toBe(true);
 }
 

@@ -9,7 +9,6 @@ async function signInAtKlang(page: Page): Promise<void> {
   await page.waitForURL(/\/patients$/);
 }
 
-
 /** The record page's reads: `timeline` (all hospitals, streamed) or `hospitals/<hcode>` (one hospital). */
 function recordReads(page: Page): string[] {
   const reads: string[] = [];
@@ -24,7 +23,8 @@ function recordReads(page: Page): string[] {
 function timelineEncodings(page: Page): string[] {
   const encodings: string[] = [];
   page.on('response', (r) => {
-    if (/\/api\/access\/[0-9a-f-]{36}\/timeline\?/.test(r.url())) encodings.push(`${r.headers()['content-encoding'] ?? 'none'} ${r.headers()['x-accel-buffering'] ?? ''}`);
+    if (/\/api\/access\/[0-9a-f-]{36}\/timeline\?/.test(r.url()))
+      encodings.push(`${r.headers()['content-encoding'] ?? 'none'} ${r.headers()['x-accel-buffering'] ?? ''}`);
   });
   return encodings;
 }
@@ -32,10 +32,17 @@ function timelineEncodings(page: Page): string[] {
 /** Pairs of rendered timeline rows whose boxes overlap (a row drawn over the next one hides it). */
 async function overlappingRows(page: Page): Promise<string[]> {
   const boxes = await page.getByTestId('timeline-entry').evaluateAll((els) =>
-    els.map((e) => ({ top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom, text: (e.textContent ?? '').slice(0, 40) })).sort((a, b) => a.top - b.top),
+    els
+      .map((e) => ({
+        top: e.getBoundingClientRect().top,
+        bottom: e.getBoundingClientRect().bottom,
+        text: (e.textContent ?? '').slice(0, 40),
+      }))
+      .sort((a, b) => a.top - b.top),
   );
   const overlaps: string[] = [];
-  for (let i = 1; i < boxes.length; i++) if (boxes[i - 1]!.bottom > boxes[i]!.top + 1) overlaps.push(`${boxes[i - 1]!.text} / ${boxes[i]!.text}`);
+  for (let i = 1; i < boxes.length; i++)
+    if (boxes[i - 1]!.bottom > boxes[i]!.top + 1) overlaps.push(`${boxes[i - 1]!.text} / ${boxes[i]!.text}`);
   return overlaps;
 }
 
@@ -127,7 +134,10 @@ test('a sealed record opens only with a reason', async ({ page }) => {
   await page.getByLabel('ประเภท').selectOption('condition');
   await page.getByLabel('โรงพยาบาล', { exact: true }).selectOption('13781');
   await expect(page.getByTestId('timeline')).not.toContainText('ซึมเศร้า');
-  await page.getByRole('button', { name: /บันทึกที่ปิดผนึก/ }).first().click();
+  await page
+    .getByRole('button', { name: /บันทึกที่ปิดผนึก/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(/เหตุผลทางคลินิก/).fill('สั้น');
   await dialog.getByRole('button', { name: 'เปิดดูและบันทึกเหตุผล' }).click();

@@ -50,11 +50,28 @@ describe('parseEnv', () => {
   });
 
   it('refuses a production start with demo secrets, the sandbox, loopback adapters or no PostgreSQL', () => {
-    const result = parseEnv({ ...valid, NODE_ENV: 'production', APP_ENV: 'production', SANDBOX_MODE: '1', AUTH_SECRET: 'demo-auth-secret-change-me-0123456789abcdef' });
+    const result = parseEnv({
+      ...valid,
+      NODE_ENV: 'production',
+      APP_ENV: 'production',
+      SANDBOX_MODE: '1',
+      AUTH_SECRET: 'demo-auth-secret-change-me-0123456789abcdef',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const names = result.errors.map((e) => e.split(':')[0]);
-    expect(names).toEqual(expect.arrayContaining(['SANDBOX_MODE', 'AUTH_SECRET', 'DATABASE_URL', 'EXCHANGE_URL', 'COUNCIL_URL', 'SMS_URL', 'AUDIT_CHECKPOINT_KEY', 'AUDIT_CHECKPOINT_DIR']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'SANDBOX_MODE',
+        'AUTH_SECRET',
+        'DATABASE_URL',
+        'EXCHANGE_URL',
+        'COUNCIL_URL',
+        'SMS_URL',
+        'AUDIT_CHECKPOINT_KEY',
+        'AUDIT_CHECKPOINT_DIR',
+      ]),
+    );
   });
 
   it('refuses production without AUTH_SECRET', () => {

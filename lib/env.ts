@@ -34,7 +34,10 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     APP_ENV: z.enum(['development', 'test', 'demo', 'production']).default('development'),
     APP_URL: httpUrl,
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     PGLITE_DIR: z.string().min(1).default('data/pglite'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
     EXCHANGE_URL: httpUrl,
@@ -55,23 +58,48 @@ const envSchema = z
     EMERGENCY_HOURS: int(1, 24, 4),
     TRUSTED_PROXIES: trustedProxies,
     // Signed checkpoints of the audit chain, kept outside the database (lib/audit/checkpoint.ts).
-    AUDIT_CHECKPOINT_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte Ed25519 seed, base64 (openssl rand -base64 32)').optional(),
+    AUDIT_CHECKPOINT_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte Ed25519 seed, base64 (openssl rand -base64 32)')
+      .optional(),
     AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_MINUTES: int(1, 1440, 5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== 'production') return;
-    if (env.NODE_ENV !== 'production') ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'must be "production" when APP_ENV=production' });
+    if (env.NODE_ENV !== 'production')
+      ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'must be "production" when APP_ENV=production' });
     if (env.SANDBOX_MODE) ctx.addIssue({ code: 'custom', path: ['SANDBOX_MODE'], message: 'sandbox adapters are refused in production' });
-    if (!env.AUDIT_CHECKPOINT_KEY) ctx.addIssue({ code: 'custom', path: ['AUDIT_CHECKPOINT_KEY'], message: 'production signs audit checkpoints: set a key' });
-    if (!env.AUDIT_CHECKPOINT_DIR) ctx.addIssue({ code: 'custom', path: ['AUDIT_CHECKPOINT_DIR'], message: 'production writes audit checkpoints outside the database: set a folder' });
-    if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a PostgreSQL server (the embedded database is for demos)' });
-    for (const key of ['AUTH_SECRET', 'EXCHANGE_TOKEN', 'COUNCIL_TOKEN', 'SMS_TOKEN', 'SERVICE_TOKEN', 'METRICS_TOKEN', 'AUDIT_CHECKPOINT_KEY'] as const) {
-      if ((DEMO_SECRETS as readonly (string | undefined)[]).includes(env[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'is a demo value; set a real secret' });
+    if (!env.AUDIT_CHECKPOINT_KEY)
+      ctx.addIssue({ code: 'custom', path: ['AUDIT_CHECKPOINT_KEY'], message: 'production signs audit checkpoints: set a key' });
+    if (!env.AUDIT_CHECKPOINT_DIR)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUDIT_CHECKPOINT_DIR'],
+        message: 'production writes audit checkpoints outside the database: set a folder',
+      });
+    if (!env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'production needs a PostgreSQL server (the embedded database is for demos)',
+      });
+    for (const key of [
+      'AUTH_SECRET',
+      'EXCHANGE_TOKEN',
+      'COUNCIL_TOKEN',
+      'SMS_TOKEN',
+      'SERVICE_TOKEN',
+      'METRICS_TOKEN',
+      'AUDIT_CHECKPOINT_KEY',
+    ] as const) {
+      if ((DEMO_SECRETS as readonly (string | undefined)[]).includes(env[key]))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is a demo value; set a real secret' });
     }
     for (const key of ['EXCHANGE_URL', 'COUNCIL_URL', 'SMS_URL'] as const) {
-      if (/^https?:\/\/(127\.|localhost|\[::1\])/.test(env[key])) ctx.addIssue({ code: 'custom', path: [key], message: 'points at a loopback sandbox; production needs the real service' });
+      if (/^https?:\/\/(127\.|localhost|\[::1\])/.test(env[key]))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'points at a loopback sandbox; production needs the real service' });
     }
   });
 

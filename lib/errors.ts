@@ -44,6 +44,9 @@ export function toHttpError(error: unknown): { status: number; body: { error: Ap
   if (error instanceof AppError) return { status: error.status, body: { error: error.code, message: error.userMessage } };
   return {
     status: 500,
-    body: { error: 'internal', message: { th: 'เกิดข้อผิดพลาดภายในระบบ กรุณาลองใหม่', en: 'Something went wrong on our side. Please try again.' } },
+    body: {
+      error: 'internal',
+      message: { th: 'เกิดข้อผิดพลาดภายในระบบ กรุณาลองใหม่', en: 'Something went wrong on our side. Please try again.' },
+    },
   };
 }

@@ -11,5 +11,8 @@ export function formText(form: FormData, name: string): string {
  * Anything that is not a FormData fails, so a server action reached by a hand-made POST is refused too.
  */
 export function formSchema<T extends z.ZodRawShape>(fields: T) {
-  return z.preprocess((form) => (form instanceof FormData ? Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) : form), z.object(fields));
+  return z.preprocess(
+    (form) => (form instanceof FormData ? Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) : form),
+    z.object(fields),
+  );
 }

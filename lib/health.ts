@@ -34,7 +34,13 @@ async function reachable(url: string, token?: string): Promise<Check> {
 }
 
 /** Readiness: database, exchange, council registry and SMS gateway all reachable. */
-export async function checkReadiness(): Promise<{ status: 'ready' | 'not-ready' | 'shutting-down'; db: Check; exchange: Check; registry: Check; sms: Check }> {
+export async function checkReadiness(): Promise<{
+  status: 'ready' | 'not-ready' | 'shutting-down';
+  db: Check;
+  exchange: Check;
+  registry: Check;
+  sms: Check;
+}> {
   const config = env();
   const [health, exchange, registry, sms] = await Promise.all([
     checkHealth(),

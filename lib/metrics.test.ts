@@ -18,7 +18,14 @@ describe('metrics', () => {
     expect(metrics()).toBe(metrics());
     metrics().exchangeResults.inc({ hospital: '11535', status: 'answered' });
     const text = await metrics().registry.metrics();
-    for (const name of ['hl_http_requests_total', 'hl_exchange_hospital_results_total', 'hl_exchange_breaker_open', 'hl_otp_messages_total', 'hl_sign_in_failures_total', 'hl_audit_write_failures_total']) {
+    for (const name of [
+      'hl_http_requests_total',
+      'hl_exchange_hospital_results_total',
+      'hl_exchange_breaker_open',
+      'hl_otp_messages_total',
+      'hl_sign_in_failures_total',
+      'hl_audit_write_failures_total',
+    ]) {
       expect(text).toContain(name);
     }
   });

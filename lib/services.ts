@@ -28,7 +28,8 @@ export function services(): Services {
           m.exchangeResults.inc({ hospital: r.hcode, status: r.status });
           if (r.status !== 'circuit-open') m.exchangeDuration.observe({ hospital: r.hcode, status: r.status }, r.elapsedMs / 1000);
           if (r.droppedWrongPatient > 0) m.wrongPatientDropped.inc({ hospital: r.hcode }, r.droppedWrongPatient);
-          for (const b of globalForServices.__hlServices?.exchange.breakerSnapshot() ?? []) m.breakerOpen.set({ hospital: b.key }, b.phase === 'closed' ? 0 : 1);
+          for (const b of globalForServices.__hlServices?.exchange.breakerSnapshot() ?? [])
+            m.breakerOpen.set({ hospital: b.key }, b.phase === 'closed' ? 0 : 1);
         },
       }),
       registry: createDoctorRegistry({ baseUrl: config.COUNCIL_URL, token: config.COUNCIL_TOKEN, timeoutMs: config.COUNCIL_TIMEOUT_MS }),

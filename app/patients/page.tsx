@@ -11,7 +11,10 @@ export default doctorPage(async function PatientsPage({ doctor }) {
         <h1 className="text-2xl font-bold">{t('consent.title')}</h1>
         <p className="text-muted">{t('consent.intro')}</p>
       </div>
-      <ConsentFlow isEd={doctor.role === 'ed'} actions={{ lookup: lookupPatientAction, send: sendConsentOtpAction, verify: verifyConsentOtpAction }} />
+      <ConsentFlow
+        isEd={doctor.role === 'ed'}
+        actions={{ lookup: lookupPatientAction, send: sendConsentOtpAction, verify: verifyConsentOtpAction }}
+      />
     </div>
   );
 });

@@ -13,15 +13,17 @@ export default doctorSessionPage(async function SelectHospitalPage({ session, de
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t('selectHospital.title')}</h1>
-      <p className="text-muted">
-        {t('selectHospital.intro')}
-      </p>
+      <p className="text-muted">{t('selectHospital.intro')}</p>
       <ul className="space-y-3">
         {grants.map((g) => (
           <li key={g.id}>
             <form action={chooseHospital}>
               <input type="hidden" name="hospitalCode" value={g.hospitalCode} />
-              <button type="submit" className="card flex w-full items-center justify-between text-left hover:border-brand" aria-current={g.hospitalCode === session.hospitalCode ? 'true' : undefined}>
+              <button
+                type="submit"
+                className="card flex w-full items-center justify-between text-left hover:border-brand"
+                aria-current={g.hospitalCode === session.hospitalCode ? 'true' : undefined}
+              >
                 <span className="font-semibold">{hospitalLabel(directory, g.hospitalCode, lang)}</span>
                 <span className="rounded bg-info-bg px-2 py-1 text-sm text-info">
                   {t(g.role === 'ed' ? 'selectHospital.role.ed' : 'selectHospital.role.doctor')}

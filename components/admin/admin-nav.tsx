@@ -26,7 +26,11 @@ export function AdminNav({ hospitalLabel }: { hospitalLabel: string }) {
       <ul className="flex flex-wrap gap-4 font-semibold">
         {LINKS.map((l) => (
           <li key={l.href}>
-            <Link href={l.href} aria-current={isCurrent(pathname, l.href) ? 'page' : undefined} className="underline-offset-4 hover:underline aria-[current=page]:underline">
+            <Link
+              href={l.href}
+              aria-current={isCurrent(pathname, l.href) ? 'page' : undefined}
+              className="underline-offset-4 hover:underline aria-[current=page]:underline"
+            >
               {t(l.label)}
             </Link>
           </li>

@@ -23,7 +23,12 @@ export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     // On success the action redirects to the sign-in page.
-    const result = await complete({ token, password: formText(form, 'password'), confirm: formText(form, 'confirm'), totp: formText(form, 'totp') });
+    const result = await complete({
+      token,
+      password: formText(form, 'password'),
+      confirm: formText(form, 'confirm'),
+      totp: formText(form, 'totp'),
+    });
     setBusy(false);
     setError(result);
   }
@@ -39,7 +44,8 @@ export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
         {messageText}
       </p>
     ) : null;
-  const described = (f: SetupField, extra?: string) => [extra, field === f ? `${f}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const described = (f: SetupField, extra?: string) =>
+    [extra, field === f ? `${f}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -52,14 +58,30 @@ export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
           <label htmlFor="password" className="label">
             {t('admin.login.password')}
           </label>
-          <input id="password" name="password" type="password" className="field" autoComplete="new-password" aria-invalid={field === 'password' ? true : undefined} aria-describedby={described('password', 'password-hint')} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            className="field"
+            autoComplete="new-password"
+            aria-invalid={field === 'password' ? true : undefined}
+            aria-describedby={described('password', 'password-hint')}
+          />
           {fieldError('password')}
         </div>
         <div>
           <label htmlFor="confirm" className="label">
             {t('admin.setup.confirm')}
           </label>
-          <input id="confirm" name="confirm" type="password" className="field" autoComplete="new-password" aria-invalid={field === 'confirm' ? true : undefined} aria-describedby={described('confirm')} />
+          <input
+            id="confirm"
+            name="confirm"
+            type="password"
+            className="field"
+            autoComplete="new-password"
+            aria-invalid={field === 'confirm' ? true : undefined}
+            aria-describedby={described('confirm')}
+          />
           {fieldError('confirm')}
         </div>
       </fieldset>
@@ -80,7 +102,16 @@ export function AdminSetupForm({ token, qrDataUrl, secret, complete }: Props) {
           <label htmlFor="totp" className="label">
             {t('admin.login.totp')}
           </label>
-          <input id="totp" name="totp" className="field" autoComplete="one-time-code" inputMode="numeric" maxLength={6} aria-invalid={field === 'totp' ? true : undefined} aria-describedby={described('totp')} />
+          <input
+            id="totp"
+            name="totp"
+            className="field"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            maxLength={6}
+            aria-invalid={field === 'totp' ? true : undefined}
+            aria-describedby={described('totp')}
+          />
           {fieldError('totp')}
         </div>
       </fieldset>

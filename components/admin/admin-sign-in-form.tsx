@@ -35,7 +35,8 @@ export function AdminSignInForm() {
       return;
     }
     const code = decodeURIComponent(result?.error ?? 'invalid');
-    if (code.startsWith('locked:')) setMessage(t('login.error.locked', { time: formatDate(code.slice('locked:'.length), lang, calendar, true) }));
+    if (code.startsWith('locked:'))
+      setMessage(t('login.error.locked', { time: formatDate(code.slice('locked:'.length), lang, calendar, true) }));
     else if (code === 'format') setMessage(t('admin.login.error.format'));
     else setMessage(t('admin.login.error.invalid'));
   }
@@ -60,9 +61,7 @@ export function AdminSignInForm() {
         </label>
         <input id="totp" name="totp" className="field" autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
       </div>
-      {message && (
-        <ErrorAlert>{message}</ErrorAlert>
-      )}
+      {message && <ErrorAlert>{message}</ErrorAlert>}
       <button type="submit" className="btn-primary w-full" disabled={busy}>
         {busy ? t('common.loading') : t('admin.login.submit')}
       </button>

@@ -36,7 +36,17 @@ export function DoctorTable({ rows, filter }: { rows: DoctorGrantRow[]; filter: 
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
-            <TableHead columns={[t('admin.col.name'), t('admin.col.licence'), t('admin.col.role'), t('admin.col.status'), t('admin.col.since'), t('admin.col.until'), t('admin.col.lastSignIn')]} />
+            <TableHead
+              columns={[
+                t('admin.col.name'),
+                t('admin.col.licence'),
+                t('admin.col.role'),
+                t('admin.col.status'),
+                t('admin.col.since'),
+                t('admin.col.until'),
+                t('admin.col.lastSignIn'),
+              ]}
+            />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-line" data-licence={r.licence}>
@@ -51,8 +61,12 @@ export function DoctorTable({ rows, filter }: { rows: DoctorGrantRow[]; filter: 
                     <GrantStatusBadge status={r.status} />
                   </td>
                   <td className="p-2 whitespace-nowrap">{formatDate(r.since, lang, calendar)}</td>
-                  <td className="p-2 whitespace-nowrap">{r.validUntil ? formatDate(r.validUntil, lang, calendar) : t('admin.doctors.noEnd')}</td>
-                  <td className="p-2 whitespace-nowrap">{r.lastSignInAt ? formatDate(r.lastSignInAt, lang, calendar, true) : t('admin.doctors.never')}</td>
+                  <td className="p-2 whitespace-nowrap">
+                    {r.validUntil ? formatDate(r.validUntil, lang, calendar) : t('admin.doctors.noEnd')}
+                  </td>
+                  <td className="p-2 whitespace-nowrap">
+                    {r.lastSignInAt ? formatDate(r.lastSignInAt, lang, calendar, true) : t('admin.doctors.never')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -64,7 +64,10 @@ export function GrantControls({ grant, validUntilDate, today, change }: Props) {
       </h2>
       <div aria-live="polite">
         {message && (
-          <p role={message.ok ? 'status' : 'alert'} className={`rounded-md border p-3 font-semibold ${message.ok ? 'border-ok bg-ok-bg text-ok' : 'border-critical bg-critical-bg text-critical'}`}>
+          <p
+            role={message.ok ? 'status' : 'alert'}
+            className={`rounded-md border p-3 font-semibold ${message.ok ? 'border-ok bg-ok-bg text-ok' : 'border-critical bg-critical-bg text-critical'}`}
+          >
             {t(message.key)}
           </p>
         )}

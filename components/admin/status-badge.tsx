@@ -13,5 +13,7 @@ const STYLE: Record<GrantDisplayStatus, string> = {
 /** A grant's status as a word, never colour alone. */
 export function GrantStatusBadge({ status }: { status: GrantDisplayStatus }) {
   const { t } = useLocale();
-  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${STYLE[status]}`}>{t(`admin.status.${status}`)}</span>;
+  return (
+    <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${STYLE[status]}`}>{t(`admin.status.${status}`)}</span>
+  );
 }

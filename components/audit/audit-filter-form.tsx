@@ -9,7 +9,15 @@ import type { MessageKey } from '@/lib/i18n/messages';
 export type AuditFilterField = 'doctor' | 'patient' | 'action' | 'outcome' | 'purpose' | 'from' | 'to';
 
 /** The audit viewer's filters as a plain GET form (works without JavaScript); errors come from the server. */
-export function AuditFilterForm({ values, errors, periodText }: { values: Partial<Record<AuditFilterField, string>>; errors: Partial<Record<AuditFilterField, MessageKey>>; periodText: string | null }) {
+export function AuditFilterForm({
+  values,
+  errors,
+  periodText,
+}: {
+  values: Partial<Record<AuditFilterField, string>>;
+  errors: Partial<Record<AuditFilterField, MessageKey>>;
+  periodText: string | null;
+}) {
   const { t } = useLocale();
   const errorOf = (f: AuditFilterField) =>
     errors[f] ? (
@@ -30,17 +38,39 @@ export function AuditFilterForm({ values, errors, periodText }: { values: Partia
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div>
-          <label htmlFor="f-doctor" className="label">{t('audit.filter.doctor')}</label>
-          <input id="f-doctor" name="doctor" className="field" inputMode="numeric" autoComplete="off" defaultValue={values.doctor ?? ''} {...described('doctor')} />
+          <label htmlFor="f-doctor" className="label">
+            {t('audit.filter.doctor')}
+          </label>
+          <input
+            id="f-doctor"
+            name="doctor"
+            className="field"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={values.doctor ?? ''}
+            {...described('doctor')}
+          />
           {errorOf('doctor')}
         </div>
         <div>
-          <label htmlFor="f-patient" className="label">{t('audit.filter.patient')}</label>
-          <input id="f-patient" name="patient" className="field" inputMode="numeric" autoComplete="off" defaultValue={values.patient ?? ''} {...described('patient')} />
+          <label htmlFor="f-patient" className="label">
+            {t('audit.filter.patient')}
+          </label>
+          <input
+            id="f-patient"
+            name="patient"
+            className="field"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={values.patient ?? ''}
+            {...described('patient')}
+          />
           {errorOf('patient')}
         </div>
         <div>
-          <label htmlFor="f-action" className="label">{t('audit.filter.action')}</label>
+          <label htmlFor="f-action" className="label">
+            {t('audit.filter.action')}
+          </label>
           <select id="f-action" name="action" className="field" defaultValue={values.action ?? ''} {...described('action')}>
             <option value="">{t('audit.filter.any')}</option>
             {AUDIT_ACTIONS.map((a) => (
@@ -52,7 +82,9 @@ export function AuditFilterForm({ values, errors, periodText }: { values: Partia
           {errorOf('action')}
         </div>
         <div>
-          <label htmlFor="f-outcome" className="label">{t('audit.filter.outcome')}</label>
+          <label htmlFor="f-outcome" className="label">
+            {t('audit.filter.outcome')}
+          </label>
           <select id="f-outcome" name="outcome" className="field" defaultValue={values.outcome ?? ''} {...described('outcome')}>
             <option value="">{t('audit.filter.any')}</option>
             {(['success', 'failure', 'denied'] as const).map((o) => (
@@ -64,7 +96,9 @@ export function AuditFilterForm({ values, errors, periodText }: { values: Partia
           {errorOf('outcome')}
         </div>
         <div>
-          <label htmlFor="f-purpose" className="label">{t('audit.filter.purpose')}</label>
+          <label htmlFor="f-purpose" className="label">
+            {t('audit.filter.purpose')}
+          </label>
           <select id="f-purpose" name="purpose" className="field" defaultValue={values.purpose ?? ''} {...described('purpose')}>
             <option value="">{t('audit.filter.any')}</option>
             {(['TREAT', 'ETREAT'] as const).map((p) => (
@@ -76,10 +110,22 @@ export function AuditFilterForm({ values, errors, periodText }: { values: Partia
           {errorOf('purpose')}
         </div>
         <div>
-          <DateField id="f-from" name="from" label={t('audit.filter.from')} defaultValue={values.from ?? ''} serverError={errors.from ? t(errors.from) : undefined} />
+          <DateField
+            id="f-from"
+            name="from"
+            label={t('audit.filter.from')}
+            defaultValue={values.from ?? ''}
+            serverError={errors.from ? t(errors.from) : undefined}
+          />
         </div>
         <div>
-          <DateField id="f-to" name="to" label={t('audit.filter.to')} defaultValue={values.to ?? ''} serverError={errors.to ? t(errors.to) : undefined} />
+          <DateField
+            id="f-to"
+            name="to"
+            label={t('audit.filter.to')}
+            defaultValue={values.to ?? ''}
+            serverError={errors.to ? t(errors.to) : undefined}
+          />
         </div>
       </div>
       {periodText && <p className="text-muted">{periodText}</p>}

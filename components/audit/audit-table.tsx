@@ -19,14 +19,27 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{t('audit.title')}</caption>
-        <TableHead columns={[t('audit.col.seq'), t('audit.col.time'), t('audit.col.actor'), t('audit.col.event'), t('audit.col.outcome'), t('audit.col.patient'), t('audit.col.purpose'), t('audit.col.details'), t('audit.col.address')]} />
+        <TableHead
+          columns={[
+            t('audit.col.seq'),
+            t('audit.col.time'),
+            t('audit.col.actor'),
+            t('audit.col.event'),
+            t('audit.col.outcome'),
+            t('audit.col.patient'),
+            t('audit.col.purpose'),
+            t('audit.col.details'),
+            t('audit.col.address'),
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.seq} data-action={r.action} className={`border-b border-line align-top ${r.emergency ? 'bg-warning-bg' : ''}`}>
               <td className="p-2 font-mono">{r.seq}</td>
               <td className="p-2 whitespace-nowrap">{formatDate(r.at, lang, calendar, true)}</td>
               <td className="p-2 whitespace-nowrap">
-                {t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)} {r.actorType === 'doctor' && r.actorId ? t('common.licence', { licence: r.actorId }) : (r.actorId ?? '')}
+                {t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)}{' '}
+                {r.actorType === 'doctor' && r.actorId ? t('common.licence', { licence: r.actorId }) : (r.actorId ?? '')}
                 {r.actorRole ? <span className="text-muted"> ({r.actorRole})</span> : null}
               </td>
               <td className="p-2">{isKnownAction(r.action) ? t(`audit.action.${r.action}`) : r.action}</td>

@@ -10,7 +10,13 @@ import { ReviewBadge } from './review-badge';
 import { ReviewForm } from './review-form';
 
 /** The emergency review queue: who, which patient, why, for how long, and what was viewed (counts only). */
-export function EmergencyReviewList({ items, action }: { items: EmergencyReviewView[]; action: (previous: ReviewResult | null, form: FormData) => Promise<ReviewResult> }) {
+export function EmergencyReviewList({
+  items,
+  action,
+}: {
+  items: EmergencyReviewView[];
+  action: (previous: ReviewResult | null, form: FormData) => Promise<ReviewResult>;
+}) {
   const { t, lang, calendar } = useLocale();
   if (items.length === 0) return <p className="card text-muted">{t('reviews.empty')}</p>;
   return (
@@ -42,14 +48,20 @@ export function EmergencyReviewList({ items, action }: { items: EmergencyReviewV
               ) : (
                 <>
                   {t('reviews.viewedSummary', { reads: item.viewed.reads, hospitals: item.viewed.hospitals.join(', ') || '—' })}
-                  {Object.keys(item.viewed.resourceTypes).length > 0 && <span className="block text-muted">{formatTypeCounts(item.viewed.resourceTypes)}</span>}
+                  {Object.keys(item.viewed.resourceTypes).length > 0 && (
+                    <span className="block text-muted">{formatTypeCounts(item.viewed.resourceTypes)}</span>
+                  )}
                 </>
               )}
             </dd>
           </dl>
           {item.review ? (
             <p>
-              {t('reviews.reviewedBy', { outcome: t(`audit.review.${item.review.outcome}`), by: item.review.by, at: formatDate(item.review.at, lang, calendar, true) })}
+              {t('reviews.reviewedBy', {
+                outcome: t(`audit.review.${item.review.outcome}`),
+                by: item.review.by,
+                at: formatDate(item.review.at, lang, calendar, true),
+              })}
               <span className="block text-muted">{item.review.comment}</span>
             </p>
           ) : (

@@ -20,12 +20,26 @@ export function PatientAccessTable({ rows, hospitalNames }: { rows: PatientAcces
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{t('patientAccess.title')}</caption>
-          <TableHead columns={[t('audit.col.time'), t('patientAccess.col.who'), t('patientAccess.col.hospital'), t('audit.col.purpose'), t('audit.col.event'), t('audit.col.outcome'), t('patientAccess.col.what')]} />
+          <TableHead
+            columns={[
+              t('audit.col.time'),
+              t('patientAccess.col.who'),
+              t('patientAccess.col.hospital'),
+              t('audit.col.purpose'),
+              t('audit.col.event'),
+              t('audit.col.outcome'),
+              t('patientAccess.col.what'),
+            ]}
+          />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className={`border-b border-line align-top ${r.purpose === 'ETREAT' ? 'bg-warning-bg' : ''}`}>
                 <td className="p-2 whitespace-nowrap">{formatDate(r.at, lang, calendar, true)}</td>
-                <td className="p-2 whitespace-nowrap">{r.licence ? t('common.licence', { licence: r.licence }) : t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)}</td>
+                <td className="p-2 whitespace-nowrap">
+                  {r.licence
+                    ? t('common.licence', { licence: r.licence })
+                    : t(`audit.actor.${r.actorType as 'doctor' | 'admin' | 'service' | 'system' | 'anonymous'}`)}
+                </td>
                 <td className="p-2">{name(r.hospitalCode)}</td>
                 <td className="p-2">{r.purpose ? t(`audit.purpose.${r.purpose}`) : '—'}</td>
                 <td className="p-2">{isKnownAction(r.action) ? t(`audit.action.${r.action}`) : r.action}</td>

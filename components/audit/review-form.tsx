@@ -7,14 +7,21 @@ import type { ReviewResult } from '@/lib/audit/reviews';
 const OUTCOMES = ['justified', 'not-justified', 'referred'] as const;
 
 /** Records one emergency access's review outcome and comment; errors come back from the server action. */
-export function ReviewForm({ accessId, action }: { accessId: string; action: (previous: ReviewResult | null, form: FormData) => Promise<ReviewResult> }) {
+export function ReviewForm({
+  accessId,
+  action,
+}: {
+  accessId: string;
+  action: (previous: ReviewResult | null, form: FormData) => Promise<ReviewResult>;
+}) {
   const { t } = useLocale();
   const [state, submit, pending] = useActionState(action, null);
   // Controlled, so a refused submission keeps what the admin chose and typed (React resets uncontrolled forms).
   const [outcome, setOutcome] = useState('');
   const [comment, setComment] = useState('');
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const commentError = errors.comment === 'comment-long' ? t('reviews.error.comment-long') : errors.comment ? t('reviews.error.comment-short') : null;
+  const commentError =
+    errors.comment === 'comment-long' ? t('reviews.error.comment-long') : errors.comment ? t('reviews.error.comment-short') : null;
   if (state?.ok) {
     return (
       <p role="status" className="font-semibold text-ok">

@@ -112,9 +112,7 @@ export function DoctorSignInForm() {
           </p>
         )}
       </div>
-      {message && (
-        <ErrorAlert id="signin-message">{message}</ErrorAlert>
-      )}
+      {message && <ErrorAlert id="signin-message">{message}</ErrorAlert>}
       <button type="submit" className="btn-primary w-full" disabled={busy}>
         {busy ? t('common.loading') : t('login.submit')}
       </button>

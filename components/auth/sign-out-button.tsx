@@ -10,7 +10,15 @@ export const SIGNED_OUT_URL = '/login?ended=signed-out';
  * Sign-out in one click: next-auth's POST (with its CSRF token), whose signOut event ends the session row
  * and writes the audit entry on the server; then the browser lands on `callbackUrl`.
  */
-export function SignOutButton({ label, callbackUrl = SIGNED_OUT_URL, className = 'btn-primary' }: { label: string; callbackUrl?: string; className?: string }) {
+export function SignOutButton({
+  label,
+  callbackUrl = SIGNED_OUT_URL,
+  className = 'btn-primary',
+}: {
+  label: string;
+  callbackUrl?: string;
+  className?: string;
+}) {
   return (
     <button type="button" className={className} onClick={() => void signOut({ callbackUrl })}>
       {label}

@@ -17,7 +17,9 @@ export function ConfirmStep({ state, dispatch, headingRef, isEd }: StepProps) {
       <h2 ref={headingRef} tabIndex={-1} className="sr-only">
         {t('consent.card.title')}
       </h2>
-      {state.zeroWarning && <NoticeBox notice={{ tone: 'warning', message: { key: 'consent.cid.warnZero' } }} id="zero-warning" isEd={isEd} />}
+      {state.zeroWarning && (
+        <NoticeBox notice={{ tone: 'warning', message: { key: 'consent.cid.warnZero' } }} id="zero-warning" isEd={isEd} />
+      )}
       <PatientCardView patient={patient} />
       <form
         onSubmit={(event) => {

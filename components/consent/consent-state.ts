@@ -116,7 +116,11 @@ export function isBusy(state: ConsentState): boolean {
   return state.request !== null;
 }
 
-const notice = (tone: Notice['tone'], key: MessageKey, rest: Omit<Notice, 'tone' | 'message'> = {}): Notice => ({ tone, message: { key }, ...rest });
+const notice = (tone: Notice['tone'], key: MessageKey, rest: Omit<Notice, 'tone' | 'message'> = {}): Notice => ({
+  tone,
+  message: { key },
+  ...rest,
+});
 const UNEXPECTED = notice('critical', 'consent.error.unexpected');
 const NOT_FOUND = notice('warning', 'consent.result.notFound');
 const NO_SHARING = notice('info', 'consent.result.noSharing');
@@ -142,7 +146,14 @@ function onSearchSubmitted(state: ConsentState): ConsentState {
 function onLookupAnswered(state: ConsentState, result: LookupResult | SignedOut): ConsentState {
   const done = { ...state, request: null };
   if (result.ok) {
-    return { ...done, patient: result.patient, zeroWarning: result.warning === 'starts-with-zero', purposeOk: false, purposeError: false, step: 'confirm' };
+    return {
+      ...done,
+      patient: result.patient,
+      zeroWarning: result.warning === 'starts-with-zero',
+      purposeOk: false,
+      purposeError: false,
+      step: 'confirm',
+    };
   }
   switch (result.reason) {
     case 'signed-out':
@@ -192,13 +203,19 @@ function onSendAnswered(state: ConsentState, result: SendOtpResult | SignedOut, 
   const resend = state.request?.kind === 'send' && state.request.resend;
   const done = { ...state, request: null };
   if (result.ok) {
-    const challenge = { id: result.challengeId, phoneMasked: result.phoneMasked, expiresAt: at + result.expiresInMs, resendAt: at + result.resendInMs };
+    const challenge = {
+      id: result.challengeId,
+      phoneMasked: result.phoneMasked,
+      expiresAt: at + result.expiresInMs,
+      resendAt: at + result.resendInMs,
+    };
     const sent = { ...done, challenge, now: at, code: [...EMPTY_CODE], needsNewCode: false, step: 'otp' as const };
     return resend ? { ...sent, notice: notice('ok', 'consent.otp.resent') } : sent;
   }
   if (result.reason === 'signed-out') return { ...done, navigate: { to: 'sign-in' } };
   // The search no longer passes the server's check: back to the form, with the problem on the field.
-  if (result.reason === 'invalid') return { ...done, step: 'search', fieldError: result.fieldErrors?.value ?? { key: 'consent.cid.error.digits' } };
+  if (result.reason === 'invalid')
+    return { ...done, step: 'search', fieldError: result.fieldErrors?.value ?? { key: 'consent.cid.error.digits' } };
   return { ...done, notice: sendRefusal(result, at) };
 }
 
@@ -224,7 +241,11 @@ function onVerifyAnswered(state: ConsentState, result: VerifyOtpResult | SignedO
     case 'void':
     case 'expired':
     case 'used':
-      return { ...retry, codeError: { key: VERIFY_FAILURE[result.reason] }, needsNewCode: result.reason === 'void' || result.reason === 'expired' };
+      return {
+        ...retry,
+        codeError: { key: VERIFY_FAILURE[result.reason] },
+        needsNewCode: result.reason === 'void' || result.reason === 'expired',
+      };
   }
 }
 
@@ -235,7 +256,11 @@ export function consentReducer(state: ConsentState, event: ConsentEvent): Consen
       return { ...state, by: event.by, fieldError: null };
     case 'cid-typed':
       // Once all 13 digits are in, say at once whether the check digit fits; before that, say nothing.
-      return { ...state, cid: event.value, fieldError: event.value.replace(/\D/g, '').length === 13 ? searchProblem({ by: 'cid', value: event.value }) : null };
+      return {
+        ...state,
+        cid: event.value,
+        fieldError: event.value.replace(/\D/g, '').length === 13 ? searchProblem({ by: 'cid', value: event.value }) : null,
+      };
     case 'passport-typed':
       return { ...state, passport: event.value };
     case 'search-submitted':
@@ -259,6 +284,15 @@ export function consentReducer(state: ConsentState, event: ConsentEvent): Consen
     case 'tick':
       return { ...state, now: event.at };
     case 'restarted':
-      return { ...state, step: 'search', patient: null, challenge: null, notice: null, code: [...EMPTY_CODE], codeError: null, needsNewCode: false };
+      return {
+        ...state,
+        step: 'search',
+        patient: null,
+        challenge: null,
+        notice: null,
+        code: [...EMPTY_CODE],
+        codeError: null,
+        needsNewCode: false,
+      };
   }
 }

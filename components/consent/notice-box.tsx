@@ -19,9 +19,16 @@ export function NoticeBox({ notice, id, isEd }: { notice: Notice; id: string; is
   const { t, lang, calendar } = useLocale();
   const { message, until } = notice;
   const untilIso = until ? new Date(until.at).toISOString() : undefined;
-  const vars = until && untilIso ? { ...message.vars, time: until.as === 'time' ? formatTime(untilIso) : formatDate(untilIso, lang, calendar, true) } : message.vars;
+  const vars =
+    until && untilIso
+      ? { ...message.vars, time: until.as === 'time' ? formatTime(untilIso) : formatDate(untilIso, lang, calendar, true) }
+      : message.vars;
   return (
-    <div id={id} role={notice.tone === 'critical' || notice.tone === 'warning' ? 'alert' : 'status'} className={`rounded-md border p-3 font-semibold ${TONE[notice.tone]}`}>
+    <div
+      id={id}
+      role={notice.tone === 'critical' || notice.tone === 'warning' ? 'alert' : 'status'}
+      className={`rounded-md border p-3 font-semibold ${TONE[notice.tone]}`}
+    >
       <p>
         <span aria-hidden="true">{ICON[notice.tone]}</span>
         {t(message.key, vars)}

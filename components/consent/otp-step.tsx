@@ -62,7 +62,13 @@ export function OtpStep({ state, dispatch, headingRef, isEd }: StepProps) {
           {t('consent.otp.title')}
         </h2>
         <p id="otp-sent">{t('consent.otp.sentTo', { phone: challenge.phoneMasked })}</p>
-        <OtpInput digits={state.code} onChange={(code) => dispatch({ type: 'code-changed', code })} invalid={codeError !== null} describedBy={codeError ? 'otp-sent otp-error' : 'otp-sent'} disabled={busy || needsNewCode} />
+        <OtpInput
+          digits={state.code}
+          onChange={(code) => dispatch({ type: 'code-changed', code })}
+          invalid={codeError !== null}
+          describedBy={codeError ? 'otp-sent otp-error' : 'otp-sent'}
+          disabled={busy || needsNewCode}
+        />
         {codeError && (
           <p id="otp-error" className="field-error" role="alert">
             <span aria-hidden="true">⚠ </span>
@@ -77,7 +83,13 @@ export function OtpStep({ state, dispatch, headingRef, isEd }: StepProps) {
               {busy ? t('common.loading') : t('consent.otp.submit')}
             </button>
           )}
-          <button type="button" className={needsNewCode ? 'btn-primary' : 'btn-secondary'} disabled={busy || resendInS > 0} onClick={() => dispatch({ type: 'send-requested', resend: true })} aria-describedby="resend-wait">
+          <button
+            type="button"
+            className={needsNewCode ? 'btn-primary' : 'btn-secondary'}
+            disabled={busy || resendInS > 0}
+            onClick={() => dispatch({ type: 'send-requested', resend: true })}
+            aria-describedby="resend-wait"
+          >
             {needsNewCode ? t('consent.otp.requestNew') : t('consent.otp.resend')}
           </button>
           <button type="button" className="btn-secondary" onClick={() => dispatch({ type: 'restarted' })} disabled={busy}>

@@ -52,7 +52,14 @@ function SearchByChoice({ state, dispatch }: Pick<StepProps, 'state' | 'dispatch
       <div className="flex flex-wrap gap-4">
         {(['cid', 'passport'] as const).map((kind) => (
           <label key={kind} className="inline-flex min-h-11 items-center gap-2">
-            <input type="radio" name="by" value={kind} checked={state.by === kind} onChange={() => dispatch({ type: 'by-changed', by: kind })} className="h-5 w-5" />
+            <input
+              type="radio"
+              name="by"
+              value={kind}
+              checked={state.by === kind}
+              onChange={() => dispatch({ type: 'by-changed', by: kind })}
+              className="h-5 w-5"
+            />
             {t(kind === 'cid' ? 'consent.search.byCid' : 'consent.search.byPassport')}
           </label>
         ))}
@@ -81,7 +88,11 @@ export function SearchStep({ state, dispatch, headingRef, isEd }: StepProps) {
         </h2>
         <SearchByChoice state={state} dispatch={dispatch} />
         {state.by === 'cid' ? (
-          <CitizenIdInput value={state.cid} onChange={(value) => dispatch({ type: 'cid-typed', value })} error={fieldError ? t(fieldError.key, fieldError.vars) : undefined} />
+          <CitizenIdInput
+            value={state.cid}
+            onChange={(value) => dispatch({ type: 'cid-typed', value })}
+            error={fieldError ? t(fieldError.key, fieldError.vars) : undefined}
+          />
         ) : (
           <PassportField state={state} dispatch={dispatch} />
         )}

@@ -55,7 +55,10 @@ function useStepFocus(state: ConsentState, headingRef: RefObject<HTMLHeadingElem
  * Runs the consent state machine: sends each request it asks for, feeds the answer back, ticks the
  * countdown on the code step, moves focus, and leaves the page when it says so.
  */
-export function useConsentFlow(actions: ConsentActions, headingRef: RefObject<HTMLHeadingElement | null>): [ConsentState, Dispatch<ConsentEvent>] {
+export function useConsentFlow(
+  actions: ConsentActions,
+  headingRef: RefObject<HTMLHeadingElement | null>,
+): [ConsentState, Dispatch<ConsentEvent>] {
   const router = useRouter();
   const [state, dispatch] = useReducer(consentReducer, initialConsentState);
 

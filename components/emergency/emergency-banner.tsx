@@ -8,7 +8,21 @@ import { formatDuration } from '@/lib/i18n/format';
  * The red emergency banner with a live countdown. The server decides expiry; this only shows the time
  * left and, at zero, says so (the next request is refused by the server anyway).
  */
-export function EmergencyBanner({ accessId, reasonLabel, reasonText, expiresAt, serverNow, endAction }: { accessId: string; reasonLabel: string; reasonText: string; expiresAt: string; serverNow: string; endAction: (form: FormData) => Promise<void> }) {
+export function EmergencyBanner({
+  accessId,
+  reasonLabel,
+  reasonText,
+  expiresAt,
+  serverNow,
+  endAction,
+}: {
+  accessId: string;
+  reasonLabel: string;
+  reasonText: string;
+  expiresAt: string;
+  serverNow: string;
+  endAction: (form: FormData) => Promise<void>;
+}) {
   const { t, lang } = useLocale();
   // Offset from the server clock so a wrong workstation clock does not mislead the countdown.
   const [skew] = useState(() => new Date(serverNow).getTime() - Date.now());
@@ -20,7 +34,11 @@ export function EmergencyBanner({ accessId, reasonLabel, reasonText, expiresAt, 
   }, [expiresAt, skew]);
   const expired = left <= 0;
   return (
-    <section role="region" aria-label={t('emergency.banner.title')} className="rounded-md border-2 border-critical bg-critical-bg p-4 text-critical">
+    <section
+      role="region"
+      aria-label={t('emergency.banner.title')}
+      className="rounded-md border-2 border-critical bg-critical-bg p-4 text-critical"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <p className="text-lg font-bold">

@@ -4,7 +4,14 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type SubmitEvent } from 'react';
 import { useLocale } from '@/components/providers';
-import { emergencyFieldErrors, emergencyFormInput, emergencyLookupSchema, REASON_CODES, REASON_TEXT_MAX, type EmergencyField } from '@/lib/emergency/rules';
+import {
+  emergencyFieldErrors,
+  emergencyFormInput,
+  emergencyLookupSchema,
+  REASON_CODES,
+  REASON_TEXT_MAX,
+  type EmergencyField,
+} from '@/lib/emergency/rules';
 import type { EmergencyLookupResult, EmergencyPatientCard, EmergencyStartResult } from '@/lib/emergency/service';
 import { formatDate, formatSourceDate } from '@/lib/i18n/format';
 import type { Bilingual, MessageKey } from '@/lib/i18n/messages';
@@ -110,9 +117,7 @@ export function EmergencyLookup() {
           </p>
         )}
       </form>
-      {message && (
-        <ErrorAlert>{message}</ErrorAlert>
-      )}
+      {message && <ErrorAlert>{message}</ErrorAlert>}
       {patient && (
         <>
           <PatientIdentityCard patient={patient} />
@@ -180,7 +185,11 @@ function PatientIdentityCard({ patient: p }: { patient: EmergencyPatientCard }) 
 }
 
 /** What the doctor is told when the server refuses to break the glass. */
-function startRefusal(result: Exclude<EmergencyStartResult, { ok: true }>, t: (key: MessageKey, vars?: Record<string, string | number>) => string, dateTime: (iso: string) => string): string {
+function startRefusal(
+  result: Exclude<EmergencyStartResult, { ok: true }>,
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+  dateTime: (iso: string) => string,
+): string {
   switch (result.reason) {
     case 'invalid':
     case 'pin-wrong': {
@@ -260,7 +269,13 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
           <div className="space-y-1">
             {REASON_CODES.map((code) => (
               <label key={code} className="flex items-center gap-2">
-                <input type="radio" name="reasonCode" value={code} autoFocus={code === REASON_CODES[0]} aria-invalid={errors.reasonCode ? true : undefined} />
+                <input
+                  type="radio"
+                  name="reasonCode"
+                  value={code}
+                  autoFocus={code === REASON_CODES[0]}
+                  aria-invalid={errors.reasonCode ? true : undefined}
+                />
                 {t(emergencyReasonLabel(code))}
               </label>
             ))}
@@ -299,7 +314,13 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
         </div>
         <div>
           <label className="flex items-start gap-2">
-            <input type="checkbox" name="attestation" className="mt-1" aria-invalid={errors.attestation ? true : undefined} aria-describedby={errors.attestation ? 'attestation-error' : undefined} />
+            <input
+              type="checkbox"
+              name="attestation"
+              className="mt-1"
+              aria-invalid={errors.attestation ? true : undefined}
+              aria-describedby={errors.attestation ? 'attestation-error' : undefined}
+            />
             <span>{t('emergency.form.attestation')}</span>
           </label>
           {errorText('attestation') && (
@@ -330,9 +351,7 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
             </p>
           )}
         </div>
-        {message && (
-          <ErrorAlert>{message}</ErrorAlert>
-        )}
+        {message && <ErrorAlert>{message}</ErrorAlert>}
         <button type="submit" className="btn-danger w-full" disabled={busy}>
           {busy ? t('common.loading') : t('emergency.form.submit')}
         </button>

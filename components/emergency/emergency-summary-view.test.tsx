@@ -10,8 +10,15 @@ const t = (key: MessageKey, vars?: Record<string, string | number>) => translate
 const base = EMPTY_EMERGENCY_SUMMARY;
 const names = { '10661': { th: 'รพ.ก', en: 'Alpha Hospital' }, '11535': { th: 'รพ.ข', en: 'Klang Hospital' } };
 
-function render(summary: EmergencySummary, coverage: CoverageRow[] = [{ code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3, dropped: 0, sealed: {} }]): string {
-  return renderToStaticMarkup(<EmergencySummaryView summary={summary} coverage={coverage} hospitalNames={names} lang="en" calendar="gregory" t={t} />);
+function render(
+  summary: EmergencySummary,
+  coverage: CoverageRow[] = [
+    { code: '10661', nameTh: 'รพ.ก', nameEn: 'Alpha Hospital', status: 'answered', records: 3, dropped: 0, sealed: {} },
+  ],
+): string {
+  return renderToStaticMarkup(
+    <EmergencySummaryView summary={summary} coverage={coverage} hospitalNames={names} lang="en" calendar="gregory" t={t} />,
+  );
 }
 
 describe('EmergencySummaryView', () => {
@@ -22,15 +29,26 @@ describe('EmergencySummaryView', () => {
   });
 
   it('names the hospitals that recorded no known allergy', () => {
-    expect(render({ ...base, allergyStatus: 'none-known', noKnownAllergyHospitals: ['10661'] })).toContain('No known allergies (recorded by Alpha Hospital)');
+    expect(render({ ...base, allergyStatus: 'none-known', noKnownAllergyHospitals: ['10661'] })).toContain(
+      'No known allergies (recorded by Alpha Hospital)',
+    );
   });
 
   it('flags high-risk drugs with text (not colour alone) and names every item’s hospital', () => {
     const html = render({
       ...base,
       allergyStatus: 'allergies',
-      allergies: [{ display: 'Aspirin', reactions: ['urticaria'], hospitals: ['11535'], conflicts: [{ reason: 'verification', hospitals: ['10661', '11535'] }] }],
-      medications: [{ display: 'Phenytoin 100 mg capsule', highRisk: 'antiepileptic', hospitals: ['10661'], conflicts: [], allergyConflicts: [] }],
+      allergies: [
+        {
+          display: 'Aspirin',
+          reactions: ['urticaria'],
+          hospitals: ['11535'],
+          conflicts: [{ reason: 'verification', hospitals: ['10661', '11535'] }],
+        },
+      ],
+      medications: [
+        { display: 'Phenytoin 100 mg capsule', highRisk: 'antiepileptic', hospitals: ['10661'], conflicts: [], allergyConflicts: [] },
+      ],
     });
     expect(html).toContain('High-risk: antiepileptic');
     expect(html).toMatch(/Aspirin.*from Klang Hospital/s);
@@ -69,7 +87,15 @@ describe('EmergencySummaryView', () => {
     const html = render({
       ...base,
       keyLabs: [
-        { analyteKey: 'egfr', display: 'eGFR (CKD-EPI)', value: 37, unit: 'mL/min/{1.73_m2}', date: '2026-10-18', hospitals: ['10661'], flag: 'LL' },
+        {
+          analyteKey: 'egfr',
+          display: 'eGFR (CKD-EPI)',
+          value: 37,
+          unit: 'mL/min/{1.73_m2}',
+          date: '2026-10-18',
+          hospitals: ['10661'],
+          flag: 'LL',
+        },
         { analyteKey: 'inr', display: 'INR', value: 2.4, unit: '{INR}', date: '2026-10-18', hospitals: ['10661'] },
       ],
     });
@@ -79,16 +105,26 @@ describe('EmergencySummaryView', () => {
   });
 
   it('writes result values with the same precision as the record (15.096 g/dL reads 15.1)', () => {
-    const html = render({ ...base, keyLabs: [{ analyteKey: 'haemoglobin', display: 'Haemoglobin', value: 15.096, unit: 'g/dL', date: '2026-10-18', hospitals: ['10661'] }] });
+    const html = render({
+      ...base,
+      keyLabs: [
+        { analyteKey: 'haemoglobin', display: 'Haemoglobin', value: 15.096, unit: 'g/dL', date: '2026-10-18', hospitals: ['10661'] },
+      ],
+    });
     expect(html).toContain('>15.1</span> g/dL');
     expect(html).not.toContain('15.096');
   });
 
   it('leaves out a visit type that only restates the visit class, and keeps one that adds to it', () => {
     const visit = { entryId: 'e1', date: '2026-11-26', hospitals: ['10661'], encounterClass: 'AMB' as const };
-    const html = render({ ...base, encounters: [{ ...visit, typeText: 'ผู้ป่วยนอก / Outpatient visit' }, { ...visit, entryId: 'e2', typeText: 'Telemedicine follow-up' }] });
+    const html = render({
+      ...base,
+      encounters: [
+        { ...visit, typeText: 'ผู้ป่วยนอก / Outpatient visit' },
+        { ...visit, entryId: 'e2', typeText: 'Telemedicine follow-up' },
+      ],
+    });
     expect(html).not.toContain('Outpatient visit');
     expect(html).toContain('Outpatient · Telemedicine follow-up');
   });
 });
-

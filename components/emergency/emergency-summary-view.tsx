@@ -48,7 +48,9 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
   const answers: HospitalAnswer[] = coverage.map((c) => ({ hospitalCode: c.code, state: c.status, dropped: c.dropped, sealed: c.sealed }));
   const plainNames = Object.fromEntries(coverage.map((c) => [c.code, localName(lang, c.nameTh, c.nameEn)]));
   const crossCheck = computePanelCoverage(answers, PANEL_KINDS.crossCheck);
-  const failed = coverage.some((c) => c.status === 'timeout' || c.status === 'error' || c.status === 'malformed' || c.status === 'circuit-open');
+  const failed = coverage.some(
+    (c) => c.status === 'timeout' || c.status === 'error' || c.status === 'malformed' || c.status === 'circuit-open',
+  );
   const empty = (text: string) => <p className="text-muted">{text}</p>;
 
   return (
@@ -60,7 +62,15 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
               <span>
                 {localName(lang, c.nameTh, c.nameEn)} ({c.code})
               </span>
-              <span className={c.status === 'answered' || c.status === 'no-data' ? 'font-semibold text-ok' : c.status === 'not-shared' ? 'text-muted' : 'font-semibold text-warning'}>
+              <span
+                className={
+                  c.status === 'answered' || c.status === 'no-data'
+                    ? 'font-semibold text-ok'
+                    : c.status === 'not-shared'
+                      ? 'text-muted'
+                      : 'font-semibold text-warning'
+                }
+              >
                 {t(`emergency.coverage.${c.status}` as MessageKey)}
                 {c.status === 'answered' ? ` · ${t('emergency.coverage.records', { count: c.records })}` : ''}
               </span>
@@ -73,22 +83,36 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
             {t('emergency.coverage.incomplete')}
           </p>
         )}
-        <CoverageNote coverage={computePanelCoverage(answers, PANEL_KINDS.emergency)} names={plainNames} lang={lang} testId="summary-coverage" />
+        <CoverageNote
+          coverage={computePanelCoverage(answers, PANEL_KINDS.emergency)}
+          names={plainNames}
+          lang={lang}
+          testId="summary-coverage"
+        />
       </Section>
 
       <Section id="sum-allergies" title={t('emergency.allergies.title')}>
-        {summary.allergyStatus === 'none-known' && <p className="font-semibold">{t('emergency.allergies.noneKnown', { hospitals: summary.noKnownAllergyHospitals.map(name).join(', ') })}</p>}
+        {summary.allergyStatus === 'none-known' && (
+          <p className="font-semibold">
+            {t('emergency.allergies.noneKnown', { hospitals: summary.noKnownAllergyHospitals.map(name).join(', ') })}
+          </p>
+        )}
         {summary.allergyStatus === 'no-information' && (
           <p className="font-semibold text-warning">
             <span aria-hidden="true">⚠ </span>
             {t('emergency.allergies.noInfo')}
           </p>
         )}
-        {summary.allergyStatus === 'allergies' && summary.allergies.length === 0 && <p className="font-semibold text-warning">{t('emergency.allergies.sealedOnly')}</p>}
+        {summary.allergyStatus === 'allergies' && summary.allergies.length === 0 && (
+          <p className="font-semibold text-warning">{t('emergency.allergies.sealedOnly')}</p>
+        )}
         {summary.allergyNkaConflict && (
           <p className="font-semibold text-warning">
             <span aria-hidden="true">⚠ </span>
-            {t('emergency.allergies.nkaConflict', { nka: summary.allergyNkaConflict.nkaHospitals.map(name).join(', '), allergy: summary.allergyNkaConflict.allergyHospitals.map(name).join(', ') })}
+            {t('emergency.allergies.nkaConflict', {
+              nka: summary.allergyNkaConflict.nkaHospitals.map(name).join(', '),
+              allergy: summary.allergyNkaConflict.allergyHospitals.map(name).join(', '),
+            })}
           </p>
         )}
         {summary.allergies.length > 0 && (
@@ -107,7 +131,13 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
             ))}
           </ul>
         )}
-        <CheckIncompleteNote coverage={crossCheck} names={plainNames} lang={lang} what="coverage.crossCheck" testId="summary-allergy-crosscheck" />
+        <CheckIncompleteNote
+          coverage={crossCheck}
+          names={plainNames}
+          lang={lang}
+          what="coverage.crossCheck"
+          testId="summary-allergy-crosscheck"
+        />
       </Section>
 
       <Section id="sum-meds" title={t('emergency.meds.title')}>
@@ -136,13 +166,20 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
             ))}
           </ul>
         )}
-        <CheckIncompleteNote coverage={crossCheck} names={plainNames} lang={lang} what="coverage.crossCheck" testId="summary-medication-crosscheck" />
+        <CheckIncompleteNote
+          coverage={crossCheck}
+          names={plainNames}
+          lang={lang}
+          what="coverage.crossCheck"
+          testId="summary-medication-crosscheck"
+        />
       </Section>
 
       <Section id="sum-blood" title={t('emergency.bloodGroup.title')}>
         {summary.bloodGroup ? (
           <p data-testid="blood-group">
-            <span className="text-xl font-bold">{summary.bloodGroup.value}</span> <span className="text-sm">({date(summary.bloodGroup.date)})</span>
+            <span className="text-xl font-bold">{summary.bloodGroup.value}</span>{' '}
+            <span className="text-sm">({date(summary.bloodGroup.date)})</span>
             {summary.bloodGroup.conflict && <span className="font-semibold text-warning"> {t('emergency.conflict')}</span>}
             {source(summary.bloodGroup.hospitals)}
           </p>
@@ -167,7 +204,8 @@ export function EmergencySummaryView({ summary, coverage, hospitalNames, lang, c
               {summary.keyLabs.map((l) => (
                 <tr key={l.analyteKey}>
                   <td>
-                    {analyteName(l, lang)}: <span className="font-semibold">{formatResultValue(l.analyteKey, l.value, l.unit)}</span> {displayUnit(l.unit)}
+                    {analyteName(l, lang)}: <span className="font-semibold">{formatResultValue(l.analyteKey, l.value, l.unit)}</span>{' '}
+                    {displayUnit(l.unit)}
                     {l.flag && l.flag !== 'N' && <span className="font-semibold text-critical"> ({l.flag})</span>}
                   </td>
                   <td>{date(l.date)}</td>

@@ -27,7 +27,17 @@ export interface DateFieldProps {
  * typed, even when wrong; the form receives ISO. While the text is not a valid date the field is invalid for
  * the browser too (setCustomValidity), so a form is not submitted with a date silently dropped.
  */
-export function DateField({ id, label, name, defaultValue = '', onValueChange, min, serverError, className = 'field', labelClassName = 'label' }: DateFieldProps) {
+export function DateField({
+  id,
+  label,
+  name,
+  defaultValue = '',
+  onValueChange,
+  min,
+  serverError,
+  className = 'field',
+  labelClassName = 'label',
+}: DateFieldProps) {
   const { lang, calendar } = useLocale();
   // A value the server sent back that is not an ISO date is what the user typed: keep it.
   const initialText = formatDateText(defaultValue, calendar) || defaultValue;

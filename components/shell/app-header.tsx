@@ -29,10 +29,23 @@ export interface HeaderLabels {
  * Its links are not prefetched: every page is rendered per request behind the session check, so a
  * prefetch is a server round trip per link on every page view, for a click that rarely follows.
  */
-export function AppHeader({ user, lang, calendar, labels }: { user: HeaderUser | null; lang: Lang; calendar: Calendar; labels: HeaderLabels }) {
+export function AppHeader({
+  user,
+  lang,
+  calendar,
+  labels,
+}: {
+  user: HeaderUser | null;
+  lang: Lang;
+  calendar: Calendar;
+  labels: HeaderLabels;
+}) {
   return (
     <header className="bg-brand text-white no-print">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-ink">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-ink"
+      >
         {labels.skip}
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2">
@@ -67,7 +80,11 @@ export function AppHeader({ user, lang, calendar, labels }: { user: HeaderUser |
           )}
           <PreferencesSwitch lang={lang} calendar={calendar} labels={labels} />
           {user && (
-            <HeaderSignOutButton label={labels.signOut} callbackUrl={user.kind === 'admin' ? '/admin/login' : SIGNED_OUT_URL} className="btn-secondary min-h-9 px-3 py-1 text-sm" />
+            <HeaderSignOutButton
+              label={labels.signOut}
+              callbackUrl={user.kind === 'admin' ? '/admin/login' : SIGNED_OUT_URL}
+              className="btn-secondary min-h-9 px-3 py-1 text-sm"
+            />
           )}
         </div>
       </div>

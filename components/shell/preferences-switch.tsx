@@ -3,7 +3,15 @@ import type { Calendar, Lang } from '@/lib/i18n/format';
 import { translate } from '@/lib/i18n/messages';
 
 /** Language and calendar switch: plain forms, so it works before any JavaScript loads. */
-export function PreferencesSwitch({ lang, calendar, labels }: { lang: Lang; calendar: Calendar; labels: { language: string; calendar: string; buddhist: string; gregory: string } }) {
+export function PreferencesSwitch({
+  lang,
+  calendar,
+  labels,
+}: {
+  lang: Lang;
+  calendar: Calendar;
+  labels: { language: string; calendar: string; buddhist: string; gregory: string };
+}) {
   const pill = (active: boolean) =>
     `min-h-9 rounded px-2 text-sm font-semibold ${active ? 'bg-white text-brand-strong' : 'text-white underline-offset-2 hover:underline'}`;
   return (

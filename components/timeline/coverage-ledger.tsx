@@ -40,7 +40,17 @@ function Elapsed({ since, lang }: { since: number; lang: Lang }) {
  * The coverage ledger: what every sharing hospital said, so "nothing returned" is never read as "nothing
  * exists". Failed hospitals can be retried one by one.
  */
-export function CoverageLedger({ rows, lang, calendar, onRetry }: { rows: LedgerRow[]; lang: Lang; calendar: Calendar; onRetry: (code: string) => void }) {
+export function CoverageLedger({
+  rows,
+  lang,
+  calendar,
+  onRetry,
+}: {
+  rows: LedgerRow[];
+  lang: Lang;
+  calendar: Calendar;
+  onRetry: (code: string) => void;
+}) {
   const waiting = rows.filter((r) => r.state === 'waiting').length;
   return (
     <section aria-labelledby="ledger-title" className="card">
@@ -56,9 +66,19 @@ export function CoverageLedger({ rows, lang, calendar, onRetry }: { rows: Ledger
         {rows.map((r) => {
           const status = r.state === 'failed-request' ? 'error' : r.view?.status;
           const meta = status ? STATUS_TEXT[status] : null;
-          const failed = r.state === 'failed-request' || status === 'timeout' || status === 'error' || status === 'malformed' || status === 'circuit-open';
+          const failed =
+            r.state === 'failed-request' ||
+            status === 'timeout' ||
+            status === 'error' ||
+            status === 'malformed' ||
+            status === 'circuit-open';
           return (
-            <li key={r.code} className={`rounded-md border p-2 text-sm ${meta?.tone ?? 'border-info bg-info-bg text-info'}`} data-hospital={r.code} data-status={r.state === 'waiting' ? 'waiting' : status}>
+            <li
+              key={r.code}
+              className={`rounded-md border p-2 text-sm ${meta?.tone ?? 'border-info bg-info-bg text-info'}`}
+              data-hospital={r.code}
+              data-status={r.state === 'waiting' ? 'waiting' : status}
+            >
               <div className="font-semibold text-ink">{r.name}</div>
               {r.state === 'waiting' ? (
                 <div>
@@ -73,12 +93,19 @@ export function CoverageLedger({ rows, lang, calendar, onRetry }: { rows: Ledger
                     <span>
                       {' · '}
                       {translate(lang, 'record.ledger.records', { count: r.view.records })}
-                      {r.view.newestDate && <> {' · '}{translate(lang, 'record.ledger.newest')} {formatSourceDate(r.view.newestDate, lang, calendar)}</>}
+                      {r.view.newestDate && (
+                        <>
+                          {' '}
+                          {' · '}
+                          {translate(lang, 'record.ledger.newest')} {formatSourceDate(r.view.newestDate, lang, calendar)}
+                        </>
+                      )}
                     </span>
                   )}
                   {r.view && (
                     <div className="text-xs text-muted">
-                      {translate(lang, 'record.ledger.fetched')} {formatDate(r.view.fetchedAt, lang, calendar, true)} · {(r.view.elapsedMs / 1000).toFixed(1)} s
+                      {translate(lang, 'record.ledger.fetched')} {formatDate(r.view.fetchedAt, lang, calendar, true)} ·{' '}
+                      {(r.view.elapsedMs / 1000).toFixed(1)} s
                     </div>
                   )}
                   {r.view && r.view.droppedWrongPatient + r.view.droppedUnverifiable > 0 && (

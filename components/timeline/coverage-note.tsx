@@ -19,7 +19,12 @@ export function CoverageNote({ coverage, names, lang, testId }: { coverage: Pane
     );
   }
   return (
-    <div role="note" className="mt-3 rounded-md border border-warning bg-warning-bg p-2 text-sm text-ink" data-testid={testId} data-complete="false">
+    <div
+      role="note"
+      className="mt-3 rounded-md border border-warning bg-warning-bg p-2 text-sm text-ink"
+      data-testid={testId}
+      data-complete="false"
+    >
       <span className="font-semibold text-warning">
         <span aria-hidden="true">⚠ </span>
         {translate(lang, 'coverage.lead')}
@@ -34,7 +39,19 @@ export function CoverageNote({ coverage, names, lang, testId }: { coverage: Pane
 }
 
 /** One line saying a check or a list could change once the missing hospitals are in; nothing when complete. */
-export function CheckIncompleteNote({ coverage, names, lang, what, testId }: { coverage: PanelCoverage; names: Names; lang: Lang; what: 'coverage.crossCheck' | 'coverage.conflicts'; testId: string }) {
+export function CheckIncompleteNote({
+  coverage,
+  names,
+  lang,
+  what,
+  testId,
+}: {
+  coverage: PanelCoverage;
+  names: Names;
+  lang: Lang;
+  what: 'coverage.crossCheck' | 'coverage.conflicts';
+  testId: string;
+}) {
   if (coverage.complete) return null;
   return (
     <p role="note" className="mt-2 text-sm font-semibold text-warning" data-testid={testId}>

@@ -18,22 +18,51 @@ function tick(t: unknown, lang: Lang, calendar: Calendar): string {
 }
 
 // Distinguishable colours for up to 12 hospitals; hospitals are also named in the legend and table.
-const PALETTE = ['#0f5f73', '#b42318', '#175cd3', '#8a4b00', '#067647', '#6941c6', '#c11574', '#344054', '#0e7090', '#b54708', '#3538cd', '#4e5ba6'];
+const PALETTE = [
+  '#0f5f73',
+  '#b42318',
+  '#175cd3',
+  '#8a4b00',
+  '#067647',
+  '#6941c6',
+  '#c11574',
+  '#344054',
+  '#0e7090',
+  '#b54708',
+  '#3538cd',
+  '#4e5ba6',
+];
 
 /** Lab table with flags and each lab's own reference range, and a per-analyte trend across hospitals. */
-export default function LabTrends({ series, names, lang, calendar }: { series: LabSeries[]; names: Record<string, string>; lang: Lang; calendar: Calendar }) {
+export default function LabTrends({
+  series,
+  names,
+  lang,
+  calendar,
+}: {
+  series: LabSeries[];
+  names: Record<string, string>;
+  lang: Lang;
+  calendar: Calendar;
+}) {
   const [selected, setSelected] = useState(series[0]?.key ?? '');
   const current = series.find((s) => s.key === selected) ?? series[0];
   const { rows, hospitals } = useMemo(() => {
     if (!current) return { rows: [], hospitals: [] as string[] };
     const hs = [...new Set(current.points.map((p) => p.hospitalCode))].sort();
-    const data = current.points.filter((p) => p.date && Number.isFinite(Date.parse(p.date))).map((p) => ({ t: Date.parse(p.date!), date: p.date, [p.hospitalCode]: p.value }));
+    const data = current.points
+      .filter((p) => p.date && Number.isFinite(Date.parse(p.date)))
+      .map((p) => ({ t: Date.parse(p.date!), date: p.date, [p.hospitalCode]: p.value }));
     return { rows: data, hospitals: hs };
   }, [current]);
   if (!current) return <p className="text-muted">{translate(lang, 'record.labs.none')}</p>;
-  const band = current.latest.refLow !== undefined && current.latest.refHigh !== undefined ? { low: current.latest.refLow, high: current.latest.refHigh } : null;
+  const band =
+    current.latest.refLow !== undefined && current.latest.refHigh !== undefined
+      ? { low: current.latest.refLow, high: current.latest.refHigh }
+      : null;
   const unit = displayUnit(current.unit);
-  const name = (s: LabSeries) => `${analyteName(s, lang)}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : ` — ${translate(lang, 'labs.keptApart')}`}`;
+  const name = (s: LabSeries) =>
+    `${analyteName(s, lang)}${displayUnit(s.unit) ? ` (${displayUnit(s.unit)})` : ''}${s.canonical ? '' : ` — ${translate(lang, 'labs.keptApart')}`}`;
   return (
     <div className="space-y-3">
       <div>
@@ -52,16 +81,37 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: unknown) => tick(t, lang, calendar)} />
-            <YAxis width={72} label={unit ? { value: unit, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } : undefined} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={(t: unknown) => tick(t, lang, calendar)}
+            />
+            <YAxis
+              width={72}
+              label={unit ? { value: unit, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } } : undefined}
+            />
             {band && <ReferenceArea y1={band.low} y2={band.high} fill="#067647" fillOpacity={0.08} />}
             <Tooltip
-              labelFormatter={(t: unknown, payload: readonly { payload?: { date?: string | null } }[]) => (payload[0]?.payload?.date ? formatSourceDate(payload[0].payload.date, lang, calendar, true) : tick(t, lang, calendar))}
-              formatter={(v: unknown) => (typeof v === 'number' ? `${formatResultValue(current.analyteKey, v, current.unit)} ${unit}`.trim() : String(v))}
+              labelFormatter={(t: unknown, payload: readonly { payload?: { date?: string | null } }[]) =>
+                payload[0]?.payload?.date ? formatSourceDate(payload[0].payload.date, lang, calendar, true) : tick(t, lang, calendar)
+              }
+              formatter={(v: unknown) =>
+                typeof v === 'number' ? `${formatResultValue(current.analyteKey, v, current.unit)} ${unit}`.trim() : String(v)
+              }
             />
             <Legend formatter={(code: string) => names[code] ?? code} />
             {hospitals.map((h, i) => (
-              <Line key={h} dataKey={h} name={h} stroke={PALETTE[i % PALETTE.length]} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
+              <Line
+                key={h}
+                dataKey={h}
+                name={h}
+                stroke={PALETTE[i % PALETTE.length]}
+                connectNulls
+                dot={{ r: 4 }}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>
@@ -73,7 +123,9 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
         <caption className="sr-only">{name(current)}</caption>
         <thead>
           <tr className="border-b border-line text-left">
-            <th scope="col" className="py-1">{translate(lang, 'common.date')}</th>
+            <th scope="col" className="py-1">
+              {translate(lang, 'common.date')}
+            </th>
             <th scope="col">{translate(lang, 'record.labs.result')}</th>
             <th scope="col">{translate(lang, 'record.labs.asReported')}</th>
             <th scope="col">{translate(lang, 'record.labs.refRange')}</th>
@@ -91,7 +143,11 @@ export default function LabTrends({ series, names, lang, calendar }: { series: L
               <td>
                 {p.originalValue} {displayUnit(p.originalUnit)}
               </td>
-              <td>{p.refLow !== undefined || p.refHigh !== undefined ? `${formatResultRange(current.analyteKey, p.refLow, p.refHigh, p.unit)} ${displayUnit(p.unit)}` : '—'}</td>
+              <td>
+                {p.refLow !== undefined || p.refHigh !== undefined
+                  ? `${formatResultRange(current.analyteKey, p.refLow, p.refHigh, p.unit)} ${displayUnit(p.unit)}`
+                  : '—'}
+              </td>
               <td>
                 {names[p.hospitalCode] ?? p.hospitalCode}
                 {(p.alsoAt ?? []).length > 0 && ` + ${(p.alsoAt ?? []).map((h) => names[h] ?? h).join(', ')}`}

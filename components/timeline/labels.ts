@@ -1,5 +1,13 @@
 import { LANGS, type Lang } from '@/lib/i18n/format';
-import type { AllergyFact, AllergyVerification, ConflictReason, EncounterClass, FactKind, FactStatus, MedicationSource } from '@/lib/clinical/types';
+import type {
+  AllergyFact,
+  AllergyVerification,
+  ConflictReason,
+  EncounterClass,
+  FactKind,
+  FactStatus,
+  MedicationSource,
+} from '@/lib/clinical/types';
 import { translate, type MessageKey } from '@/lib/i18n/messages';
 
 // Typed maps from a code to its catalogue key: a new code fails the build until it has words in both languages.

@@ -14,7 +14,13 @@ import { AllergyPanel, KeyLabsPanel, MedicationPanel } from './summary-panels';
 // analyte must read the same in the medication list, the allergy cross-check and the emergency summary.
 const facts = [
   ...toClinicalFacts([allergy('p', { code: '764146007', criticality: 'high' })], '10661'),
-  ...toClinicalFacts([medRequest('amx', { code: '211617', date: '2024-06-20', dose: '1 cap tid' }), lab('cr', { code: '2160-0', value: 1.4, unit: 'mg/dL', date: '2024-06-20' })], '11535'),
+  ...toClinicalFacts(
+    [
+      medRequest('amx', { code: '211617', date: '2024-06-20', dose: '1 cap tid' }),
+      lab('cr', { code: '2160-0', value: 1.4, unit: 'mg/dL', date: '2024-06-20' }),
+    ],
+    '11535',
+  ),
 ];
 const model = mergeTimeline({ facts, answered: ['10661', '11535'], now: '2024-06-30T12:00:00+07:00' });
 const answers = ['10661', '11535'].map((hospitalCode) => ({ hospitalCode, state: 'answered' as const, dropped: 0, sealed: {} }));
@@ -26,7 +32,14 @@ function surfaces(lang: Lang): { list: string; crossCheck: string; emergency: st
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   const summary = buildEmergencySummary(model, ['10661', '11535']);
   const emergency = renderToStaticMarkup(
-    <EmergencySummaryView summary={summary} coverage={[]} hospitalNames={{ '10661': { th: 'ราชวิถี', en: 'Rajavithi' } }} lang={lang} calendar="gregory" t={t} />,
+    <EmergencySummaryView
+      summary={summary}
+      coverage={[]}
+      hospitalNames={{ '10661': { th: 'ราชวิถี', en: 'Rajavithi' } }}
+      lang={lang}
+      calendar="gregory"
+      t={t}
+    />,
   );
   return {
     list: renderToStaticMarkup(<MedicationPanel rows={model.medications} {...props} />),

@@ -56,7 +56,17 @@ type Tab = 'timeline' | 'labs' | 'imaging';
 /** Opens a sealed record (the page hands in its server action: components do not import from app/). */
 type Unseal = (input: { accessId: string; factId: string; reason: string }) => Promise<UnsealResult | SignedOut>;
 
-export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: string; hospitals: SharingHospital[]; now: string; unseal: Unseal }) {
+export function PatientRecord({
+  accessId,
+  hospitals,
+  now,
+  unseal,
+}: {
+  accessId: string;
+  hospitals: SharingHospital[];
+  now: string;
+  unseal: Unseal;
+}) {
   const { lang, calendar } = useLocale();
   const queryClient = useQueryClient();
   const [startedAt] = useState(() => Date.now());
@@ -66,9 +76,20 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
   const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])), [hospitals, lang]);
 
   // The first load reads every hospital through one streamed request; retries and refreshes ask one hospital.
-  const stream = useMemo(() => timelineStream(accessId, (hcode) => fetchHospital(accessId, hcode, lang), (e) => readError(e.status, e.message, lang)), [accessId, lang]);
+  const stream = useMemo(
+    () =>
+      timelineStream(
+        accessId,
+        (hcode) => fetchHospital(accessId, hcode, lang),
+        (e) => readError(e.status, e.message, lang),
+      ),
+    [accessId, lang],
+  );
   const results = useQueries({
-    queries: hospitals.map((h) => ({ queryKey: queryKeys.hospital(accessId, h.code), queryFn: () => stream.take(h.code) ?? fetchHospital(accessId, h.code, lang) })),
+    queries: hospitals.map((h) => ({
+      queryKey: queryKeys.hospital(accessId, h.code),
+      queryFn: () => stream.take(h.code) ?? fetchHospital(accessId, h.code, lang),
+    })),
   });
   const stamp = results.map((r) => r.dataUpdatedAt).join(',');
   const views = useMemo(() => results.flatMap((r) => (r.data ? [r.data] : [])), [stamp]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -80,7 +101,8 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
       code: h.code,
       name: names[h.code] ?? h.code,
       // An answer still being merged counts as waiting: the panels below do not show it yet.
-      state: r.isPending || r.isFetching || (r.data !== undefined && !merged.has(r.data)) ? 'waiting' : r.isError ? 'failed-request' : 'done',
+      state:
+        r.isPending || r.isFetching || (r.data !== undefined && !merged.has(r.data)) ? 'waiting' : r.isError ? 'failed-request' : 'done',
       view: r.isFetching ? undefined : r.data,
       startedAt,
       errorMessage: r.error instanceof FetchError ? r.error.userMessage : undefined,
@@ -105,7 +127,10 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
       crossCheck: computePanelCoverage(answers, PANEL_KINDS.crossCheck),
     };
   }, [ledgerStamp, stamp]); // eslint-disable-line react-hooks/exhaustive-deps
-  const keyLabs = useMemo(() => model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey)), [model]);
+  const keyLabs = useMemo(
+    () => model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey)),
+    [model],
+  );
 
   async function submitUnseal(reason: string): Promise<string | null> {
     if (!sealed) return null;
@@ -126,11 +151,30 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
 
   return (
     <div className="space-y-4">
-      <CoverageLedger rows={ledger} lang={lang} calendar={calendar} onRetry={(code) => void queryClient.refetchQueries({ queryKey: queryKeys.hospital(accessId, code) })} />
-      <AllergyPanel model={model} names={names} lang={lang} calendar={calendar} coverage={coverage.allergies} crossCheck={coverage.crossCheck} />
+      <CoverageLedger
+        rows={ledger}
+        lang={lang}
+        calendar={calendar}
+        onRetry={(code) => void queryClient.refetchQueries({ queryKey: queryKeys.hospital(accessId, code) })}
+      />
+      <AllergyPanel
+        model={model}
+        names={names}
+        lang={lang}
+        calendar={calendar}
+        coverage={coverage.allergies}
+        crossCheck={coverage.crossCheck}
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <MedicationPanel rows={model.medications} names={names} lang={lang} calendar={calendar} coverage={coverage.medications} crossCheck={coverage.crossCheck} />
+          <MedicationPanel
+            rows={model.medications}
+            names={names}
+            lang={lang}
+            calendar={calendar}
+            coverage={coverage.medications}
+            crossCheck={coverage.crossCheck}
+          />
         </div>
         <div className="space-y-4">
           <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} coverage={coverage.problems} />
@@ -139,25 +183,46 @@ export function PatientRecord({ accessId, hospitals, now, unseal }: { accessId: 
       </div>
       <div role="tablist" aria-label={translate(lang, 'record.tabs.label')} className="flex gap-2 no-print">
         {tabs.map((t) => (
-          <button key={t.id} role="tab" type="button" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} className={tab === t.id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            role="tab"
+            type="button"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            className={tab === t.id ? 'btn-primary' : 'btn-secondary'}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'timeline' && <TimelineList entries={model.entries} names={names} lang={lang} calendar={calendar} onOpen={setDetail} onUnseal={setSealed} />}
+        {tab === 'timeline' && (
+          <TimelineList entries={model.entries} names={names} lang={lang} calendar={calendar} onOpen={setDetail} onUnseal={setSealed} />
+        )}
         {tab === 'labs' && <LabTrends series={model.labs} names={names} lang={lang} calendar={calendar} />}
         {tab === 'imaging' && (
           <ul className="space-y-2" data-testid="imaging-list">
             {model.imaging.map((im) => (
               <li key={im.entryId} className="card">
                 <div className="font-semibold">
-                  {im.display} {im.modality && <span className="text-sm text-muted">({modalityLabel(lang, im.modality)}{im.bodySite ? `, ${im.bodySite}` : ''})</span>}
+                  {im.display}{' '}
+                  {im.modality && (
+                    <span className="text-sm text-muted">
+                      ({modalityLabel(lang, im.modality)}
+                      {im.bodySite ? `, ${im.bodySite}` : ''})
+                    </span>
+                  )}
                 </div>
                 <div className="text-sm text-muted">{im.hospitals.map((h) => names[h] ?? h).join(', ')}</div>
                 {im.conclusion && <p>{im.conclusion}</p>}
                 {im.hasReportText && (
-                  <button type="button" className="text-sm text-info underline" onClick={() => setDetail(model.entries.find((e) => e.id === im.entryId) ?? null)}>
+                  <button
+                    type="button"
+                    className="text-sm text-info underline"
+                    onClick={() => setDetail(model.entries.find((e) => e.id === im.entryId) ?? null)}
+                  >
                     {translate(lang, 'record.imaging.fullReport')}
                   </button>
                 )}

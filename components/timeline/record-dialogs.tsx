@@ -8,7 +8,15 @@ import { displayUnit } from '@/lib/clinical/unit-display';
 import { conceptName } from '@/lib/clinical/names';
 import { translate } from '@/lib/i18n/messages';
 import { localName } from '@/lib/i18n/local-name';
-import { criticalityLabel, encounterClassLabel, kindLabel, medicationSourceLabel, modalityLabel, statusLabel, verificationLabel } from './labels';
+import {
+  criticalityLabel,
+  encounterClassLabel,
+  kindLabel,
+  medicationSourceLabel,
+  modalityLabel,
+  statusLabel,
+  verificationLabel,
+} from './labels';
 import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
 
 function useDialog(open: boolean) {
@@ -34,25 +42,50 @@ export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [stri
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      rows.push([translate(lang, 'record.detail.result'), f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}` : (f.valueText ?? '')]);
-      if (f.refLow !== undefined || f.refHigh !== undefined) rows.push([translate(lang, 'record.detail.refRange'), `${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)} ${displayUnit(f.refUnit ?? f.unit)}`]);
+      rows.push([
+        translate(lang, 'record.detail.result'),
+        f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}` : (f.valueText ?? ''),
+      ]);
+      if (f.refLow !== undefined || f.refHigh !== undefined)
+        rows.push([
+          translate(lang, 'record.detail.refRange'),
+          `${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)} ${displayUnit(f.refUnit ?? f.unit)}`,
+        ]);
       break;
     case 'medication':
-      rows.push([translate(lang, 'record.detail.dose'), f.dose ?? '—'], [translate(lang, 'detail.recordType'), medicationSourceLabel(lang, f.source)]);
+      rows.push(
+        [translate(lang, 'record.detail.dose'), f.dose ?? '—'],
+        [translate(lang, 'detail.recordType'), medicationSourceLabel(lang, f.source)],
+      );
       if (f.statusReason !== undefined) rows.push([translate(lang, 'detail.statusReason'), f.statusReason]);
       if (f.indication !== undefined) rows.push([translate(lang, 'detail.indication'), f.indication]);
       break;
     case 'imaging':
-      rows.push([translate(lang, 'record.detail.modality'), f.modality !== undefined ? modalityLabel(lang, f.modality) : '—'], [translate(lang, 'record.detail.bodySite'), localName(lang, f.bodySiteTh, f.bodySite) ?? '—'], [translate(lang, 'record.detail.conclusion'), f.conclusion ?? '—'], [translate(lang, 'record.detail.fullReport'), f.reportText ?? '—']);
+      rows.push(
+        [translate(lang, 'record.detail.modality'), f.modality !== undefined ? modalityLabel(lang, f.modality) : '—'],
+        [translate(lang, 'record.detail.bodySite'), localName(lang, f.bodySiteTh, f.bodySite) ?? '—'],
+        [translate(lang, 'record.detail.conclusion'), f.conclusion ?? '—'],
+        [translate(lang, 'record.detail.fullReport'), f.reportText ?? '—'],
+      );
       break;
     case 'lab-report':
-      rows.push([translate(lang, 'record.detail.conclusion'), f.conclusion ?? '—'], [translate(lang, 'record.detail.report'), f.reportText ?? '—']);
+      rows.push(
+        [translate(lang, 'record.detail.conclusion'), f.conclusion ?? '—'],
+        [translate(lang, 'record.detail.report'), f.reportText ?? '—'],
+      );
       break;
     case 'allergy':
-      rows.push([translate(lang, 'record.detail.reactions'), f.reactions.join(', ') || '—'], [translate(lang, 'record.detail.criticality'), f.criticality ? criticalityLabel(lang, f.criticality) : '—'], [translate(lang, 'record.detail.verification'), verificationLabel(lang, f.verificationStatus)]);
+      rows.push(
+        [translate(lang, 'record.detail.reactions'), f.reactions.join(', ') || '—'],
+        [translate(lang, 'record.detail.criticality'), f.criticality ? criticalityLabel(lang, f.criticality) : '—'],
+        [translate(lang, 'record.detail.verification'), verificationLabel(lang, f.verificationStatus)],
+      );
       break;
     case 'encounter':
-      rows.push([translate(lang, 'record.detail.class'), encounterClassLabel(lang, f.encounterClass)], [translate(lang, 'record.detail.reason'), f.reason ?? '—']);
+      rows.push(
+        [translate(lang, 'record.detail.class'), encounterClassLabel(lang, f.encounterClass)],
+        [translate(lang, 'record.detail.reason'), f.reason ?? '—'],
+      );
       break;
     case 'condition':
       rows.push([translate(lang, 'record.detail.onset'), formatSourceDate(f.onset, lang, calendar)]);
@@ -65,10 +98,27 @@ export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [stri
 }
 
 /** The detail drawer: every field the viewer received for the entry, as plain text (never source HTML). */
-export function EntryDetail({ entry, names, lang, calendar, onClose }: { entry: TimelineEntry | null; names: Record<string, string>; lang: Lang; calendar: Calendar; onClose: () => void }) {
+export function EntryDetail({
+  entry,
+  names,
+  lang,
+  calendar,
+  onClose,
+}: {
+  entry: TimelineEntry | null;
+  names: Record<string, string>;
+  lang: Lang;
+  calendar: Calendar;
+  onClose: () => void;
+}) {
   const ref = useDialog(entry !== null);
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="detail-title" className="ml-auto mr-0 h-full max-h-none w-full max-w-xl rounded-l-lg p-0 backdrop:bg-black/40">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="detail-title"
+      className="ml-auto mr-0 h-full max-h-none w-full max-w-xl rounded-l-lg p-0 backdrop:bg-black/40"
+    >
       {entry?.fact && (
         <div className="space-y-3 p-4">
           <div className="flex items-start justify-between gap-2">
@@ -80,7 +130,8 @@ export function EntryDetail({ entry, names, lang, calendar, onClose }: { entry: 
             </button>
           </div>
           <p className="text-sm text-muted">
-            {translate(lang, 'record.detail.sources')} {entry.sources.map((s) => `${names[s.hospitalCode] ?? s.hospitalCode} (${s.resourceId})`).join(', ')}
+            {translate(lang, 'record.detail.sources')}{' '}
+            {entry.sources.map((s) => `${names[s.hospitalCode] ?? s.hospitalCode} (${s.resourceId})`).join(', ')}
           </p>
           <dl className="grid grid-cols-3 gap-x-3 gap-y-1 text-sm">
             {factRows(entry.fact, lang, calendar).map(([k, v]) => (
@@ -97,13 +148,30 @@ export function EntryDetail({ entry, names, lang, calendar, onClose }: { entry: 
 }
 
 /** Asks why a sealed record must be opened; the server records the reason before anything is shown. */
-export function UnsealDialog({ entry, names, lang, onSubmit, onClose }: { entry: TimelineEntry | null; names: Record<string, string>; lang: Lang; onSubmit: (reason: string) => Promise<string | null>; onClose: () => void }) {
+export function UnsealDialog({
+  entry,
+  names,
+  lang,
+  onSubmit,
+  onClose,
+}: {
+  entry: TimelineEntry | null;
+  names: Record<string, string>;
+  lang: Lang;
+  onSubmit: (reason: string) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const ref = useDialog(entry !== null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="unseal-title" className="m-auto w-full max-w-lg rounded-lg p-0 backdrop:bg-black/40">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="unseal-title"
+      className="m-auto w-full max-w-lg rounded-lg p-0 backdrop:bg-black/40"
+    >
       {entry && (
         <form
           className="space-y-3 p-4"
@@ -121,14 +189,22 @@ export function UnsealDialog({ entry, names, lang, onSubmit, onClose }: { entry:
             🔒 {translate(lang, 'record.unseal.title')}
           </h2>
           <p className="text-sm">
-            {translate(lang, 'record.unseal.sensitive')} ({entry.sealedLabels?.join(', ')}) — {entry.hospitals.map((h) => names[h] ?? h).join(', ')}.{' '}
-            {translate(lang, 'record.unseal.recorded')}
+            {translate(lang, 'record.unseal.sensitive')} ({entry.sealedLabels?.join(', ')}) —{' '}
+            {entry.hospitals.map((h) => names[h] ?? h).join(', ')}. {translate(lang, 'record.unseal.recorded')}
           </p>
           <div>
             <label htmlFor="unseal-reason" className="label">
               {translate(lang, 'record.unseal.reason')}
             </label>
-            <textarea id="unseal-reason" className="field" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'unseal-error' : undefined} />
+            <textarea
+              id="unseal-reason"
+              className="field"
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'unseal-error' : undefined}
+            />
             {error && (
               <p id="unseal-error" className="field-error" role="alert">
                 {error}

@@ -37,7 +37,27 @@ function hospitalsText(codes: readonly string[], names: Names): string {
 }
 
 /** A summary section: its title, and either what the answering hospitals recorded or a plain "none recorded". */
-function SummaryCard({ id, testId, title, emptyText, empty, coverage, names, lang, children }: { id: string; testId: string; title: string; emptyText: string; empty: boolean; coverage: PanelCoverage; names: Names; lang: Lang; children: ReactNode }) {
+function SummaryCard({
+  id,
+  testId,
+  title,
+  emptyText,
+  empty,
+  coverage,
+  names,
+  lang,
+  children,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  emptyText: string;
+  empty: boolean;
+  coverage: PanelCoverage;
+  names: Names;
+  lang: Lang;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="card" data-testid={testId}>
       <h2 id={id} className="mb-2 text-lg font-bold">
@@ -50,7 +70,21 @@ function SummaryCard({ id, testId, title, emptyText, empty, coverage, names, lan
 }
 
 /** Allergies first and in red; what each answering hospital said is spelled out, never implied. */
-export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, calendar, coverage, crossCheck }: { model: TimelineModel; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage; crossCheck: PanelCoverage }) {
+export const AllergyPanel = memo(function AllergyPanel({
+  model,
+  names,
+  lang,
+  calendar,
+  coverage,
+  crossCheck,
+}: {
+  model: TimelineModel;
+  names: Names;
+  lang: Lang;
+  calendar: Calendar;
+  coverage: PanelCoverage;
+  crossCheck: PanelCoverage;
+}) {
   const stated = model.allergyCoverage;
   const nka = stated.filter((c) => c.state === 'no-known-allergies').map((c) => c.hospitalCode);
   const nothing = stated.filter((c) => c.state === 'nothing-recorded').map((c) => c.hospitalCode);
@@ -71,7 +105,11 @@ export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, cal
       )}
       {model.allergyNkaConflict && (
         <p className="mt-2 rounded bg-critical-bg p-2 text-sm font-semibold text-critical" role="note">
-          ⚠ {translate(lang, 'record.allergies.nkaConflict', { nka: hospitalsText(model.allergyNkaConflict.nkaHospitals, names), allergy: hospitalsText(model.allergyNkaConflict.allergyHospitals, names) })}
+          ⚠{' '}
+          {translate(lang, 'record.allergies.nkaConflict', {
+            nka: hospitalsText(model.allergyNkaConflict.nkaHospitals, names),
+            allergy: hospitalsText(model.allergyNkaConflict.allergyHospitals, names),
+          })}
         </p>
       )}
       <dl className="mt-3 space-y-1 text-sm text-muted" data-testid="allergy-coverage">
@@ -88,7 +126,13 @@ export const AllergyPanel = memo(function AllergyPanel({ model, names, lang, cal
           </div>
         )}
       </dl>
-      <CheckIncompleteNote coverage={crossCheck} names={names} lang={lang} what="coverage.crossCheck" testId="allergy-crosscheck-coverage" />
+      <CheckIncompleteNote
+        coverage={crossCheck}
+        names={names}
+        lang={lang}
+        what="coverage.crossCheck"
+        testId="allergy-crosscheck-coverage"
+      />
       <CoverageNote coverage={coverage} names={names} lang={lang} testId="allergy-panel-coverage" />
     </section>
   );
@@ -101,7 +145,11 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
     <li className={`rounded-md p-2 ${row.refuted ? 'bg-canvas' : 'bg-critical-bg'}`} data-testid="allergy-row">
       <div className="flex flex-wrap items-baseline gap-2">
         <strong className={row.refuted ? 'line-through' : 'text-critical'}>{name(lang, row)}</strong>
-        {row.highestCriticality === 'high' && <span className="rounded bg-critical px-1.5 text-xs font-bold text-white">{translate(lang, 'record.allergies.highCriticality')}</span>}
+        {row.highestCriticality === 'high' && (
+          <span className="rounded bg-critical px-1.5 text-xs font-bold text-white">
+            {translate(lang, 'record.allergies.highCriticality')}
+          </span>
+        )}
         {row.refuted && <span className="text-xs">{translate(lang, 'record.allergies.refuted')}</span>}
         {reactions.length > 0 && <span className="text-sm">— {reactions.join(', ')}</span>}
       </div>
@@ -117,7 +165,11 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
       ))}
       {row.medicationConflicts.map((f) => (
         <div key={f.id} className="text-sm font-bold text-critical" data-testid="cross-check">
-          ⚠ {translate(lang, 'record.allergies.medicationMatch', { medication: medicationName(f.medication, lang), hospitals: hospitalsText(f.medicationHospitals, names) })}
+          ⚠{' '}
+          {translate(lang, 'record.allergies.medicationMatch', {
+            medication: medicationName(f.medication, lang),
+            hospitals: hospitalsText(f.medicationHospitals, names),
+          })}
         </div>
       ))}
     </li>
@@ -125,64 +177,100 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
 }
 
 /** One row per drug with every hospital's status and last date; disagreements highlighted, never merged away. */
-export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang, calendar, coverage, crossCheck }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage; crossCheck: PanelCoverage }) {
+export const MedicationPanel = memo(function MedicationPanel({
+  rows,
+  names,
+  lang,
+  calendar,
+  coverage,
+  crossCheck,
+}: {
+  rows: MedicationRow[];
+  names: Names;
+  lang: Lang;
+  calendar: Calendar;
+  coverage: PanelCoverage;
+  crossCheck: PanelCoverage;
+}) {
   const current = rows.filter((r) => r.current || r.conflicts.length > 0);
   return (
     <SummaryCard
       id="med-title"
       testId="medication-panel"
-      title={coverage.included.length === coverage.total ? translate(lang, 'coverage.medications.all') : translate(lang, 'coverage.medications.some', { included: coverage.included.length, total: coverage.total })}
+      title={
+        coverage.included.length === coverage.total
+          ? translate(lang, 'coverage.medications.all')
+          : translate(lang, 'coverage.medications.some', { included: coverage.included.length, total: coverage.total })
+      }
       coverage={coverage}
       names={names}
       lang={lang}
       empty={current.length === 0}
       emptyText={translate(lang, 'record.meds.none')}
     >
-        <ul className="divide-y divide-line">
-          {current.map((m) => (
-            <li key={m.key} className="py-2" data-testid="medication-row">
-              <div className="flex flex-wrap items-baseline gap-2">
-                <strong>{medicationName(m, lang)}</strong>
-                {m.highRisk && (
-                  <span className="rounded border border-warning bg-warning-bg px-1.5 text-xs font-bold text-warning">
-                    ▲ {translate(lang, 'emergency.meds.highRisk', { class: translate(lang, HIGH_RISK_LABEL[m.highRisk]) })}
-                  </span>
-                )}
-                {m.conflicts.length > 0 && (
-                  <span className="rounded bg-warning px-1.5 text-xs font-bold text-white" data-testid="med-conflict">
-                    ⚠ {translate(lang, 'record.meds.disagree')} ({conflictText(lang, m.conflicts)})
-                  </span>
-                )}
-                {m.allergyConflicts.length > 0 && (
-                  <span className="rounded bg-critical px-1.5 text-xs font-bold text-white" data-testid="med-allergy">
-                    ⚠ {translate(lang, 'record.meds.allergyMatch')}: {m.allergyConflicts.map((f) => conceptName(f.allergy, lang)).join(', ')}
-                  </span>
-                )}
-              </div>
-              <ul className="mt-1 text-sm">
-                {m.hospitals.map((h) => (
-                  <li key={h.factId} className={h.current ? '' : 'text-muted'}>
-                    {names[h.hospitalCode] ?? h.hospitalCode}: <span className="font-semibold">{statusLabel(lang, h.status)}</span>
-                    {h.dose && ` · ${h.dose}`}
-                    {h.date && ` · ${formatSourceDate(h.date, lang, calendar)}`}
-                    {medicationChangeNotes(h).map((note) => (
-                      <span key={note.key} className="block pl-4 text-ink" data-testid="med-change-reason">
-                        {translate(lang, note.key, note.vars)}
-                      </span>
-                    ))}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-        <CheckIncompleteNote coverage={coverage} names={names} lang={lang} what="coverage.conflicts" testId="medication-conflicts-coverage" />
-        <CheckIncompleteNote coverage={crossCheck} names={names} lang={lang} what="coverage.crossCheck" testId="medication-crosscheck-coverage" />
+      <ul className="divide-y divide-line">
+        {current.map((m) => (
+          <li key={m.key} className="py-2" data-testid="medication-row">
+            <div className="flex flex-wrap items-baseline gap-2">
+              <strong>{medicationName(m, lang)}</strong>
+              {m.highRisk && (
+                <span className="rounded border border-warning bg-warning-bg px-1.5 text-xs font-bold text-warning">
+                  ▲ {translate(lang, 'emergency.meds.highRisk', { class: translate(lang, HIGH_RISK_LABEL[m.highRisk]) })}
+                </span>
+              )}
+              {m.conflicts.length > 0 && (
+                <span className="rounded bg-warning px-1.5 text-xs font-bold text-white" data-testid="med-conflict">
+                  ⚠ {translate(lang, 'record.meds.disagree')} ({conflictText(lang, m.conflicts)})
+                </span>
+              )}
+              {m.allergyConflicts.length > 0 && (
+                <span className="rounded bg-critical px-1.5 text-xs font-bold text-white" data-testid="med-allergy">
+                  ⚠ {translate(lang, 'record.meds.allergyMatch')}: {m.allergyConflicts.map((f) => conceptName(f.allergy, lang)).join(', ')}
+                </span>
+              )}
+            </div>
+            <ul className="mt-1 text-sm">
+              {m.hospitals.map((h) => (
+                <li key={h.factId} className={h.current ? '' : 'text-muted'}>
+                  {names[h.hospitalCode] ?? h.hospitalCode}: <span className="font-semibold">{statusLabel(lang, h.status)}</span>
+                  {h.dose && ` · ${h.dose}`}
+                  {h.date && ` · ${formatSourceDate(h.date, lang, calendar)}`}
+                  {medicationChangeNotes(h).map((note) => (
+                    <span key={note.key} className="block pl-4 text-ink" data-testid="med-change-reason">
+                      {translate(lang, note.key, note.vars)}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <CheckIncompleteNote coverage={coverage} names={names} lang={lang} what="coverage.conflicts" testId="medication-conflicts-coverage" />
+      <CheckIncompleteNote
+        coverage={crossCheck}
+        names={names}
+        lang={lang}
+        what="coverage.crossCheck"
+        testId="medication-crosscheck-coverage"
+      />
     </SummaryCard>
   );
 });
 
-export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, calendar, coverage }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage }) {
+export const ProblemPanel = memo(function ProblemPanel({
+  rows,
+  names,
+  lang,
+  calendar,
+  coverage,
+}: {
+  rows: ProblemRow[];
+  names: Names;
+  lang: Lang;
+  calendar: Calendar;
+  coverage: PanelCoverage;
+}) {
   return (
     <SummaryCard
       id="problem-title"
@@ -194,20 +282,25 @@ export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, cale
       empty={rows.length === 0}
       emptyText={translate(lang, 'record.problems.none')}
     >
-        <ul className="space-y-1">
-          {rows.map((p) => (
-            <li key={p.conceptKey}>
-              <strong>{name(lang, p)}</strong>
-              {p.icd10 && <span className="text-sm text-muted"> ({p.icd10})</span>}
-              <span className="text-sm text-muted">
-                {' · '}
-                {hospitalsText(p.hospitals.map((h) => h.hospitalCode), names)}
-                {p.onset && ` · ${translate(lang, 'record.problems.since')} ${formatSourceDate(p.onset, lang, calendar)}`}
-              </span>
-              {p.conflicts.length > 0 && <span className="ml-1 text-sm font-semibold text-warning">⚠ {translate(lang, 'record.problems.statusDiffers')}</span>}
-            </li>
-          ))}
-        </ul>
+      <ul className="space-y-1">
+        {rows.map((p) => (
+          <li key={p.conceptKey}>
+            <strong>{name(lang, p)}</strong>
+            {p.icd10 && <span className="text-sm text-muted"> ({p.icd10})</span>}
+            <span className="text-sm text-muted">
+              {' · '}
+              {hospitalsText(
+                p.hospitals.map((h) => h.hospitalCode),
+                names,
+              )}
+              {p.onset && ` · ${translate(lang, 'record.problems.since')} ${formatSourceDate(p.onset, lang, calendar)}`}
+            </span>
+            {p.conflicts.length > 0 && (
+              <span className="ml-1 text-sm font-semibold text-warning">⚠ {translate(lang, 'record.problems.statusDiffers')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
     </SummaryCard>
   );
 });
@@ -231,7 +324,19 @@ export function FlagBadge({ flag, lang }: { flag?: string; lang: Lang }) {
   );
 }
 
-export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, calendar, coverage }: { series: LabSeries[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage }) {
+export const KeyLabsPanel = memo(function KeyLabsPanel({
+  series,
+  names,
+  lang,
+  calendar,
+  coverage,
+}: {
+  series: LabSeries[];
+  names: Names;
+  lang: Lang;
+  calendar: Calendar;
+  coverage: PanelCoverage;
+}) {
   return (
     <SummaryCard
       id="keylabs-title"
@@ -243,18 +348,19 @@ export const KeyLabsPanel = memo(function KeyLabsPanel({ series, names, lang, ca
       empty={series.length === 0}
       emptyText={translate(lang, 'record.keyLabs.none')}
     >
-        <ul className="space-y-1">
-          {series.map((s) => (
-            <li key={s.key}>
-              <span className="font-semibold">{analyteName(s, lang)}</span>: {formatResultValue(s.analyteKey, s.latest.value, s.unit)} {displayUnit(s.unit)}
-              <FlagBadge flag={s.latest.flag} lang={lang} />
-              <span className="text-sm text-muted">
-                {' · '}
-                {formatSourceDate(s.latest.date, lang, calendar)} · {names[s.latest.hospitalCode] ?? s.latest.hospitalCode}
-              </span>
-            </li>
-          ))}
-        </ul>
+      <ul className="space-y-1">
+        {series.map((s) => (
+          <li key={s.key}>
+            <span className="font-semibold">{analyteName(s, lang)}</span>: {formatResultValue(s.analyteKey, s.latest.value, s.unit)}{' '}
+            {displayUnit(s.unit)}
+            <FlagBadge flag={s.latest.flag} lang={lang} />
+            <span className="text-sm text-muted">
+              {' · '}
+              {formatSourceDate(s.latest.date, lang, calendar)} · {names[s.latest.hospitalCode] ?? s.latest.hospitalCode}
+            </span>
+          </li>
+        ))}
+      </ul>
     </SummaryCard>
   );
 });

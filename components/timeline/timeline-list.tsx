@@ -34,7 +34,8 @@ export function filterEntries(entries: readonly TimelineEntry[], f: TimelineFilt
     if (f.from && (!e.day || e.day < f.from)) return false;
     if (f.to && (!e.day || e.day > f.to)) return false;
     if (text) {
-      const hay = `${e.fact?.display ?? ''} ${e.fact?.nameTh ?? ''} ${e.fact?.nameEn ?? ''} ${e.hospitals.map((h) => names[h] ?? h).join(' ')}`.toLowerCase();
+      const hay =
+        `${e.fact?.display ?? ''} ${e.fact?.nameTh ?? ''} ${e.fact?.nameEn ?? ''} ${e.hospitals.map((h) => names[h] ?? h).join(' ')}`.toLowerCase();
       if (!hay.includes(text)) return false;
     }
     return true;
@@ -52,7 +53,9 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
   switch (f.kind) {
     case 'lab':
     case 'vital':
-      return f.value !== undefined ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)})` : ''}` : (f.valueText ?? '');
+      return f.value !== undefined
+        ? `${formatResultValue(f.analyteKey, f.value, f.unit)} ${displayUnit(f.unit)}${f.refLow !== undefined || f.refHigh !== undefined ? ` (${formatResultRange(f.analyteKey, f.refLow, f.refHigh, f.refUnit ?? f.unit)})` : ''}`
+        : (f.valueText ?? '');
     case 'medication':
       return [statusLabel(lang, f.status), f.dose, f.statusReason].filter(Boolean).join(' · ');
     case 'imaging':
@@ -72,7 +75,21 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
 }
 
 /** The timeline: newest first, filterable, virtualised so 20,000 entries scroll smoothly. */
-export const TimelineList = memo(function TimelineList({ entries, names, lang, calendar, onOpen, onUnseal }: { entries: TimelineEntry[]; names: Names; lang: Lang; calendar: Calendar; onOpen: (e: TimelineEntry) => void; onUnseal: (e: TimelineEntry) => void }) {
+export const TimelineList = memo(function TimelineList({
+  entries,
+  names,
+  lang,
+  calendar,
+  onOpen,
+  onUnseal,
+}: {
+  entries: TimelineEntry[];
+  names: Names;
+  lang: Lang;
+  calendar: Calendar;
+  onOpen: (e: TimelineEntry) => void;
+  onUnseal: (e: TimelineEntry) => void;
+}) {
   const [filters, setFilters] = useState<TimelineFilters>(EMPTY);
   const visible = useMemo(() => filterEntries(entries, filters, names), [entries, filters, names]);
   const parentRef = useRef<HTMLDivElement>(null);
@@ -80,7 +97,14 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
   // another layout inside one task (the longest task on a 20,000-entry record).
   // Measured heights are kept per entry, not per position: a hospital answering late inserts entries above
   // rows already measured, and a row's height must move with it (keyed by index, rows were drawn over each other).
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => parentRef.current, estimateSize: () => 68, getItemKey: (i) => visible[i]!.id, overscan: 12, useFlushSync: false });
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => 68,
+    getItemKey: (i) => visible[i]!.id,
+    overscan: 12,
+    useFlushSync: false,
+  });
   const hospitals = useMemo(() => {
     const codes = new Set<string>();
     for (const e of entries) for (const h of e.hospitals) codes.add(h);
@@ -91,12 +115,22 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h2 id="timeline-title" className="mb-2 text-lg font-bold">
-        {translate(lang, 'record.timeline.title')} <span className="text-sm font-normal text-muted">({formatCount(visible.length)} / {formatCount(entries.length)})</span>
+        {translate(lang, 'record.timeline.title')}{' '}
+        <span className="text-sm font-normal text-muted">
+          ({formatCount(visible.length)} / {formatCount(entries.length)})
+        </span>
       </h2>
       <div className="mb-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-5 no-print">
         <div>
-          <label htmlFor="f-kind" className="label text-sm">{translate(lang, 'record.timeline.category')}</label>
-          <select id="f-kind" className="field text-base" value={filters.kind} onChange={(e) => set({ kind: e.target.value as FactKind | 'all' })}>
+          <label htmlFor="f-kind" className="label text-sm">
+            {translate(lang, 'record.timeline.category')}
+          </label>
+          <select
+            id="f-kind"
+            className="field text-base"
+            value={filters.kind}
+            onChange={(e) => set({ kind: e.target.value as FactKind | 'all' })}
+          >
             <option value="all">{translate(lang, 'record.timeline.allCategories')}</option>
             {FACT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -106,7 +140,9 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
           </select>
         </div>
         <div>
-          <label htmlFor="f-hosp" className="label text-sm">{translate(lang, 'common.hospital')}</label>
+          <label htmlFor="f-hosp" className="label text-sm">
+            {translate(lang, 'common.hospital')}
+          </label>
           <select id="f-hosp" className="field text-base" value={filters.hospital} onChange={(e) => set({ hospital: e.target.value })}>
             <option value="all">{translate(lang, 'record.timeline.allHospitals')}</option>
             {hospitals.map((h) => (
@@ -117,17 +153,44 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
           </select>
         </div>
         <div>
-          <DateField id="f-from" label={translate(lang, 'dates.filter.from')} labelClassName="label text-sm" className="field text-base" onValueChange={(from) => set({ from })} />
+          <DateField
+            id="f-from"
+            label={translate(lang, 'dates.filter.from')}
+            labelClassName="label text-sm"
+            className="field text-base"
+            onValueChange={(from) => set({ from })}
+          />
         </div>
         <div>
-          <DateField id="f-to" label={translate(lang, 'dates.filter.to')} labelClassName="label text-sm" className="field text-base" onValueChange={(to) => set({ to })} />
+          <DateField
+            id="f-to"
+            label={translate(lang, 'dates.filter.to')}
+            labelClassName="label text-sm"
+            className="field text-base"
+            onValueChange={(to) => set({ to })}
+          />
         </div>
         <div>
-          <label htmlFor="f-text" className="label text-sm">{translate(lang, 'record.timeline.search')}</label>
-          <input id="f-text" type="search" className="field text-base" value={filters.text} onChange={(e) => set({ text: e.target.value })} />
+          <label htmlFor="f-text" className="label text-sm">
+            {translate(lang, 'record.timeline.search')}
+          </label>
+          <input
+            id="f-text"
+            type="search"
+            className="field text-base"
+            value={filters.text}
+            onChange={(e) => set({ text: e.target.value })}
+          />
         </div>
       </div>
-      <div ref={parentRef} className="h-[60vh] overflow-auto rounded border border-line" data-testid="timeline-scroll" tabIndex={0} role="region" aria-label={translate(lang, 'record.timeline.entries')}>
+      <div
+        ref={parentRef}
+        className="h-[60vh] overflow-auto rounded border border-line"
+        data-testid="timeline-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={translate(lang, 'record.timeline.entries')}
+      >
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }} data-testid="timeline">
           {virtualizer.getVirtualItems().map((item) => {
             const e = visible[item.index]!;
@@ -160,7 +223,8 @@ export const TimelineList = memo(function TimelineList({ entries, names, lang, c
                   {e.recordedAt > 1 && ` · ${translate(lang, 'record.recordedAt', { count: e.recordedAt })}`}
                   {e.conflict && (
                     <span className="ml-2 font-bold text-warning">
-                      ⚠ {translate(lang, 'record.timeline.disagrees')} ({conflictLabel(lang, e.conflict.reason)}: {e.conflict.hospitals.map((h) => names[h] ?? h).join(', ')})
+                      ⚠ {translate(lang, 'record.timeline.disagrees')} ({conflictLabel(lang, e.conflict.reason)}:{' '}
+                      {e.conflict.hospitals.map((h) => names[h] ?? h).join(', ')})
                     </span>
                   )}
                 </div>

@@ -26,7 +26,11 @@ afterEach(() => {
 describe('reading hospitals through one streamed request', () => {
   it('asks once for the hospitals taken together and settles each from its own line', async () => {
     const a = JSON.stringify({ hcode: '11111', view: view('11111') });
-    const fetchMock = vi.fn(() => Promise.resolve(streamed([a.slice(0, 10), `${a.slice(10)}\n{"hcode":"22222","error":{"status":503,"message":{"th":"ก","en":"audit down"}}}\n`])));
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(
+        streamed([a.slice(0, 10), `${a.slice(10)}\n{"hcode":"22222","error":{"status":503,"message":{"th":"ก","en":"audit down"}}}\n`]),
+      ),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const single = vi.fn((hcode: string) => Promise.resolve(view(`${hcode}-single`)));
     const stream = timelineStream('acc', single, (e) => new Error(`${e.status} ${e.message?.en ?? ''}`));
@@ -50,7 +54,10 @@ describe('reading hospitals through one streamed request', () => {
     const lines = viewLines('11111', big, 2).map((l) => `${JSON.stringify(l)}\n`);
     expect(lines).toHaveLength(3);
     const partOfOther = `${JSON.stringify({ hcode: '22222', facts: [{ id: 'g0' }] })}\n`;
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(streamed([lines[0]!, partOfOther, lines[1]!, lines[2]!]))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(streamed([lines[0]!, partOfOther, lines[1]!, lines[2]!]))),
+    );
     const single = vi.fn((hcode: string) => Promise.resolve(view(`${hcode}-single`)));
     const stream = timelineStream('acc', single, () => new Error('x'));
     const [a, b] = await Promise.all([stream.take('11111'), stream.take('22222')]);
@@ -61,24 +68,36 @@ describe('reading hospitals through one streamed request', () => {
   });
 
   it('falls back to one request per hospital when the stream is refused or breaks', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response('{"error":"internal"}', { status: 500 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('{"error":"internal"}', { status: 500 }))),
+    );
     const single = vi.fn((hcode: string) => Promise.resolve(view(hcode)));
     const stream = timelineStream('acc', single, () => new Error('x'));
     const answers = await Promise.all([stream.take('11111'), stream.take('22222')]);
     expect(answers).toEqual([view('11111'), view('22222')]);
     expect(single.mock.calls).toEqual([['11111'], ['22222']]);
 
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(streamed(['{"hcode":"11111","view":', 'not json\n']))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(streamed(['{"hcode":"11111","view":', 'not json\n']))),
+    );
     const broken = timelineStream('acc', single, () => new Error('x'));
     await expect(broken.take('11111')).resolves.toEqual(view('11111'));
   });
 
   it('does not ask each hospital again when the session or consent has ended', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ message: { th: 'ก', en: 'consent ended' } }, { status: 403 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json({ message: { th: 'ก', en: 'consent ended' } }, { status: 403 }))),
+    );
     const single = vi.fn((hcode: string) => Promise.resolve(view(hcode)));
     const stream = timelineStream('acc', single, (e) => new Error(`${e.status} ${e.message?.en ?? ''}`));
     const answers = await Promise.allSettled([stream.take('11111'), stream.take('22222')]);
-    expect(answers.map((a) => (a.status === 'rejected' ? String(a.reason) : 'resolved'))).toEqual(['Error: 403 consent ended', 'Error: 403 consent ended']);
+    expect(answers.map((a) => (a.status === 'rejected' ? String(a.reason) : 'resolved'))).toEqual([
+      'Error: 403 consent ended',
+      'Error: 403 consent ended',
+    ]);
     expect(single).not.toHaveBeenCalled();
   });
 });

@@ -12,25 +12,54 @@ import { consentTo, signInAdminAs, signInDoctor } from '../support';
  */
 const dist = path.resolve(import.meta.dirname, '../..', process.env.NEXT_DIST_DIR ?? '.next', 'server');
 const appPaths = Object.keys(JSON.parse(readFileSync(path.join(dist, 'app-paths-manifest.json'), 'utf8')) as Record<string, string>);
-const actionManifest = JSON.parse(readFileSync(path.join(dist, 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+const actionManifest = JSON.parse(readFileSync(path.join(dist, 'server-reference-manifest.json'), 'utf8')) as {
+  node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+};
 
 const PUBLIC_PAGES = ['/', '/login', '/admin/login', '/signout', '/no-access', '/admin/setup/[token]', '/_not-found', '/_global-error'];
 const PUBLIC_ROUTES = ['/api/health', '/api/ready', '/api/auth/[...nextauth]', '/api/csp-report'];
 const PUBLIC_ACTIONS = ['app/preferences-actions.ts', 'app/admin/setup/[token]/actions.ts'];
 
 const FOREIGN_ACCESS = '00000000-0000-4000-8000-000000000000';
-const SAMPLE: Record<string, string> = { accessId: FOREIGN_ACCESS, id: '00000000-0000-4000-8000-000000000001', hcode: '11535', cid: '3100400123456', token: 'x'.repeat(43), '...nextauth': 'session' };
+const SAMPLE: Record<string, string> = {
+  accessId: FOREIGN_ACCESS,
+  id: '00000000-0000-4000-8000-000000000001',
+  hcode: '11535',
+  cid: '3100400123456',
+  token: 'x'.repeat(43),
+  '...nextauth': 'session',
+};
 const fill = (route: string, values = SAMPLE) => route.replace(/\[([^\]]+)\]/g, (_, name: string) => values[name] ?? 'x');
 
 const pages = appPaths.filter((p) => p.endsWith('/page')).map((p) => p.slice(0, -'/page'.length) || '/');
 const routes = appPaths.filter((p) => p.endsWith('/route')).map((p) => p.slice(0, -'/route'.length));
 const adminArea = (p: string) => p === '/admin' || p.startsWith('/admin/');
-const actions = Object.entries(actionManifest.node).map(([id, a]) => ({ id, file: a.filename, name: a.exportedName, page: Object.keys(a.workers)[0]!.replace(/^app/, '').replace(/\/page$/, '') || '/' }));
+const actions = Object.entries(actionManifest.node).map(([id, a]) => ({
+  id,
+  file: a.filename,
+  name: a.exportedName,
+  page:
+    Object.keys(a.workers)[0]!
+      .replace(/^app/, '')
+      .replace(/\/page$/, '') || '/',
+}));
 
 /** Calls a server action the way a hand-made POST would: its id, one argument, no page around it. */
-async function callAction(request: APIRequestContext, action: (typeof actions)[number], arg: unknown): Promise<{ status: number; location: string; body: string }> {
-  const res = await request.post(fill(action.page), { headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' }, data: JSON.stringify([arg]), maxRedirects: 0 });
-  return { status: res.status(), location: `${res.headers()['x-action-redirect'] ?? ''}${res.headers().location ?? ''}`, body: await res.text() };
+async function callAction(
+  request: APIRequestContext,
+  action: (typeof actions)[number],
+  arg: unknown,
+): Promise<{ status: number; location: string; body: string }> {
+  const res = await request.post(fill(action.page), {
+    headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+    data: JSON.stringify([arg]),
+    maxRedirects: 0,
+  });
+  return {
+    status: res.status(),
+    location: `${res.headers()['x-action-redirect'] ?? ''}${res.headers().location ?? ''}`,
+    body: await res.text(),
+  };
 }
 
 /**
@@ -72,7 +101,8 @@ test('a doctor is refused everything of the admin console, and an admin everythi
     const res = await page.request.get(fill(p), { maxRedirects: 0 });
     expect(res.headers().location, p).toMatch(/^\/admin\/login/);
   }
-  for (const r of routes.filter((r) => adminArea(r) && !r.includes('testing'))) expect((await page.request.get(fill(r))).status(), r).toBe(401);
+  for (const r of routes.filter((r) => adminArea(r) && !r.includes('testing')))
+    expect((await page.request.get(fill(r))).status(), r).toBe(401);
   for (const a of actions.filter((a) => a.file.startsWith('app/admin/') && !PUBLIC_ACTIONS.includes(a.file))) {
     expectActionRefused(await callAction(page.request, a, {}), /\/admin\/login/, `${a.file}#${a.name}`);
   }
@@ -84,7 +114,10 @@ test('a doctor is refused everything of the admin console, and an admin everythi
     expect(res.headers().location, p).toMatch(/^\/login/);
   }
   for (const r of routes.filter((r) => r.startsWith('/api/access/') || r.startsWith('/emergency/') || r.startsWith('/patient/'))) {
-    const res = await admin.request.fetch(fill(r), { method: r.startsWith('/emergency/') ? 'POST' : 'GET', data: r.startsWith('/emergency/') ? {} : undefined });
+    const res = await admin.request.fetch(fill(r), {
+      method: r.startsWith('/emergency/') ? 'POST' : 'GET',
+      data: r.startsWith('/emergency/') ? {} : undefined,
+    });
     expect(res.status(), r).toBe(401);
   }
 });
@@ -113,7 +146,11 @@ test("a doctor holding another doctor's access id sees nothing of that patient",
     expect(await res.text(), r).not.toContain('บุญชัย');
   }
   for (const a of actions.filter((a) => a.page.includes('[accessId]'))) {
-    const result = await callAction(other.request, { ...a, page: fill(a.page, ids) }, { accessId: theirs, factId: '13781/Condition/x', reason: 'ตรวจสอบการเข้าถึงข้ามแพทย์' });
+    const result = await callAction(
+      other.request,
+      { ...a, page: fill(a.page, ids) },
+      { accessId: theirs, factId: '13781/Condition/x', reason: 'ตรวจสอบการเข้าถึงข้ามแพทย์' },
+    );
     expect(result.body, `${a.file}#${a.name}`).not.toContain('"ok":true');
   }
   // The record is still open for its own doctor.
@@ -122,7 +159,12 @@ test("a doctor holding another doctor's access id sees nothing of that patient",
 
 test('a server action from another site, or too large, is refused with 4xx before it runs, and counted', async ({ request }) => {
   const action = actions.find((a) => a.name === 'lookupPatientAction')!;
-  const post = (headers: Record<string, string>, body = '[{}]') => request.post(action.page, { headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', ...headers }, data: body, maxRedirects: 0 });
+  const post = (headers: Record<string, string>, body = '[{}]') =>
+    request.post(action.page, {
+      headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
+      data: body,
+      maxRedirects: 0,
+    });
   expect((await post({ Origin: 'https://evil.example' })).status()).toBe(403);
   expect((await post({ Origin: 'null' })).status()).toBe(403);
   expect((await post({}, `[${'x'.repeat(1024 * 1024 + 10)}]`)).status()).toBe(413);

@@ -11,7 +11,9 @@ test('a patient withdraws consent through the patient app; the doctor is refused
 
   const auth = { Authorization: `Bearer ${DEMO_SERVICE_TOKEN}` };
   expect((await request.post('/api/patients/3100400890121/withdraw', { data: { accessId } })).status()).toBe(401);
-  expect((await request.post('/api/patients/3100400890121/withdraw', { headers: auth, data: { accessId: 'not-a-uuid' } })).status()).toBe(400);
+  expect((await request.post('/api/patients/3100400890121/withdraw', { headers: auth, data: { accessId: 'not-a-uuid' } })).status()).toBe(
+    400,
+  );
   const withdrawn = await request.post('/api/patients/3100400890121/withdraw', { headers: auth, data: { accessId } });
   expect(withdrawn.status()).toBe(200);
   expect(await withdrawn.json()).toMatchObject({ consentsEnded: 1, emergencyAccessesEnded: 0 });
@@ -23,6 +25,8 @@ test('a patient withdraws consent through the patient app; the doctor is refused
   expect((await page.request.get(`/patient/${accessId}`, { maxRedirects: 0 })).status()).toBe(404);
 
   // The patient sees the withdrawal in their own access log.
-  const log = (await (await request.get('/api/patients/3100400890121/access-log', { headers: auth })).json()) as { entries: { action: string }[] };
+  const log = (await (await request.get('/api/patients/3100400890121/access-log', { headers: auth })).json()) as {
+    entries: { action: string }[];
+  };
   expect(log.entries.map((e) => e.action)).toContain('access-withdrawn');
 });

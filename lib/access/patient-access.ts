@@ -72,14 +72,35 @@ const activeEmergencyQuery = preparedPer((database) =>
  * doctor, hospital or patient, an ended or expired one, all give null: nobody opens a record through
  * someone else's consent.
  */
-export async function findActiveAccess(database: Db, doctor: Pick<DoctorContext, 'licence' | 'hospitalCode'>, accessId: string, now = new Date()): Promise<PatientAccess | null> {
+export async function findActiveAccess(
+  database: Db,
+  doctor: Pick<DoctorContext, 'licence' | 'hospitalCode'>,
+  accessId: string,
+  now = new Date(),
+): Promise<PatientAccess | null> {
   if (!accessIdSchema.safeParse(accessId).success) return null;
   const params = { id: accessId, licence: doctor.licence, hospital: doctor.hospitalCode, now: now.toISOString() };
   const [consent] = await activeConsentQuery(database).execute(params);
-  if (consent) return { kind: 'consent', id: consent.id, cid: consent.patientCid, purpose: 'TREAT', startedAt: consent.startedAt, expiresAt: consent.expiresAt };
+  if (consent)
+    return {
+      kind: 'consent',
+      id: consent.id,
+      cid: consent.patientCid,
+      purpose: 'TREAT',
+      startedAt: consent.startedAt,
+      expiresAt: consent.expiresAt,
+    };
   const [emergency] = await activeEmergencyQuery(database).execute(params);
   if (emergency)
-    return { kind: 'emergency', id: emergency.id, cid: emergency.patientCid, purpose: 'ETREAT', startedAt: emergency.startedAt, expiresAt: emergency.expiresAt, emergency: { reasonCode: emergency.reasonCode, reasonText: emergency.reasonText } };
+    return {
+      kind: 'emergency',
+      id: emergency.id,
+      cid: emergency.patientCid,
+      purpose: 'ETREAT',
+      startedAt: emergency.startedAt,
+      expiresAt: emergency.expiresAt,
+      emergency: { reasonCode: emergency.reasonCode, reasonText: emergency.reasonText },
+    };
   return null;
 }
 
@@ -116,8 +137,12 @@ export async function requireAccessOf(doctor: DoctorContext, accessId: string): 
   if (!access) {
     await auditDenied(doctor, accessId);
     // Said plainly when the patient took the access back, so the doctor does not retry or ask for a fault.
-    if (accessIdSchema.safeParse(accessId).success && (await wasWithdrawn(database, doctor, accessId))) throw new AppError('forbidden', WITHDRAWN_MESSAGE);
-    throw new AppError('forbidden', { th: 'ไม่มีสิทธิ์เข้าดูข้อมูลผู้ป่วยรายนี้ หรือความยินยอมสิ้นสุดแล้ว', en: 'You have no active access to this patient, or the consent has ended.' });
+    if (accessIdSchema.safeParse(accessId).success && (await wasWithdrawn(database, doctor, accessId)))
+      throw new AppError('forbidden', WITHDRAWN_MESSAGE);
+    throw new AppError('forbidden', {
+      th: 'ไม่มีสิทธิ์เข้าดูข้อมูลผู้ป่วยรายนี้ หรือความยินยอมสิ้นสุดแล้ว',
+      en: 'You have no active access to this patient, or the consent has ended.',
+    });
   }
   return { doctor, access };
 }

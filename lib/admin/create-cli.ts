@@ -11,7 +11,10 @@ import { createAdminAccount, SETUP_LINK_HOURS } from './setup';
 
 const cliEnvSchema = z.object({
   APP_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('data/pglite'),
 });
 
@@ -23,14 +26,19 @@ function fail(lines: string[]): never {
 async function main(): Promise<void> {
   let values: { hospital?: string; username?: string; 'display-name'?: string };
   try {
-    ({ values } = parseArgs({ options: { hospital: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { hospital: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } },
+      strict: true,
+    }));
   } catch (error) {
     fail([error instanceof Error ? error.message : String(error)]);
   }
-  if (!values.hospital || !values.username) fail(['Usage: npm run admin:create -- --hospital <5-digit code> --username <name> [--display-name "..."]']);
+  if (!values.hospital || !values.username)
+    fail(['Usage: npm run admin:create -- --hospital <5-digit code> --username <name> [--display-name "..."]']);
   const cleaned = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
   const config = cliEnvSchema.safeParse(cleaned);
-  if (!config.success) fail(config.error.issues.map((i) => `${i.path.join('.')}: ${i.code === 'invalid_type' ? 'is required but not set' : i.message}`));
+  if (!config.success)
+    fail(config.error.issues.map((i) => `${i.path.join('.')}: ${i.code === 'invalid_type' ? 'is required but not set' : i.message}`));
   const target = config.data.DATABASE_URL ? { url: config.data.DATABASE_URL } : { pgliteDir: config.data.PGLITE_DIR };
   let database;
   try {
@@ -38,10 +46,16 @@ async function main(): Promise<void> {
   } catch (error) {
     fail([
       `Cannot open the database: ${error instanceof Error ? error.message : String(error)}`,
-      ...('pgliteDir' in target ? ['With the embedded database the app must be stopped while admin:create runs (one process at a time).'] : []),
+      ...('pgliteDir' in target
+        ? ['With the embedded database the app must be stopped while admin:create runs (one process at a time).']
+        : []),
     ]);
   }
-  const result = await createAdminAccount(database.db, { hospitalCode: values.hospital, username: values.username, displayName: values['display-name'] }).finally(() => database.close());
+  const result = await createAdminAccount(database.db, {
+    hospitalCode: values.hospital,
+    username: values.username,
+    displayName: values['display-name'],
+  }).finally(() => database.close());
   if (!result.ok) fail(result.errors);
   console.log(`Admin "${values.username.trim().toLowerCase()}" created for hospital ${values.hospital}.`);
   console.log(`Give them this one-time setup link (valid ${SETUP_LINK_HOURS} h, until ${result.expiresAt.toISOString()}):`);

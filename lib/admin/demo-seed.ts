@@ -28,7 +28,16 @@ export async function seedDemoData(db: Db, authSecret: string): Promise<void> {
   for (const g of DEMO_GRANTS) {
     await db
       .insert(doctorGrants)
-      .values({ id: crypto.randomUUID(), hospitalCode: g.hospitalCode, licenceNumber: g.licence, nameTh: g.nameTh, nameEn: g.nameEn, role: g.role, status: 'active', createdBy: 'demo-seed' })
+      .values({
+        id: crypto.randomUUID(),
+        hospitalCode: g.hospitalCode,
+        licenceNumber: g.licence,
+        nameTh: g.nameTh,
+        nameEn: g.nameEn,
+        role: g.role,
+        status: 'active',
+        createdBy: 'demo-seed',
+      })
       .onConflictDoNothing();
   }
   for (const a of DEMO_ADMINS) {
@@ -36,7 +45,15 @@ export async function seedDemoData(db: Db, authSecret: string): Promise<void> {
     if (JSON.stringify(existing).includes('1')) continue;
     await db
       .insert(admins)
-      .values({ id: crypto.randomUUID(), hospitalCode: a.hospitalCode, username: a.username, displayName: a.displayName, passwordHash: await hashPassword(a.password), totpSecret: sealSecret(a.totpSecret, authSecret), status: 'active' })
+      .values({
+        id: crypto.randomUUID(),
+        hospitalCode: a.hospitalCode,
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: await hashPassword(a.password),
+        totpSecret: sealSecret(a.totpSecret, authSecret),
+        status: 'active',
+      })
       .onConflictDoNothing();
   }
 }

@@ -26,7 +26,12 @@ function toRow(g: Grant, now: Date): DoctorGrantRow {
 }
 
 /** The doctors with a grant at this hospital, optionally only those in one status, by name. */
-export async function listHospitalDoctors(db: Db, hospitalCode: string, filter: GrantStatusFilter, now = new Date()): Promise<DoctorGrantRow[]> {
+export async function listHospitalDoctors(
+  db: Db,
+  hospitalCode: string,
+  filter: GrantStatusFilter,
+  now = new Date(),
+): Promise<DoctorGrantRow[]> {
   const rows = await db.select().from(doctorGrants).where(eq(doctorGrants.hospitalCode, hospitalCode));
   return rows
     .map((g) => toRow(g, now))
@@ -35,7 +40,12 @@ export async function listHospitalDoctors(db: Db, hospitalCode: string, filter: 
 }
 
 /** One grant, only if it belongs to this hospital (a foreign id is indistinguishable from a missing one). */
-export async function findHospitalDoctor(db: Db, hospitalCode: string, grantId: string, now = new Date()): Promise<DoctorGrantRow | undefined> {
+export async function findHospitalDoctor(
+  db: Db,
+  hospitalCode: string,
+  grantId: string,
+  now = new Date(),
+): Promise<DoctorGrantRow | undefined> {
   const [g] = await db
     .select()
     .from(doctorGrants)
@@ -44,7 +54,13 @@ export async function findHospitalDoctor(db: Db, hospitalCode: string, grantId: 
 }
 
 /** The registry's answer about a licence, as the admin sees it before adding the doctor. */
-export async function previewDoctor(db: Db, hospitalCode: string, licence: string, lookup: PractitionerLookup, now = new Date()): Promise<LookupResult> {
+export async function previewDoctor(
+  db: Db,
+  hospitalCode: string,
+  licence: string,
+  lookup: PractitionerLookup,
+  now = new Date(),
+): Promise<LookupResult> {
   if (lookup.outcome !== 'found') return { ok: false, reason: lookup.outcome };
   const p = lookup.practitioner;
   const [existing] = await db
@@ -89,13 +105,30 @@ export async function addDoctorGrant(
     const tx = txRaw as unknown as Db;
     const inserted = await tx
       .insert(doctorGrants)
-      .values({ id, hospitalCode: actor.hospitalCode, licenceNumber: p.licenseNumber, nameTh: p.nameTh, nameEn: p.nameEn, role: input.role, status: 'active', validUntil, createdBy: `admin:${actor.adminId}`, createdAt: now, updatedAt: now })
+      .values({
+        id,
+        hospitalCode: actor.hospitalCode,
+        licenceNumber: p.licenseNumber,
+        nameTh: p.nameTh,
+        nameEn: p.nameEn,
+        role: input.role,
+        status: 'active',
+        validUntil,
+        createdBy: `admin:${actor.adminId}`,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: doctorGrants.id });
     if (inserted.length === 0) return { ok: false, reason: 'already-granted' } as const;
     await appendAudit(
       tx,
-      { ...adminActor(actor), action: 'grant-create', outcome: 'success', details: { grantId: id, licence: p.licenseNumber, role: input.role, validUntil: validUntil?.toISOString() ?? null } },
+      {
+        ...adminActor(actor),
+        action: 'grant-create',
+        outcome: 'success',
+        details: { grantId: id, licence: p.licenseNumber, role: input.role, validUntil: validUntil?.toISOString() ?? null },
+      },
       now,
     );
     return { ok: true, grantId: id } as const;
@@ -107,7 +140,13 @@ export async function addDoctorGrant(
  * revocation also end the doctor's open sessions at this hospital. Returns null when the grant is not this
  * hospital's (the caller answers 404). Audited in the same transaction.
  */
-export async function changeDoctorGrant(db: Db, actor: AdminActor, grantId: string, change: GrantChange, now = new Date()): Promise<GrantChangeResultView | null> {
+export async function changeDoctorGrant(
+  db: Db,
+  actor: AdminActor,
+  grantId: string,
+  change: GrantChange,
+  now = new Date(),
+): Promise<GrantChangeResultView | null> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [g] = await tx
@@ -118,13 +157,23 @@ export async function changeDoctorGrant(db: Db, actor: AdminActor, grantId: stri
     if (!g) return null;
     const result = applyGrantChange({ status: g.status, role: g.role, validUntil: g.validUntil }, change, now);
     if (!result.ok) return { ok: false, reason: result.reason };
-    await tx.update(doctorGrants).set({ ...result.next, updatedAt: now }).where(eq(doctorGrants.id, g.id));
+    await tx
+      .update(doctorGrants)
+      .set({ ...result.next, updatedAt: now })
+      .where(eq(doctorGrants.id, g.id));
     let sessionsEnded = 0;
     if (result.endsSessions) {
       const ended = await tx
         .update(sessions)
         .set({ endedAt: now, endReason: 'grant-withdrawn' })
-        .where(and(eq(sessions.kind, 'doctor'), eq(sessions.subject, g.licenceNumber), eq(sessions.hospitalCode, actor.hospitalCode), isNull(sessions.endedAt)))
+        .where(
+          and(
+            eq(sessions.kind, 'doctor'),
+            eq(sessions.subject, g.licenceNumber),
+            eq(sessions.hospitalCode, actor.hospitalCode),
+            isNull(sessions.endedAt),
+          ),
+        )
         .returning({ id: sessions.id });
       sessionsEnded = ended.length;
     }
@@ -135,7 +184,14 @@ export async function changeDoctorGrant(db: Db, actor: AdminActor, grantId: stri
       const ended = await tx
         .update(emergencyAccesses)
         .set({ endedAt: now })
-        .where(and(eq(emergencyAccesses.licenceNumber, g.licenceNumber), eq(emergencyAccesses.hospitalCode, actor.hospitalCode), isNull(emergencyAccesses.endedAt), gt(emergencyAccesses.expiresAt, now)))
+        .where(
+          and(
+            eq(emergencyAccesses.licenceNumber, g.licenceNumber),
+            eq(emergencyAccesses.hospitalCode, actor.hospitalCode),
+            isNull(emergencyAccesses.endedAt),
+            gt(emergencyAccesses.expiresAt, now),
+          ),
+        )
         .returning({ id: emergencyAccesses.id });
       emergencyAccessesEnded = ended.length;
     }
@@ -167,8 +223,15 @@ export async function listSignInHistory(db: Db, hospitalCode: string, licence: s
   const rows = await db
     .select({ at: auditLog.at, action: auditLog.action, outcome: auditLog.outcome, clientIp: auditLog.clientIp })
     .from(auditLog)
-    .where(and(eq(auditLog.actorId, licence), eq(auditLog.hospitalCode, hospitalCode), inArray(auditLog.action, ['sign-in', 'hospital-switch'])))
+    .where(
+      and(eq(auditLog.actorId, licence), eq(auditLog.hospitalCode, hospitalCode), inArray(auditLog.action, ['sign-in', 'hospital-switch'])),
+    )
     .orderBy(desc(auditLog.seq))
     .limit(limit);
-  return rows.map((r) => ({ at: r.at.toISOString(), action: r.action === 'sign-in' ? 'sign-in' : 'hospital-switch', outcome: r.outcome, clientIp: r.clientIp }));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    action: r.action === 'sign-in' ? 'sign-in' : 'hospital-switch',
+    outcome: r.outcome,
+    clientIp: r.clientIp,
+  }));
 }

@@ -20,10 +20,30 @@ describe('applyGrantChange', () => {
     ['revoked is final: reinstate', revoked, { kind: 'reinstate' }, { ok: false, reason: 'revoked-final' }],
     ['revoked is final: role', revoked, { kind: 'role', role: 'ed' }, { ok: false, reason: 'revoked-final' }],
     ['revoked is final: revoke again', revoked, { kind: 'revoke' }, { ok: false, reason: 'revoked-final' }],
-    ['set end date', active, { kind: 'end-date', validUntil: later }, { ok: true, next: { ...active, validUntil: later }, endsSessions: false }],
-    ['clear end date', { ...active, validUntil: later }, { kind: 'end-date', validUntil: null }, { ok: true, next: active, endsSessions: false }],
-    ['end date in the past', active, { kind: 'end-date', validUntil: new Date('2026-03-01T00:00:00Z') }, { ok: false, reason: 'end-date-past' }],
-    ['same end date', { ...active, validUntil: later }, { kind: 'end-date', validUntil: new Date(later) }, { ok: false, reason: 'unchanged' }],
+    [
+      'set end date',
+      active,
+      { kind: 'end-date', validUntil: later },
+      { ok: true, next: { ...active, validUntil: later }, endsSessions: false },
+    ],
+    [
+      'clear end date',
+      { ...active, validUntil: later },
+      { kind: 'end-date', validUntil: null },
+      { ok: true, next: active, endsSessions: false },
+    ],
+    [
+      'end date in the past',
+      active,
+      { kind: 'end-date', validUntil: new Date('2026-03-01T00:00:00Z') },
+      { ok: false, reason: 'end-date-past' },
+    ],
+    [
+      'same end date',
+      { ...active, validUntil: later },
+      { kind: 'end-date', validUntil: new Date(later) },
+      { ok: false, reason: 'unchanged' },
+    ],
   ];
   it.each(cases)('%s', (_, state, change, expected) => {
     expect(applyGrantChange(state, change, now)).toEqual(expected);

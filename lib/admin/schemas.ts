@@ -42,17 +42,26 @@ export type GrantStatusFilter = z.infer<typeof grantStatusFilterSchema>;
 /** One-time setup links carry 32 random bytes, base64url. */
 export const setupTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-export const completeSetupSchema = z.object({
-  token: setupTokenSchema,
-  password: z.string().min(1, 'admin.setup.error.passwordRequired').max(128, 'admin.setup.error.too-long'),
-  confirm: z.string(),
-  totp: z.string().trim().regex(/^\d{6}$/, 'admin.setup.error.totpFormat'),
-}).refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'admin.setup.error.mismatch' });
+export const completeSetupSchema = z
+  .object({
+    token: setupTokenSchema,
+    password: z.string().min(1, 'admin.setup.error.passwordRequired').max(128, 'admin.setup.error.too-long'),
+    confirm: z.string(),
+    totp: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'admin.setup.error.totpFormat'),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'admin.setup.error.mismatch' });
 export type CompleteSetup = z.infer<typeof completeSetupSchema>;
 
 export const createAdminSchema = z.object({
   hospitalCode: z.string().regex(/^\d{5}$/, 'hospital code must be 5 digits'),
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'username: 3–40 of a-z 0-9 . _ -'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,40}$/, 'username: 3–40 of a-z 0-9 . _ -'),
   displayName: z.string().trim().min(1).max(120),
 });
 export type CreateAdmin = z.infer<typeof createAdminSchema>;

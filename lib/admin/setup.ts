@@ -25,7 +25,11 @@ export type CreateAdminResult = { ok: true; adminId: string; token: string; expi
  * Creates a hospital admin without a password or second factor and returns the one-time setup token (shown
  * once; only its hash is kept). Used by `npm run admin:create`.
  */
-export async function createAdminAccount(db: Db, raw: { hospitalCode: string; username: string; displayName?: string }, now = new Date()): Promise<CreateAdminResult> {
+export async function createAdminAccount(
+  db: Db,
+  raw: { hospitalCode: string; username: string; displayName?: string },
+  now = new Date(),
+): Promise<CreateAdminResult> {
   const parsed = createAdminSchema.safeParse({ ...raw, displayName: raw.displayName ?? raw.username });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
   const { hospitalCode, username, displayName } = parsed.data;
@@ -34,7 +38,16 @@ export async function createAdminAccount(db: Db, raw: { hospitalCode: string; us
   const adminId = crypto.randomUUID();
   const inserted = await db
     .insert(admins)
-    .values({ id: adminId, hospitalCode, username, displayName, setupTokenHash: hashSetupToken(token), setupExpiresAt: expiresAt, status: 'active', createdAt: now })
+    .values({
+      id: adminId,
+      hospitalCode,
+      username,
+      displayName,
+      setupTokenHash: hashSetupToken(token),
+      setupExpiresAt: expiresAt,
+      status: 'active',
+      createdAt: now,
+    })
     .onConflictDoNothing()
     .returning({ id: admins.id });
   if (inserted.length === 0) return { ok: false, errors: [`username "${username}" is already taken`] };
@@ -53,7 +66,14 @@ export async function findSetupAccount(db: Db, token: string, now = new Date()):
   const [a] = await db
     .select()
     .from(admins)
-    .where(and(eq(admins.setupTokenHash, hashSetupToken(token)), isNotNull(admins.setupExpiresAt), gt(admins.setupExpiresAt, now), eq(admins.status, 'active')));
+    .where(
+      and(
+        eq(admins.setupTokenHash, hashSetupToken(token)),
+        isNotNull(admins.setupExpiresAt),
+        gt(admins.setupExpiresAt, now),
+        eq(admins.status, 'active'),
+      ),
+    );
   return a ? { adminId: a.id, username: a.username, displayName: a.displayName, hospitalCode: a.hospitalCode } : undefined;
 }
 
@@ -68,20 +88,28 @@ export async function beginTotpEnrolment(db: Db, account: SetupAccount, authSecr
     secret = openSecret(a.pending, authSecret);
   } else {
     secret = generateTotpSecret();
-    await db.update(admins).set({ totpPendingSecret: sealSecret(secret, authSecret) }).where(eq(admins.id, account.adminId));
+    await db
+      .update(admins)
+      .set({ totpPendingSecret: sealSecret(secret, authSecret) })
+      .where(eq(admins.id, account.adminId));
   }
   return { secret, uri: totpUri(secret, `${account.username}@${account.hospitalCode}`) };
 }
 
 export type CompleteSetupResult =
-  | Success
-  | Failure<'link-invalid' | 'totp-invalid' | 'too-short' | 'too-long' | 'common' | 'contains-username'>;
+  Success | Failure<'link-invalid' | 'totp-invalid' | 'too-short' | 'too-long' | 'common' | 'contains-username'>;
 
 /**
  * Finishes the one-time setup: checks the new password and the first code from the authenticator, then
  * stores the password hash and the secret, and spends the token. Audited as 'admin-totp-enrol'.
  */
-export async function completeAdminSetup(db: Db, input: Omit<CompleteSetup, 'confirm'>, ctx: RequestContext, authSecret: string, now = new Date()): Promise<CompleteSetupResult> {
+export async function completeAdminSetup(
+  db: Db,
+  input: Omit<CompleteSetup, 'confirm'>,
+  ctx: RequestContext,
+  authSecret: string,
+  now = new Date(),
+): Promise<CompleteSetupResult> {
   const account = await findSetupAccount(db, input.token, now);
   if (!account) return { ok: false, reason: 'link-invalid' };
   const problem = passwordProblem(input.password, account.username);
@@ -89,7 +117,22 @@ export async function completeAdminSetup(db: Db, input: Omit<CompleteSetup, 'con
   const [row] = await db.select({ pending: admins.totpPendingSecret }).from(admins).where(eq(admins.id, account.adminId));
   if (!row?.pending) return { ok: false, reason: 'link-invalid' };
   const audit = (tx: Db, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    appendAudit(tx, { actorType: 'admin', actorId: account.adminId, actorRole: 'admin', hospitalCode: account.hospitalCode, action: 'admin-totp-enrol', outcome, clientIp: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId, details }, now);
+    appendAudit(
+      tx,
+      {
+        actorType: 'admin',
+        actorId: account.adminId,
+        actorRole: 'admin',
+        hospitalCode: account.hospitalCode,
+        action: 'admin-totp-enrol',
+        outcome,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
+        requestId: ctx.requestId,
+        details,
+      },
+      now,
+    );
   const step = verifyTotp(openSecret(row.pending, authSecret), input.totp, now, null);
   if (step === null) {
     await audit(db, 'failure', { reason: 'invalid-totp' });
@@ -101,7 +144,14 @@ export async function completeAdminSetup(db: Db, input: Omit<CompleteSetup, 'con
     // Conditional on the token hash so two concurrent submissions cannot both spend it.
     const done = await tx
       .update(admins)
-      .set({ passwordHash, totpSecret: row.pending, totpPendingSecret: null, totpLastStep: step, setupTokenHash: null, setupExpiresAt: null })
+      .set({
+        passwordHash,
+        totpSecret: row.pending,
+        totpPendingSecret: null,
+        totpLastStep: step,
+        setupTokenHash: null,
+        setupExpiresAt: null,
+      })
       .where(and(eq(admins.id, account.adminId), eq(admins.setupTokenHash, hashSetupToken(input.token))))
       .returning({ id: admins.id });
     if (done.length === 0) return { ok: false, reason: 'link-invalid' } as const;

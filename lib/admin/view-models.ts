@@ -45,6 +45,10 @@ export type SetupField = 'password' | 'confirm' | 'totp';
  * Why the setup form was refused (on success the action redirects). A problem with one field names it in
  * `fieldErrors`; without one (`link-invalid`, or a form that is not even shaped right) the whole link is in doubt.
  */
-export type SetupActionResult = Failure<'invalid' | 'link-invalid' | 'totp-invalid' | 'too-short' | 'too-long' | 'common' | 'contains-username', SetupField>;
+export type SetupActionResult = Failure<
+  'invalid' | 'link-invalid' | 'totp-invalid' | 'too-short' | 'too-long' | 'common' | 'contains-username',
+  SetupField
+>;
 
-export type GrantChangeResultView = Success | Failure<'format' | 'revoked-final' | 'not-active' | 'not-suspended' | 'unchanged' | 'end-date-past'>;
+export type GrantChangeResultView =
+  Success | Failure<'format' | 'revoked-final' | 'not-active' | 'not-suspended' | 'unchanged' | 'end-date-past'>;

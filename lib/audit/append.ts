@@ -114,7 +114,12 @@ async function writeGroups(db: Db, group: { queue: GroupedRequest[]; writing: bo
       rows += next.items.length;
     }
     try {
-      const written = await db.transaction((tx) => writeLinked(tx as unknown as Db, batch.flatMap((r) => r.items)));
+      const written = await db.transaction((tx) =>
+        writeLinked(
+          tx as unknown as Db,
+          batch.flatMap((r) => r.items),
+        ),
+      );
       let offset = 0;
       for (const r of batch) {
         r.resolve(written.slice(offset, offset + r.items.length));

@@ -72,13 +72,21 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
 
   it('detects a deleted row hidden by renumbering the rest', async () => {
     await seed(6);
-    await tamper(database, ['DELETE FROM audit_log WHERE seq = 3', 'UPDATE audit_log SET seq = -seq WHERE seq > 3', 'UPDATE audit_log SET seq = -seq - 1 WHERE seq < 0']);
+    await tamper(database, [
+      'DELETE FROM audit_log WHERE seq = 3',
+      'UPDATE audit_log SET seq = -seq WHERE seq > 3',
+      'UPDATE audit_log SET seq = -seq - 1 WHERE seq < 0',
+    ]);
     expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, seq: 3, problem: 'prev-hash' });
   });
 
   it('detects reordered rows', async () => {
     await seed(6);
-    await tamper(database, ['UPDATE audit_log SET seq = 100 WHERE seq = 3', 'UPDATE audit_log SET seq = 3 WHERE seq = 4', 'UPDATE audit_log SET seq = 4 WHERE seq = 100']);
+    await tamper(database, [
+      'UPDATE audit_log SET seq = 100 WHERE seq = 3',
+      'UPDATE audit_log SET seq = 3 WHERE seq = 4',
+      'UPDATE audit_log SET seq = 4 WHERE seq = 100',
+    ]);
     expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, seq: 3, problem: 'prev-hash' });
   });
 
@@ -90,14 +98,21 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
 
   describe('appendAuditGrouped', () => {
     it('keeps one linear chain when 60 grouped and 20 single appends race', async () => {
-      const grouped = Array.from({ length: 60 }, (_, i) => appendAuditGrouped(database.db, i % 3 === 0 ? [entry(i), { ...entry(i), action: 'safety-wrong-patient', outcome: 'failure' }] : [entry(i)]));
+      const grouped = Array.from({ length: 60 }, (_, i) =>
+        appendAuditGrouped(
+          database.db,
+          i % 3 === 0 ? [entry(i), { ...entry(i), action: 'safety-wrong-patient', outcome: 'failure' }] : [entry(i)],
+        ),
+      );
       const single = Array.from({ length: 20 }, (_, i) => appendAudit(database.db, entry(100 + i)));
       const [groupedRows, singleRows] = await Promise.all([Promise.all(grouped), Promise.all(single)]);
       const seqs = [...groupedRows.flat(), ...singleRows].map((r) => r.seq).sort((a, b) => a - b);
       expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
       // A caller's rows are consecutive, in the order given.
       for (const rows of groupedRows) expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => rows[0]!.seq + i));
-      const pairs = await database.runner.query("SELECT a.action AS first, b.action AS second FROM audit_log a JOIN audit_log b ON b.seq = a.seq + 1 WHERE b.action = 'safety-wrong-patient'");
+      const pairs = await database.runner.query(
+        "SELECT a.action AS first, b.action AS second FROM audit_log a JOIN audit_log b ON b.seq = a.seq + 1 WHERE b.action = 'safety-wrong-patient'",
+      );
       expect(pairs).toHaveLength(20);
       for (const pair of pairs) expect(pair.first).toBe('clinical-read');
       // Concurrent callers really shared transactions (otherwise this would only test appendAudit again).
@@ -109,7 +124,11 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
     it('fails every caller of a group that cannot be written, then writes the next group', async () => {
       await seed(1);
       await database.runner.exec('ALTER TABLE audit_log RENAME TO audit_log_gone');
-      const failed = await Promise.allSettled([appendAuditGrouped(database.db, [entry(2)]), appendAuditGrouped(database.db, [entry(3)]), appendAuditGrouped(database.db, [entry(4)])]);
+      const failed = await Promise.allSettled([
+        appendAuditGrouped(database.db, [entry(2)]),
+        appendAuditGrouped(database.db, [entry(3)]),
+        appendAuditGrouped(database.db, [entry(4)]),
+      ]);
       await database.runner.exec('ALTER TABLE audit_log_gone RENAME TO audit_log');
       expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
       const [written] = await appendAuditGrouped(database.db, [entry(5)]);
@@ -142,7 +161,11 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
 
   describe('withAuditedRead (fail closed)', () => {
     it('writes the audit row, then returns the data', async () => {
-      const data = await withAuditedRead(database.db, (r: { count: number }) => ({ ...entry(1), details: { count: r.count } }), () => Promise.resolve({ count: 7 }));
+      const data = await withAuditedRead(
+        database.db,
+        (r: { count: number }) => ({ ...entry(1), details: { count: r.count } }),
+        () => Promise.resolve({ count: 7 }),
+      );
       expect(data).toEqual({ count: 7 });
       const rows = await database.runner.query('SELECT action, details FROM audit_log');
       expect(rows).toEqual([{ action: 'clinical-read', details: { count: 7 } }]);
@@ -156,7 +179,10 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
         },
       });
       let got: unknown = 'untouched';
-      const error = await withAuditedRead(broken, entry(1), () => Promise.resolve('secret')).then((d) => (got = d), (e: unknown) => e);
+      const error = await withAuditedRead(broken, entry(1), () => Promise.resolve('secret')).then(
+        (d) => (got = d),
+        (e: unknown) => e,
+      );
       expect(got).toBe('untouched');
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('audit-unavailable');
@@ -166,7 +192,9 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
     it('fails closed when the audit table itself is unavailable', async () => {
       await database.runner.exec('ALTER TABLE audit_log RENAME TO audit_log_gone');
       try {
-        await expect(withAuditedRead(database.db, entry(1), () => Promise.resolve('secret'))).rejects.toMatchObject({ code: 'audit-unavailable' });
+        await expect(withAuditedRead(database.db, entry(1), () => Promise.resolve('secret'))).rejects.toMatchObject({
+          code: 'audit-unavailable',
+        });
       } finally {
         await database.runner.exec('ALTER TABLE audit_log_gone RENAME TO audit_log');
       }
@@ -174,7 +202,9 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
     });
 
     it('records a failing read as a failure and rethrows its error', async () => {
-      await expect(withAuditedRead(database.db, entry(1), () => Promise.reject(new AppError('unavailable', { th: 'x', en: 'x' })))).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(
+        withAuditedRead(database.db, entry(1), () => Promise.reject(new AppError('unavailable', { th: 'x', en: 'x' }))),
+      ).rejects.toMatchObject({ code: 'unavailable' });
       const rows = await database.runner.query('SELECT outcome, details FROM audit_log');
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ outcome: 'failure', details: { error: 'unavailable' } });
@@ -185,7 +215,9 @@ describe.each(DATABASE_KINDS)('audit chain on %s', (kind) => {
     it('npm run audit:verify exits 0 on a sound chain, 1 on a break, 2 without a database', async () => {
       await seed(5);
       const cli = (url: string) =>
-        run('node', ['--conditions=react-server', '--import', 'tsx', 'lib/audit/verify-cli.ts'], { env: { ...process.env, DATABASE_URL: url } }).then(
+        run('node', ['--conditions=react-server', '--import', 'tsx', 'lib/audit/verify-cli.ts'], {
+          env: { ...process.env, DATABASE_URL: url },
+        }).then(
           (r) => ({ code: 0, out: r.stdout }),
           (e: unknown) => {
             const failure = e as { code: number; stdout: string; stderr: string };

@@ -5,7 +5,25 @@ function chain(n: number): (AuditRecord & { hash: string })[] {
   const rows: (AuditRecord & { hash: string })[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
-    const rec: AuditRecord = { seq: i, id: `id-${i}`, at: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(), actorType: 'doctor', actorId: '12345', actorRole: 'doctor', hospitalCode: '11535', action: 'clinical-read', outcome: 'success', patientCid: null, purpose: 'TREAT', accessRef: null, clientIp: null, userAgent: null, requestId: null, details: { b: 1, a: [1, 2] }, prevHash: prev };
+    const rec: AuditRecord = {
+      seq: i,
+      id: `id-${i}`,
+      at: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(),
+      actorType: 'doctor',
+      actorId: '12345',
+      actorRole: 'doctor',
+      hospitalCode: '11535',
+      action: 'clinical-read',
+      outcome: 'success',
+      patientCid: null,
+      purpose: 'TREAT',
+      accessRef: null,
+      clientIp: null,
+      userAgent: null,
+      requestId: null,
+      details: { b: 1, a: [1, 2] },
+      prevHash: prev,
+    };
     const hash = hashAuditRecord(rec);
     rows.push({ ...rec, hash });
     prev = hash;
@@ -23,9 +41,17 @@ describe('audit hash chain', () => {
 
   it.each([
     ['intact', (r: ReturnType<typeof chain>) => r, { ok: true, rows: 5 }],
-    ['edited', (r: ReturnType<typeof chain>) => r.map((x) => (x.seq === 3 ? { ...x, outcome: 'denied' } : x)), { ok: false, seq: 3, problem: 'hash' }],
+    [
+      'edited',
+      (r: ReturnType<typeof chain>) => r.map((x) => (x.seq === 3 ? { ...x, outcome: 'denied' } : x)),
+      { ok: false, seq: 3, problem: 'hash' },
+    ],
     ['deleted', (r: ReturnType<typeof chain>) => r.filter((x) => x.seq !== 2), { ok: false, seq: 3, problem: 'gap' }],
-    ['reordered', (r: ReturnType<typeof chain>) => [r[0]!, { ...r[2]!, seq: 2 }, { ...r[1]!, seq: 3 }, r[3]!, r[4]!], { ok: false, seq: 2, problem: 'prev-hash' }],
+    [
+      'reordered',
+      (r: ReturnType<typeof chain>) => [r[0]!, { ...r[2]!, seq: 2 }, { ...r[1]!, seq: 3 }, r[3]!, r[4]!],
+      { ok: false, seq: 2, problem: 'prev-hash' },
+    ],
     ['out of order', (r: ReturnType<typeof chain>) => [r[0]!, r[2]!, r[1]!], { ok: false, seq: 3, problem: 'gap' }],
   ])('%s', (_name, mutate, expected) => {
     expect(verifyChain(mutate(chain(5)))).toMatchObject(expected);

@@ -58,8 +58,7 @@ export function hashAuditRecord(record: AuditRecord): string {
 }
 
 export type ChainBreak =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; seq: number; problem: 'gap' | 'prev-hash' | 'hash'; message: string };
+  { ok: true; rows: number } | { ok: false; rows: number; seq: number; problem: 'gap' | 'prev-hash' | 'hash'; message: string };
 
 /**
  * An incremental chain checker for streaming: feed rows in seq order with `push`; it returns the first break
@@ -72,11 +71,22 @@ export function createChainVerifier(): { push(row: AuditRecord & { hash: string 
   let broken: ChainBreak | null = null;
   const check = (row: AuditRecord & { hash: string }): ChainBreak | null => {
     if (row.seq !== expectedSeq) {
-      const message = row.seq > expectedSeq ? `row ${expectedSeq} is missing (found ${row.seq} next)` : `row ${row.seq} is out of order (expected ${expectedSeq})`;
+      const message =
+        row.seq > expectedSeq
+          ? `row ${expectedSeq} is missing (found ${row.seq} next)`
+          : `row ${row.seq} is out of order (expected ${expectedSeq})`;
       return { ok: false, rows: count, seq: row.seq, problem: 'gap', message };
     }
-    if (row.prevHash !== prevHash) return { ok: false, rows: count, seq: row.seq, problem: 'prev-hash', message: `row ${row.seq} does not follow row ${row.seq - 1} (removed, reordered or replaced)` };
-    if (hashAuditRecord(row) !== row.hash) return { ok: false, rows: count, seq: row.seq, problem: 'hash', message: `row ${row.seq} was edited after it was written` };
+    if (row.prevHash !== prevHash)
+      return {
+        ok: false,
+        rows: count,
+        seq: row.seq,
+        problem: 'prev-hash',
+        message: `row ${row.seq} does not follow row ${row.seq - 1} (removed, reordered or replaced)`,
+      };
+    if (hashAuditRecord(row) !== row.hash)
+      return { ok: false, rows: count, seq: row.seq, problem: 'hash', message: `row ${row.seq} was edited after it was written` };
     return null;
   };
   return {

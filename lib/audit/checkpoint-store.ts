@@ -64,7 +64,11 @@ export async function recordCheckpoint(db: Db, key: KeyObject, dir: string, now:
 }
 
 /** The log against its latest checkpoint; `none` when there is no checkpoint yet. */
-export async function checkAgainstLatestCheckpoint(db: Db, key: KeyObject, dir: string): Promise<CheckpointVerdict & { checkpoint: Checkpoint | null }> {
+export async function checkAgainstLatestCheckpoint(
+  db: Db,
+  key: KeyObject,
+  dir: string,
+): Promise<CheckpointVerdict & { checkpoint: Checkpoint | null }> {
   const checkpoint = readLatestCheckpoint(dir);
   if (!checkpoint) return { ok: true, checkpoint: null };
   const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, checkpoint.seq)).limit(1);

@@ -28,7 +28,16 @@ describe.each(DATABASE_KINDS)('audit checkpoints outside the database on %s', (k
   });
 
   const append = async (n: number) => {
-    for (let i = 0; i < n; i++) await appendAudit(database.db, { actorType: 'doctor', actorId: '12345', hospitalCode: '11535', action: 'clinical-read', outcome: 'success', patientCid: '1234567890121', purpose: 'TREAT' });
+    for (let i = 0; i < n; i++)
+      await appendAudit(database.db, {
+        actorType: 'doctor',
+        actorId: '12345',
+        hospitalCode: '11535',
+        action: 'clinical-read',
+        outcome: 'success',
+        patientCid: '1234567890121',
+        purpose: 'TREAT',
+      });
   };
   /** Cuts the newest rows off as someone with the database's superuser could. */
   const truncateFrom = async (seq: number) => {
@@ -50,7 +59,10 @@ describe.each(DATABASE_KINDS)('audit checkpoints outside the database on %s', (k
 
     await truncateFrom(6); // the chain of rows 1–5 still verifies
     expect(await checkAgainstLatestCheckpoint(database.db, key, dir)).toMatchObject({ ok: false, problem: 'truncated' });
-    expect(await checkAgainstLatestCheckpoint(database.db, signingKeyFromSeed(randomBytes(32).toString('base64')), dir)).toMatchObject({ ok: false, problem: 'bad-signature' });
+    expect(await checkAgainstLatestCheckpoint(database.db, signingKeyFromSeed(randomBytes(32).toString('base64')), dir)).toMatchObject({
+      ok: false,
+      problem: 'bad-signature',
+    });
   });
 
   if (kind === 'postgres') {
@@ -58,7 +70,9 @@ describe.each(DATABASE_KINDS)('audit checkpoints outside the database on %s', (k
       await append(4);
       await recordCheckpoint(database.db, key, dir, new Date());
       const cli = () =>
-        run('node', ['--conditions=react-server', '--import', 'tsx', 'lib/audit/verify-cli.ts'], { env: { ...process.env, DATABASE_URL: database.url!, AUDIT_CHECKPOINT_DIR: dir, AUDIT_CHECKPOINT_KEY: seed } }).then(
+        run('node', ['--conditions=react-server', '--import', 'tsx', 'lib/audit/verify-cli.ts'], {
+          env: { ...process.env, DATABASE_URL: database.url!, AUDIT_CHECKPOINT_DIR: dir, AUDIT_CHECKPOINT_KEY: seed },
+        }).then(
           (r) => ({ code: 0, out: r.stdout }),
           (e: unknown) => {
             const failure = e as { code: number; stdout: string; stderr: string };

@@ -26,7 +26,10 @@ describe('audit checkpoints', () => {
   });
 
   it('refuses a checkpoint signed by another key before comparing', () => {
-    expect(compareWithCheckpoint(signCheckpoint(head, other, at), key, 'a'.repeat(64), 50)).toMatchObject({ ok: false, problem: 'bad-signature' });
+    expect(compareWithCheckpoint(signCheckpoint(head, other, at), key, 'a'.repeat(64), 50)).toMatchObject({
+      ok: false,
+      problem: 'bad-signature',
+    });
   });
 
   it('takes the key as a 32-byte seed and says when it is not one', () => {

@@ -55,18 +55,28 @@ export function checkpointSignedBy(checkpoint: Checkpoint, key: KeyObject): bool
   }
 }
 
-export type CheckpointVerdict =
-  | { ok: true }
-  | { ok: false; problem: 'bad-signature' | 'truncated' | 'rewritten'; message: string };
+export type CheckpointVerdict = { ok: true } | { ok: false; problem: 'bad-signature' | 'truncated' | 'rewritten'; message: string };
 
 /**
  * The log measured against its latest checkpoint: the signature must hold, the row at the checkpoint's seq
  * must still exist with the signed hash. `rowAtSeq` is that row's hash (undefined when it is gone) and
  * `lastSeq` the newest seq in the log (0 when empty).
  */
-export function compareWithCheckpoint(checkpoint: Checkpoint, key: KeyObject, rowAtSeq: string | undefined, lastSeq: number): CheckpointVerdict {
-  if (!checkpointSignedBy(checkpoint, key)) return { ok: false, problem: 'bad-signature', message: `the checkpoint of seq ${checkpoint.seq} is not signed by this key` };
-  if (rowAtSeq === undefined) return { ok: false, problem: 'truncated', message: `signed at ${checkpoint.at} with the log at seq ${checkpoint.seq}, but the log now ends at seq ${lastSeq}` };
-  if (rowAtSeq !== checkpoint.hash) return { ok: false, problem: 'rewritten', message: `row ${checkpoint.seq} no longer has the hash signed at ${checkpoint.at}` };
+export function compareWithCheckpoint(
+  checkpoint: Checkpoint,
+  key: KeyObject,
+  rowAtSeq: string | undefined,
+  lastSeq: number,
+): CheckpointVerdict {
+  if (!checkpointSignedBy(checkpoint, key))
+    return { ok: false, problem: 'bad-signature', message: `the checkpoint of seq ${checkpoint.seq} is not signed by this key` };
+  if (rowAtSeq === undefined)
+    return {
+      ok: false,
+      problem: 'truncated',
+      message: `signed at ${checkpoint.at} with the log at seq ${checkpoint.seq}, but the log now ends at seq ${lastSeq}`,
+    };
+  if (rowAtSeq !== checkpoint.hash)
+    return { ok: false, problem: 'rewritten', message: `row ${checkpoint.seq} no longer has the hash signed at ${checkpoint.at}` };
   return { ok: true };
 }

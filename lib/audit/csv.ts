@@ -2,7 +2,22 @@ import type { auditLog } from '../db/schema';
 
 type AuditLogRow = typeof auditLog.$inferSelect;
 /** Columns of the audit CSV export, in order. */
-export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'actor_type', 'actor_id', 'actor_role', 'hospital_code', 'action', 'outcome', 'patient_cid', 'purpose', 'access_ref', 'client_ip', 'request_id', 'details'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'seq',
+  'at',
+  'actor_type',
+  'actor_id',
+  'actor_role',
+  'hospital_code',
+  'action',
+  'outcome',
+  'patient_cid',
+  'purpose',
+  'access_ref',
+  'client_ip',
+  'request_id',
+  'details',
+] as const;
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -20,13 +35,41 @@ export function csvCell(value: string | number | null | undefined): string {
 /** The stored audit columns the CSV export carries. */
 export type AuditCsvRow = Pick<
   AuditLogRow,
-  'seq' | 'at' | 'actorType' | 'actorId' | 'actorRole' | 'hospitalCode' | 'action' | 'outcome' | 'patientCid' | 'purpose' | 'accessRef' | 'clientIp' | 'requestId' | 'details'
+  | 'seq'
+  | 'at'
+  | 'actorType'
+  | 'actorId'
+  | 'actorRole'
+  | 'hospitalCode'
+  | 'action'
+  | 'outcome'
+  | 'patientCid'
+  | 'purpose'
+  | 'accessRef'
+  | 'clientIp'
+  | 'requestId'
+  | 'details'
 >;
 
 /** One CRLF-terminated CSV line for a row (time in ISO UTC). */
 export function auditCsvLine(row: AuditCsvRow): string {
   return (
-    [row.seq, row.at.toISOString(), row.actorType, row.actorId, row.actorRole, row.hospitalCode, row.action, row.outcome, row.patientCid, row.purpose, row.accessRef, row.clientIp, row.requestId, JSON.stringify(row.details)]
+    [
+      row.seq,
+      row.at.toISOString(),
+      row.actorType,
+      row.actorId,
+      row.actorRole,
+      row.hospitalCode,
+      row.action,
+      row.outcome,
+      row.patientCid,
+      row.purpose,
+      row.accessRef,
+      row.clientIp,
+      row.requestId,
+      JSON.stringify(row.details),
+    ]
       .map(csvCell)
       .join(',') + '\r\n'
   );

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CID_SYSTEM } from '../identity/citizen-id';
-import { auditEventBundleSchema, auditEventSchema, LICENCE_SYSTEM, HCODE_SYSTEM, toAuditEvent, toAuditEventBundle, type AuditEventSource } from './fhir';
+import {
+  auditEventBundleSchema,
+  auditEventSchema,
+  LICENCE_SYSTEM,
+  HCODE_SYSTEM,
+  toAuditEvent,
+  toAuditEventBundle,
+  type AuditEventSource,
+} from './fhir';
 
 const observer = { site: 'healthlink-viewer', display: 'Health Link clinical viewer' };
 const base: AuditEventSource = {
@@ -34,10 +42,17 @@ describe('AuditEvent mapper', () => {
       source: { site: 'healthlink-viewer', observer: { display: 'Health Link clinical viewer' } },
     });
     expect(e.subtype).toContainEqual({ system: 'http://hl7.org/fhir/restful-interaction', code: 'search', display: 'search' });
-    expect(e.agent[0]).toMatchObject({ requestor: true, who: { identifier: { system: LICENCE_SYSTEM, value: '12345' } }, network: { address: '10.1.2.3', type: '2' } });
+    expect(e.agent[0]).toMatchObject({
+      requestor: true,
+      who: { identifier: { system: LICENCE_SYSTEM, value: '12345' } },
+      network: { address: '10.1.2.3', type: '2' },
+    });
     expect(e.agent[1]).toMatchObject({ requestor: false, who: { identifier: { system: HCODE_SYSTEM, value: '11535' } } });
     expect(e.entity?.[0]).toMatchObject({ what: { identifier: { system: CID_SYSTEM, value: '1101700000001' } }, role: { code: '1' } });
-    expect(e.entity?.[0]?.detail).toEqual([{ type: 'hospitals', valueString: '10661' }, { type: 'count:Observation', valueString: '3' }]);
+    expect(e.entity?.[0]?.detail).toEqual([
+      { type: 'hospitals', valueString: '10661' },
+      { type: 'count:Observation', valueString: '3' },
+    ]);
     expect(e.entity?.[1]).toMatchObject({ what: { reference: `Consent/${base.accessRef}` } });
     expect(e.meta).toBeUndefined();
   });
@@ -61,14 +76,36 @@ describe('AuditEvent mapper', () => {
   });
 
   it('references the Consent for consent decisions and reads, not for emergencies', () => {
-    expect(toAuditEvent({ ...base, action: 'consent-start' }, observer).entity?.some((x) => x.what?.reference === `Consent/${base.accessRef}`)).toBe(true);
+    expect(
+      toAuditEvent({ ...base, action: 'consent-start' }, observer).entity?.some((x) => x.what?.reference === `Consent/${base.accessRef}`),
+    ).toBe(true);
     expect(toAuditEvent({ ...base, action: 'consent-start' }, observer).action).toBe('C');
-    expect(toAuditEvent({ ...base, purpose: 'ETREAT' }, observer).entity?.some((x) => x.what?.reference?.startsWith('Consent/'))).toBe(false);
+    expect(toAuditEvent({ ...base, purpose: 'ETREAT' }, observer).entity?.some((x) => x.what?.reference?.startsWith('Consent/'))).toBe(
+      false,
+    );
   });
 
   it('builds a searchset bundle that passes the shape check', () => {
-    const actions = ['clinical-read', 'patient-lookup', 'otp-send', 'consent-start', 'consent-end', 'emergency-start', 'emergency-end', 'emergency-denied', 'sealed-open', 'summary-export'];
-    const rows = actions.map((action, i) => ({ ...base, id: base.id.replace(/.$/, String(i)), seq: i + 1, action, outcome: i % 3 === 0 ? 'success' : i % 3 === 1 ? 'denied' : 'failure', clientIp: i === 2 ? null : base.clientIp }));
+    const actions = [
+      'clinical-read',
+      'patient-lookup',
+      'otp-send',
+      'consent-start',
+      'consent-end',
+      'emergency-start',
+      'emergency-end',
+      'emergency-denied',
+      'sealed-open',
+      'summary-export',
+    ];
+    const rows = actions.map((action, i) => ({
+      ...base,
+      id: base.id.replace(/.$/, String(i)),
+      seq: i + 1,
+      action,
+      outcome: i % 3 === 0 ? 'success' : i % 3 === 1 ? 'denied' : 'failure',
+      clientIp: i === 2 ? null : base.clientIp,
+    }));
     const bundle = toAuditEventBundle(rows, observer, 'http://x/api/audit/AuditEvent?patient=1');
     expect(bundle.entry).toHaveLength(actions.length);
     expect(() => auditEventBundleSchema.parse(bundle)).not.toThrow();

@@ -39,10 +39,18 @@ function classify(action: string): { type: Coding; subtype: Coding[]; action: Au
       return { type: PATIENT_RECORD, subtype: [{ system: RESTFUL, code: 'update', display: 'update' }], action: 'U' };
     case 'sign-in':
     case 'admin-sign-in':
-      return { type: { system: DCM, code: '110114', display: 'User Authentication' }, subtype: [{ system: DCM, code: '110122', display: 'Login' }], action: 'E' };
+      return {
+        type: { system: DCM, code: '110114', display: 'User Authentication' },
+        subtype: [{ system: DCM, code: '110122', display: 'Login' }],
+        action: 'E',
+      };
     case 'sign-out':
     case 'session-expired':
-      return { type: { system: DCM, code: '110114', display: 'User Authentication' }, subtype: [{ system: DCM, code: '110123', display: 'Logout' }], action: 'E' };
+      return {
+        type: { system: DCM, code: '110114', display: 'User Authentication' },
+        subtype: [{ system: DCM, code: '110123', display: 'Logout' }],
+        action: 'E',
+      };
     case 'audit-export':
       return { type: { system: DCM, code: '110106', display: 'Export' }, subtype: [], action: 'R' };
     case 'access-log-read':
@@ -58,10 +66,14 @@ function requestor(row: AuditEventSource): AuditEventAgent {
   const system = row.actorType === 'doctor' ? LICENCE_SYSTEM : `urn:healthlink:${row.actorType}`;
   return {
     type: { coding: [{ system: ROLE_TYPE, code: 'humanuser', display: 'human user' }] },
-    who: row.actorId ? { identifier: { system, value: row.actorId }, display: row.actorType === 'doctor' ? `ว.${row.actorId}` : undefined } : { display: row.actorType },
+    who: row.actorId
+      ? { identifier: { system, value: row.actorId }, display: row.actorType === 'doctor' ? `ว.${row.actorId}` : undefined }
+      : { display: row.actorType },
     ...(row.actorRole ? { role: [{ text: row.actorRole }] } : {}),
     requestor: true,
-    ...(row.clientIp && row.clientIp !== 'unknown' ? { network: { address: row.clientIp, type: /^[\d.:a-fA-F]+$/.test(row.clientIp) ? '2' : '1' } } : {}),
+    ...(row.clientIp && row.clientIp !== 'unknown'
+      ? { network: { address: row.clientIp, type: /^[\d.:a-fA-F]+$/.test(row.clientIp) ? '2' : '1' } }
+      : {}),
     ...(row.purpose ? { purposeOfUse: [{ coding: [{ system: ACT_REASON, code: row.purpose }] }] } : {}),
   };
 }
@@ -90,7 +102,10 @@ function entities(row: AuditEventSource): AuditEventEntity[] {
       ...(detail.length > 0 ? { detail } : {}),
     });
   }
-  if (row.accessRef && (row.action === 'consent-start' || row.action === 'consent-end' || (row.purpose === 'TREAT' && row.action === 'clinical-read'))) {
+  if (
+    row.accessRef &&
+    (row.action === 'consent-start' || row.action === 'consent-end' || (row.purpose === 'TREAT' && row.action === 'clinical-read'))
+  ) {
     out.push({
       what: { reference: `Consent/${row.accessRef}` },
       type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '2', display: 'System Object' },
@@ -123,15 +138,31 @@ export function toAuditEvent(row: AuditEventSource, observer: { site: string; di
     recorded: row.at.toISOString(),
     outcome: OUTCOME[row.outcome] ?? '8',
     ...(row.outcome !== 'success' && typeof row.details.reason === 'string' ? { outcomeDesc: row.details.reason } : {}),
-    ...(row.purpose ? { purposeOfEvent: [{ coding: [{ system: ACT_REASON, code: row.purpose, display: row.purpose === 'ETREAT' ? 'Emergency Treatment' : 'treatment' }] }] } : {}),
+    ...(row.purpose
+      ? {
+          purposeOfEvent: [
+            {
+              coding: [{ system: ACT_REASON, code: row.purpose, display: row.purpose === 'ETREAT' ? 'Emergency Treatment' : 'treatment' }],
+            },
+          ],
+        }
+      : {}),
     agent: agents,
-    source: { site: observer.site, observer: { display: observer.display }, type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '4', display: 'Application Server' }] },
+    source: {
+      site: observer.site,
+      observer: { display: observer.display },
+      type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '4', display: 'Application Server' }],
+    },
     ...(entity.length > 0 ? { entity } : {}),
   };
 }
 
 /** A searchset Bundle of AuditEvents. */
-export function toAuditEventBundle(rows: AuditEventSource[], observer: { site: string; display: string }, selfUrl: string): Bundle<AuditEvent> {
+export function toAuditEventBundle(
+  rows: AuditEventSource[],
+  observer: { site: string; display: string },
+  selfUrl: string,
+): Bundle<AuditEvent> {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
@@ -159,7 +190,9 @@ export const auditEventSchema = z
         z
           .object({
             requestor: z.boolean(),
-            who: z.object({ identifier: z.object({ system: z.string(), value: z.string() }).optional(), display: z.string().optional() }).loose(),
+            who: z
+              .object({ identifier: z.object({ system: z.string(), value: z.string() }).optional(), display: z.string().optional() })
+              .loose(),
           })
           .loose(),
       )

@@ -6,8 +6,29 @@ const cid = withCitizenIdCheckDigit('110170000000');
 
 describe('audit filters', () => {
   it('accepts a full, valid filter and normalises licence and citizen ID', () => {
-    const r = parseAuditFilter({ doctor: 'ว.12345', patient: `${cid.slice(0, 1)}-${cid.slice(1)}`, action: 'clinical-read', outcome: 'success', purpose: 'ETREAT', from: '2026-11-01', to: '2026-11-02', before: '51' });
-    expect(r).toEqual({ ok: true, filter: { doctor: '12345', patient: cid, action: 'clinical-read', outcome: 'success', purpose: 'ETREAT', from: '2026-11-01', to: '2026-11-02', before: 51 } });
+    const r = parseAuditFilter({
+      doctor: 'ว.12345',
+      patient: `${cid.slice(0, 1)}-${cid.slice(1)}`,
+      action: 'clinical-read',
+      outcome: 'success',
+      purpose: 'ETREAT',
+      from: '2026-11-01',
+      to: '2026-11-02',
+      before: '51',
+    });
+    expect(r).toEqual({
+      ok: true,
+      filter: {
+        doctor: '12345',
+        patient: cid,
+        action: 'clinical-read',
+        outcome: 'success',
+        purpose: 'ETREAT',
+        from: '2026-11-01',
+        to: '2026-11-02',
+        before: 51,
+      },
+    });
   });
 
   it('treats empty fields as not set', () => {
@@ -33,7 +54,10 @@ describe('audit filters', () => {
   });
 
   it('turns Bangkok days into an inclusive range of instants', () => {
-    expect(bangkokDayRange('2026-11-01', '2026-11-01')).toEqual({ since: new Date('2026-10-31T17:00:00Z'), until: new Date('2026-11-01T17:00:00Z') });
+    expect(bangkokDayRange('2026-11-01', '2026-11-01')).toEqual({
+      since: new Date('2026-10-31T17:00:00Z'),
+      until: new Date('2026-11-01T17:00:00Z'),
+    });
   });
 
   it('builds links without the cursor', () => {

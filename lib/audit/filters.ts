@@ -4,7 +4,10 @@ import { AUDIT_ACTIONS } from './actions';
 
 // Empty form fields arrive as '' — treat them as "not set"; repeated params (arrays) are refused.
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'date');
 
 export const licenceFilterSchema = z
   .string()

@@ -46,5 +46,10 @@ export async function listPatientAuditRows(db: Db, cid: string, range: { since?:
   const where: SQL[] = [eq(auditLog.patientCid, cid), inArray(auditLog.action, [...PATIENT_ACCESS_ACTIONS])];
   if (range.since) where.push(gte(auditLog.at, range.since));
   if (range.until) where.push(lt(auditLog.at, range.until));
-  return db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.seq)).limit(limit);
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
 }

@@ -60,10 +60,21 @@ export function describeDetails(action: string, details: Record<string, unknown>
  * One page of the hospital's audit log, newest first, keyset-paged by seq (`before`). Rows under an
  * emergency access carry that access's review state.
  */
-export async function listAuditRows(db: Db, hospitalCode: string, filter: AuditFilter, now = new Date(), pageSize = AUDIT_PAGE_SIZE): Promise<{ rows: AuditRowView[]; nextBefore: number | null }> {
+export async function listAuditRows(
+  db: Db,
+  hospitalCode: string,
+  filter: AuditFilter,
+  now = new Date(),
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<{ rows: AuditRowView[]; nextBefore: number | null }> {
   const where = whereFor(hospitalCode, filter);
   if (filter.before) where.push(lt(auditLog.seq, filter.before));
-  const found = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.seq)).limit(pageSize + 1);
+  const found = await db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.seq))
+    .limit(pageSize + 1);
   const page = found.slice(0, pageSize);
   const refs = [...new Set(page.filter((r) => r.purpose === 'ETREAT' && r.accessRef && UUID.test(r.accessRef)).map((r) => r.accessRef!))];
   const reviews = new Map<string, { reviewOutcome: ReviewOutcome | null; startedAt: Date }>();
@@ -92,7 +103,10 @@ export async function listAuditRows(db: Db, hospitalCode: string, filter: AuditF
       summary: describeDetails(r.action, r.details),
       emergency:
         r.purpose === 'ETREAT'
-          ? { reviewOutcome: review?.reviewOutcome ?? null, overdue: review ? review.reviewOutcome === null && now.getTime() - review.startedAt.getTime() > REVIEW_OVERDUE_MS : false }
+          ? {
+              reviewOutcome: review?.reviewOutcome ?? null,
+              overdue: review ? review.reviewOutcome === null && now.getTime() - review.startedAt.getTime() > REVIEW_OVERDUE_MS : false,
+            }
           : null,
     };
   });

@@ -3,7 +3,10 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { appendAudit, type AuditEntry } from './append';
 
-export const AUDIT_UNAVAILABLE = { th: 'ระบบบันทึกการเข้าถึงขัดข้อง จึงยังแสดงข้อมูลไม่ได้ กรุณาลองใหม่', en: 'The access log cannot be written right now, so the data cannot be shown. Please try again.' };
+export const AUDIT_UNAVAILABLE = {
+  th: 'ระบบบันทึกการเข้าถึงขัดข้อง จึงยังแสดงข้อมูลไม่ได้ กรุณาลองใหม่',
+  en: 'The access log cannot be written right now, so the data cannot be shown. Please try again.',
+};
 
 /**
  * Fail-closed read: runs `read`, writes the audit row (which may describe the result, e.g. counts), and
@@ -17,7 +20,11 @@ export async function withAuditedRead<T>(db: Db, entry: AuditEntry | ((result: T
     result = await read();
   } catch (error) {
     if (typeof entry !== 'function') {
-      await appendAudit(db, { ...entry, outcome: 'failure', details: { ...entry.details, error: error instanceof AppError ? error.code : 'internal' } }).catch(() => undefined);
+      await appendAudit(db, {
+        ...entry,
+        outcome: 'failure',
+        details: { ...entry.details, error: error instanceof AppError ? error.code : 'internal' },
+      }).catch(() => undefined);
     }
     throw error;
   }

@@ -40,7 +40,13 @@ export interface EmergencyReviewView {
 }
 
 /** The hospital's emergency accesses for review, newest first (unreviewed: oldest first, most urgent on top). */
-export async function listEmergencyReviews(db: Db, hospitalCode: string, filter: ReviewQueueFilter, now = new Date(), limit = 200): Promise<EmergencyReviewView[]> {
+export async function listEmergencyReviews(
+  db: Db,
+  hospitalCode: string,
+  filter: ReviewQueueFilter,
+  now = new Date(),
+  limit = 200,
+): Promise<EmergencyReviewView[]> {
   const where: SQL[] = [eq(emergencyAccesses.hospitalCode, hospitalCode)];
   if (filter.show === 'unreviewed') where.push(isNull(emergencyAccesses.reviewOutcome));
   else if (filter.show !== 'all') where.push(eq(emergencyAccesses.reviewOutcome, filter.show));
@@ -71,14 +77,17 @@ export async function listEmergencyReviews(db: Db, hospitalCode: string, filter:
       expiresAt: a.expiresAt.toISOString(),
       endedAt: a.endedAt?.toISOString() ?? null,
       durationMinutes: Math.max(0, Math.round((Math.min(end.getTime(), now.getTime()) - a.startedAt.getTime()) / 60_000)),
-      review: a.reviewOutcome ? { outcome: a.reviewOutcome, comment: a.reviewComment ?? '', by: a.reviewedBy ?? '', at: a.reviewedAt?.toISOString() ?? '' } : null,
+      review: a.reviewOutcome
+        ? { outcome: a.reviewOutcome, comment: a.reviewComment ?? '', by: a.reviewedBy ?? '', at: a.reviewedAt?.toISOString() ?? '' }
+        : null,
       overdue: !a.reviewOutcome && now.getTime() - a.startedAt.getTime() > REVIEW_OVERDUE_MS,
       viewed: mergeSummaries(byAccess.get(a.id) ?? []),
     };
   });
 }
 
-export type ReviewResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<'outcome' | 'comment', string>>; message?: 'already-reviewed' };
+export type ReviewResult =
+  { ok: true } | { ok: false; fieldErrors: Partial<Record<'outcome' | 'comment', string>>; message?: 'already-reviewed' };
 
 /**
  * Records an admin's review of an emergency access at their own hospital, with its 'emergency-review' audit
@@ -99,7 +108,12 @@ export async function recordEmergencyReview(db: Db, admin: AdminActor, raw: unkn
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [access] = await tx
-      .select({ id: emergencyAccesses.id, patientCid: emergencyAccesses.patientCid, licence: emergencyAccesses.licenceNumber, reviewOutcome: emergencyAccesses.reviewOutcome })
+      .select({
+        id: emergencyAccesses.id,
+        patientCid: emergencyAccesses.patientCid,
+        licence: emergencyAccesses.licenceNumber,
+        reviewOutcome: emergencyAccesses.reviewOutcome,
+      })
       .from(emergencyAccesses)
       .where(and(eq(emergencyAccesses.id, input.accessId), eq(emergencyAccesses.hospitalCode, admin.hospitalCode)))
       .for('update');

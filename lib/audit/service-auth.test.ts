@@ -21,10 +21,16 @@ describe('service token', () => {
 
 describe('FHIR date params', () => {
   it('builds a Bangkok-day period from ge/le', () => {
-    expect(parseFhirDateParams(['ge2026-11-01', 'le2026-11-30'])).toEqual({ since: new Date('2026-10-31T17:00:00Z'), until: new Date('2026-11-30T17:00:00Z') });
+    expect(parseFhirDateParams(['ge2026-11-01', 'le2026-11-30'])).toEqual({
+      since: new Date('2026-10-31T17:00:00Z'),
+      until: new Date('2026-11-30T17:00:00Z'),
+    });
   });
   it('handles eq, gt, lt and date-times', () => {
-    expect(parseFhirDateParams(['2026-11-05'])).toEqual({ since: new Date('2026-11-04T17:00:00Z'), until: new Date('2026-11-05T17:00:00Z') });
+    expect(parseFhirDateParams(['2026-11-05'])).toEqual({
+      since: new Date('2026-11-04T17:00:00Z'),
+      until: new Date('2026-11-05T17:00:00Z'),
+    });
     expect(parseFhirDateParams(['lt2026-11-05T10:00:00Z'])).toEqual({ until: new Date('2026-11-05T10:00:00Z') });
     expect(parseFhirDateParams(['gt2026-11-05'])).toEqual({ since: new Date('2026-11-05T17:00:00Z') });
   });

@@ -11,7 +11,8 @@ function countsOf(value: unknown): Record<string, number> {
   if (!value || typeof value !== 'object') return {};
   if (Array.isArray(value)) return Object.fromEntries(value.filter((v): v is string => typeof v === 'string').map((t) => [t, 1]));
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (/^[A-Za-z]{1,64}$/.test(k) && typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    if (/^[A-Za-z]{1,64}$/.test(k) && typeof v === 'number' && Number.isFinite(v)) out[k] = v;
   return out;
 }
 
@@ -24,7 +25,10 @@ export function summariseDetails(details: Record<string, unknown>): AccessSummar
   if (typeof details.sourceHospital === 'string' && HCODE.test(details.sourceHospital)) hospitals.add(details.sourceHospital);
   if (Array.isArray(details.hospitals)) for (const h of details.hospitals) if (typeof h === 'string' && HCODE.test(h)) hospitals.add(h);
   const resourceTypes = { ...countsOf(details.types), ...countsOf(details.resourceTypes) };
-  const records = typeof details.records === 'number' && Number.isFinite(details.records) ? details.records : Object.values(resourceTypes).reduce((a, b) => a + b, 0);
+  const records =
+    typeof details.records === 'number' && Number.isFinite(details.records)
+      ? details.records
+      : Object.values(resourceTypes).reduce((a, b) => a + b, 0);
   return { hospitals: [...hospitals].sort(), resourceTypes, records };
 }
 

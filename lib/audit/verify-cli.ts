@@ -11,7 +11,10 @@ import { checkAgainstLatestCheckpoint } from './checkpoint-store';
 import { verifyAuditLog } from './verify';
 
 const cliEnvSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('data/pglite'),
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_KEY: z.string().min(1).optional(),

@@ -36,7 +36,10 @@ export function toAuditRecord(row: AuditRow): AuditRecord & { hash: string } {
  * Verifies the whole audit chain from the database, reading it in seq order in batches (keyset paging) so
  * memory stays flat however long the log is. Stops at the first missing, reordered or edited row.
  */
-export async function verifyAuditLog(db: Db, options: { batchSize?: number; onProgress?: (rows: number) => void } = {}): Promise<ChainBreak> {
+export async function verifyAuditLog(
+  db: Db,
+  options: { batchSize?: number; onProgress?: (rows: number) => void } = {},
+): Promise<ChainBreak> {
   const batchSize = options.batchSize ?? VERIFY_BATCH_SIZE;
   const verifier = createChainVerifier();
   let after = 0;

@@ -24,17 +24,113 @@ describe.each(DATABASE_KINDS)('audit views on %s', (kind) => {
     const db = database.db;
     const at = (h: number) => new Date(now.getTime() - h * 3600_000);
     await db.insert(emergencyAccesses).values([
-      { id: emergencyA, licenceNumber: '12345', hospitalCode: '11535', patientCid: cid, reasonCode: 'unconscious', reasonText: 'ผู้ป่วยหมดสติ', startedAt: at(2), expiresAt: at(-2) },
-      { id: emergencyOld, licenceNumber: '12345', hospitalCode: '11535', patientCid: other, reasonCode: 'other', reasonText: 'old one', startedAt: at(100), expiresAt: at(96), endedAt: at(99) },
-      { id: emergencyB, licenceNumber: '45678', hospitalCode: '10661', patientCid: cid, reasonCode: 'life-threatening', reasonText: 'B', startedAt: at(1), expiresAt: at(-3) },
+      {
+        id: emergencyA,
+        licenceNumber: '12345',
+        hospitalCode: '11535',
+        patientCid: cid,
+        reasonCode: 'unconscious',
+        reasonText: 'ผู้ป่วยหมดสติ',
+        startedAt: at(2),
+        expiresAt: at(-2),
+      },
+      {
+        id: emergencyOld,
+        licenceNumber: '12345',
+        hospitalCode: '11535',
+        patientCid: other,
+        reasonCode: 'other',
+        reasonText: 'old one',
+        startedAt: at(100),
+        expiresAt: at(96),
+        endedAt: at(99),
+      },
+      {
+        id: emergencyB,
+        licenceNumber: '45678',
+        hospitalCode: '10661',
+        patientCid: cid,
+        reasonCode: 'life-threatening',
+        reasonText: 'B',
+        startedAt: at(1),
+        expiresAt: at(-3),
+      },
     ]);
     await appendAudit(db, { actorType: 'doctor', actorId: '12345', hospitalCode: '11535', action: 'sign-in', outcome: 'success' }, at(3));
-    await appendAudit(db, { actorType: 'doctor', actorId: '12345', hospitalCode: '11535', action: 'emergency-start', outcome: 'success', patientCid: cid, purpose: 'ETREAT', accessRef: emergencyA }, at(2));
-    for (const [h, types] of [['10661', { Observation: 3 }], ['11536', { Observation: 1, AllergyIntolerance: 2 }]] as const)
-      await appendAudit(db, { actorType: 'doctor', actorId: '12345', hospitalCode: '11535', action: 'clinical-read', outcome: 'success', patientCid: cid, purpose: 'ETREAT', accessRef: emergencyA, details: { sourceHospital: h, resourceTypes: types } }, at(2));
-    await appendAudit(db, { actorType: 'doctor', actorId: '45678', hospitalCode: '10661', action: 'clinical-read', outcome: 'success', patientCid: cid, purpose: 'ETREAT', accessRef: emergencyB, details: { sourceHospital: '11535', resourceTypes: { Condition: 1 } } }, at(1));
-    await appendAudit(db, { actorType: 'doctor', actorId: '45678', hospitalCode: '10661', action: 'sign-in', outcome: 'success', details: { note: '=HYPERLINK("x")' } }, at(1));
-    for (let i = 0; i < 60; i++) await appendAudit(db, { actorType: 'doctor', actorId: '23456', hospitalCode: '11535', action: 'patient-lookup', outcome: 'denied', patientCid: other, purpose: 'TREAT' }, at(0.5));
+    await appendAudit(
+      db,
+      {
+        actorType: 'doctor',
+        actorId: '12345',
+        hospitalCode: '11535',
+        action: 'emergency-start',
+        outcome: 'success',
+        patientCid: cid,
+        purpose: 'ETREAT',
+        accessRef: emergencyA,
+      },
+      at(2),
+    );
+    for (const [h, types] of [
+      ['10661', { Observation: 3 }],
+      ['11536', { Observation: 1, AllergyIntolerance: 2 }],
+    ] as const)
+      await appendAudit(
+        db,
+        {
+          actorType: 'doctor',
+          actorId: '12345',
+          hospitalCode: '11535',
+          action: 'clinical-read',
+          outcome: 'success',
+          patientCid: cid,
+          purpose: 'ETREAT',
+          accessRef: emergencyA,
+          details: { sourceHospital: h, resourceTypes: types },
+        },
+        at(2),
+      );
+    await appendAudit(
+      db,
+      {
+        actorType: 'doctor',
+        actorId: '45678',
+        hospitalCode: '10661',
+        action: 'clinical-read',
+        outcome: 'success',
+        patientCid: cid,
+        purpose: 'ETREAT',
+        accessRef: emergencyB,
+        details: { sourceHospital: '11535', resourceTypes: { Condition: 1 } },
+      },
+      at(1),
+    );
+    await appendAudit(
+      db,
+      {
+        actorType: 'doctor',
+        actorId: '45678',
+        hospitalCode: '10661',
+        action: 'sign-in',
+        outcome: 'success',
+        details: { note: '=HYPERLINK("x")' },
+      },
+      at(1),
+    );
+    for (let i = 0; i < 60; i++)
+      await appendAudit(
+        db,
+        {
+          actorType: 'doctor',
+          actorId: '23456',
+          hospitalCode: '11535',
+          action: 'patient-lookup',
+          outcome: 'denied',
+          patientCid: other,
+          purpose: 'TREAT',
+        },
+        at(0.5),
+      );
   });
   afterAll(async () => {
     await database.close();
@@ -53,7 +149,20 @@ describe.each(DATABASE_KINDS)('audit views on %s', (kind) => {
   });
 
   it('filters by doctor, patient, action, outcome, purpose and date; marks emergencies with their review state', async () => {
-    const reads = await listAuditRows(database.db, '11535', { doctor: '12345', patient: cid, action: 'clinical-read', outcome: 'success', purpose: 'ETREAT', from: '2026-11-20', to: '2026-11-20' }, now);
+    const reads = await listAuditRows(
+      database.db,
+      '11535',
+      {
+        doctor: '12345',
+        patient: cid,
+        action: 'clinical-read',
+        outcome: 'success',
+        purpose: 'ETREAT',
+        from: '2026-11-20',
+        to: '2026-11-20',
+      },
+      now,
+    );
     expect(reads.rows).toHaveLength(2);
     expect(reads.rows[0]).toMatchObject({ emergency: { reviewOutcome: null, overdue: false } });
     expect(reads.rows.map((r) => r.summary)).toContain('11536 · AllergyIntolerance 2, Observation 1');
@@ -75,15 +184,31 @@ describe.each(DATABASE_KINDS)('audit views on %s', (kind) => {
     const queue = await listEmergencyReviews(database.db, '11535', { show: 'unreviewed' }, now);
     expect(queue.map((q) => q.id)).toEqual([emergencyOld, emergencyA]);
     expect(queue[0]).toMatchObject({ overdue: true, durationMinutes: 60 });
-    expect(queue[1]!.viewed).toEqual({ hospitals: ['10661', '11536'], resourceTypes: { Observation: 4, AllergyIntolerance: 2 }, records: 6, reads: 2 });
+    expect(queue[1]!.viewed).toEqual({
+      hospitals: ['10661', '11536'],
+      resourceTypes: { Observation: 4, AllergyIntolerance: 2 },
+      records: 6,
+      reads: 2,
+    });
   });
 
   it('records a review with its audit row; another hospital access is not found; bad input is a value', async () => {
-    expect(await recordEmergencyReview(database.db, admin, { accessId: emergencyA, outcome: 'justified', comment: 'ok' }, now)).toEqual({ ok: false, fieldErrors: { comment: 'comment-short' } });
-    await expect(recordEmergencyReview(database.db, admin, { accessId: emergencyB, outcome: 'justified', comment: 'looks fine to me' }, now)).rejects.toMatchObject({ code: 'not-found' });
-    await expect(recordEmergencyReview(database.db, admin, { accessId: 'nope', outcome: 'justified', comment: 'looks fine to me' }, now)).rejects.toMatchObject({ code: 'not-found' });
-    expect(await recordEmergencyReview(database.db, admin, { accessId: emergencyA, outcome: 'justified', comment: 'ผู้ป่วยหมดสติจริง' }, now)).toEqual({ ok: true });
-    expect(await recordEmergencyReview(database.db, admin, { accessId: emergencyA, outcome: 'referred', comment: 'second time' }, now)).toMatchObject({ ok: false, message: 'already-reviewed' });
+    expect(await recordEmergencyReview(database.db, admin, { accessId: emergencyA, outcome: 'justified', comment: 'ok' }, now)).toEqual({
+      ok: false,
+      fieldErrors: { comment: 'comment-short' },
+    });
+    await expect(
+      recordEmergencyReview(database.db, admin, { accessId: emergencyB, outcome: 'justified', comment: 'looks fine to me' }, now),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      recordEmergencyReview(database.db, admin, { accessId: 'nope', outcome: 'justified', comment: 'looks fine to me' }, now),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    expect(
+      await recordEmergencyReview(database.db, admin, { accessId: emergencyA, outcome: 'justified', comment: 'ผู้ป่วยหมดสติจริง' }, now),
+    ).toEqual({ ok: true });
+    expect(
+      await recordEmergencyReview(database.db, admin, { accessId: emergencyA, outcome: 'referred', comment: 'second time' }, now),
+    ).toMatchObject({ ok: false, message: 'already-reviewed' });
     const reviewed = await listEmergencyReviews(database.db, '11535', { show: 'justified' }, now);
     expect(reviewed).toHaveLength(1);
     expect(reviewed[0]!.review).toMatchObject({ outcome: 'justified', by: 'admin-a' });

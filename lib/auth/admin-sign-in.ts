@@ -14,9 +14,16 @@ import { releaseAttempt, reserveAttempt } from './throttle-store';
 import { verifyTotp } from './totp';
 
 export const adminSignInSchema = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,40}$/),
   password: z.string().min(1).max(128),
-  totp: z.string().trim().regex(/^\d{6}$/),
+  totp: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
 });
 
 // Verifying against a fixed hash when the user does not exist keeps the timing of both refusals alike.
@@ -43,7 +50,22 @@ export async function signInAdmin(
     { key: `ip:${ctx.clientIp}`, policy: ADDRESS_POLICY },
   ];
   const audit = (tx: Db, outcome: 'success' | 'failure', actorId: string, hospitalCode: string | null, details: Record<string, unknown>) =>
-    appendAudit(tx, { actorType: 'admin', actorId, actorRole: 'admin', hospitalCode, action: 'admin-sign-in', outcome, clientIp: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId, details }, now);
+    appendAudit(
+      tx,
+      {
+        actorType: 'admin',
+        actorId,
+        actorRole: 'admin',
+        hospitalCode,
+        action: 'admin-sign-in',
+        outcome,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
+        requestId: ctx.requestId,
+        details,
+      },
+      now,
+    );
 
   const decision = await reserveAttempt(db, keys, now);
   if (!decision.allowed) {
@@ -53,7 +75,9 @@ export async function signInAdmin(
   const [admin] = await db.select().from(admins).where(eq(admins.username, username));
   const passwordOk = await verifyPassword(password, admin?.passwordHash ?? DUMMY_HASH);
   if (!admin || !passwordOk || admin.status !== 'active' || !admin.totpSecret) {
-    await audit(db, 'failure', admin?.id ?? username, admin?.hospitalCode ?? null, { reason: !admin || !passwordOk ? 'invalid-credentials' : admin.status !== 'active' ? 'disabled' : 'not-enrolled' });
+    await audit(db, 'failure', admin?.id ?? username, admin?.hospitalCode ?? null, {
+      reason: !admin || !passwordOk ? 'invalid-credentials' : admin.status !== 'active' ? 'disabled' : 'not-enrolled',
+    });
     return { ok: false, code: 'invalid' };
   }
   const step = verifyTotp(openSecret(admin.totpSecret, env().AUTH_SECRET), totp, now, admin.totpLastStep);
@@ -61,11 +85,19 @@ export async function signInAdmin(
     await audit(db, 'failure', admin.id, admin.hospitalCode, { reason: 'invalid-totp' });
     return { ok: false, code: 'invalid' };
   }
-  await releaseAttempt(db, keys.map((k) => k.key));
+  await releaseAttempt(
+    db,
+    keys.map((k) => k.key),
+  );
   const session = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await tx.update(admins).set({ totpLastStep: step, lastSignInAt: now }).where(eq(admins.id, admin.id));
-    const s = await createSession(tx, { kind: 'admin', subject: admin.id, displayName: admin.displayName, hospitalCode: admin.hospitalCode, role: 'admin' }, lifetimeMs, now);
+    const s = await createSession(
+      tx,
+      { kind: 'admin', subject: admin.id, displayName: admin.displayName, hospitalCode: admin.hospitalCode, role: 'admin' },
+      lifetimeMs,
+      now,
+    );
     await audit(tx, 'success', admin.id, admin.hospitalCode, {});
     return s;
   });

@@ -29,7 +29,21 @@ export async function signInDoctor(
   const { licence, pin } = parsed.data;
   const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>, hospitalCode: string | null = null) => {
     if (outcome === 'failure') metrics().signInFailures.inc({ reason: typeof details.reason === 'string' ? details.reason : 'other' });
-    return appendAudit(db, { actorType: 'doctor', actorId: licence, action: 'sign-in', outcome, hospitalCode, clientIp: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId, details }, now);
+    return appendAudit(
+      db,
+      {
+        actorType: 'doctor',
+        actorId: licence,
+        action: 'sign-in',
+        outcome,
+        hospitalCode,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
+        requestId: ctx.requestId,
+        details,
+      },
+      now,
+    );
   };
 
   const keys = [
@@ -45,7 +59,10 @@ export async function signInDoctor(
   const verified = await services().registry.verifyCredentials(licence, pin);
   if (verified.outcome === 'unavailable') {
     // Not the doctor's fault: refund the attempt so an outage cannot lock anyone out.
-    await releaseAttempt(db, keys.map((k) => k.key));
+    await releaseAttempt(
+      db,
+      keys.map((k) => k.key),
+    );
     await audit('failure', { reason: 'registry-unavailable' });
     return { ok: false, failure: { code: 'unavailable' } };
   }
@@ -53,7 +70,10 @@ export async function signInDoctor(
     await audit('failure', { reason: 'invalid-credentials' });
     return { ok: false, failure: { code: 'invalid' } };
   }
-  await releaseAttempt(db, keys.map((k) => k.key));
+  await releaseAttempt(
+    db,
+    keys.map((k) => k.key),
+  );
   const practitioner = verified.practitioner;
   if (practitioner.status !== 'active') {
     const reason = practitioner.statusReason ?? '';
@@ -70,9 +90,29 @@ export async function signInDoctor(
   const displayName = `${practitioner.nameTh} / ${practitioner.nameEn}`;
   const session = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const s = await createSession(tx, { kind: 'doctor', subject: licence, displayName, hospitalCode: only?.hospitalCode ?? null, role: only?.role ?? null }, lifetimeMs, now);
+    const s = await createSession(
+      tx,
+      { kind: 'doctor', subject: licence, displayName, hospitalCode: only?.hospitalCode ?? null, role: only?.role ?? null },
+      lifetimeMs,
+      now,
+    );
     if (only) await tx.update(doctorGrants).set({ lastSignInAt: now }).where(eq(doctorGrants.id, only.id));
-    await appendAudit(tx, { actorType: 'doctor', actorId: licence, actorRole: only?.role ?? null, action: 'sign-in', outcome: 'success', hospitalCode: only?.hospitalCode ?? null, clientIp: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId, details: { hospitals: grants.length } }, now);
+    await appendAudit(
+      tx,
+      {
+        actorType: 'doctor',
+        actorId: licence,
+        actorRole: only?.role ?? null,
+        action: 'sign-in',
+        outcome: 'success',
+        hospitalCode: only?.hospitalCode ?? null,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
+        requestId: ctx.requestId,
+        details: { hospitals: grants.length },
+      },
+      now,
+    );
     return s;
   });
   return { ok: true, session };

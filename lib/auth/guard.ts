@@ -48,11 +48,25 @@ async function sessionIdFromCookie(): Promise<string | null> {
 async function endWithAudit(row: SessionRow, reason: string, request: RequestContext): Promise<void> {
   const database = await db();
   await endSession(database, row.id, reason);
-  await appendAudit(database, { actorType: row.kind, actorId: row.subject, actorRole: row.role, hospitalCode: row.hospitalCode, action: 'session-expired', outcome: 'success', clientIp: request.clientIp, userAgent: request.userAgent, requestId: request.requestId, details: { reason } });
+  await appendAudit(database, {
+    actorType: row.kind,
+    actorId: row.subject,
+    actorRole: row.role,
+    hospitalCode: row.hospitalCode,
+    action: 'session-expired',
+    outcome: 'success',
+    clientIp: request.clientIp,
+    userAgent: request.userAgent,
+    requestId: request.requestId,
+    details: { reason },
+  });
 }
 
 /** Loads and re-checks the server-side session behind the cookie; ends it if it no longer stands. */
-async function authenticate(kind: 'doctor' | 'admin', allowNoHospital = false): Promise<Outcome<{ row: SessionRow; request: RequestContext; role: string }>> {
+async function authenticate(
+  kind: 'doctor' | 'admin',
+  allowNoHospital = false,
+): Promise<Outcome<{ row: SessionRow; request: RequestContext; role: string }>> {
   const sid = await sessionIdFromCookie();
   if (!sid) return { ok: false, reason: 'signed-out' };
   const database = await db();
@@ -97,11 +111,26 @@ async function authenticate(kind: 'doctor' | 'admin', allowNoHospital = false): 
 }
 
 function toDoctor(v: { row: SessionRow; request: RequestContext; role: string }): DoctorContext {
-  return { kind: 'doctor', sessionId: v.row.id, licence: v.row.subject, displayName: v.row.displayName, hospitalCode: v.row.hospitalCode ?? '', role: v.role === 'ed' ? 'ed' : 'doctor', request: v.request };
+  return {
+    kind: 'doctor',
+    sessionId: v.row.id,
+    licence: v.row.subject,
+    displayName: v.row.displayName,
+    hospitalCode: v.row.hospitalCode ?? '',
+    role: v.role === 'ed' ? 'ed' : 'doctor',
+    request: v.request,
+  };
 }
 
 function toAdmin(v: { row: SessionRow; request: RequestContext }): AdminContext {
-  return { kind: 'admin', sessionId: v.row.id, adminId: v.row.subject, displayName: v.row.displayName, hospitalCode: v.row.hospitalCode ?? '', request: v.request };
+  return {
+    kind: 'admin',
+    sessionId: v.row.id,
+    adminId: v.row.subject,
+    displayName: v.row.displayName,
+    hospitalCode: v.row.hospitalCode ?? '',
+    request: v.request,
+  };
 }
 
 /** For pages: the signed-in doctor at their working hospital, or a redirect to sign-in / hospital choice. */
@@ -113,10 +142,22 @@ export async function requireDoctorPage(): Promise<DoctorContext> {
 }
 
 /** For the hospital chooser: a signed-in doctor who may not have chosen a hospital yet. */
-export async function requireDoctorSession(): Promise<{ sessionId: string; licence: string; displayName: string; hospitalCode: string | null; request: RequestContext }> {
+export async function requireDoctorSession(): Promise<{
+  sessionId: string;
+  licence: string;
+  displayName: string;
+  hospitalCode: string | null;
+  request: RequestContext;
+}> {
   const r = await authenticate('doctor', true);
   if (!r.ok) redirect('/login');
-  return { sessionId: r.value.row.id, licence: r.value.row.subject, displayName: r.value.row.displayName, hospitalCode: r.value.row.hospitalCode, request: r.value.request };
+  return {
+    sessionId: r.value.row.id,
+    licence: r.value.row.subject,
+    displayName: r.value.row.displayName,
+    hospitalCode: r.value.row.hospitalCode,
+    request: r.value.request,
+  };
 }
 
 /** For route handlers and server actions: the doctor, or an AppError (401) — never a redirect. */
@@ -141,7 +182,12 @@ export async function requireAdmin(): Promise<AdminContext> {
 }
 
 /** Who is signed in, if anyone, without redirecting (for the app shell). */
-export async function currentUser(): Promise<{ kind: 'doctor' | 'admin'; displayName: string; hospitalCode: string | null; role: string | null } | null> {
+export async function currentUser(): Promise<{
+  kind: 'doctor' | 'admin';
+  displayName: string;
+  hospitalCode: string | null;
+  role: string | null;
+} | null> {
   const sid = await sessionIdFromCookie();
   if (!sid) return null;
   const row = await loadSession(await db(), sid);

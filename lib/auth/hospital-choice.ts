@@ -19,14 +19,35 @@ export async function chooseWorkingHospital(
 ): Promise<{ ok: true } | { ok: false }> {
   const grant = await findGrantInForce(db, session.licence, hospitalCode);
   if (!grant) {
-    await appendAudit(db, { actorType: 'doctor', actorId: session.licence, hospitalCode, action: 'hospital-switch', outcome: 'denied', clientIp: request.clientIp, userAgent: request.userAgent, requestId: request.requestId, details: { reason: 'no-grant' } });
+    await appendAudit(db, {
+      actorType: 'doctor',
+      actorId: session.licence,
+      hospitalCode,
+      action: 'hospital-switch',
+      outcome: 'denied',
+      clientIp: request.clientIp,
+      userAgent: request.userAgent,
+      requestId: request.requestId,
+      details: { reason: 'no-grant' },
+    });
     return { ok: false };
   }
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await setSessionHospital(tx, session.sessionId, hospitalCode, grant.role);
     await tx.update(doctorGrants).set({ lastSignInAt: new Date() }).where(eq(doctorGrants.id, grant.id));
-    await appendAudit(tx, { actorType: 'doctor', actorId: session.licence, actorRole: grant.role, hospitalCode, action: 'hospital-switch', outcome: 'success', clientIp: request.clientIp, userAgent: request.userAgent, requestId: request.requestId, details: { from: session.hospitalCode } });
+    await appendAudit(tx, {
+      actorType: 'doctor',
+      actorId: session.licence,
+      actorRole: grant.role,
+      hospitalCode,
+      action: 'hospital-switch',
+      outcome: 'success',
+      clientIp: request.clientIp,
+      userAgent: request.userAgent,
+      requestId: request.requestId,
+      details: { from: session.hospitalCode },
+    });
   });
   return { ok: true };
 }

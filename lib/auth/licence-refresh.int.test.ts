@@ -27,7 +27,12 @@ describe.each(DATABASE_KINDS)('background licence refresh (%s)', (kind) => {
 
   /** A doctor session signed in at `signedIn`, last used at `lastSeen`. */
   const session = async (licence: string, signedIn: Date, lastSeen: Date) => {
-    const row = await createSession(database.db, { kind: 'doctor', subject: licence, displayName: `Dr ${licence}`, hospitalCode: '11535', role: 'doctor' }, 12 * HOUR, signedIn);
+    const row = await createSession(
+      database.db,
+      { kind: 'doctor', subject: licence, displayName: `Dr ${licence}`, hospitalCode: '11535', role: 'doctor' },
+      12 * HOUR,
+      signedIn,
+    );
     await database.db.update(sessions).set({ lastSeenAt: lastSeen }).where(eq(sessions.id, row.id));
     return row.id;
   };
@@ -50,7 +55,11 @@ describe.each(DATABASE_KINDS)('background licence refresh (%s)', (kind) => {
     expect(ended).toMatchObject({ endedAt: now, endReason: 'licence-suspended' });
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.actorId, '45678'));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'session-expired', actorType: 'doctor', details: { reason: 'licence-suspended', by: 'licence-refresh' } });
+    expect(audit[0]).toMatchObject({
+      action: 'session-expired',
+      actorType: 'doctor',
+      details: { reason: 'licence-suspended', by: 'licence-refresh' },
+    });
   });
 
   it('leaves the check as it was while the registry is down (the request path then waits for its own check)', async () => {

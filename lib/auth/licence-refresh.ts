@@ -79,7 +79,15 @@ export async function refreshLicences(db: Db, registry: Pick<DoctorRegistry, 'ge
         .where(and(inArray(sessions.id, ids), isNull(sessions.endedAt)))
         .returning({ id: sessions.id });
       for (const row of rows.filter((r) => ended.some((e) => e.id === r.id))) {
-        await appendAudit(db, { actorType: 'doctor', actorId: row.subject, actorRole: row.role, hospitalCode: row.hospitalCode, action: 'session-expired', outcome: 'success', details: { reason, by: 'licence-refresh' } });
+        await appendAudit(db, {
+          actorType: 'doctor',
+          actorId: row.subject,
+          actorRole: row.role,
+          hospitalCode: row.hospitalCode,
+          action: 'session-expired',
+          outcome: 'success',
+          details: { reason, by: 'licence-refresh' },
+        });
       }
       round.refused++;
       round.ended += ended.length;

@@ -102,7 +102,14 @@ export function authOptions(): NextAuthOptions {
         const row = await loadSession(database, token.sid);
         if (!row || row.endedAt) return;
         await endSession(database, row.id, 'sign-out');
-        await appendAudit(database, { actorType: row.kind, actorId: row.subject, actorRole: row.role, hospitalCode: row.hospitalCode, action: 'sign-out', outcome: 'success' });
+        await appendAudit(database, {
+          actorType: row.kind,
+          actorId: row.subject,
+          actorRole: row.role,
+          hospitalCode: row.hospitalCode,
+          action: 'sign-out',
+          outcome: 'success',
+        });
       },
     },
   };

@@ -18,16 +18,46 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
+  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: PARAMS.maxmem,
+  });
   return timingSafeEqual(expected, actual);
 }
 
 // A short list of the passwords most often tried first; a real deployment can extend it.
 const COMMON = new Set([
-  'password', 'password1', 'password123', 'passw0rd', '123456789012', '1234567890123', 'qwertyuiopas', 'qwerty123456',
-  'iloveyou1234', 'administrator', 'admin1234567', 'welcome12345', 'letmein12345', 'abc123456789', 'changeme1234',
-  'hospital1234', 'healthlink12', 'bangkok12345', 'thailand1234', 'p@ssw0rd1234', 'aaaaaaaaaaaa', '111111111111',
-  '000000000000', '123123123123', 'qwertyqwerty', 'password1234', 'superman1234', 'football1234', 'monkey123456',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  '123456789012',
+  '1234567890123',
+  'qwertyuiopas',
+  'qwerty123456',
+  'iloveyou1234',
+  'administrator',
+  'admin1234567',
+  'welcome12345',
+  'letmein12345',
+  'abc123456789',
+  'changeme1234',
+  'hospital1234',
+  'healthlink12',
+  'bangkok12345',
+  'thailand1234',
+  'p@ssw0rd1234',
+  'aaaaaaaaaaaa',
+  '111111111111',
+  '000000000000',
+  '123123123123',
+  'qwertyqwerty',
+  'password1234',
+  'superman1234',
+  'football1234',
+  'monkey123456',
 ]);
 
 /** Why a new admin password is refused, or null when it is acceptable. */

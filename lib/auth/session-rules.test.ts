@@ -40,8 +40,14 @@ describe('grantInForce and needsTouch', () => {
 describe('licenceVerdict', () => {
   it.each([
     [{ outcome: 'found', practitioner: { status: 'active' } }, { kind: 'active' }],
-    [{ outcome: 'found', practitioner: { status: 'suspended' } }, { kind: 'end', reason: 'licence-suspended' }],
-    [{ outcome: 'found', practitioner: { status: 'revoked' } }, { kind: 'end', reason: 'licence-revoked' }],
+    [
+      { outcome: 'found', practitioner: { status: 'suspended' } },
+      { kind: 'end', reason: 'licence-suspended' },
+    ],
+    [
+      { outcome: 'found', practitioner: { status: 'revoked' } },
+      { kind: 'end', reason: 'licence-revoked' },
+    ],
     [{ outcome: 'not-found' }, { kind: 'end', reason: 'licence-unknown' }],
     [{ outcome: 'unavailable' }, { kind: 'unavailable' }],
   ] as const)('%j → %j', (lookup, expected) => {

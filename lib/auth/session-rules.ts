@@ -32,7 +32,9 @@ export type LicenceVerdict = { kind: 'active' } | { kind: 'unavailable' } | { ki
  * What the registry's answer means for a signed-in doctor: keep working, end the session (and why), or no
  * answer — a registry outage ends nothing; the check is simply tried again.
  */
-export function licenceVerdict(lookup: { outcome: 'found'; practitioner: { status: string } } | { outcome: 'not-found' } | { outcome: 'unavailable' }): LicenceVerdict {
+export function licenceVerdict(
+  lookup: { outcome: 'found'; practitioner: { status: string } } | { outcome: 'not-found' } | { outcome: 'unavailable' },
+): LicenceVerdict {
   if (lookup.outcome === 'unavailable') return { kind: 'unavailable' };
   if (lookup.outcome === 'not-found') return { kind: 'end', reason: 'licence-unknown' };
   return lookup.practitioner.status === 'active' ? { kind: 'active' } : { kind: 'end', reason: `licence-${lookup.practitioner.status}` };

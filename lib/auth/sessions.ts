@@ -32,7 +32,14 @@ const sessionWithGrantQuery = preparedPer((db) =>
   db
     .select({ session: sessions, grant: doctorGrants })
     .from(sessions)
-    .leftJoin(doctorGrants, and(eq(sessions.kind, 'doctor'), eq(doctorGrants.licenceNumber, sessions.subject), eq(doctorGrants.hospitalCode, sessions.hospitalCode)))
+    .leftJoin(
+      doctorGrants,
+      and(
+        eq(sessions.kind, 'doctor'),
+        eq(doctorGrants.licenceNumber, sessions.subject),
+        eq(doctorGrants.hospitalCode, sessions.hospitalCode),
+      ),
+    )
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare('load_session_with_grant'),
 );

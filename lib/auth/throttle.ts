@@ -26,7 +26,13 @@ export interface ThrottleState {
   windowFailures: number;
 }
 
-export const EMPTY_THROTTLE = (now: Date): ThrottleState => ({ consecutiveFailures: 0, lastFailureAt: null, lockedUntil: null, windowStartedAt: now, windowFailures: 0 });
+export const EMPTY_THROTTLE = (now: Date): ThrottleState => ({
+  consecutiveFailures: 0,
+  lastFailureAt: null,
+  lockedUntil: null,
+  windowStartedAt: now,
+  windowFailures: 0,
+});
 
 /** The delay owed after `failures` consecutive failures: none up to the free ones, then 30 s doubling. */
 export function delayAfter(failures: number, policy: ThrottlePolicy): number {
@@ -35,9 +41,14 @@ export function delayAfter(failures: number, policy: ThrottlePolicy): number {
 }
 
 /** Whether an attempt may be made now, and if not, from when. */
-export function evaluateThrottle(state: ThrottleState, now: Date, policy: ThrottlePolicy): { allowed: true } | { allowed: false; retryAt: Date } {
+export function evaluateThrottle(
+  state: ThrottleState,
+  now: Date,
+  policy: ThrottlePolicy,
+): { allowed: true } | { allowed: false; retryAt: Date } {
   const windowActive = now.getTime() - state.windowStartedAt.getTime() < DAY_MS;
-  if (windowActive && state.windowFailures >= policy.dailyMax) return { allowed: false, retryAt: new Date(state.windowStartedAt.getTime() + DAY_MS) };
+  if (windowActive && state.windowFailures >= policy.dailyMax)
+    return { allowed: false, retryAt: new Date(state.windowStartedAt.getTime() + DAY_MS) };
   if (state.lockedUntil && state.lockedUntil > now) return { allowed: false, retryAt: state.lockedUntil };
   if (state.lastFailureAt) {
     const retryAt = new Date(state.lastFailureAt.getTime() + delayAfter(state.consecutiveFailures, policy));

@@ -69,7 +69,17 @@ export interface FrontendBenchResult {
   jsScripts: { firstLoad: number; labsChunk: number };
   timelineEntries: number;
   hospitals: Record<string, string>;
-  scroll: { longestTaskMs: number; totalBlockingMs: number; longTasks: number; steps: number; scrollHeightPx: number; reachedBottom: boolean; durationMs: number; beforeScrollLongestMs: number; requestsDuringScroll: number };
+  scroll: {
+    longestTaskMs: number;
+    totalBlockingMs: number;
+    longTasks: number;
+    steps: number;
+    scrollHeightPx: number;
+    reachedBottom: boolean;
+    durationMs: number;
+    beforeScrollLongestMs: number;
+    requestsDuringScroll: number;
+  };
   /** Long tasks depend on CPU contention: the 1-minute load average (the higher of before/after the scroll). */
   machine: { cpus: number; loadAvg1m: number };
   goals: typeof GOALS;
@@ -77,7 +87,15 @@ export interface FrontendBenchResult {
   lighthouse: { typical: LighthouseResult | string; stress: LighthouseResult | string };
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function kb(bytes: number): number {
   return Math.round((bytes / 1024) * 10) / 10;
@@ -183,7 +201,12 @@ async function waitForLedger(page: Page): Promise<Record<string, string>> {
     { timeout: LEDGER_TIMEOUT_MS, polling: 200 },
   );
   return page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll('[data-testid="coverage-ledger"] [data-status]')].map((el) => [el.getAttribute('data-hospital') ?? '?', el.getAttribute('data-status') ?? '?'])),
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-testid="coverage-ledger"] [data-status]')].map((el) => [
+        el.getAttribute('data-hospital') ?? '?',
+        el.getAttribute('data-status') ?? '?',
+      ]),
+    ),
   );
 }
 
@@ -236,9 +259,18 @@ async function measureScroll(page: Page, steps: number): Promise<ScrollResult> {
     const t1 = performance.now();
     // Long-task entries are delivered asynchronously: let the observer catch up.
     await new Promise((r) => setTimeout(r, 500));
-    return { t0, t1, steps: done, scrolledPx: el.scrollTop, scrollHeightPx: el.scrollHeight, reachedBottom: el.scrollTop + el.clientHeight >= el.scrollHeight - 1 };
+    return {
+      t0,
+      t1,
+      steps: done,
+      scrolledPx: el.scrollTop,
+      scrollHeightPx: el.scrollHeight,
+      reachedBottom: el.scrollTop + el.clientHeight >= el.scrollHeight - 1,
+    };
   }, steps);
-  const all = await page.evaluate(() => (window as Window & { __benchLongTasks?: { startMs: number; durationMs: number }[] }).__benchLongTasks ?? []);
+  const all = await page.evaluate(
+    () => (window as Window & { __benchLongTasks?: { startMs: number; durationMs: number }[] }).__benchLongTasks ?? [],
+  );
   const during = all.filter((t) => t.startMs >= run.t0 && t.startMs <= run.t1 + 500);
   const before = all.filter((t) => t.startMs < run.t0);
   const round = (x: number): number => Math.round(x * 10) / 10;
@@ -285,16 +317,38 @@ export interface LighthouseResult {
  * after the page was ready (first paint seen at 1.4–2.5 s instead of 0.4–0.5 s), and Lighthouse then
  * counted every request and script of that second as delaying the first paint.
  */
-const LIGHTHOUSE_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--disable-extensions', '--disable-default-apps', '--mute-audio', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'];
+const LIGHTHOUSE_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+];
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3) || 3);
 
 /** One Lighthouse run (performance only, its default mobile throttling); a string when it failed. */
 async function lighthouseOnce(url: string, cookieHeader: string): Promise<Omit<LighthouseResult, 'scores'> | string> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'hl-lh-')), 'report.json');
-  const args = ['--yes', 'lighthouse@12', url, '--only-categories=performance', '--output=json', `--output-path=${out}`, '--quiet', '--chrome-ignore-default-flags', `--extra-headers=${JSON.stringify({ Cookie: cookieHeader })}`, `--chrome-flags=${LIGHTHOUSE_CHROMIUM_ARGS.join(' ')}`];
+  const args = [
+    '--yes',
+    'lighthouse@12',
+    url,
+    '--only-categories=performance',
+    '--output=json',
+    `--output-path=${out}`,
+    '--quiet',
+    '--chrome-ignore-default-flags',
+    `--extra-headers=${JSON.stringify({ Cookie: cookieHeader })}`,
+    `--chrome-flags=${LIGHTHOUSE_CHROMIUM_ARGS.join(' ')}`,
+  ];
   const r = spawnSync('npx', args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 300_000 });
   if (r.status !== 0) return `not measured: lighthouse exited ${String(r.status)} ${(r.stderr || '').slice(-200)}`;
-  const report = JSON.parse(await readFile(out, 'utf8')) as { categories: { performance: { score: number } }; audits: Record<string, { displayValue?: string }> };
+  const report = JSON.parse(await readFile(out, 'utf8')) as {
+    categories: { performance: { score: number } };
+    audits: Record<string, { displayValue?: string }>;
+  };
   const v = (k: string) => report.audits[k]?.displayValue ?? '?';
   return {
     score: Math.round(report.categories.performance.score * 100),
@@ -323,7 +377,11 @@ async function runLighthouse(url: string, cookieHeader: string): Promise<Lightho
 
 function lighthouseRow(label: string, r: LighthouseResult | string): [string, string, string] {
   if (typeof r === 'string') return [label, 'n/a', r];
-  return [label, String(r.score), `goal ≥ 95 · median of ${r.scores.join(', ')} · LCP ${r.largestContentfulPaint} · TBT ${r.totalBlockingTime} · CLS ${r.cumulativeLayoutShift}`];
+  return [
+    label,
+    String(r.score),
+    `goal ≥ 95 · median of ${r.scores.join(', ')} · LCP ${r.largestContentfulPaint} · TBT ${r.totalBlockingTime} · CLS ${r.cumulativeLayoutShift}`,
+  ];
 }
 
 export async function runFrontendBench(): Promise<FrontendBenchResult> {
@@ -367,11 +425,16 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
     const loadBefore = loadavg()[0]!;
     const scroll = await measureScroll(page, SCROLL_STEPS);
     scrolling = false;
-    if (process.env.BENCH_DEBUG) for (const t of scroll.tasks) console.log(`  long task at ${t.startMs.toFixed(0)} ms: ${t.durationMs.toFixed(0)} ms`);
+    if (process.env.BENCH_DEBUG)
+      for (const t of scroll.tasks) console.log(`  long task at ${t.startMs.toFixed(0)} ms: ${t.durationMs.toFixed(0)} ms`);
 
     // The Labs tab pulls in the charting chunk (recharts) lazily.
     await page.getByRole('tab', { name: /ผลแล็บ|Labs/ }).click();
-    await page.getByTestId('trend-chart').first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
+    await page
+      .getByTestId('trend-chart')
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(() => undefined);
     await settle(page);
     const firstLoadSet = new Set(firstLoadUrls);
     const labsUrls = scripts.urls().filter((u) => !firstLoadSet.has(u));
@@ -413,17 +476,30 @@ export async function runFrontendBench(): Promise<FrontendBenchResult> {
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER GOAL');
     const statuses = Object.values(hospitals);
     console.log('\nScripts (first load, largest first):');
-    for (const s of [...firstLoadSizes].sort((a, b) => b.gzipBytes - a.gzipBytes)) console.log(`  ${kb(s.gzipBytes).toFixed(1).padStart(7)} KB gz  ${new URL(s.url).pathname}`);
+    for (const s of [...firstLoadSizes].sort((a, b) => b.gzipBytes - a.gzipBytes))
+      console.log(`  ${kb(s.gzipBytes).toFixed(1).padStart(7)} KB gz  ${new URL(s.url).pathname}`);
     console.log('Scripts (Labs tab):');
     for (const s of labsSizes) console.log(`  ${kb(s.gzipBytes).toFixed(1).padStart(7)} KB gz  ${new URL(s.url).pathname}`);
     console.log(`\nFront-end benchmark — ${APP_URL}/patient/… (patient ${STRESS_CID})`);
     printTable([
-      ['JS first load (gzip)', `${result.jsGzipKB.firstLoad.toFixed(1)} KB`, `${firstLoadSizes.length} scripts · goal ≤ ${GOALS.firstLoadGzipKB} KB · ${verdict(result.jsGzipKB.firstLoad <= GOALS.firstLoadGzipKB)}`],
+      [
+        'JS first load (gzip)',
+        `${result.jsGzipKB.firstLoad.toFixed(1)} KB`,
+        `${firstLoadSizes.length} scripts · goal ≤ ${GOALS.firstLoadGzipKB} KB · ${verdict(result.jsGzipKB.firstLoad <= GOALS.firstLoadGzipKB)}`,
+      ],
       ['JS Labs tab chunk (gzip)', `${result.jsGzipKB.labsChunk.toFixed(1)} KB`, `${labsSizes.length} scripts, loaded on click`],
       ['Hospitals', `${statuses.length}`, statuses.join(', ')],
       ['Timeline entries', count.total.toLocaleString('en'), `(${count.visible.toLocaleString('en')} visible with the default filters)`],
-      ['Longest task (scroll)', `${scroll.longestTaskMs.toFixed(1)} ms`, `goal ≤ ${GOALS.longestTaskMs} ms · ${verdict(scroll.longestTaskMs <= GOALS.longestTaskMs)}`],
-      ['Total blocking (scroll)', `${scroll.totalBlockingMs.toFixed(1)} ms`, `${scroll.longTasks} long tasks in ${scroll.steps} steps over ${scroll.scrollHeightPx.toLocaleString('en')} px${scroll.reachedBottom ? '' : ' (bottom NOT reached)'}`],
+      [
+        'Longest task (scroll)',
+        `${scroll.longestTaskMs.toFixed(1)} ms`,
+        `goal ≤ ${GOALS.longestTaskMs} ms · ${verdict(scroll.longestTaskMs <= GOALS.longestTaskMs)}`,
+      ],
+      [
+        'Total blocking (scroll)',
+        `${scroll.totalBlockingMs.toFixed(1)} ms`,
+        `${scroll.longTasks} long tasks in ${scroll.steps} steps over ${scroll.scrollHeightPx.toLocaleString('en')} px${scroll.reachedBottom ? '' : ' (bottom NOT reached)'}`,
+      ],
       ['Machine', `${result.machine.cpus} CPUs`, `load average ${result.machine.loadAvg1m} · ${scrollRequests} requests during the scroll`],
       ['Longest task (load+merge)', `${scroll.beforeScrollLongestMs.toFixed(1)} ms`, 'before scrolling, for context'],
       lighthouseRow(`Lighthouse (typical patient)`, result.lighthouse.typical),

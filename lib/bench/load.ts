@@ -33,7 +33,8 @@ const THINK_MS = arg('think-ms', 60_000);
 const PORT = 3950;
 const SANDBOX_PORT = 3951;
 const tokens = { exchange: 'load-exchange-token', council: 'load-council-token', sms: 'load-sms-token', control: 'load-control-token' };
-const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
+const pct = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN;
 
 async function signIn(base: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
@@ -68,7 +69,14 @@ interface RunStats {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function loadRun(base: string, cookies: string[], accessId: string, hospitals: string[], seconds: number, thinkMs = 0): Promise<RunStats> {
+async function loadRun(
+  base: string,
+  cookies: string[],
+  accessId: string,
+  hospitals: string[],
+  seconds: number,
+  thinkMs = 0,
+): Promise<RunStats> {
   const latencies: number[] = [];
   const exchange: number[] = [];
   const overhead: number[] = [];
@@ -179,7 +187,11 @@ async function main(): Promise<void> {
   const data = buildBenchData({ resources: 100 * hospitals.length, hospitals: hospitals.length });
   for (const [i, hcode] of hospitals.entries()) {
     const bundle = { resourceType: 'Bundle', type: 'collection', entry: data[i]!.resources.map((resource) => ({ resource })) };
-    const r = await fetch(`${sandbox.url}/_sandbox/import?hospital=${hcode}&cid=${cid}&phone=0800000002`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
+    const r = await fetch(`${sandbox.url}/_sandbox/import?hospital=${hcode}&cid=${cid}&phone=0800000002`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' },
+      body: JSON.stringify(bundle),
+    });
     if (!r.ok) throw new Error(`import ${hcode}: ${r.status}`);
   }
 
@@ -219,13 +231,20 @@ async function main(): Promise<void> {
     await db.connect();
     const challengeId = crypto.randomUUID();
     const accessId = crypto.randomUUID();
-    await db.query(`INSERT INTO consent_challenges (id, licence_number, hospital_code, patient_cid, purpose, code_hash, code_expires_at, last_sent_at, status) VALUES ($1,'12345','11535',$2,'TREAT','bench',now(),now(),'verified')`, [challengeId, cid]);
-    await db.query(`INSERT INTO consents (id, licence_number, hospital_code, patient_cid, purpose, method, challenge_id, started_at, expires_at) VALUES ($1,'12345','11535',$2,'TREAT','otp',$3,now(),now() + interval '12 hours')`, [accessId, cid, challengeId]);
+    await db.query(
+      `INSERT INTO consent_challenges (id, licence_number, hospital_code, patient_cid, purpose, code_hash, code_expires_at, last_sent_at, status) VALUES ($1,'12345','11535',$2,'TREAT','bench',now(),now(),'verified')`,
+      [challengeId, cid],
+    );
+    await db.query(
+      `INSERT INTO consents (id, licence_number, hospital_code, patient_cid, purpose, method, challenge_id, started_at, expires_at) VALUES ($1,'12345','11535',$2,'TREAT','otp',$3,now(),now() + interval '12 hours')`,
+      [accessId, cid, challengeId],
+    );
 
     console.log(`signing in ${SESSIONS} sessions…`);
     const cookies: string[] = [];
     for (let i = 0; i < SESSIONS; i++) cookies.push(await signIn(base));
-    const countReads = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'clinical-read'`)).rows[0]!.n;
+    const countReads = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'clinical-read'`)).rows[0]!.n;
     const auditBefore = await countReads();
 
     console.log(`load: ${SESSIONS} sessions × ${hospitals.length} hospitals for ${SECONDS} s (sandbox default latencies)…`);
@@ -237,21 +256,45 @@ async function main(): Promise<void> {
     const paced = await loadRun(base, cookies, accessId, hospitals, PACED_SECONDS, THINK_MS);
     const pacedAuditRows = (await countReads()) - auditAfter;
 
-    const faults = { [hospitals[0]!]: { timeoutRate: 1 }, [hospitals[1]!]: { timeoutRate: 1 }, [hospitals[2]!]: { timeoutRate: 1 }, [hospitals[3]!]: { malformedRate: 1, malformedKind: 'truncated' } };
-    await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    const faults = {
+      [hospitals[0]!]: { timeoutRate: 1 },
+      [hospitals[1]!]: { timeoutRate: 1 },
+      [hospitals[2]!]: { timeoutRate: 1 },
+      [hospitals[3]!]: { malformedRate: 1, malformedKind: 'truncated' },
+    };
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
     console.log(`fault run: 3 hospitals never answer, 1 sends truncated JSON, for ${FAULT_SECONDS} s…`);
     const faulted = await loadRun(base, cookies, accessId, hospitals, FAULT_SECONDS);
-    const metricsText = await (await fetch(`${base}/api/metrics`, { headers: { authorization: 'Bearer load-bench-metrics-token-01234' } })).text();
+    const metricsText = await (
+      await fetch(`${base}/api/metrics`, { headers: { authorization: 'Bearer load-bench-metrics-token-01234' } })
+    ).text();
     const openBreakers = metricsText.split('\n').filter((l) => l.startsWith('hl_exchange_breaker_open{') && l.endsWith(' 1')).length;
-    await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(Object.fromEntries(Object.keys(faults).map((k) => [k, null]))) });
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' },
+      body: JSON.stringify(Object.fromEntries(Object.keys(faults).map((k) => [k, null]))),
+    });
     // After the 30 s cool-down one trial request per hospital closes the breakers again.
     await new Promise((r) => setTimeout(r, 31_000));
     await loadRun(base, cookies.slice(0, 1), accessId, hospitals, 2);
-    const after = await (await fetch(`${base}/api/metrics`, { headers: { authorization: 'Bearer load-bench-metrics-token-01234' } })).text();
+    const after = await (
+      await fetch(`${base}/api/metrics`, { headers: { authorization: 'Bearer load-bench-metrics-token-01234' } })
+    ).text();
     const stillOpen = after.split('\n').filter((l) => l.startsWith('hl_exchange_breaker_open{') && l.endsWith(' 1')).length;
     await db.end();
 
-    const result = { date: new Date().toISOString(), sessions: SESSIONS, hospitals: hospitals.length, normal: { ...normal, auditRows, readsServed: normal.ok }, paced: { ...paced, thinkMs: THINK_MS, auditRows: pacedAuditRows, readsServed: paced.ok }, fault: { ...faulted, breakersOpenDuringFaults: openBreakers, breakersOpenAfterRecovery: stillOpen } };
+    const result = {
+      date: new Date().toISOString(),
+      sessions: SESSIONS,
+      hospitals: hospitals.length,
+      normal: { ...normal, auditRows, readsServed: normal.ok },
+      paced: { ...paced, thinkMs: THINK_MS, auditRows: pacedAuditRows, readsServed: paced.ok },
+      fault: { ...faulted, breakersOpenDuringFaults: openBreakers, breakersOpenAfterRecovery: stillOpen },
+    };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/load.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -85,7 +85,10 @@ const BENCH_ANALYTES = ANALYTES.filter((a) => a.key in LAB_UNITS);
 /** A deterministic, realistic long history: mostly observations, then medications, encounters, problems. */
 export function buildBenchData(opts: { resources: number; hospitals: number }): { hospitalCode: string; resources: Resource[] }[] {
   const rnd = seededRandom(20240601);
-  const hospitals = Array.from({ length: opts.hospitals }, (_, i) => ({ hospitalCode: `1${String(i + 1).padStart(4, '0')}`, resources: [] as Resource[] }));
+  const hospitals = Array.from({ length: opts.hospitals }, (_, i) => ({
+    hospitalCode: `1${String(i + 1).padStart(4, '0')}`,
+    resources: [] as Resource[],
+  }));
   for (let n = 0; n < opts.resources; n++) {
     const h = hospitals[n % hospitals.length]!;
     const id = `r${n}`;
@@ -115,18 +118,45 @@ export function buildBenchData(opts: { resources: number; hospitals: number }): 
       const which = rnd();
       const status = rnd() < 0.7 ? 'active' : rnd() < 0.5 ? 'completed' : 'stopped';
       const base = { code: d.tmt[0]!, text: d.en, date, dose: d.dose, status };
-      r = which < 0.4 ? medRequest(id, base) : which < 0.7 ? medStatement(id, { ...base, system: SYSTEMS.atc, code: d.atc[0]! }) : medDispense(id, { ...base, status: 'completed', days: 30 });
+      r =
+        which < 0.4
+          ? medRequest(id, base)
+          : which < 0.7
+            ? medStatement(id, { ...base, system: SYSTEMS.atc, code: d.atc[0]! })
+            : medDispense(id, { ...base, status: 'completed', days: 30 });
     } else if (roll < 0.92) {
-      r = encounter(id, { cls: rnd() < 0.8 ? 'AMB' : rnd() < 0.5 ? 'IMP' : 'EMER', start: isoAt(rnd), type: 'OPD visit', reason: 'Follow-up' });
+      r = encounter(id, {
+        cls: rnd() < 0.8 ? 'AMB' : rnd() < 0.5 ? 'IMP' : 'EMER',
+        start: isoAt(rnd),
+        type: 'OPD visit',
+        reason: 'Follow-up',
+      });
     } else if (roll < 0.97) {
       const c = pick(rnd, CONDITIONS);
       const tm = rnd() < 0.5;
-      r = condition(id, { system: tm ? SYSTEMS.icd10tm : SYSTEMS.icd10, code: tm ? c.icd10tm : c.icd10, text: c.en, onset: isoAt(rnd).slice(0, 10), status: c.chronic ? 'active' : 'resolved' });
+      r = condition(id, {
+        system: tm ? SYSTEMS.icd10tm : SYSTEMS.icd10,
+        code: tm ? c.icd10tm : c.icd10,
+        text: c.en,
+        onset: isoAt(rnd).slice(0, 10),
+        status: c.chronic ? 'active' : 'resolved',
+      });
     } else if (roll < 0.98) {
-      r = allergy(id, { code: pick(rnd, ['764146007', '16403005', '227037002', '387406002']), criticality: rnd() < 0.5 ? 'high' : 'low', reactions: ['Rash'], date: isoAt(rnd).slice(0, 10) });
+      r = allergy(id, {
+        code: pick(rnd, ['764146007', '16403005', '227037002', '387406002']),
+        criticality: rnd() < 0.5 ? 'high' : 'low',
+        reactions: ['Rash'],
+        date: isoAt(rnd).slice(0, 10),
+      });
     } else if (roll < 0.99) {
       const s = pick(rnd, IMAGING_STUDIES);
-      r = imagingReport(id, { loinc: s.loinc, text: s.en, date: isoAt(rnd), conclusion: 'No acute abnormality', reportText: 'Findings: unremarkable. ไม่พบความผิดปกติ' });
+      r = imagingReport(id, {
+        loinc: s.loinc,
+        text: s.en,
+        date: isoAt(rnd),
+        conclusion: 'No acute abnormality',
+        reportText: 'Findings: unremarkable. ไม่พบความผิดปกติ',
+      });
     } else {
       const v = pick(rnd, VACCINES);
       r = immunization(id, { cvx: v.cvx, text: v.en, date: isoAt(rnd).slice(0, 10) });
@@ -214,9 +244,13 @@ export function runMergeBench(opts: MergeBenchOptions = { resources: 50_000, hos
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = runMergeBench({ resources: 50_000, hospitals: 12 });
-  console.log(`resources: 50000 across 12 hospitals, ${(r.bytes / 1_048_576).toFixed(1)} MiB JSON, ${r.facts} facts → ${r.entries} timeline entries`);
+  console.log(
+    `resources: 50000 across 12 hospitals, ${(r.bytes / 1_048_576).toFixed(1)} MiB JSON, ${r.facts} facts → ${r.entries} timeline entries`,
+  );
   console.log(`JSON.parse (median):           ${r.parseMs.toFixed(1)} ms`);
   console.log(`toClinicalFacts+merge (median): ${r.mergeMs.toFixed(1)} ms`);
   console.log(`ratio merge/parse: ${r.ratio.toFixed(2)} (goal ≤ 1.00) ${r.ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
-  console.log(`CPU time (median): parse ${r.parseCpuMs.toFixed(1)} ms, facts+merge ${r.mergeCpuMs.toFixed(1)} ms, ratio ${r.cpuRatio.toFixed(2)}`);
+  console.log(
+    `CPU time (median): parse ${r.parseCpuMs.toFixed(1)} ms, facts+merge ${r.mergeCpuMs.toFixed(1)} ms, ratio ${r.cpuRatio.toFixed(2)}`,
+  );
 }

@@ -33,7 +33,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function runPipelineBench(opts = { rounds: 5, resourcesPerHospital: 150 }): Promise<PipelineResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hl-bench-'));
-  const tokens = { exchange: 'bench-exchange-token', council: 'bench-council-token', sms: 'bench-sms-token', control: 'bench-control-token' };
+  const tokens = {
+    exchange: 'bench-exchange-token',
+    council: 'bench-council-token',
+    sms: 'bench-sms-token',
+    control: 'bench-control-token',
+  };
   const sandbox = await startSandbox({ port: 0, dataDir, latency: 'none', tokens, log: () => undefined });
   try {
     const cid = withCitizenIdCheckDigit('555000000001');
@@ -51,7 +56,11 @@ export async function runPipelineBench(opts = { rounds: 5, resourcesPerHospital:
     // Known latencies from 200 ms to 1300 ms, one per hospital.
     const latencies = hospitals.map((_, i) => 200 + i * 100);
     const faults = Object.fromEntries(hospitals.map((h, i) => [h, { latencyMs: latencies[i] }]));
-    const f = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    const f = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.control}`, 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
     if (!f.ok) throw new Error(`faults: ${f.status}`);
 
     const client = createExchangeClient({ baseUrl: sandbox.url, token: tokens.exchange, timeoutMs: 8000 });

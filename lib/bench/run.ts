@@ -9,7 +9,9 @@ import { runPipelineBench } from './pipeline';
 async function main(): Promise<void> {
   console.log('1/2 merge + dedupe + normalise vs JSON.parse (50,000 resources, 12 hospitals)…');
   const merge = runMergeBench({ resources: 50_000, hospitals: 12 });
-  console.log(`    JSON.parse ${merge.parseMs.toFixed(1)} ms · facts+merge ${merge.mergeMs.toFixed(1)} ms · ratio ${merge.ratio.toFixed(2)} (goal ≤ 1.00)`);
+  console.log(
+    `    JSON.parse ${merge.parseMs.toFixed(1)} ms · facts+merge ${merge.mergeMs.toFixed(1)} ms · ratio ${merge.ratio.toFixed(2)} (goal ≤ 1.00)`,
+  );
   console.log('2/2 timeline pipeline: 12 hospitals at 200…1300 ms…');
   const pipeline = await runPipelineBench({ rounds: 5, resourcesPerHospital: 150 });
   console.log(`    first entries ${pipeline.firstMs.toFixed(0)} ms ÷ fastest 200 ms = ${pipeline.firstRatio.toFixed(2)} (goal ≤ 1.5)`);

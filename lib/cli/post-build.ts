@@ -40,4 +40,6 @@ for (const file of (await readdir(staticDir, { recursive: true })).filter(isComp
   br += out.br.length;
   compressed++;
 }
-console.log(`precompressed: ${compressed} files in ${path.relative(root, staticDir)}, ${Math.round(raw / 1024)} KB → ${Math.round(br / 1024)} KB Brotli`);
+console.log(
+  `precompressed: ${compressed} files in ${path.relative(root, staticDir)}, ${Math.round(raw / 1024)} KB → ${Math.round(br / 1024)} KB Brotli`,
+);

@@ -18,7 +18,11 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const DRAIN_MS = 25_000;
 
-const shared = globalThis as unknown as { __hlShuttingDown?: boolean; __hlDatabase?: Promise<{ close(): Promise<void> }>; __hlCheckpointNow?: () => Promise<void> };
+const shared = globalThis as unknown as {
+  __hlShuttingDown?: boolean;
+  __hlDatabase?: Promise<{ close(): Promise<void> }>;
+  __hlCheckpointNow?: () => Promise<void>;
+};
 
 async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname, port });
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
     const refusal = screenActionRequest(req.method, req.headers);
     if (refusal) {
       metrics().refusedRequests.inc({ reason: refusal.reason });
-      res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(`${refusal.reason}\n`);
+      res
+        .writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(`${refusal.reason}\n`);
       return;
     }
     if (!serveStaticAsset(assets, req, res)) void handle(req, res);

@@ -36,7 +36,8 @@ describe('npm run start:prod', () => {
       SANDBOX_MODE: '1',
     });
     expect(r.status).toBe(1);
-    for (const name of ['AUTH_SECRET', 'EXCHANGE_URL', 'EXCHANGE_TOKEN', 'SERVICE_TOKEN', 'SANDBOX_MODE', 'DATABASE_URL']) expect(r.stderr).toContain(`- ${name}:`);
+    for (const name of ['AUTH_SECRET', 'EXCHANGE_URL', 'EXCHANGE_TOKEN', 'SERVICE_TOKEN', 'SANDBOX_MODE', 'DATABASE_URL'])
+      expect(r.stderr).toContain(`- ${name}:`);
     expect(r.stderr).not.toContain('COUNCIL_TOKEN');
   });
 });

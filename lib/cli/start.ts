@@ -33,7 +33,13 @@ function forward(signal: NodeJS.Signals, code: number): void {
 process.on('SIGINT', () => forward('SIGINT', 130));
 process.on('SIGTERM', () => forward('SIGTERM', 143));
 
-function waitForLine(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number, sink: NodeJS.WritableStream = process.stdout): Promise<RegExpExecArray> {
+function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  what: string,
+  timeoutMs: number,
+  sink: NodeJS.WritableStream = process.stdout,
+): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
@@ -66,7 +72,11 @@ async function main(): Promise<void> {
   if (!env.EXCHANGE_URL) {
     sandbox = true;
     const sandboxPort = env.SANDBOX_PORT ?? '4010';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sandbox/main.ts'], { cwd: root, env: { ...(env as NodeJS.ProcessEnv), SANDBOX_PORT: sandboxPort }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/sandbox/main.ts'], {
+      cwd: root,
+      env: { ...(env as NodeJS.ProcessEnv), SANDBOX_PORT: sandboxPort },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(child);
     sandboxChild = child;
     // SANDBOX_LOG_FILE keeps the sandbox's own output (its demo banner lists patients and PINs) out of the app's log.
@@ -106,13 +116,21 @@ async function main(): Promise<void> {
     const d = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pgliteDir: config.PGLITE_DIR });
     await d.close();
   } catch (error) {
-    console.error(`Database not usable (${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.PGLITE_DIR}`}): ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Database not usable (${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.PGLITE_DIR}`}): ${error instanceof Error ? error.message : String(error)}`,
+    );
     stopAll(1);
   }
 
   const host = env.HOST ?? '127.0.0.1';
-  const args = dev ? [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '-p', port, '-H', host] : ['--import', 'tsx', 'lib/cli/server.ts'];
-  const next = spawn(process.execPath, args, { cwd: root, env: { ...(env as NodeJS.ProcessEnv), PORT: port, HOST: host }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = dev
+    ? [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '-p', port, '-H', host]
+    : ['--import', 'tsx', 'lib/cli/server.ts'];
+  const next = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...(env as NodeJS.ProcessEnv), PORT: port, HOST: host },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(next);
   appChild = next;
   next.on('exit', (code) => stopAll(code ?? 1));

@@ -8,15 +8,7 @@
 import type { ClinicalFact, FactKind, SealedFactStub } from './types';
 
 /** Where one sharing hospital's answer stands. The fetch statuses are the exchange adapter's own words. */
-export type AnswerState =
-  | 'waiting'
-  | 'answered'
-  | 'no-data'
-  | 'not-shared'
-  | 'timeout'
-  | 'error'
-  | 'malformed'
-  | 'circuit-open';
+export type AnswerState = 'waiting' | 'answered' | 'no-data' | 'not-shared' | 'timeout' | 'error' | 'malformed' | 'circuit-open';
 
 export interface HospitalAnswer {
   hospitalCode: string;

@@ -40,7 +40,9 @@ function newer(a: LabPoint, b: LabPoint): boolean {
 export function buildEmergencySummary(model: TimelineModel, answered: readonly string[]): EmergencySummary {
   const answeredSet = new Set(answered);
   const asserted = model.allergies.filter((a) => !a.refuted);
-  const nkaHospitals = model.allergyCoverage.filter((c) => answeredSet.has(c.hospitalCode) && c.state === 'no-known-allergies').map((c) => c.hospitalCode);
+  const nkaHospitals = model.allergyCoverage
+    .filter((c) => answeredSet.has(c.hospitalCode) && c.state === 'no-known-allergies')
+    .map((c) => c.hospitalCode);
   let allergyStatus: EmergencyAllergyStatus;
   // A sealed allergy record is still an allergy record: it must never let the summary say "none known".
   if (asserted.length > 0 || model.sealedCounts.allergy > 0) allergyStatus = 'allergies';
@@ -51,7 +53,12 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     const live = a.statements.filter((s) => s.verificationStatus !== 'refuted');
     const reactions: string[] = [];
     for (const s of live) for (const r of s.reactions) if (!reactions.includes(r)) reactions.push(r);
-    const item: EmergencyAllergy = { display: a.nameEn ?? a.display, reactions, hospitals: [...new Set(live.map((s) => s.hospitalCode))].sort(), conflicts: a.conflicts };
+    const item: EmergencyAllergy = {
+      display: a.nameEn ?? a.display,
+      reactions,
+      hospitals: [...new Set(live.map((s) => s.hospitalCode))].sort(),
+      conflicts: a.conflicts,
+    };
     if (a.nameTh !== undefined) item.nameTh = a.nameTh;
     if (a.highestCriticality !== undefined) item.criticality = a.highestCriticality;
     return item;
@@ -62,7 +69,12 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     if (!m.current) continue;
     const currentAt = m.hospitals.filter((h) => h.current);
     // The row's own names travel as they are, so the view names the drug exactly as the medication list does.
-    const item: EmergencyMedication = { display: m.display, hospitals: currentAt.map((h) => h.hospitalCode), conflicts: m.conflicts, allergyConflicts: m.allergyConflicts };
+    const item: EmergencyMedication = {
+      display: m.display,
+      hospitals: currentAt.map((h) => h.hospitalCode),
+      conflicts: m.conflicts,
+      allergyConflicts: m.allergyConflicts,
+    };
     if (m.nameTh !== undefined) item.nameTh = m.nameTh;
     if (m.nameEn !== undefined) item.nameEn = m.nameEn;
     const dose = currentAt.find((h) => h.dose !== undefined)?.dose;
@@ -72,7 +84,10 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     medications.push(item);
   }
   // High-risk drugs first: they change what the team does next.
-  medications.sort((a, b) => Number(b.highRisk !== undefined) - Number(a.highRisk !== undefined) || cmpName(medicationName(a, 'en'), medicationName(b, 'en')));
+  medications.sort(
+    (a, b) =>
+      Number(b.highRisk !== undefined) - Number(a.highRisk !== undefined) || cmpName(medicationName(a, 'en'), medicationName(b, 'en')),
+  );
 
   const keyLabs: EmergencyLab[] = [];
   for (const key of EMERGENCY_LAB_KEYS) {
@@ -87,7 +102,14 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     }
     if (best === undefined || series === undefined) continue;
     // The record's own names for the analyte (its series), so the emergency view reads as the trends do.
-    const lab: EmergencyLab = { analyteKey: key, display: series.display, value: best.value, unit: best.unit, date: best.date, hospitals: [best.hospitalCode, ...(best.alsoAt ?? [])].sort() };
+    const lab: EmergencyLab = {
+      analyteKey: key,
+      display: series.display,
+      value: best.value,
+      unit: best.unit,
+      date: best.date,
+      hospitals: [best.hospitalCode, ...(best.alsoAt ?? [])].sort(),
+    };
     if (series.nameTh !== undefined) lab.nameTh = series.nameTh;
     if (series.nameEn !== undefined) lab.nameEn = series.nameEn;
     if (best.flag !== undefined) lab.flag = best.flag;
@@ -102,7 +124,10 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     allergies,
     medications,
     problems: model.problems.map((p) => {
-      const item: EmergencySummary['problems'][number] = { display: p.nameEn ?? p.display, hospitals: p.hospitals.filter((h) => h.status === 'active').map((h) => h.hospitalCode) };
+      const item: EmergencySummary['problems'][number] = {
+        display: p.nameEn ?? p.display,
+        hospitals: p.hospitals.filter((h) => h.status === 'active').map((h) => h.hospitalCode),
+      };
       if (p.nameTh !== undefined) item.nameTh = p.nameTh;
       if (p.onset !== undefined) item.onset = p.onset;
       return item;
@@ -128,6 +153,7 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
   }
 
   const tetanus = model.immunizations.find((i) => i.tetanus);
-  if (tetanus !== undefined) summary.tetanus = { status: 'recorded', date: tetanus.date, display: tetanus.display, hospitals: [...tetanus.hospitals] };
+  if (tetanus !== undefined)
+    summary.tetanus = { status: 'recorded', date: tetanus.date, display: tetanus.display, hospitals: [...tetanus.hospitals] };
   return summary;
 }

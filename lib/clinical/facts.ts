@@ -151,7 +151,9 @@ const DATA_ABSENT_REASON = 'http://terminology.hl7.org/CodeSystem/data-absent-re
 function absentConceptNames(codes: FactCode[], display: string): { th: string; en: string } | undefined {
   if (display !== '' || codes.length === 0) return undefined;
   for (const c of codes) if (c.system !== DATA_ABSENT_REASON) return undefined;
-  return codes[0]!.code === 'masked' ? { th: 'ต้นทางปกปิดข้อมูลนี้', en: 'Withheld by the source' } : { th: 'ต้นทางไม่ได้ระบุ', en: 'Not stated by the source' };
+  return codes[0]!.code === 'masked'
+    ? { th: 'ต้นทางปกปิดข้อมูลนี้', en: 'Withheld by the source' }
+    : { th: 'ต้นทางไม่ได้ระบุ', en: 'Not stated by the source' };
 }
 
 interface Base {
@@ -255,7 +257,10 @@ function allergyFact(r: AllergyIntolerance, hospitalCode: string): AllergyFact |
   if (substance === undefined && drug !== undefined) substance = substanceByDrugKey.get(drug.key);
   const drugKeys: string[] = substance?.drugs !== undefined ? [...substance.drugs] : drug !== undefined ? [drug.key] : [];
   const drugOwnClass = drug !== undefined ? drugClassesOf(drug).drugClass : undefined;
-  const drugClass = substance?.drugClass ?? (drugOwnClass !== 'other' ? drugOwnClass : undefined) ?? (atc !== undefined ? drugClassFromAtc(atc) : undefined);
+  const drugClass =
+    substance?.drugClass ??
+    (drugOwnClass !== 'other' ? drugOwnClass : undefined) ??
+    (atc !== undefined ? drugClassFromAtc(atc) : undefined);
   const conceptKey = noKnownAllergy
     ? 'no-known-allergy'
     : (substance?.key ?? (drug !== undefined ? drug.key : fallbackKey(codes, display)));
@@ -278,11 +283,23 @@ function allergyFact(r: AllergyIntolerance, hospitalCode: string): AllergyFact |
       const t = textOf(m);
       if (t !== '' && !reactions.includes(t)) reactions.push(t);
     }
-    if (reaction.severity !== undefined && (severity === undefined || rank[reaction.severity] > rank[severity])) severity = reaction.severity;
+    if (reaction.severity !== undefined && (severity === undefined || rank[reaction.severity] > rank[severity]))
+      severity = reaction.severity;
   }
   const fact: AllergyFact = {
     // Base fields written out: an object spread followed by more keys takes V8's slow path (measured 5×).
-    id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed,
+    id: b.id,
+    hospitalCode: b.hospitalCode,
+    resourceType: b.resourceType,
+    resourceId: b.resourceId,
+    date: b.date,
+    conceptKey: b.conceptKey,
+    codes: b.codes,
+    display: b.display,
+    nameTh: b.nameTh,
+    nameEn: b.nameEn,
+    status: b.status,
+    sealed: b.sealed,
     kind: 'allergy',
     noKnownAllergy,
     reactions,
@@ -368,7 +385,18 @@ function medicationFact(
     highRisk = highRiskFromAtc(atc);
   }
   return {
-    id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed,
+    id: b.id,
+    hospitalCode: b.hospitalCode,
+    resourceType: b.resourceType,
+    resourceId: b.resourceId,
+    date: b.date,
+    conceptKey: b.conceptKey,
+    codes: b.codes,
+    display: b.display,
+    nameTh: b.nameTh,
+    nameEn: b.nameEn,
+    status: b.status,
+    sealed: b.sealed,
     kind: 'medication',
     source,
     dose: dose !== undefined && dose !== '' ? dose : undefined,
@@ -383,7 +411,10 @@ function medicationFact(
 }
 
 function joinedText(concepts: readonly CodeableConcept[] | undefined): string | undefined {
-  const text = (concepts ?? []).map(textOf).filter((t) => t !== '').join('; ');
+  const text = (concepts ?? [])
+    .map(textOf)
+    .filter((t) => t !== '')
+    .join('; ');
   return text === '' ? undefined : text;
 }
 
@@ -391,9 +422,15 @@ function joinedText(concepts: readonly CodeableConcept[] | undefined): string | 
  * Why the course was stopped or changed, as the hospital wrote it (`statusReason`). `reasonCode` is kept
  * apart as the indication: shown as a stop reason, "Type 2 diabetes" would read as why metformin was stopped.
  */
-function medicationReasons(r: MedicationStatement | MedicationRequest | MedicationDispense): { statusReason?: string; indication?: string } {
+function medicationReasons(r: MedicationStatement | MedicationRequest | MedicationDispense): {
+  statusReason?: string;
+  indication?: string;
+} {
   if (r.resourceType === 'MedicationDispense') return {};
-  const statusReason = r.resourceType === 'MedicationStatement' ? joinedText(r.statusReason) : joinedText(r.statusReason === undefined ? undefined : [r.statusReason]);
+  const statusReason =
+    r.resourceType === 'MedicationStatement'
+      ? joinedText(r.statusReason)
+      : joinedText(r.statusReason === undefined ? undefined : [r.statusReason]);
   return { statusReason, indication: joinedText(r.reasonCode) };
 }
 
@@ -431,7 +468,18 @@ function conditionFact(r: Condition, hospitalCode: string): ConditionFact | null
   const b = base(r, hospitalCode, onset ?? r.recordedDate, conceptKey, codes, display, clinicalStatusOf(r.clinicalStatus, 'unknown'), def);
   const fact: ConditionFact = {
     // Base fields written out: an object spread followed by more keys takes V8's slow path (measured 5×).
-    id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed,
+    id: b.id,
+    hospitalCode: b.hospitalCode,
+    resourceType: b.resourceType,
+    resourceId: b.resourceId,
+    date: b.date,
+    conceptKey: b.conceptKey,
+    codes: b.codes,
+    display: b.display,
+    nameTh: b.nameTh,
+    nameEn: b.nameEn,
+    status: b.status,
+    sealed: b.sealed,
     kind: 'condition',
     clinicalStatus: codingCode(r.clinicalStatus) ?? 'unknown',
     verificationStatus: verification !== '' ? verification : 'unknown',
@@ -521,9 +569,22 @@ function observationFact(
     if (c.system === SYSTEMS.loinc && vitalSignPanelLoinc.has(c.code)) vitalPanel = true;
   }
   const absent = analyte === undefined && !bloodGroup ? absentConceptNames(codes, display) : undefined;
-  const analyteKey = analyte?.key ?? (bloodGroup ? BLOOD_GROUP_KEY : absent !== undefined ? 'absent|' + hospitalCode + '/Observation/' + (r.id ?? '') + idSuffix : fallbackKey(codes, display));
+  const analyteKey =
+    analyte?.key ??
+    (bloodGroup
+      ? BLOOD_GROUP_KEY
+      : absent !== undefined
+        ? 'absent|' + hospitalCode + '/Observation/' + (r.id ?? '') + idSuffix
+        : fallbackKey(codes, display));
   // A known analyte says what it is; otherwise the resource's own category decides.
-  const kind = analyte !== undefined ? (analyte.category === 'vital-signs' ? 'vital' : 'lab') : vitalPanel || hasCategory(categories, 'vital-signs') ? 'vital' : 'lab';
+  const kind =
+    analyte !== undefined
+      ? analyte.category === 'vital-signs'
+        ? 'vital'
+        : 'lab'
+      : vitalPanel || hasCategory(categories, 'vital-signs')
+        ? 'vital'
+        : 'lab';
   const names = analyte ?? (bloodGroup ? BLOOD_GROUP_NAMES : absent);
   const date = r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.effectiveInstant ?? r.issued;
   const labels = r.meta === undefined ? undefined : sealedLabels(r.meta);
@@ -542,7 +603,9 @@ function observationFact(
     // Comparators (<, >) make the number a bound, not a value: keep it as text too.
     if (q.comparator !== undefined) valueText = q.comparator + String(q.value) + (unit !== undefined ? ' ' + unit : '');
     if (analyte !== undefined) {
-      const can = toCanonical(analyte.key, q.value, q.unit ?? '') ?? (q.code !== undefined && q.code !== q.unit ? toCanonical(analyte.key, q.value, q.code) : null);
+      const can =
+        toCanonical(analyte.key, q.value, q.unit ?? '') ??
+        (q.code !== undefined && q.code !== q.unit ? toCanonical(analyte.key, q.value, q.code) : null);
       if (can !== null) {
         canonicalValue = can.value;
         canonicalUnit = can.unit;
@@ -728,21 +791,66 @@ function diagnosticReportFact(r: DiagnosticReport, hospitalCode: string): LabRep
     else if (c.system === SYSTEMS.dicomModality) dicomModality ??= c.code;
   }
   let imagingCategory = false;
-  for (const cc of r.category ?? []) for (const c of cc.coding ?? []) if (c.code !== undefined && IMAGING_CATEGORY_CODES.has(c.code)) imagingCategory = true;
+  for (const cc of r.category ?? [])
+    for (const c of cc.coding ?? []) if (c.code !== undefined && IMAGING_CATEGORY_CODES.has(c.code)) imagingCategory = true;
   const modalityExt = extensionText(r.extension, 'modality');
   const isImaging = study !== undefined || dicomModality !== undefined || imagingCategory || modalityExt !== undefined;
   const status = r.status === undefined ? 'unknown' : (REPORT_STATUS[r.status] ?? 'unknown');
-  const b = base(r, hospitalCode, r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued, study?.key ?? fallbackKey(codes, display), codes, display, status, study);
-  const conclusionCodeText = r.conclusionCode !== undefined && r.conclusionCode.length > 0 ? r.conclusionCode.map(textOf).filter((t) => t !== '').join('; ') : '';
+  const b = base(
+    r,
+    hospitalCode,
+    r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued,
+    study?.key ?? fallbackKey(codes, display),
+    codes,
+    display,
+    status,
+    study,
+  );
+  const conclusionCodeText =
+    r.conclusionCode !== undefined && r.conclusionCode.length > 0
+      ? r.conclusionCode
+          .map(textOf)
+          .filter((t) => t !== '')
+          .join('; ')
+      : '';
   const conclusion = r.conclusion ?? (conclusionCodeText !== '' ? conclusionCodeText : undefined);
   const text = reportText(r);
   if (!isImaging) {
-    const fact: LabReportFact = { id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed, kind: 'lab-report', resultCount: r.result?.length ?? 0 };
+    const fact: LabReportFact = {
+      id: b.id,
+      hospitalCode: b.hospitalCode,
+      resourceType: b.resourceType,
+      resourceId: b.resourceId,
+      date: b.date,
+      conceptKey: b.conceptKey,
+      codes: b.codes,
+      display: b.display,
+      nameTh: b.nameTh,
+      nameEn: b.nameEn,
+      status: b.status,
+      sealed: b.sealed,
+      kind: 'lab-report',
+      resultCount: r.result?.length ?? 0,
+    };
     if (conclusion !== undefined) fact.conclusion = conclusion;
     if (text !== undefined) fact.reportText = text;
     return fact;
   }
-  const fact: ImagingFact = { id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed, kind: 'imaging' };
+  const fact: ImagingFact = {
+    id: b.id,
+    hospitalCode: b.hospitalCode,
+    resourceType: b.resourceType,
+    resourceId: b.resourceId,
+    date: b.date,
+    conceptKey: b.conceptKey,
+    codes: b.codes,
+    display: b.display,
+    nameTh: b.nameTh,
+    nameEn: b.nameEn,
+    status: b.status,
+    sealed: b.sealed,
+    kind: 'imaging',
+  };
   const modality = study?.modality ?? dicomModality ?? modalityExt?.code ?? modalityExt?.text;
   if (modality !== undefined) fact.modality = modality;
   const siteExt = extensionText(r.extension, 'bodysite');
@@ -768,8 +876,32 @@ function immunizationFact(r: Immunization, hospitalCode: string): ImmunizationFa
   // A code the CVX table knows but we have no name for keeps the hospital's display; without one, CDC's
   // description reads better than a bare code.
   const shown = display !== '' ? display : (concept?.description ?? '');
-  const b = base(r, hospitalCode, r.occurrenceDateTime ?? r.recorded, vaccine?.key ?? fallbackKey(codes, shown), codes, shown, status, vaccine);
-  const fact: ImmunizationFact = { id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed, kind: 'immunization', tetanus: concept?.tetanus === true };
+  const b = base(
+    r,
+    hospitalCode,
+    r.occurrenceDateTime ?? r.recorded,
+    vaccine?.key ?? fallbackKey(codes, shown),
+    codes,
+    shown,
+    status,
+    vaccine,
+  );
+  const fact: ImmunizationFact = {
+    id: b.id,
+    hospitalCode: b.hospitalCode,
+    resourceType: b.resourceType,
+    resourceId: b.resourceId,
+    date: b.date,
+    conceptKey: b.conceptKey,
+    codes: b.codes,
+    display: b.display,
+    nameTh: b.nameTh,
+    nameEn: b.nameEn,
+    status: b.status,
+    sealed: b.sealed,
+    kind: 'immunization',
+    tetanus: concept?.tetanus === true,
+  };
   if (vaccine !== undefined) fact.vaccineKey = vaccine.key;
   if (concept !== undefined && concept.groups.length > 0) fact.vaccineGroups = [...concept.groups];
   return fact;
@@ -789,8 +921,31 @@ function procedureFact(r: Procedure, hospitalCode: string): ProcedureFact | null
   if (r.status === 'entered-in-error') return null;
   const codes = toCodes(r.code);
   const display = textOf(r.code);
-  const b = base(r, hospitalCode, r.performedDateTime ?? r.performedPeriod?.start, fallbackKey(codes, display), codes, display, PROCEDURE_STATUS[r.status] ?? 'unknown', undefined);
-  const fact: ProcedureFact = { id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed, kind: 'procedure' };
+  const b = base(
+    r,
+    hospitalCode,
+    r.performedDateTime ?? r.performedPeriod?.start,
+    fallbackKey(codes, display),
+    codes,
+    display,
+    PROCEDURE_STATUS[r.status] ?? 'unknown',
+    undefined,
+  );
+  const fact: ProcedureFact = {
+    id: b.id,
+    hospitalCode: b.hospitalCode,
+    resourceType: b.resourceType,
+    resourceId: b.resourceId,
+    date: b.date,
+    conceptKey: b.conceptKey,
+    codes: b.codes,
+    display: b.display,
+    nameTh: b.nameTh,
+    nameEn: b.nameEn,
+    status: b.status,
+    sealed: b.sealed,
+    kind: 'procedure',
+  };
   const site = r.bodySite?.[0];
   if (site !== undefined) fact.bodySite = textOf(site);
   return fact;
@@ -829,11 +984,31 @@ function encounterFact(r: Encounter, hospitalCode: string): EncounterFact | null
   const typeText = textOf(type);
   const encounterClass = encounterClassOf(r.class);
   const display = typeText !== '' ? typeText : (r.class?.display ?? encounterClass);
-  const b = base(r, hospitalCode, r.period?.start, 'encounter|' + encounterClass, codes, display, ENCOUNTER_STATUS[r.status] ?? 'unknown', undefined);
+  const b = base(
+    r,
+    hospitalCode,
+    r.period?.start,
+    'encounter|' + encounterClass,
+    codes,
+    display,
+    ENCOUNTER_STATUS[r.status] ?? 'unknown',
+    undefined,
+  );
   const reason = r.reasonCode?.[0];
   const reasonText = reason !== undefined ? textOf(reason) : '';
   return {
-    id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed,
+    id: b.id,
+    hospitalCode: b.hospitalCode,
+    resourceType: b.resourceType,
+    resourceId: b.resourceId,
+    date: b.date,
+    conceptKey: b.conceptKey,
+    codes: b.codes,
+    display: b.display,
+    nameTh: b.nameTh,
+    nameEn: b.nameEn,
+    status: b.status,
+    sealed: b.sealed,
     kind: 'encounter',
     encounterClass,
     typeText: typeText !== '' ? typeText : undefined,
@@ -859,7 +1034,12 @@ export function toClinicalFacts(resources: readonly Resource[], hospitalCode: st
   return out;
 }
 
-function mapResource(r: Resource, hospitalCode: string, medications: Map<string, Medication> | undefined, out: ClinicalFact[]): ClinicalFact | null {
+function mapResource(
+  r: Resource,
+  hospitalCode: string,
+  medications: Map<string, Medication> | undefined,
+  out: ClinicalFact[],
+): ClinicalFact | null {
   const type = r.resourceType;
   if (type === 'Observation') {
     observationFacts(r, hospitalCode, out);
@@ -867,13 +1047,37 @@ function mapResource(r: Resource, hospitalCode: string, medications: Map<string,
   }
   if (type === 'AllergyIntolerance') return allergyFact(r, hospitalCode);
   if (type === 'MedicationStatement') {
-    return medicationFact(r, hospitalCode, 'statement', r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.dateAsserted, dosageText(r.dosage), periodOf(r.effectivePeriod), medications);
+    return medicationFact(
+      r,
+      hospitalCode,
+      'statement',
+      r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.dateAsserted,
+      dosageText(r.dosage),
+      periodOf(r.effectivePeriod),
+      medications,
+    );
   }
   if (type === 'MedicationRequest') {
-    return medicationFact(r, hospitalCode, 'request', r.authoredOn, dosageText(r.dosageInstruction), periodOf(r.dispenseRequest?.validityPeriod), medications);
+    return medicationFact(
+      r,
+      hospitalCode,
+      'request',
+      r.authoredOn,
+      dosageText(r.dosageInstruction),
+      periodOf(r.dispenseRequest?.validityPeriod),
+      medications,
+    );
   }
   if (type === 'MedicationDispense') {
-    const fact = medicationFact(r, hospitalCode, 'dispense', r.whenHandedOver ?? r.whenPrepared, dosageText(r.dosageInstruction), undefined, medications);
+    const fact = medicationFact(
+      r,
+      hospitalCode,
+      'dispense',
+      r.whenHandedOver ?? r.whenPrepared,
+      dosageText(r.dosageInstruction),
+      undefined,
+      medications,
+    );
     const days = r.daysSupply?.value;
     if (fact !== null && days !== undefined) fact.daysSupply = days;
     return fact;

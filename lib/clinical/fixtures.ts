@@ -26,7 +26,14 @@ type Security = { security?: string[] };
 
 function meta(opts: Security): { meta?: { security: { system: string; code: string }[] } } {
   if (opts.security === undefined) return {};
-  return { meta: { security: opts.security.map((code) => ({ system: code === 'R' || code === 'V' ? 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality' : V3_ACT, code })) } };
+  return {
+    meta: {
+      security: opts.security.map((code) => ({
+        system: code === 'R' || code === 'V' ? 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality' : V3_ACT,
+        code,
+      })),
+    },
+  };
 }
 
 export function allergy(
@@ -47,9 +54,16 @@ export function allergy(
     id,
     ...meta(opts),
     patient: PATIENT,
-    code: { coding: opts.code !== undefined ? [{ system: opts.system ?? SYSTEMS.snomed, code: opts.code }] : [], ...(opts.text !== undefined ? { text: opts.text } : {}) },
-    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: opts.clinical ?? 'active' }] },
-    verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: opts.verification ?? 'confirmed' }] },
+    code: {
+      coding: opts.code !== undefined ? [{ system: opts.system ?? SYSTEMS.snomed, code: opts.code }] : [],
+      ...(opts.text !== undefined ? { text: opts.text } : {}),
+    },
+    clinicalStatus: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: opts.clinical ?? 'active' }],
+    },
+    verificationStatus: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: opts.verification ?? 'confirmed' }],
+    },
     category: ['medication'],
     recordedDate: opts.date ?? '2024-01-10',
   };
@@ -160,19 +174,41 @@ export function lab(
     effectiveDateTime: o.date,
     text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script>narrative</div>' },
   };
-  if (o.value !== undefined) r.valueQuantity = { value: o.value, ...(o.unit !== undefined ? { unit: o.unit, system: SYSTEMS.ucum, code: o.unit } : {}) };
+  if (o.value !== undefined)
+    r.valueQuantity = { value: o.value, ...(o.unit !== undefined ? { unit: o.unit, system: SYSTEMS.ucum, code: o.unit } : {}) };
   if (o.valueString !== undefined) r.valueString = o.valueString;
-  if (o.valueCode !== undefined) r.valueCodeableConcept = { coding: [{ system: SYSTEMS.snomed, code: o.valueCode.code, display: o.valueCode.display }], text: o.valueCode.display };
+  if (o.valueCode !== undefined)
+    r.valueCodeableConcept = {
+      coding: [{ system: SYSTEMS.snomed, code: o.valueCode.code, display: o.valueCode.display }],
+      text: o.valueCode.display,
+    };
   if (o.low !== undefined || o.high !== undefined) {
-    r.referenceRange = [{ ...(o.low !== undefined ? { low: { value: o.low, unit: o.unit } } : {}), ...(o.high !== undefined ? { high: { value: o.high, unit: o.unit } } : {}) }];
+    r.referenceRange = [
+      {
+        ...(o.low !== undefined ? { low: { value: o.low, unit: o.unit } } : {}),
+        ...(o.high !== undefined ? { high: { value: o.high, unit: o.unit } } : {}),
+      },
+    ];
   }
-  if (o.interpretation !== undefined) r.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: o.interpretation }] }];
+  if (o.interpretation !== undefined)
+    r.interpretation = [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: o.interpretation }] },
+    ];
   return r;
 }
 
 export function imagingReport(
   id: string,
-  o: { loinc?: string; text?: string; date: string; conclusion?: string; reportText?: string; modalityExt?: string; bodySiteExt?: string; conclusionCode?: string } & Security,
+  o: {
+    loinc?: string;
+    text?: string;
+    date: string;
+    conclusion?: string;
+    reportText?: string;
+    modalityExt?: string;
+    bodySiteExt?: string;
+    conclusionCode?: string;
+  } & Security,
 ): DiagnosticReport {
   const r: DiagnosticReport = {
     resourceType: 'DiagnosticReport',
@@ -180,7 +216,10 @@ export function imagingReport(
     ...meta(o),
     status: 'final',
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'RAD' }] }],
-    code: { coding: o.loinc !== undefined ? [{ system: SYSTEMS.loinc, code: o.loinc }] : [], ...(o.text !== undefined ? { text: o.text } : {}) },
+    code: {
+      coding: o.loinc !== undefined ? [{ system: SYSTEMS.loinc, code: o.loinc }] : [],
+      ...(o.text !== undefined ? { text: o.text } : {}),
+    },
     subject: PATIENT,
     effectiveDateTime: o.date,
     text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><b>html</b></div>' },
@@ -189,13 +228,20 @@ export function imagingReport(
   if (o.conclusionCode !== undefined) r.conclusionCode = [{ text: o.conclusionCode }];
   if (o.reportText !== undefined) r.presentedForm = [{ contentType: 'text/plain; charset=utf-8', data: toBase64(o.reportText) }];
   const ext = [];
-  if (o.modalityExt !== undefined) ext.push({ url: 'https://example.org/fhir/StructureDefinition/imaging-modality', valueCoding: { system: SYSTEMS.dicomModality, code: o.modalityExt } });
+  if (o.modalityExt !== undefined)
+    ext.push({
+      url: 'https://example.org/fhir/StructureDefinition/imaging-modality',
+      valueCoding: { system: SYSTEMS.dicomModality, code: o.modalityExt },
+    });
   if (o.bodySiteExt !== undefined) ext.push({ url: 'https://example.org/fhir/StructureDefinition/bodySite', valueString: o.bodySiteExt });
   if (ext.length > 0) r.extension = ext;
   return r;
 }
 
-export function labReport(id: string, o: { code: string; text?: string; date: string; conclusion?: string; results?: number }): DiagnosticReport {
+export function labReport(
+  id: string,
+  o: { code: string; text?: string; date: string; conclusion?: string; results?: number },
+): DiagnosticReport {
   return {
     resourceType: 'DiagnosticReport',
     id,
@@ -231,7 +277,10 @@ export function procedure(id: string, o: { code: string; text: string; date: str
   };
 }
 
-export function encounter(id: string, o: { cls: 'AMB' | 'IMP' | 'EMER'; start: string; end?: string; type?: string; reason?: string; status?: Encounter['status'] }): Encounter {
+export function encounter(
+  id: string,
+  o: { cls: 'AMB' | 'IMP' | 'EMER'; start: string; end?: string; type?: string; reason?: string; status?: Encounter['status'] },
+): Encounter {
   return {
     resourceType: 'Encounter',
     id,
@@ -256,7 +305,11 @@ export function searchset(resources: Resource[]): Bundle {
     resourceType: 'Bundle',
     type: 'searchset',
     total: resources.length,
-    entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.resourceType}-${resource.id ?? ''}`, resource, search: { mode: 'match' } })),
+    entry: resources.map((resource) => ({
+      fullUrl: `urn:uuid:${resource.resourceType}-${resource.id ?? ''}`,
+      resource,
+      search: { mode: 'match' },
+    })),
   };
 }
 

@@ -14,12 +14,18 @@ describe('lab series: kept apart only when the unit measures a different quantit
   it.each<[string, Observation[], [string, string, boolean, number[]][]]>([
     [
       'an analyte our tables do not know, in one unit, is a normal series',
-      [lab('x1', { code: '2532-0', text: 'LDH', value: 210, unit: 'U/L', date: '2024-01-01' }), lab('x2', { code: '2532-0', text: 'LDH', value: 250, unit: 'U/L', date: '2024-02-01' })],
+      [
+        lab('x1', { code: '2532-0', text: 'LDH', value: 210, unit: 'U/L', date: '2024-01-01' }),
+        lab('x2', { code: '2532-0', text: 'LDH', value: 250, unit: 'U/L', date: '2024-02-01' }),
+      ],
       [[`${SYSTEMS.loinc}|2532-0`, 'U/L', true, [210, 250]]],
     ],
     [
       'an unknown analyte in two units of one quantity is one series, in the newest unit',
-      [lab('x1', { code: '2532-0', text: 'X', value: 2, unit: 'g/L', date: '2024-01-01' }), lab('x2', { code: '2532-0', text: 'X', value: 150, unit: 'mg/dL', date: '2024-02-01' })],
+      [
+        lab('x1', { code: '2532-0', text: 'X', value: 2, unit: 'g/L', date: '2024-01-01' }),
+        lab('x2', { code: '2532-0', text: 'X', value: 150, unit: 'mg/dL', date: '2024-02-01' }),
+      ],
       [[`${SYSTEMS.loinc}|2532-0`, 'mg/dL', true, [200, 150]]],
     ],
     [
@@ -45,12 +51,14 @@ describe('lab series: kept apart only when the unit measures a different quantit
     ],
     [
       'a known analyte in a unit of its own quantity is converted, not kept apart',
-      [lab('h1', { code: '718-7', value: 13.5, unit: 'g/dL', date: '2024-01-01' }), lab('h2', { code: '30313-1', value: 12.1, unit: 'mg/mL', date: '2024-02-01' })],
+      [
+        lab('h1', { code: '718-7', value: 13.5, unit: 'g/dL', date: '2024-01-01' }),
+        lab('h2', { code: '30313-1', value: 12.1, unit: 'mg/mL', date: '2024-02-01' }),
+      ],
       [['haemoglobin', 'g/dL', true, [13.5, 1.21]]],
     ],
   ])('%s', (_name, resources, expected) => {
     const m = merge(resources);
     expect(m.labs.map((s) => [s.key, s.unit, s.canonical, s.points.map((p) => p.value)])).toEqual(expected);
   });
-
 });

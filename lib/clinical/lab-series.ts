@@ -15,7 +15,11 @@ function cmpStr(a: string, b: string): number {
  * another spelling or scale of the same quantity join the main series, converted. Expects groups newest
  * first (the timeline order), so no per-series sort is needed.
  */
-export function* buildSeries(entries: readonly TimelineEntry[], indices: readonly number[], pauseEvery: number): Generator<void, { labs: LabSeries[]; vitals: LabSeries[] }, void> {
+export function* buildSeries(
+  entries: readonly TimelineEntry[],
+  indices: readonly number[],
+  pauseEvery: number,
+): Generator<void, { labs: LabSeries[]; vitals: LabSeries[] }, void> {
   // analyte → its canonical series, and its series per unconvertible unit: no key string per point.
   const canonicalSeries = new Map<string, LabSeries>();
   const unitSeries = new Map<string, LabSeries[]>();
@@ -51,7 +55,18 @@ export function* buildSeries(entries: readonly TimelineEntry[], indices: readonl
     if (s === undefined) {
       // Newest first here, so the first dated point seen is the latest. Key and `canonical` are settled
       // once every series of the analyte is known.
-      s = { key: f.analyteKey, analyteKey: f.analyteKey, category: f.kind === 'vital' ? 'vital-signs' : 'laboratory', display: f.display, nameTh: f.nameTh, nameEn: f.nameEn, unit: point.unit, canonical, points: [], latest: point };
+      s = {
+        key: f.analyteKey,
+        analyteKey: f.analyteKey,
+        category: f.kind === 'vital' ? 'vital-signs' : 'laboratory',
+        display: f.display,
+        nameTh: f.nameTh,
+        nameEn: f.nameEn,
+        unit: point.unit,
+        canonical,
+        points: [],
+        latest: point,
+      };
       if (canonical) canonicalSeries.set(f.analyteKey, s);
       else unitSeries.get(f.analyteKey)!.push(s);
       all.push(s);
@@ -94,7 +109,14 @@ function refIn(ref: number | undefined, from: string, to: string): number | unde
   return ref === undefined ? undefined : (convertUnit(ref, from, to) ?? undefined);
 }
 
-function pointOf(entry: TimelineEntry, f: ObservationFact, value: number, unit: string, refLow: number | undefined, refHigh: number | undefined): LabPoint {
+function pointOf(
+  entry: TimelineEntry,
+  f: ObservationFact,
+  value: number,
+  unit: string,
+  refLow: number | undefined,
+  refHigh: number | undefined,
+): LabPoint {
   return {
     date: f.date,
     day: entry.day,

@@ -55,10 +55,30 @@ describe('dedupe', () => {
   });
 
   it.each<[string, Resource, Resource, number]>([
-    ['different days stay apart', lab('a', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01' }), lab('b', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-02' }), 2],
-    ['same day across UTC midnight in Thai time', lab('a', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01T23:30:00+07:00' }), lab('b', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01T16:45:00Z' }), 1],
-    ['same condition ICD-10 vs ICD-10-TM', condition('a', { code: 'E11.9', onset: '2020-01-01' }), condition('b', { system: SYSTEMS.icd10tm, code: 'E119', onset: '2020-01-01' }), 1],
-    ['encounters at two hospitals are two visits', encounter('a', { cls: 'AMB', start: '2024-05-01' }), encounter('b', { cls: 'AMB', start: '2024-05-01' }), 2],
+    [
+      'different days stay apart',
+      lab('a', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01' }),
+      lab('b', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-02' }),
+      2,
+    ],
+    [
+      'same day across UTC midnight in Thai time',
+      lab('a', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01T23:30:00+07:00' }),
+      lab('b', { code: '2823-3', value: 4, unit: 'mmol/L', date: '2024-05-01T16:45:00Z' }),
+      1,
+    ],
+    [
+      'same condition ICD-10 vs ICD-10-TM',
+      condition('a', { code: 'E11.9', onset: '2020-01-01' }),
+      condition('b', { system: SYSTEMS.icd10tm, code: 'E119', onset: '2020-01-01' }),
+      1,
+    ],
+    [
+      'encounters at two hospitals are two visits',
+      encounter('a', { cls: 'AMB', start: '2024-05-01' }),
+      encounter('b', { cls: 'AMB', start: '2024-05-01' }),
+      2,
+    ],
   ])('%s', (_n, a, b, count) => {
     expect(merge({ H1: [a], H2: [b] }).entries).toHaveLength(count);
   });
@@ -123,7 +143,12 @@ describe('conflicts', () => {
   });
 
   it('two results from one hospital on one day are two measurements, not a conflict', () => {
-    const m = merge({ A: [lab('k1', { code: '2823-3', value: 4.1, unit: 'mmol/L', date: '2024-05-01T08:00:00+07:00' }), lab('k2', { code: '2823-3', value: 3.5, unit: 'mmol/L', date: '2024-05-01T18:00:00+07:00' })] });
+    const m = merge({
+      A: [
+        lab('k1', { code: '2823-3', value: 4.1, unit: 'mmol/L', date: '2024-05-01T08:00:00+07:00' }),
+        lab('k2', { code: '2823-3', value: 3.5, unit: 'mmol/L', date: '2024-05-01T18:00:00+07:00' }),
+      ],
+    });
     expect(m.entries.every((e) => e.conflict === undefined)).toBe(true);
   });
 
@@ -141,8 +166,18 @@ describe('conflicts', () => {
 
 describe('allergy coverage', () => {
   it.each<[string, Record<string, Resource[]>, string[], Record<string, string>]>([
-    ['NKA vs nothing vs allergy', { A: [nka('n')], B: [], C: [allergy('x', { code: '227037002' })] }, ['A', 'B', 'C'], { A: 'no-known-allergies', B: 'nothing-recorded', C: 'allergies-recorded' }],
-    ['answered with other data but no allergies', { A: [lab('g', { code: '1558-6', value: 5, unit: 'mmol/L', date: '2024-01-01' })] }, ['A'], { A: 'nothing-recorded' }],
+    [
+      'NKA vs nothing vs allergy',
+      { A: [nka('n')], B: [], C: [allergy('x', { code: '227037002' })] },
+      ['A', 'B', 'C'],
+      { A: 'no-known-allergies', B: 'nothing-recorded', C: 'allergies-recorded' },
+    ],
+    [
+      'answered with other data but no allergies',
+      { A: [lab('g', { code: '1558-6', value: 5, unit: 'mmol/L', date: '2024-01-01' })] },
+      ['A'],
+      { A: 'nothing-recorded' },
+    ],
     ['answered with nothing at all', {}, ['A'], { A: 'nothing-recorded' }],
   ])('%s', (_n, data, answered, expected) => {
     const m = merge(data, answered);
@@ -174,20 +209,57 @@ describe('cross-checks', () => {
     expect(m.allergies).toHaveLength(1);
     expect(m.crossChecks).toHaveLength(1);
     const flag = m.crossChecks[0]!;
-    expect(flag).toMatchObject({ level: 'allergy-match', matchBy: 'class', allergyKey: 'penicillin', allergyHospitals: ['A', 'B'], medicationKey: 'amoxicillin', medicationHospitals: ['C'] });
+    expect(flag).toMatchObject({
+      level: 'allergy-match',
+      matchBy: 'class',
+      allergyKey: 'penicillin',
+      allergyHospitals: ['A', 'B'],
+      medicationKey: 'amoxicillin',
+      medicationHospitals: ['C'],
+    });
     expect(m.allergies[0]!.medicationConflicts).toEqual([flag]);
     expect(m.medications[0]!.allergyConflicts).toEqual([flag]);
   });
 
   it.each<[string, Resource, Resource, string | null]>([
     ['aspirin vs NSAID allergy', allergy('a', { code: '16403005' }), medStatement('m', { code: '232121', date: '2024-06-01' }), 'class'],
-    ['amoxicillin vs amoxicillin allergy', allergy('a', { code: '372687004' }), medStatement('m', { code: '211617', date: '2024-06-01' }), 'drug'],
-    ['ceftriaxone vs penicillin allergy', allergy('a', { code: '91936005' }), medStatement('m', { code: '213871', date: '2024-06-01' }), 'cross-reactivity'],
-    ['refuted allergy never flags', allergy('a', { code: '764146007', verification: 'refuted' }), medStatement('m', { code: '211617', date: '2024-06-01' }), null],
-    ['stopped medication never flags', allergy('a', { code: '764146007' }), medStatement('m', { code: '211617', date: '2024-06-01', status: 'stopped' }), null],
+    [
+      'amoxicillin vs amoxicillin allergy',
+      allergy('a', { code: '372687004' }),
+      medStatement('m', { code: '211617', date: '2024-06-01' }),
+      'drug',
+    ],
+    [
+      'ceftriaxone vs penicillin allergy',
+      allergy('a', { code: '91936005' }),
+      medStatement('m', { code: '213871', date: '2024-06-01' }),
+      'cross-reactivity',
+    ],
+    [
+      'refuted allergy never flags',
+      allergy('a', { code: '764146007', verification: 'refuted' }),
+      medStatement('m', { code: '211617', date: '2024-06-01' }),
+      null,
+    ],
+    [
+      'stopped medication never flags',
+      allergy('a', { code: '764146007' }),
+      medStatement('m', { code: '211617', date: '2024-06-01', status: 'stopped' }),
+      null,
+    ],
     ['unrelated drug', allergy('a', { code: '764146007' }), medStatement('m', { code: '225487', date: '2024-06-01' }), null],
-    ['recent dispense counts as current', allergy('a', { code: '764146007' }), medDispense('m', { code: '211617', date: '2024-06-25', days: 10 }), 'class'],
-    ['old dispense does not', allergy('a', { code: '764146007' }), medDispense('m', { code: '211617', date: '2023-01-01', days: 10 }), null],
+    [
+      'recent dispense counts as current',
+      allergy('a', { code: '764146007' }),
+      medDispense('m', { code: '211617', date: '2024-06-25', days: 10 }),
+      'class',
+    ],
+    [
+      'old dispense does not',
+      allergy('a', { code: '764146007' }),
+      medDispense('m', { code: '211617', date: '2023-01-01', days: 10 }),
+      null,
+    ],
   ])('%s', (_n, a, med, matchBy) => {
     const m = merge({ A: [a], B: [med] });
     const flags = checkAllergyMedication(m);
@@ -200,7 +272,10 @@ describe('labs', () => {
   it('converts into one canonical series and keeps unconvertible units apart', () => {
     const m = merge({
       A: [lab('g1', { code: '1558-6', value: 5.5, unit: 'mmol/L', date: '2024-01-01', low: 3.9, high: 5.5 })],
-      B: [lab('g2', { code: '2345-7', value: 130, unit: 'mg/dL', date: '2024-02-01' }), lab('g3', { code: '2345-7', value: 7, unit: 'mmol/mol', date: '2024-03-01' })],
+      B: [
+        lab('g2', { code: '2345-7', value: 130, unit: 'mg/dL', date: '2024-02-01' }),
+        lab('g3', { code: '2345-7', value: 7, unit: 'mmol/mol', date: '2024-03-01' }),
+      ],
     });
     expect(m.labs.map((s) => [s.key, s.unit, s.canonical, s.points.length])).toEqual([
       ['glucose', 'mg/dL', true, 2],
@@ -231,10 +306,15 @@ describe('labs', () => {
 describe('problems and other sections', () => {
   it('dedupes problems across coding systems and separates resolved ones', () => {
     const m = merge({
-      A: [condition('c1', { code: 'E11.9', onset: '2019-01-01' }), condition('p', { code: 'J18.9', status: 'resolved', onset: '2022-01-01' })],
+      A: [
+        condition('c1', { code: 'E11.9', onset: '2019-01-01' }),
+        condition('p', { code: 'J18.9', status: 'resolved', onset: '2022-01-01' }),
+      ],
       B: [condition('c2', { system: SYSTEMS.icd10tm, code: 'E119', onset: '2018-05-01' })],
     });
-    expect(m.problems.map((p) => [p.conceptKey, p.onset, p.hospitals.map((h) => h.hospitalCode)])).toEqual([['diabetes-t2', '2018-05-01', ['A', 'B']]]);
+    expect(m.problems.map((p) => [p.conceptKey, p.onset, p.hospitals.map((h) => h.hospitalCode)])).toEqual([
+      ['diabetes-t2', '2018-05-01', ['A', 'B']],
+    ]);
     expect(m.resolvedProblems.map((p) => p.conceptKey)).toEqual(['pneumonia']);
   });
 
@@ -247,7 +327,18 @@ describe('problems and other sections', () => {
         encounter('e2', { cls: 'AMB', start: '2024-03-01' }),
       ],
     });
-    expect(m.imaging).toEqual([{ entryId: 'A/DiagnosticReport/x1', date: '2024-01-01', hospitals: ['A'], display: 'Chest X-ray', modality: 'CR', bodySite: 'Chest', conclusion: 'Clear', hasReportText: true }]);
+    expect(m.imaging).toEqual([
+      {
+        entryId: 'A/DiagnosticReport/x1',
+        date: '2024-01-01',
+        hospitals: ['A'],
+        display: 'Chest X-ray',
+        modality: 'CR',
+        bodySite: 'Chest',
+        conclusion: 'Clear',
+        hasReportText: true,
+      },
+    ]);
     expect(m.immunizations[0]).toMatchObject({ vaccineKey: 'tdap', tetanus: true });
     expect(m.encounters.map((e) => e.encounterClass)).toEqual(['AMB', 'EMER']);
   });
@@ -256,7 +347,14 @@ describe('problems and other sections', () => {
 describe('sealed stubs', () => {
   it('appear as content-free entries and are counted per kind', () => {
     const fs = sealSensitiveFacts(
-      toClinicalFacts([condition('hiv', { code: 'B24', onset: '2018-01-01', security: ['HIV'] }), medStatement('art', { code: '255301', date: '2024-01-01', security: ['HIV'] }), condition('htn', { code: 'I10', onset: '2018-01-01' })], 'A'),
+      toClinicalFacts(
+        [
+          condition('hiv', { code: 'B24', onset: '2018-01-01', security: ['HIV'] }),
+          medStatement('art', { code: '255301', date: '2024-01-01', security: ['HIV'] }),
+          condition('htn', { code: 'I10', onset: '2018-01-01' }),
+        ],
+        'A',
+      ),
     );
     const m = mergeTimeline({ facts: fs, answered: ['A'], now: NOW });
     expect(m.sealedCounts.condition).toBe(1);
@@ -292,7 +390,10 @@ describe('determinism', () => {
         condition('c2', { system: SYSTEMS.icd10tm, code: 'E119', onset: '2018-01-01' }),
         nka('n'),
       ],
-      C: [lab('u', { code: '1558-6', value: 7, unit: 'mmol/mol', date: '2024-05-01' }), lab('nd', { code: '1558-6', value: 7, unit: 'mg/dL', date: '' })],
+      C: [
+        lab('u', { code: '1558-6', value: 7, unit: 'mmol/mol', date: '2024-05-01' }),
+        lab('nd', { code: '1558-6', value: 7, unit: 'mg/dL', date: '' }),
+      ],
     }),
     { id: 'C/Condition/s', hospitalCode: 'C', kind: 'condition', date: '2024-01-01', labels: ['PSY'] },
   ];
@@ -370,8 +471,19 @@ describe('merging in steps', () => {
       const day = `2024-0${1 + Math.floor(rnd() * 6)}-1${Math.floor(rnd() * 9)}`;
       const r =
         rnd() < 0.8
-          ? lab(`o${i}`, { code: rnd() < 0.5 ? '2823-3' : '1558-6', value: Math.round(rnd() * 100) / 10, unit: 'mmol/L', date: `${day}T08:00:00+07:00` })
-          : medRequest(`m${i}`, { code: '662401', text: 'Amlodipine 5 mg', date: day, dose: '1 tab daily', status: rnd() < 0.8 ? 'active' : 'stopped' });
+          ? lab(`o${i}`, {
+              code: rnd() < 0.5 ? '2823-3' : '1558-6',
+              value: Math.round(rnd() * 100) / 10,
+              unit: 'mmol/L',
+              date: `${day}T08:00:00+07:00`,
+            })
+          : medRequest(`m${i}`, {
+              code: '662401',
+              text: 'Amlodipine 5 mg',
+              date: day,
+              dose: '1 tab daily',
+              status: rnd() < 0.8 ? 'active' : 'stopped',
+            });
       byHospital[['A', 'B', 'C'][i % 3]!]!.push(r);
     }
     const input = { facts: facts(byHospital), answered: ['A', 'B', 'C'], now: NOW };
@@ -408,12 +520,18 @@ describe('medication status across a course', () => {
     ],
     [
       'stopped at B years before A started it → restart, no conflict',
-      { A: [medRequest('r', { code: '225487', date: '2024-06-01' })], B: [medRequest('x', { code: '225487', date: '2020-10-31', status: 'stopped' })] },
+      {
+        A: [medRequest('r', { code: '225487', date: '2024-06-01' })],
+        B: [medRequest('x', { code: '225487', date: '2020-10-31', status: 'stopped' })],
+      },
       [],
     ],
     [
       'still dispensed by a pharmacy after a stop elsewhere → status conflict',
-      { P: [medDispense('d', { code: '225487', date: '2024-06-20', days: 30 })], B: [medRequest('x', { code: '225487', date: '2024-06-01', status: 'stopped' })] },
+      {
+        P: [medDispense('d', { code: '225487', date: '2024-06-20', days: 30 })],
+        B: [medRequest('x', { code: '225487', date: '2024-06-01', status: 'stopped' })],
+      },
       ['status'],
     ],
   ])('%s', (_n, data, reasons) => {
@@ -428,7 +546,10 @@ describe('why a medication was stopped or changed reaches its row', () => {
       '11535': [medStatement('k', { ...metformin, date: '2024-06-01', dose: '500 mg bid' })],
       '10661': [
         medStatement('r0', { ...metformin, date: '2023-01-01', dose: '500 mg bid' }),
-        { ...medStatement('r1', { ...metformin, date: '2024-01-10', status: 'stopped' }), statusReason: [{ text: 'eGFR below 45: metformin stopped' }] },
+        {
+          ...medStatement('r1', { ...metformin, date: '2024-01-10', status: 'stopped' }),
+          statusReason: [{ text: 'eGFR below 45: metformin stopped' }],
+        },
       ],
     });
     const row = m.medications.find((r) => r.key === 'metformin')!;
@@ -440,9 +561,30 @@ describe('why a medication was stopped or changed reaches its row', () => {
   });
 
   it.each<[string, Resource[], string | undefined]>([
-    ['dose changed between two statements', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' }), medStatement('b', { ...metformin, date: '2024-05-01', dose: '1000 mg bid' })], '500 mg bid'],
-    ['same dose written differently is no change', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg BID' }), medStatement('b', { ...metformin, date: '2024-05-01', dose: '500  mg bid' })], undefined],
-    ['a dispense label in between is not an order', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' }), medDispense('d', { ...metformin, date: '2024-06-01', dose: '2 tabs' })], undefined],
+    [
+      'dose changed between two statements',
+      [
+        medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' }),
+        medStatement('b', { ...metformin, date: '2024-05-01', dose: '1000 mg bid' }),
+      ],
+      '500 mg bid',
+    ],
+    [
+      'same dose written differently is no change',
+      [
+        medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg BID' }),
+        medStatement('b', { ...metformin, date: '2024-05-01', dose: '500  mg bid' }),
+      ],
+      undefined,
+    ],
+    [
+      'a dispense label in between is not an order',
+      [
+        medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' }),
+        medDispense('d', { ...metformin, date: '2024-06-01', dose: '2 tabs' }),
+      ],
+      undefined,
+    ],
     ['one record only', [medStatement('a', { ...metformin, date: '2024-01-01', dose: '500 mg bid' })], undefined],
   ])('%s', (_n, resources, previous) => {
     const row = merge({ H: resources }).medications[0]!;

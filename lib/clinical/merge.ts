@@ -439,7 +439,13 @@ type Pause = Generator<void, void, void>;
 const PAUSE_EVERY = 511;
 
 /** Groups the facts: duplicates collapse into one group, same-day disagreements are chained as a cluster. */
-function* groupFacts(facts: MergeInput['facts'], groups: GroupStore, clusters: ClusterIndex, stubs: { stub: SealedFactStub; time: number }[], factHospitals: Set<string>): Pause {
+function* groupFacts(
+  facts: MergeInput['facts'],
+  groups: GroupStore,
+  clusters: ClusterIndex,
+  stubs: { stub: SealedFactStub; time: number }[],
+  factHospitals: Set<string>,
+): Pause {
   const days = new DayNames();
   const single = new SingleHospitals();
   let n = 0;
@@ -543,7 +549,8 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
     if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
     const g = order[i]!;
     const e = groups.entries[g]!;
-    while (si < stubs.length && stubFirst(stubs[si]!, groups.sortTime[g]!, e.id)) entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
+    while (si < stubs.length && stubFirst(stubs[si]!, groups.sortTime[g]!, e.id))
+      entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
     entries.push(e);
     const f = e.fact!;
     switch (f.kind) {
@@ -562,7 +569,13 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
         allergyGroups.push(g);
         break;
       case 'imaging': {
-        const item: ImagingItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, hasReportText: f.reportText !== undefined && f.reportText !== '' };
+        const item: ImagingItem = {
+          entryId: e.id,
+          date: e.date,
+          hospitals: e.hospitals,
+          display: f.display,
+          hasReportText: f.reportText !== undefined && f.reportText !== '',
+        };
         if (f.modality !== undefined) item.modality = f.modality;
         if (f.bodySite !== undefined) item.bodySite = f.bodySite;
         if (f.conclusion !== undefined) item.conclusion = f.conclusion;
@@ -595,7 +608,10 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
 
   const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(groups, allergyGroups, answered, allergyStubHospitals);
   if (allergyNkaConflict !== undefined) {
-    const conflict: Conflict = { reason: 'no-known-allergy', hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...allergyNkaConflict.allergyHospitals]) };
+    const conflict: Conflict = {
+      reason: 'no-known-allergy',
+      hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...allergyNkaConflict.allergyHospitals]),
+    };
     for (const e of entries) {
       if (e.kind === 'allergy' && e.fact?.kind === 'allergy' && e.fact.noKnownAllergy && e.conflict === undefined) {
         e.conflict = conflict;
@@ -655,7 +671,13 @@ function flagNearConflicts(groups: GroupStore, clusters: ClusterIndex): void {
     if (all.length < 2) continue;
     all.sort(cmpStr);
     const f = groups.entries[head]!.fact!;
-    const conflict: Conflict = { reason: conflictReason(f.kind, cluster.map((e) => e.fact!)), hospitals: all };
+    const conflict: Conflict = {
+      reason: conflictReason(
+        f.kind,
+        cluster.map((e) => e.fact!),
+      ),
+      hospitals: all,
+    };
     const conflictGroup = 'conflict:' + kindKeyOf(f) + ':' + f.conceptKey + ':' + (groups.entries[head]!.day ?? '');
     for (const e of cluster) {
       e.conflict = conflict;
@@ -675,7 +697,8 @@ const SECONDS_BIAS = 2 ** 31;
 function newestFirst(groups: GroupStore): Int32Array {
   const n = groups.size;
   const { sortTime, entries } = groups;
-  const exact = (a: number, b: number): number => (sortTime[a] === sortTime[b] ? cmpStr(entries[a]!.id, entries[b]!.id) : sortTime[b]! > sortTime[a]! ? 1 : -1);
+  const exact = (a: number, b: number): number =>
+    sortTime[a] === sortTime[b] ? cmpStr(entries[a]!.id, entries[b]!.id) : sortTime[b]! > sortTime[a]! ? 1 : -1;
   const order = new Int32Array(n);
   if (n >= INDEX_BITS) {
     for (let i = 0; i < n; i++) order[i] = i;
@@ -737,7 +760,11 @@ function buildAllergies(
   indices: number[],
   answered: string[],
   stubHospitals: Set<string>,
-): { allergies: AllergyRow[]; allergyCoverage: AllergyCoverage[]; allergyNkaConflict?: { nkaHospitals: string[]; allergyHospitals: string[] } } {
+): {
+  allergies: AllergyRow[];
+  allergyCoverage: AllergyCoverage[];
+  allergyNkaConflict?: { nkaHospitals: string[]; allergyHospitals: string[] };
+} {
   const rows = new Map<string, AllergyRow>();
   // The display of a row must not depend on which hospital answered first: it follows the smallest id.
   const repIds = new Map<AllergyRow, string>();
@@ -755,7 +782,16 @@ function buildAllergies(
       if (!isRefuted(f)) assertingHospitals.add(f.hospitalCode);
       let row = rows.get(f.conceptKey);
       if (row === undefined) {
-        row = { conceptKey: f.conceptKey, display: f.display, drugKeys: [...f.drugKeys], statements: [], hospitals: [], refuted: true, conflicts: [], medicationConflicts: [] };
+        row = {
+          conceptKey: f.conceptKey,
+          display: f.display,
+          drugKeys: [...f.drugKeys],
+          statements: [],
+          hospitals: [],
+          refuted: true,
+          conflicts: [],
+          medicationConflicts: [],
+        };
         if (f.nameTh !== undefined) row.nameTh = f.nameTh;
         if (f.nameEn !== undefined) row.nameEn = f.nameEn;
         rows.set(f.conceptKey, row);
@@ -780,7 +816,10 @@ function buildAllergies(
       row.statements.push(st);
       if (!isRefuted(f)) {
         row.refuted = false;
-        if (f.criticality !== undefined && (row.highestCriticality === undefined || CRITICALITY_RANK[f.criticality] > CRITICALITY_RANK[row.highestCriticality])) {
+        if (
+          f.criticality !== undefined &&
+          (row.highestCriticality === undefined || CRITICALITY_RANK[f.criticality] > CRITICALITY_RANK[row.highestCriticality])
+        ) {
           row.highestCriticality = f.criticality;
         }
       }
@@ -794,12 +833,15 @@ function buildAllergies(
 
   const allergies = [...rows.values()];
   for (const row of allergies) {
-    row.statements.sort((a, b) => cmpStr(a.hospitalCode, b.hospitalCode) || byTimeDesc(timeOf(a.date), timeOf(b.date)) || cmpStr(a.factId, b.factId));
+    row.statements.sort(
+      (a, b) => cmpStr(a.hospitalCode, b.hospitalCode) || byTimeDesc(timeOf(a.date), timeOf(b.date)) || cmpStr(a.factId, b.factId),
+    );
     row.hospitals = sortedUnique(row.statements.map((s) => s.hospitalCode));
     row.drugKeys.sort(cmpStr);
     const refutedAt = row.statements.filter((s) => s.verificationStatus === 'refuted').map((s) => s.hospitalCode);
     const assertedAt = row.statements.filter((s) => s.verificationStatus !== 'refuted').map((s) => s.hospitalCode);
-    if (refutedAt.length > 0 && assertedAt.length > 0) row.conflicts.push({ reason: 'verification', hospitals: sortedUnique([...refutedAt, ...assertedAt]) });
+    if (refutedAt.length > 0 && assertedAt.length > 0)
+      row.conflicts.push({ reason: 'verification', hospitals: sortedUnique([...refutedAt, ...assertedAt]) });
     if (allergyNkaConflict !== undefined && assertedAt.length > 0) {
       row.conflicts.push({ reason: 'no-known-allergy', hospitals: sortedUnique([...allergyNkaConflict.nkaHospitals, ...assertedAt]) });
     }
@@ -807,13 +849,18 @@ function buildAllergies(
   allergies.sort(
     (a, b) =>
       Number(a.refuted) - Number(b.refuted) ||
-      (b.highestCriticality !== undefined ? CRITICALITY_RANK[b.highestCriticality] : 0) - (a.highestCriticality !== undefined ? CRITICALITY_RANK[a.highestCriticality] : 0) ||
+      (b.highestCriticality !== undefined ? CRITICALITY_RANK[b.highestCriticality] : 0) -
+        (a.highestCriticality !== undefined ? CRITICALITY_RANK[a.highestCriticality] : 0) ||
       cmpStr(a.conceptKey, b.conceptKey),
   );
 
   const allergyCoverage: AllergyCoverage[] = answered.map((hospitalCode) => ({
     hospitalCode,
-    state: recordedHospitals.has(hospitalCode) ? 'allergies-recorded' : nkaHospitals.has(hospitalCode) ? 'no-known-allergies' : 'nothing-recorded',
+    state: recordedHospitals.has(hospitalCode)
+      ? 'allergies-recorded'
+      : nkaHospitals.has(hospitalCode)
+        ? 'no-known-allergies'
+        : 'nothing-recorded',
   }));
   return allergyNkaConflict !== undefined ? { allergies, allergyCoverage, allergyNkaConflict } : { allergies, allergyCoverage };
 }
@@ -858,7 +905,10 @@ function buildMedications(groups: GroupStore, indices: number[], nowTime: number
   for (const [key, acc] of byKey) {
     // Latest first, then by id, so "the hospital's latest record" is independent of arrival order.
     acc.facts.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.fact.id, b.fact.id));
-    const perHospital = new Map<string, { latest: Prepared; latestOrder?: Prepared; previousOrder?: Prepared; count: number; dispensedCurrent: boolean; since: number }>();
+    const perHospital = new Map<
+      string,
+      { latest: Prepared; latestOrder?: Prepared; previousOrder?: Prepared; count: number; dispensedCurrent: boolean; since: number }
+    >();
     for (const p of acc.facts) {
       const f = p.fact as MedicationFact;
       let h = perHospital.get(f.hospitalCode);
@@ -885,7 +935,9 @@ function buildMedications(groups: GroupStore, indices: number[], nowTime: number
     for (const [hospitalCode, h] of perHospital) {
       const chosen = h.latestOrder ?? h.latest;
       const f = chosen.fact as MedicationFact;
-      const current = (h.latestOrder !== undefined && isCurrentRecord(h.latestOrder, h.latestOrder.fact as MedicationFact, nowTime)) || h.dispensedCurrent;
+      const current =
+        (h.latestOrder !== undefined && isCurrentRecord(h.latestOrder, h.latestOrder.fact as MedicationFact, nowTime)) ||
+        h.dispensedCurrent;
       const st: MedicationHospitalStatus = {
         hospitalCode,
         resourceId: f.resourceId,
@@ -901,7 +953,8 @@ function buildMedications(groups: GroupStore, indices: number[], nowTime: number
       if (f.indication !== undefined) st.indication = f.indication;
       // A dose change within one hospital is shown where its latest record is, so the change is not missed.
       const before = (h.previousOrder?.fact as MedicationFact | undefined)?.dose;
-      if (h.latestOrder === chosen && before !== undefined && f.dose !== undefined && normaliseDose(before) !== normaliseDose(f.dose)) st.previousDose = before;
+      if (h.latestOrder === chosen && before !== undefined && f.dose !== undefined && normaliseDose(before) !== normaliseDose(f.dose))
+        st.previousDose = before;
       hospitals.push(st);
       since.set(hospitalCode, h.since);
       // A stopped course ends at its period end when stated, which may be well after the record was written.
@@ -1008,7 +1061,8 @@ function buildProblems(groups: GroupStore, indices: number[]): { problems: Probl
       active: activeAt.length > 0,
       latestDate: list[0]!.fact.date,
       hospitals,
-      conflicts: activeAt.length > 0 && endedAt.length > 0 ? [{ reason: 'status', hospitals: sortedUnique([...activeAt, ...endedAt]) }] : [],
+      conflicts:
+        activeAt.length > 0 && endedAt.length > 0 ? [{ reason: 'status', hospitals: sortedUnique([...activeAt, ...endedAt]) }] : [],
     };
     if (rep.nameTh !== undefined) row.nameTh = rep.nameTh;
     if (rep.nameEn !== undefined) row.nameEn = rep.nameEn;
@@ -1021,7 +1075,8 @@ function buildProblems(groups: GroupStore, indices: number[]): { problems: Probl
     (row.active ? problems : resolvedProblems).push(row);
     rowTimes.set(row, list[0]!.time);
   }
-  const order = (a: ProblemRow, b: ProblemRow): number => byTimeDesc(rowTimes.get(a)!, rowTimes.get(b)!) || cmpStr(a.conceptKey, b.conceptKey);
+  const order = (a: ProblemRow, b: ProblemRow): number =>
+    byTimeDesc(rowTimes.get(a)!, rowTimes.get(b)!) || cmpStr(a.conceptKey, b.conceptKey);
   problems.sort(order);
   resolvedProblems.sort(order);
   return { problems, resolvedProblems };

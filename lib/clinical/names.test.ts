@@ -8,7 +8,12 @@ describe('one name per concept in the reader’s language', () => {
     ['English name in English', amoxicillin, 'en', 'Amoxicillin 500 mg capsule'],
     ['unknown drug: the hospital’s own text in Thai', { display: 'ยาสมุนไพร X' }, 'th', 'ยาสมุนไพร X'],
     ['unknown drug: the hospital’s own text in English', { display: 'ยาสมุนไพร X' }, 'en', 'ยาสมุนไพร X'],
-    ['no Thai name: the hospital’s text, never the English name', { display: 'Dabigatran 110 mg', nameEn: 'Dabigatran' }, 'th', 'Dabigatran 110 mg'],
+    [
+      'no Thai name: the hospital’s text, never the English name',
+      { display: 'Dabigatran 110 mg', nameEn: 'Dabigatran' },
+      'th',
+      'Dabigatran 110 mg',
+    ],
     ['an empty name is no name', { display: 'Metformin', nameTh: '' }, 'th', 'Metformin'],
   ])('%s', (_n, concept, lang, expected) => {
     expect(conceptName(concept, lang)).toBe(expected);

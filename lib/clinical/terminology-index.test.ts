@@ -8,15 +8,44 @@ import { analyteIndex, drugClassesOf, highRiskFromAtc, vaccineConceptOf, vitalSi
 const CVX_OID = 'urn:oid:2.16.840.1.113883.12.292';
 
 describe('vaccineConceptOf: tetanus recognised by CVX group, not by a list of our own codes', () => {
-  it.each(['01', '1', '09', '9', '20', '22', '28', '35', '50', '102', '106', '107', '110', '112', '113', '115', '120', '130', '138', '139', '142', '146', '195', '196', '198'])('CVX %s contains tetanus', (cvx) => {
+  it.each([
+    '01',
+    '1',
+    '09',
+    '9',
+    '20',
+    '22',
+    '28',
+    '35',
+    '50',
+    '102',
+    '106',
+    '107',
+    '110',
+    '112',
+    '113',
+    '115',
+    '120',
+    '130',
+    '138',
+    '139',
+    '142',
+    '146',
+    '195',
+    '196',
+    '198',
+  ])('CVX %s contains tetanus', (cvx) => {
     expect(vaccineConceptOf(SYSTEMS.cvx, cvx)?.tetanus).toBe(true);
   });
 
-  it.each(['88', '135', '140', '141', '144', '149', '150', '153', '155', '158', '161', '166', '168', '171', '185', '186', '197', '205'])('CVX %s is influenza and not tetanus', (cvx) => {
-    const c = vaccineConceptOf(SYSTEMS.cvx, cvx);
-    expect(c?.groups).toContain('influenza');
-    expect(c?.tetanus).toBe(false);
-  });
+  it.each(['88', '135', '140', '141', '144', '149', '150', '153', '155', '158', '161', '166', '168', '171', '185', '186', '197', '205'])(
+    'CVX %s is influenza and not tetanus',
+    (cvx) => {
+      const c = vaccineConceptOf(SYSTEMS.cvx, cvx);
+      expect(c?.groups).toContain('influenza');
+      expect(c?.tetanus).toBe(false);
+    },
+  );
 
   it.each<[string, string[]]>([
     ['110', ['dtap', 'hepb', 'polio']],

@@ -194,7 +194,9 @@ export function drugClassesOf(drug: DrugDef): { drugClass: DrugClass; highRisk?:
   const cached = drugClassCache.get(drug.key);
   if (cached !== undefined) return cached;
   const atc = drug.atc[0];
-  const out: { drugClass: DrugClass; highRisk?: HighRiskClass } = { drugClass: (atc !== undefined ? drugClassFromAtc(atc) : undefined) ?? 'other' };
+  const out: { drugClass: DrugClass; highRisk?: HighRiskClass } = {
+    drugClass: (atc !== undefined ? drugClassFromAtc(atc) : undefined) ?? 'other',
+  };
   const highRisk = atc !== undefined ? highRiskFromAtc(atc) : undefined;
   if (highRisk !== undefined) out.highRisk = highRisk;
   drugClassCache.set(drug.key, out);

@@ -8,16 +8,7 @@ import type { NamedConcept } from './names';
 import type { VaccineGroup } from './terminology/cvx-groups';
 
 export type FactKind =
-  | 'allergy'
-  | 'medication'
-  | 'condition'
-  | 'lab'
-  | 'vital'
-  | 'lab-report'
-  | 'imaging'
-  | 'immunization'
-  | 'procedure'
-  | 'encounter';
+  'allergy' | 'medication' | 'condition' | 'lab' | 'vital' | 'lab-report' | 'imaging' | 'immunization' | 'procedure' | 'encounter';
 
 export const FACT_KINDS: readonly FactKind[] = [
   'allergy',

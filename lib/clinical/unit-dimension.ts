@@ -67,7 +67,11 @@ function prefixed(code: string): { dim: Dim; factor: number } | null {
 // Annotations ({cells}, {1.73_m2}) carry meaning for people but no dimension in UCUM; dropped before
 // splitting so the dot inside {1.73_m2} is not read as a multiplication.
 function normalise(unit: string): string {
-  return unit.replace(/\{[^}]*\}/g, '').replace(/\s+/g, '').replace(/[\u00b5\u03bc]/g, 'u').toLowerCase();
+  return unit
+    .replace(/\{[^}]*\}/g, '')
+    .replace(/\s+/g, '')
+    .replace(/[\u00b5\u03bc]/g, 'u')
+    .toLowerCase();
 }
 
 /** Reads a unit as sent (case, micro sign and spaces forgiven); null when it is not a unit this reader knows. */

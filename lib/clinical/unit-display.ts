@@ -1,5 +1,17 @@
 /** Units as a clinician reads them (pure; shipped to the browser, so it imports nothing). */
-const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+};
 const superscript = (digits: string): string => digits.replace(/[0-9-]/g, (d) => SUPERSCRIPT[d] ?? d);
 
 /**

@@ -41,12 +41,12 @@ for (const a of ANALYTES) {
 }
 // Common spellings hospitals send for canonical units that UCUM writes differently.
 const ALIASES: Record<string, string> = {
-  'mmhg': 'mm[hg]',
-  'bpm': '/min',
+  mmhg: 'mm[hg]',
+  bpm: '/min',
   'beats/min': '/min',
   '°c': 'cel',
-  'c': 'cel',
-  'degc': 'cel',
+  c: 'cel',
+  degc: 'cel',
   'ml/min/1.73m^2': 'ml/min/{1.73_m2}',
   'ml/min/1.73_m2': 'ml/min/{1.73_m2}',
   'iu/l': '[iu]/l',

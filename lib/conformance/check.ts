@@ -30,20 +30,29 @@ function labelProblem(label: string | undefined, lang: string): string | undefin
 function sectionProblem(fact: ClinicalFact, entryId: string, model: TimelineModel): string | undefined {
   switch (fact.kind) {
     case 'allergy':
-      if (fact.noKnownAllergy) return model.allergyCoverage.some((c) => c.hospitalCode === fact.hospitalCode && c.state !== 'nothing-recorded') ? undefined : 'no-known-allergy not in allergy coverage';
+      if (fact.noKnownAllergy)
+        return model.allergyCoverage.some((c) => c.hospitalCode === fact.hospitalCode && c.state !== 'nothing-recorded')
+          ? undefined
+          : 'no-known-allergy not in allergy coverage';
       return model.allergies.some((a) => a.statements.some((s) => s.factId === fact.id)) ? undefined : 'not in the allergy list';
     case 'medication':
       return model.medications.some((m) => m.key === fact.conceptKey) ? undefined : 'not in the medication list';
     case 'condition':
-      return [...model.problems, ...model.resolvedProblems].some((p) => p.conceptKey === fact.conceptKey) ? undefined : 'not in the problem list';
+      return [...model.problems, ...model.resolvedProblems].some((p) => p.conceptKey === fact.conceptKey)
+        ? undefined
+        : 'not in the problem list';
     case 'immunization':
       return model.immunizations.some((i) => i.entryId === entryId) ? undefined : 'not in the immunization list';
     case 'procedure':
       return model.procedures.some((p) => p.entryId === entryId) ? undefined : 'not in the procedure list';
     case 'lab':
     case 'vital':
-      if (fact.value !== undefined) return [...model.labs, ...model.vitals].some((s) => s.points.some((p) => p.factId === fact.id)) ? undefined : 'value not in any result series';
-      if (fact.valueText !== undefined) return model.codedResults.some((e) => e.id === entryId) ? undefined : 'coded value not in the coded results';
+      if (fact.value !== undefined)
+        return [...model.labs, ...model.vitals].some((s) => s.points.some((p) => p.factId === fact.id))
+          ? undefined
+          : 'value not in any result series';
+      if (fact.valueText !== undefined)
+        return model.codedResults.some((e) => e.id === entryId) ? undefined : 'coded value not in the coded results';
       return undefined; // no value (a grouping panel, a result not performed): the timeline entry is its place
     case 'lab-report':
     case 'imaging':
@@ -60,7 +69,8 @@ export function checkItem(item: ExpectedItem, factId: string, facts: readonly Cl
   // The route seals labelled records until a reason is given; nothing in this corpus is labelled.
   if (fact.sealed !== undefined) problems.push(`sealed (${fact.sealed.labels.join(', ')})`);
   if (item.codes.length > 0) {
-    if (!fact.codes.some((c) => item.codes.some((s) => s.system === c.system && s.code === c.code))) problems.push('none of its codings is on the fact');
+    if (!fact.codes.some((c) => item.codes.some((s) => s.system === c.system && s.code === c.code)))
+      problems.push('none of its codings is on the fact');
   } else if (item.words.length > 0 && !item.words.includes(fact.display)) {
     problems.push(`uncoded, and its text is not the display ("${fact.display}")`);
   }
@@ -70,13 +80,16 @@ export function checkItem(item: ExpectedItem, factId: string, facts: readonly Cl
   }
   if (item.dates.length > 0) {
     const day = fact.date?.slice(0, 10);
-    if (day === undefined || !item.dates.some((d) => d.slice(0, 10) === day)) problems.push(`date ${String(fact.date)}, source says ${item.dates.join(' / ')}`);
+    if (day === undefined || !item.dates.some((d) => d.slice(0, 10) === day))
+      problems.push(`date ${String(fact.date)}, source says ${item.dates.join(' / ')}`);
   } else if (fact.date !== null) {
     problems.push(`date ${fact.date} where the source gives none`);
   }
-  for (const p of [labelProblem(fact.nameEn ?? fact.display, 'English'), labelProblem(fact.nameTh ?? fact.display, 'Thai')]) if (p !== undefined) problems.push(p);
+  for (const p of [labelProblem(fact.nameEn ?? fact.display, 'English'), labelProblem(fact.nameTh ?? fact.display, 'Thai')])
+    if (p !== undefined) problems.push(p);
   // A code our tables do not know is shown with the source's own words.
-  if (fact.nameEn === undefined && item.words.length > 0 && !item.words.includes(fact.display)) problems.push(`display "${fact.display}" is not the source's own`);
+  if (fact.nameEn === undefined && item.words.length > 0 && !item.words.includes(fact.display))
+    problems.push(`display "${fact.display}" is not the source's own`);
   const entry = model.entries.find((e) => e.sources.some((s) => s.id === factId));
   if (entry === undefined) problems.push('not on the merged timeline');
   else {
@@ -95,7 +108,8 @@ export function emergencyLabelProblems(summary: EmergencySummary): string[] {
   ];
   const out: string[] = [];
   for (const r of rows) {
-    for (const p of [labelProblem(r.display, 'English'), labelProblem(r.nameTh ?? r.display, 'Thai')]) if (p !== undefined) out.push(`emergency ${r.section}: ${p}`);
+    for (const p of [labelProblem(r.display, 'English'), labelProblem(r.nameTh ?? r.display, 'Thai')])
+      if (p !== undefined) out.push(`emergency ${r.section}: ${p}`);
   }
   return out;
 }

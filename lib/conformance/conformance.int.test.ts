@@ -57,7 +57,8 @@ async function readBack(example: CorpusExample, i: number): Promise<ExampleResul
   const result = await client.fetchHospitalRecords(HCODE, cidOf(i), ctx);
   const failures: string[] = [];
   if (result.status !== 'answered' && result.status !== 'no-data') failures.push(`hospital read ${result.status}: ${result.error ?? ''}`);
-  if (result.droppedWrongPatient + result.droppedUnverifiable > 0) failures.push(`${result.droppedWrongPatient + result.droppedUnverifiable} resources dropped as not this patient's`);
+  if (result.droppedWrongPatient + result.droppedUnverifiable > 0)
+    failures.push(`${result.droppedWrongPatient + result.droppedUnverifiable} resources dropped as not this patient's`);
   const facts = toClinicalFacts(result.resources, HCODE);
   const model = mergeTimeline({ facts, answered: [HCODE], now: new Date().toISOString() });
   failures.push(...emergencyLabelProblems(buildEmergencySummary(model, [HCODE])));
@@ -74,7 +75,8 @@ async function readBack(example: CorpusExample, i: number): Promise<ExampleResul
   }
   let hidden = 0;
   for (const h of walk.hidden) {
-    if (facts.some((f) => f.resourceType === h.resourceType && f.resourceId === h.resourceId)) failures.push(`${h.resourceType}/${h.resourceId} is entered-in-error but shown`);
+    if (facts.some((f) => f.resourceType === h.resourceType && f.resourceId === h.resourceId))
+      failures.push(`${h.resourceType}/${h.resourceId} is entered-in-error but shown`);
     else hidden++;
   }
   return { name: example.name, items: walk.expected.length, shown, hidden, thaiDayDiffers, notRead: walk.notRead, failures };

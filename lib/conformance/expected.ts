@@ -5,7 +5,15 @@
 import type { Json } from './corpus';
 
 /** The clinical types the viewer shows; Observations only in the categories it reads (results and vitals). */
-export const EXPECTED_TYPES = ['AllergyIntolerance', 'MedicationStatement', 'MedicationRequest', 'Condition', 'Immunization', 'Observation', 'Procedure'] as const;
+export const EXPECTED_TYPES = [
+  'AllergyIntolerance',
+  'MedicationStatement',
+  'MedicationRequest',
+  'Condition',
+  'Immunization',
+  'Observation',
+  'Procedure',
+] as const;
 export const RESULT_CATEGORIES = ['laboratory', 'vital-signs'] as const;
 
 export interface SourceCode {
@@ -91,7 +99,11 @@ function medicationCode(r: Json, entries: { fullUrl?: string; resource: Json }[]
   if (ref === undefined) return undefined;
   const hit = ref.startsWith('#')
     ? arr(r.contained).find((c) => c.resourceType === 'Medication' && c.id === ref.slice(1))
-    : entries.find((e) => e.resource.resourceType === 'Medication' && (e.fullUrl === ref || `Medication/${String(e.resource.id)}` === ref || e.fullUrl?.endsWith(`/${ref}`) === true))?.resource;
+    : entries.find(
+        (e) =>
+          e.resource.resourceType === 'Medication' &&
+          (e.fullUrl === ref || `Medication/${String(e.resource.id)}` === ref || e.fullUrl?.endsWith(`/${ref}`) === true),
+      )?.resource;
   return hit?.code;
 }
 

@@ -25,7 +25,14 @@ export type ConsentDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | 'ro
 export async function defaultConsentDeps(): Promise<ConsentDeps> {
   const config = env();
   const s = services();
-  return { db: await db(), exchange: s.exchange, sms: s.sms, secret: config.AUTH_SECRET, consentHours: config.CONSENT_HOURS, now: () => new Date() };
+  return {
+    db: await db(),
+    exchange: s.exchange,
+    sms: s.sms,
+    secret: config.AUTH_SECRET,
+    consentHours: config.CONSENT_HOURS,
+    now: () => new Date(),
+  };
 }
 
 /** The audit fields every consent row shares. */

@@ -3,8 +3,25 @@ import type { PatientLookup, SharingResult } from '../exchange/types';
 import type { ConsentDeps, ConsentDoctor } from './deps';
 import { resolvePatient } from './lookup';
 
-const doctor: ConsentDoctor = { licence: '12345', hospitalCode: '11535', role: 'doctor', displayName: 'ก / A', request: { clientIp: '::1', userAgent: 't', requestId: 'req-1' } };
-const somsri: PatientLookup = { outcome: 'found', patient: { cid: '3100400123456', nameTh: 'สมศรี', nameEn: 'Somsri', gender: 'female', birthDate: '1964-03-12', phone: '0812345678', language: 'th' } };
+const doctor: ConsentDoctor = {
+  licence: '12345',
+  hospitalCode: '11535',
+  role: 'doctor',
+  displayName: 'ก / A',
+  request: { clientIp: '::1', userAgent: 't', requestId: 'req-1' },
+};
+const somsri: PatientLookup = {
+  outcome: 'found',
+  patient: {
+    cid: '3100400123456',
+    nameTh: 'สมศรี',
+    nameEn: 'Somsri',
+    gender: 'female',
+    birthDate: '1964-03-12',
+    phone: '0812345678',
+    language: 'th',
+  },
+};
 
 /** An exchange that answers from scripted queues, counting calls. */
 function scripted(finds: PatientLookup[], shares: SharingResult[]) {
@@ -32,12 +49,18 @@ describe('resolvePatient', () => {
 
   it('reports a failed sharing lookup with its reason', async () => {
     const { deps, calls } = scripted([somsri], [{ ok: false, reason: 'network' }]);
-    expect(await resolvePatient(doctor, { by: 'cid', value: '3100400123456' }, deps)).toEqual({ outcome: 'exchange-unavailable', reason: 'sharing-network' });
+    expect(await resolvePatient(doctor, { by: 'cid', value: '3100400123456' }, deps)).toEqual({
+      outcome: 'exchange-unavailable',
+      reason: 'sharing-network',
+    });
     expect(calls).toEqual({ find: 1, share: 1 });
   });
 
   it('treats a person without a valid citizen ID as not found (no consent possible)', async () => {
-    const noCid: PatientLookup = { outcome: 'found', patient: { passport: 'AA1234567', nameTh: 'จ', nameEn: 'J', gender: 'male', birthDate: '1979-10-04', language: 'en' } };
+    const noCid: PatientLookup = {
+      outcome: 'found',
+      patient: { passport: 'AA1234567', nameTh: 'จ', nameEn: 'J', gender: 'male', birthDate: '1979-10-04', language: 'en' },
+    };
     const { deps } = scripted([noCid], [{ ok: true, hcodes: ['11535'] }]);
     expect(await resolvePatient(doctor, { by: 'passport', value: 'AA1234567' }, deps)).toEqual({ outcome: 'not-found' });
   });

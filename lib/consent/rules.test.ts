@@ -22,7 +22,12 @@ import {
 const SECRET = 'test-secret-0123456789abcdef0123456789';
 const NOW = new Date('2026-11-20T03:00:00Z');
 const at = (msBefore: number) => new Date(NOW.getTime() - msBefore);
-const binding = { challengeId: '6f1c1f0e-3a0b-4c59-9a53-7c9c1f2a0b11', licence: '12345', hospitalCode: '11535', patientCid: '3100400123456' };
+const binding = {
+  challengeId: '6f1c1f0e-3a0b-4c59-9a53-7c9c1f2a0b11',
+  licence: '12345',
+  hospitalCode: '11535',
+  patientCid: '3100400123456',
+};
 
 describe('constants', () => {
   it('keep the documented safe bounds', () => {
@@ -79,14 +84,26 @@ describe('canSend', () => {
       history: [rec(me, 120_000), rec(me, 300_000), rec(me, 600_000)],
       expected: { ok: false, reason: 'doctor-limit', retryAt: new Date(at(600_000).getTime() + DOCTOR_WINDOW_MS) },
     },
-    { name: 'three sends, oldest just outside 15 min', history: [rec(me, 120_000), rec(me, 300_000), rec(me, DOCTOR_WINDOW_MS)], expected: { ok: true } },
+    {
+      name: 'three sends, oldest just outside 15 min',
+      history: [rec(me, 120_000), rec(me, 300_000), rec(me, DOCTOR_WINDOW_MS)],
+      expected: { ok: true },
+    },
     {
       name: 'ten sends to the patient in 24 h by several doctors',
       history: Array.from({ length: 10 }, (_, i) => rec(`1000${i}`, (i + 1) * 3600_000)),
       expected: { ok: false, reason: 'patient-daily-limit', retryAt: new Date(at(10 * 3600_000).getTime() + PATIENT_WINDOW_MS) },
     },
-    { name: 'nine sends to the patient in 24 h', history: Array.from({ length: 9 }, (_, i) => rec(`1000${i}`, (i + 1) * 3600_000)), expected: { ok: true } },
-    { name: 'ten sends but the oldest is over 24 h ago', history: Array.from({ length: 10 }, (_, i) => rec(`1000${i}`, (i + 1) * 3600_000 * 2.45)), expected: { ok: true } },
+    {
+      name: 'nine sends to the patient in 24 h',
+      history: Array.from({ length: 9 }, (_, i) => rec(`1000${i}`, (i + 1) * 3600_000)),
+      expected: { ok: true },
+    },
+    {
+      name: 'ten sends but the oldest is over 24 h ago',
+      history: Array.from({ length: 10 }, (_, i) => rec(`1000${i}`, (i + 1) * 3600_000 * 2.45)),
+      expected: { ok: true },
+    },
   ];
   it.each(cases)('$name', ({ history, expected }) => {
     expect(canSend(history, me, NOW)).toEqual(expected);
@@ -108,12 +125,27 @@ describe('judgeAttempt', () => {
   it.each([
     { name: 'right code', c: challenge, a: attempt, expected: { kind: 'verified' } },
     { name: 'first wrong code', c: challenge, a: { ...attempt, code: '000000' }, expected: { kind: 'wrong', remaining: 4 } },
-    { name: 'fourth wrong code', c: { ...challenge, wrongAttempts: 3 }, a: { ...attempt, code: '000000' }, expected: { kind: 'wrong', remaining: 1 } },
-    { name: 'fifth wrong code leaves none (it voids once counted)', c: { ...challenge, wrongAttempts: 4 }, a: { ...attempt, code: '000000' }, expected: { kind: 'wrong', remaining: 0 } },
+    {
+      name: 'fourth wrong code',
+      c: { ...challenge, wrongAttempts: 3 },
+      a: { ...attempt, code: '000000' },
+      expected: { kind: 'wrong', remaining: 1 },
+    },
+    {
+      name: 'fifth wrong code leaves none (it voids once counted)',
+      c: { ...challenge, wrongAttempts: 4 },
+      a: { ...attempt, code: '000000' },
+      expected: { kind: 'wrong', remaining: 0 },
+    },
     { name: 'right code after five wrong ones', c: { ...challenge, wrongAttempts: 5 }, a: attempt, expected: { kind: 'void' } },
     { name: 'right code on a void challenge', c: { ...challenge, status: 'void' as const }, a: attempt, expected: { kind: 'void' } },
     { name: 'right code after expiry', c: { ...challenge, codeExpiresAt: NOW }, a: attempt, expected: { kind: 'expired' } },
-    { name: 'right code one ms before expiry', c: { ...challenge, codeExpiresAt: new Date(NOW.getTime() + 1) }, a: attempt, expected: { kind: 'verified' } },
+    {
+      name: 'right code one ms before expiry',
+      c: { ...challenge, codeExpiresAt: new Date(NOW.getTime() + 1) },
+      a: attempt,
+      expected: { kind: 'verified' },
+    },
     { name: 'code already used', c: { ...challenge, status: 'verified' as const }, a: attempt, expected: { kind: 'used' } },
     { name: 'another doctor', c: challenge, a: { ...attempt, licence: '34567' }, expected: { kind: 'wrong-binding' } },
     { name: 'another hospital', c: challenge, a: { ...attempt, hospitalCode: '10669' }, expected: { kind: 'wrong-binding' } },
@@ -124,7 +156,10 @@ describe('judgeAttempt', () => {
   });
 
   it('a code hashed for another challenge does not verify here even with the same doctor and patient', () => {
-    const foreign = { ...challenge, codeHash: hashOtp(SECRET, { ...binding, challengeId: '11111111-1111-4111-8111-111111111111' }, '482913') };
+    const foreign = {
+      ...challenge,
+      codeHash: hashOtp(SECRET, { ...binding, challengeId: '11111111-1111-4111-8111-111111111111' }, '482913'),
+    };
     expect(judgeAttempt(foreign, attempt, SECRET, NOW)).toEqual({ kind: 'wrong', remaining: 4 });
   });
 });

@@ -58,8 +58,14 @@ export type SendVerdict = { ok: true } | { ok: false; reason: 'resend-too-soon' 
  */
 export function canSend(history: readonly SendRecord[], licence: string, now: Date): SendVerdict {
   const t = now.getTime();
-  const patientDay = history.filter((s) => s.sentAt.getTime() > t - PATIENT_WINDOW_MS).map((s) => s.sentAt.getTime()).sort((a, b) => a - b);
-  const mine = history.filter((s) => s.licence === licence).map((s) => s.sentAt.getTime()).sort((a, b) => a - b);
+  const patientDay = history
+    .filter((s) => s.sentAt.getTime() > t - PATIENT_WINDOW_MS)
+    .map((s) => s.sentAt.getTime())
+    .sort((a, b) => a - b);
+  const mine = history
+    .filter((s) => s.licence === licence)
+    .map((s) => s.sentAt.getTime())
+    .sort((a, b) => a - b);
   const mineWindow = mine.filter((at) => at > t - DOCTOR_WINDOW_MS);
   if (patientDay.length >= MAX_SENDS_PER_PATIENT_DAY) {
     // Frees up when enough of the oldest sends leave the 24-hour window.
@@ -71,7 +77,8 @@ export function canSend(history: readonly SendRecord[], licence: string, now: Da
     return { ok: false, reason: 'doctor-limit', retryAt: new Date(oldestCounted + DOCTOR_WINDOW_MS) };
   }
   const last = mine[mine.length - 1];
-  if (last !== undefined && t - last < RESEND_AFTER_MS) return { ok: false, reason: 'resend-too-soon', retryAt: new Date(last + RESEND_AFTER_MS) };
+  if (last !== undefined && t - last < RESEND_AFTER_MS)
+    return { ok: false, reason: 'resend-too-soon', retryAt: new Date(last + RESEND_AFTER_MS) };
   return { ok: true };
 }
 
@@ -109,11 +116,21 @@ export type AttemptVerdict =
  * entry; `wrong` with 0 remaining is the entry that voids it (`void` means it already was).
  */
 export function judgeAttempt(challenge: ChallengeState, attempt: Attempt, secret: string, now: Date): AttemptVerdict {
-  if (challenge.licenceNumber !== attempt.licence || challenge.hospitalCode !== attempt.hospitalCode || challenge.patientCid !== attempt.patientCid) return { kind: 'wrong-binding' };
+  if (
+    challenge.licenceNumber !== attempt.licence ||
+    challenge.hospitalCode !== attempt.hospitalCode ||
+    challenge.patientCid !== attempt.patientCid
+  )
+    return { kind: 'wrong-binding' };
   if (challenge.status === 'verified') return { kind: 'used' };
   if (challenge.status === 'void' || challenge.wrongAttempts >= MAX_WRONG_ENTRIES) return { kind: 'void' };
   if (now.getTime() >= challenge.codeExpiresAt.getTime()) return { kind: 'expired' };
-  const binding: OtpBinding = { challengeId: challenge.id, licence: attempt.licence, hospitalCode: attempt.hospitalCode, patientCid: attempt.patientCid };
+  const binding: OtpBinding = {
+    challengeId: challenge.id,
+    licence: attempt.licence,
+    hospitalCode: attempt.hospitalCode,
+    patientCid: attempt.patientCid,
+  };
   if (/^\d{6}$/.test(attempt.code) && verifyOtpHash(secret, binding, attempt.code, challenge.codeHash)) return { kind: 'verified' };
   // Still `wrong` at zero remaining: the caller must count this entry, which is what voids the challenge.
   return { kind: 'wrong', remaining: Math.max(0, MAX_WRONG_ENTRIES - challenge.wrongAttempts - 1) };

@@ -17,8 +17,19 @@ const SOMSRI = '3100400123456';
 const SECRET = 'integration-secret-0123456789abcdef012345';
 const T0 = new Date('2026-11-20T03:00:00Z');
 
-const doctorA: ConsentDoctor = { licence: '12345', hospitalCode: '11535', role: 'doctor', displayName: 'นพ.ทดสอบ ใจดี / Dr Thotsop Jaidee', request: { clientIp: '127.0.0.1', userAgent: 'vitest', requestId: 'int-consent-a' } };
-const doctorB: ConsentDoctor = { ...doctorA, licence: '34567', displayName: 'พญ.บี / Dr B', request: { ...doctorA.request, requestId: 'int-consent-b' } };
+const doctorA: ConsentDoctor = {
+  licence: '12345',
+  hospitalCode: '11535',
+  role: 'doctor',
+  displayName: 'นพ.ทดสอบ ใจดี / Dr Thotsop Jaidee',
+  request: { clientIp: '127.0.0.1', userAgent: 'vitest', requestId: 'int-consent-a' },
+};
+const doctorB: ConsentDoctor = {
+  ...doctorA,
+  licence: '34567',
+  displayName: 'พญ.บี / Dr B',
+  request: { ...doctorA.request, requestId: 'int-consent-b' },
+};
 const cid = (value: string) => ({ by: 'cid', value });
 
 /** The real SMS gateway (sandbox), remembering what it sent so the test can read the code. */
@@ -46,7 +57,8 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
   let clock: Date;
   let deps: ConsentDeps;
   // On an unexpected failure, say what the audit trail recorded (e.g. why the exchange was unavailable).
-  const explain = async (reason: string) => `${reason}: ${JSON.stringify((await database.db.select().from(auditLog)).map((r) => r.details))}`;
+  const explain = async (reason: string) =>
+    `${reason}: ${JSON.stringify((await database.db.select().from(auditLog)).map((r) => r.details))}`;
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
   };
@@ -55,7 +67,14 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     database = await createTestDatabase(kind);
     sms = recordingSms();
     clock = T0;
-    deps = { db: database.db, exchange: createExchangeClient({ baseUrl: sandboxUrl, token: TEST_TOKENS.exchange, timeoutMs: 30_000 }), sms, secret: SECRET, consentHours: 12, now: () => clock };
+    deps = {
+      db: database.db,
+      exchange: createExchangeClient({ baseUrl: sandboxUrl, token: TEST_TOKENS.exchange, timeoutMs: 30_000 }),
+      sms,
+      secret: SECRET,
+      consentHours: 12,
+      now: () => clock,
+    };
   });
   afterEach(async () => {
     await database.close();
@@ -63,13 +82,38 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
   it('looks patients up with every outcome, identity only, audited with the ID in its own column', async () => {
     const found = await lookupPatient(doctorA, cid('3-1004-00123-45-6'), deps);
-    expect(found).toMatchObject({ ok: true, patient: { nameEn: 'Somsri Meesuk', phoneMasked: '••• ••• 5678', sharingHospitals: 5, gender: 'female', birthDate: '1964-03-12', age: 62 } });
+    expect(found).toMatchObject({
+      ok: true,
+      patient: {
+        nameEn: 'Somsri Meesuk',
+        phoneMasked: '••• ••• 5678',
+        sharingHospitals: 5,
+        gender: 'female',
+        birthDate: '1964-03-12',
+        age: 62,
+      },
+    });
     expect(JSON.stringify(found)).not.toContain('0812345678');
-    expect(await lookupPatient(doctorA, cid('3100400456781'), deps)).toMatchObject({ ok: false, reason: 'no-sharing', patient: { sharingHospitals: 0 } });
-    expect(await lookupPatient(doctorA, cid('3100400567893'), deps)).toMatchObject({ ok: false, reason: 'no-phone', patient: { phoneMasked: null } });
+    expect(await lookupPatient(doctorA, cid('3100400456781'), deps)).toMatchObject({
+      ok: false,
+      reason: 'no-sharing',
+      patient: { sharingHospitals: 0 },
+    });
+    expect(await lookupPatient(doctorA, cid('3100400567893'), deps)).toMatchObject({
+      ok: false,
+      reason: 'no-phone',
+      patient: { phoneMasked: null },
+    });
     expect(await lookupPatient(doctorA, cid('3100400012344'), deps)).toEqual({ ok: false, reason: 'not-found' });
-    expect(await lookupPatient(doctorA, cid('3100400123457'), deps)).toEqual({ ok: false, reason: 'invalid', fieldErrors: { value: { key: 'consent.cid.error.checksum', vars: { expected: 6, actual: 7 } } } });
-    expect(await lookupPatient(doctorA, { by: 'passport', value: 'aa1234567' }, deps)).toMatchObject({ ok: true, patient: { identifier: 'AA1234567', nameEn: 'John Smith', language: 'en' } });
+    expect(await lookupPatient(doctorA, cid('3100400123457'), deps)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fieldErrors: { value: { key: 'consent.cid.error.checksum', vars: { expected: 6, actual: 7 } } },
+    });
+    expect(await lookupPatient(doctorA, { by: 'passport', value: 'aa1234567' }, deps)).toMatchObject({
+      ok: true,
+      patient: { identifier: 'AA1234567', nameEn: 'John Smith', language: 'en' },
+    });
     expect(await lookupPatient(doctorA, cid('0099912345673'), deps)).toMatchObject({ ok: true, warning: 'starts-with-zero' });
 
     const rows = await database.db.select().from(auditLog).where(eq(auditLog.action, 'patient-lookup'));
@@ -79,7 +123,10 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
   });
 
   it('reports an unreachable exchange as retryable', async () => {
-    const down = { ...deps, exchange: createExchangeClient({ baseUrl: 'http://127.0.0.1:9', token: TEST_TOKENS.exchange, timeoutMs: 1000 }) };
+    const down = {
+      ...deps,
+      exchange: createExchangeClient({ baseUrl: 'http://127.0.0.1:9', token: TEST_TOKENS.exchange, timeoutMs: 1000 }),
+    };
     expect(await lookupPatient(doctorA, cid(SOMSRI), down)).toEqual({ ok: false, reason: 'exchange-unavailable' });
     expect(await sendConsentOtp(doctorA, cid(SOMSRI), down)).toEqual({ ok: false, reason: 'exchange-unavailable' });
   });
@@ -106,14 +153,25 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
     // Doctor B (same hospital) cannot use A's challenge, and does not use up A's attempts.
     expect(await verifyConsentOtp(doctorB, { challengeId: sent.challengeId, code }, deps)).toEqual({ ok: false, reason: 'not-found' });
-    expect(await verifyConsentOtp({ ...doctorA, hospitalCode: '10661' }, { challengeId: sent.challengeId, code }, deps)).toEqual({ ok: false, reason: 'not-found' });
+    expect(await verifyConsentOtp({ ...doctorA, hospitalCode: '10661' }, { challengeId: sent.challengeId, code }, deps)).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
 
     advance(60_000);
     const ok = await verifyConsentOtp(doctorA, { challengeId: sent.challengeId, code }, deps);
     if (!ok.ok) throw new Error(ok.reason);
     expect(new Date(ok.expiresAt).getTime() - clock.getTime()).toBe(12 * 3600_000);
     const [consent] = await database.db.select().from(consents).where(eq(consents.id, ok.consentId));
-    expect(consent).toMatchObject({ licenceNumber: '12345', hospitalCode: '11535', patientCid: SOMSRI, purpose: 'TREAT', method: 'otp', challengeId: sent.challengeId, endedAt: null });
+    expect(consent).toMatchObject({
+      licenceNumber: '12345',
+      hospitalCode: '11535',
+      patientCid: SOMSRI,
+      purpose: 'TREAT',
+      method: 'otp',
+      challengeId: sent.challengeId,
+      endedAt: null,
+    });
 
     expect(await findActiveAccess(database.db, doctorA, ok.consentId, clock)).toMatchObject({ kind: 'consent', cid: SOMSRI });
     expect(await findActiveAccess(database.db, doctorB, ok.consentId, clock)).toBeNull();
@@ -124,7 +182,14 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
 
     const audit = await database.db.select().from(auditLog);
     const actions = audit.map((r) => `${r.action}:${r.outcome}`);
-    expect(actions).toEqual(['otp-send:success', 'otp-verify:denied', 'otp-verify:denied', 'otp-verify:success', 'consent-start:success', 'otp-verify:failure']);
+    expect(actions).toEqual([
+      'otp-send:success',
+      'otp-verify:denied',
+      'otp-verify:denied',
+      'otp-verify:success',
+      'consent-start:success',
+      'otp-verify:failure',
+    ]);
     expect(JSON.stringify(audit)).not.toContain(code);
     expect(audit.find((r) => r.action === 'consent-start')?.accessRef).toBe(ok.consentId);
 
@@ -138,13 +203,16 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
   it('sends in English to an English-speaking patient found by passport', async () => {
     const sent = await sendConsentOtp(doctorA, { by: 'passport', value: 'AA1234567' }, deps);
     expect(sent).toMatchObject({ ok: true, phoneMasked: '••• ••• 9999' });
-    expect(sms.texts[0]).toMatch(/^Health Link code \d{6}\. Give it only to Dr Thotsop Jaidee, .*\(11535\).*for your treatment\. Valid until 10:05/);
+    expect(sms.texts[0]).toMatch(
+      /^Health Link code \d{6}\. Give it only to Dr Thotsop Jaidee, .*\(11535\).*for your treatment\. Valid until 10:05/,
+    );
   });
 
   it('voids the challenge at the fifth wrong code; a resend does not reset the count', async () => {
     const first = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
     if (!first.ok) throw new Error(await explain(first.reason));
-    const wrong = (c: string) => verifyConsentOtp(doctorA, { challengeId: first.challengeId, code: c === codeIn(sms.texts.at(-1)) ? '999999' : c }, deps);
+    const wrong = (c: string) =>
+      verifyConsentOtp(doctorA, { challengeId: first.challengeId, code: c === codeIn(sms.texts.at(-1)) ? '999999' : c }, deps);
     expect(await wrong('000000')).toEqual({ ok: false, reason: 'wrong', remaining: 4 });
     expect(await wrong('111111')).toEqual({ ok: false, reason: 'wrong', remaining: 3 });
     advance(61_000);
@@ -152,7 +220,12 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     expect(resent).toMatchObject({ ok: true, challengeId: first.challengeId });
     const oldCode = codeIn(sms.texts[0]);
     const newCode = codeIn(sms.texts[1]);
-    if (oldCode !== newCode) expect(await verifyConsentOtp(doctorA, { challengeId: first.challengeId, code: oldCode }, deps)).toEqual({ ok: false, reason: 'wrong', remaining: 2 });
+    if (oldCode !== newCode)
+      expect(await verifyConsentOtp(doctorA, { challengeId: first.challengeId, code: oldCode }, deps)).toEqual({
+        ok: false,
+        reason: 'wrong',
+        remaining: 2,
+      });
     else expect(await wrong('222222')).toEqual({ ok: false, reason: 'wrong', remaining: 2 });
     expect(await wrong('333333')).toEqual({ ok: false, reason: 'wrong', remaining: 1 });
     expect(await wrong('444444')).toEqual({ ok: false, reason: 'void' });
@@ -173,7 +246,9 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     if (!sent.ok) throw new Error(await explain(sent.reason));
     const right = codeIn(sms.texts[0]);
     const wrongCode = right === '000000' ? '111111' : '000000';
-    const results = await Promise.all(Array.from({ length: 6 }, () => verifyConsentOtp(doctorA, { challengeId: sent.challengeId, code: wrongCode }, deps)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => verifyConsentOtp(doctorA, { challengeId: sent.challengeId, code: wrongCode }, deps)),
+    );
     const summary = results.map((r) => (r.ok ? 'ok' : r.reason === 'wrong' ? `wrong-${r.remaining}` : r.reason)).sort();
     expect(summary).toEqual(['void', 'void', 'wrong-1', 'wrong-2', 'wrong-3', 'wrong-4']);
     const [row] = await database.db.select().from(consentChallenges).where(eq(consentChallenges.id, sent.challengeId));
@@ -193,7 +268,10 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     const sent = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
     if (!sent.ok) throw new Error(await explain(sent.reason));
     advance(OTP_TTL_MS);
-    expect(await verifyConsentOtp(doctorA, { challengeId: sent.challengeId, code: codeIn(sms.texts[0]) }, deps)).toEqual({ ok: false, reason: 'expired' });
+    expect(await verifyConsentOtp(doctorA, { challengeId: sent.challengeId, code: codeIn(sms.texts[0]) }, deps)).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
     const [row] = await database.db.select().from(consentChallenges).where(eq(consentChallenges.id, sent.challengeId));
     expect(row?.status).toBe('pending');
   });
@@ -211,9 +289,15 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     advance(61_000);
     const fourth = await sendConsentOtp(doctorA, cid(SOMSRI), deps);
     expect(fourth).toEqual({ ok: false, reason: 'doctor-limit', retryInMs: 15 * 60_000 - (30_000 + 31_000 + 61_000 + 61_000) });
-    const sends = await database.db.select().from(smsSends).where(and(eq(smsSends.patientCid, SOMSRI), eq(smsSends.licenceNumber, '12345')));
+    const sends = await database.db
+      .select()
+      .from(smsSends)
+      .where(and(eq(smsSends.patientCid, SOMSRI), eq(smsSends.licenceNumber, '12345')));
     expect(sends).toHaveLength(3);
-    const denied = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'otp-send'), eq(auditLog.outcome, 'denied')));
+    const denied = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'otp-send'), eq(auditLog.outcome, 'denied')));
     expect(denied.map((r) => r.details.reason)).toEqual(['resend-too-soon', 'doctor-limit']);
   });
 

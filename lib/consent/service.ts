@@ -9,7 +9,19 @@ import { hospitalLabel } from '../hospitals';
 import { maskPhone } from '../sms/phone';
 import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
 import { resolvePatient } from './lookup';
-import { canSend, consentExpiresAt, generateOtp, hashOtp, judgeAttempt, otpExpiresAt, PATIENT_WINDOW_MS, RESEND_AFTER_MS, wrongVerdict, MAX_WRONG_ENTRIES, type ChallengeState } from './rules';
+import {
+  canSend,
+  consentExpiresAt,
+  generateOtp,
+  hashOtp,
+  judgeAttempt,
+  otpExpiresAt,
+  PATIENT_WINDOW_MS,
+  RESEND_AFTER_MS,
+  wrongVerdict,
+  MAX_WRONG_ENTRIES,
+  type ChallengeState,
+} from './rules';
 import { failure, success, type Failure, type Success } from '../result';
 import { consentIdSchema, otpEntrySchema, patientSearchSchema, searchProblem, type SearchField } from './schemas';
 
@@ -58,7 +70,18 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
   if (!parsed.success) return failure('invalid', { value: searchProblem(input) ?? { key: 'consent.cid.error.digits' } });
   const resolved = await resolvePatient(doctor, parsed.data, deps);
   if (resolved.outcome === 'exchange-unavailable') {
-    await appendAudit(deps.db, { ...auditActor(doctor), action: 'otp-send', outcome: 'failure', patientCid: parsed.data.by === 'cid' ? parsed.data.value : null, purpose: 'TREAT', details: { reason: 'exchange-unavailable', exchangeReason: resolved.reason.slice(0, 60) } }, deps.now());
+    await appendAudit(
+      deps.db,
+      {
+        ...auditActor(doctor),
+        action: 'otp-send',
+        outcome: 'failure',
+        patientCid: parsed.data.by === 'cid' ? parsed.data.value : null,
+        purpose: 'TREAT',
+        details: { reason: 'exchange-unavailable', exchangeReason: resolved.reason.slice(0, 60) },
+      },
+      deps.now(),
+    );
     return { ok: false, reason: 'exchange-unavailable' };
   }
   if (resolved.outcome !== 'found') return { ok: false, reason: resolved.outcome };
@@ -80,7 +103,11 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
       .where(and(eq(smsSends.patientCid, cid), eq(smsSends.kind, 'otp'), gt(smsSends.sentAt, new Date(now.getTime() - PATIENT_WINDOW_MS))));
     const verdict = canSend(history, doctor.licence, now);
     if (!verdict.ok) {
-      await appendAudit(tx, { ...actor, action: 'otp-send', outcome: 'denied', patientCid: cid, purpose: 'TREAT', details: { reason: verdict.reason } }, now);
+      await appendAudit(
+        tx,
+        { ...actor, action: 'otp-send', outcome: 'denied', patientCid: cid, purpose: 'TREAT', details: { reason: verdict.reason } },
+        now,
+      );
       return verdict;
     }
     const [open] = await tx
@@ -99,10 +126,17 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
       .orderBy(desc(consentChallenges.createdAt))
       .limit(1);
     const challengeId = open?.id ?? crypto.randomUUID();
-    const codeHash = hashOtp(deps.secret, { challengeId, licence: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: cid }, code);
+    const codeHash = hashOtp(
+      deps.secret,
+      { challengeId, licence: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: cid },
+      code,
+    );
     if (open) {
       // A resend replaces the code and its expiry; wrong_attempts is deliberately left as it is.
-      await tx.update(consentChallenges).set({ codeHash, codeExpiresAt: expiresAt, lastSentAt: now, sendCount: sql`${consentChallenges.sendCount} + 1` }).where(eq(consentChallenges.id, challengeId));
+      await tx
+        .update(consentChallenges)
+        .set({ codeHash, codeExpiresAt: expiresAt, lastSentAt: now, sendCount: sql`${consentChallenges.sendCount} + 1` })
+        .where(eq(consentChallenges.id, challengeId));
     } else {
       await tx.insert(consentChallenges).values({
         id: challengeId,
@@ -120,7 +154,9 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
       });
     }
     const sendId = crypto.randomUUID();
-    await tx.insert(smsSends).values({ id: sendId, patientCid: cid, licenceNumber: doctor.licence, hospitalCode: doctor.hospitalCode, kind: 'otp', sentAt: now });
+    await tx
+      .insert(smsSends)
+      .values({ id: sendId, patientCid: cid, licenceNumber: doctor.licence, hospitalCode: doctor.hospitalCode, kind: 'otp', sentAt: now });
     return { ok: true as const, challengeId, sendId, resend: open !== undefined, sendCount: (open?.sendCount ?? 0) + 1 };
   });
   if (!reserved.ok) return { ok: false, reason: reserved.reason, retryInMs: Math.max(0, reserved.retryAt.getTime() - now.getTime()) };
@@ -130,7 +166,12 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
     .listOrganizations()
     .then((list) => new Map(list.map((h) => [h.code, h])))
     .catch(() => new Map());
-  const text = otpSmsText(lang, { code, doctorName: nameIn(doctor.displayName, lang), hospital: hospitalLabel(directory, doctor.hospitalCode, lang), expiresAt });
+  const text = otpSmsText(lang, {
+    code,
+    doctorName: nameIn(doctor.displayName, lang),
+    hospital: hospitalLabel(directory, doctor.hospitalCode, lang),
+    expiresAt,
+  });
   const sent = await deps.sms.send(phone, text);
   metrics().otpMessages.inc({ outcome: sent.ok ? 'sent' : 'failed' });
 
@@ -155,7 +196,13 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
     );
   });
   if (!sent.ok) return { ok: false, reason: 'sms-failed' };
-  return { ok: true, challengeId: reserved.challengeId, phoneMasked: maskPhone(phone), expiresInMs: expiresAt.getTime() - now.getTime(), resendInMs: RESEND_AFTER_MS };
+  return {
+    ok: true,
+    challengeId: reserved.challengeId,
+    phoneMasked: maskPhone(phone),
+    expiresInMs: expiresAt.getTime() - now.getTime(),
+    resendInMs: RESEND_AFTER_MS,
+  };
 }
 
 /**
@@ -173,10 +220,19 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
     const [row] = await tx.select().from(consentChallenges).where(eq(consentChallenges.id, challengeId)).for('update');
     if (!row) return { ok: false, reason: 'not-found' } as const;
     const challenge: ChallengeState = row;
-    const verdict = judgeAttempt(challenge, { licence: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: row.patientCid, code }, deps.secret, now);
+    const verdict = judgeAttempt(
+      challenge,
+      { licence: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: row.patientCid, code },
+      deps.secret,
+      now,
+    );
     const audit = (outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>) => {
       metrics().otpMessages.inc({ outcome: outcome === 'success' ? 'verified' : 'wrong' });
-      return appendAudit(tx, { ...actor, action: 'otp-verify', outcome, patientCid: row.patientCid, purpose: 'TREAT', accessRef: challengeId, details }, now);
+      return appendAudit(
+        tx,
+        { ...actor, action: 'otp-verify', outcome, patientCid: row.patientCid, purpose: 'TREAT', accessRef: challengeId, details },
+        now,
+      );
     };
     switch (verdict.kind) {
       case 'wrong-binding':
@@ -198,16 +254,44 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
           .where(and(eq(consentChallenges.id, challengeId), eq(consentChallenges.status, 'pending')))
           .returning({ wrongAttempts: consentChallenges.wrongAttempts });
         const after = wrongVerdict(counted?.wrongAttempts ?? MAX_WRONG_ENTRIES);
-        await audit('failure', { reason: 'wrong-code', wrongAttempts: counted?.wrongAttempts ?? MAX_WRONG_ENTRIES, voided: after.kind === 'void' });
-        return after.kind === 'wrong' ? ({ ok: false, reason: 'wrong', remaining: after.remaining } as const) : ({ ok: false, reason: 'void' } as const);
+        await audit('failure', {
+          reason: 'wrong-code',
+          wrongAttempts: counted?.wrongAttempts ?? MAX_WRONG_ENTRIES,
+          voided: after.kind === 'void',
+        });
+        return after.kind === 'wrong'
+          ? ({ ok: false, reason: 'wrong', remaining: after.remaining } as const)
+          : ({ ok: false, reason: 'void' } as const);
       }
       case 'verified': {
         await tx.update(consentChallenges).set({ status: 'verified' }).where(eq(consentChallenges.id, challengeId));
         const consentId = crypto.randomUUID();
         const expiresAt = consentExpiresAt(now, deps.consentHours);
-        await tx.insert(consents).values({ id: consentId, licenceNumber: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: row.patientCid, purpose: 'TREAT', method: 'otp', challengeId, startedAt: now, expiresAt });
+        await tx.insert(consents).values({
+          id: consentId,
+          licenceNumber: doctor.licence,
+          hospitalCode: doctor.hospitalCode,
+          patientCid: row.patientCid,
+          purpose: 'TREAT',
+          method: 'otp',
+          challengeId,
+          startedAt: now,
+          expiresAt,
+        });
         await audit('success', { sendCount: row.sendCount, wrongAttempts: row.wrongAttempts });
-        await appendAudit(tx, { ...actor, action: 'consent-start', outcome: 'success', patientCid: row.patientCid, purpose: 'TREAT', accessRef: consentId, details: { method: 'otp', hours: deps.consentHours, challengeId } }, now);
+        await appendAudit(
+          tx,
+          {
+            ...actor,
+            action: 'consent-start',
+            outcome: 'success',
+            patientCid: row.patientCid,
+            purpose: 'TREAT',
+            accessRef: consentId,
+            details: { method: 'otp', hours: deps.consentHours, challengeId },
+          },
+          now,
+        );
         return { ok: true, consentId, expiresAt: expiresAt.toISOString() } as const;
       }
     }
@@ -218,7 +302,12 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
 export type EndConsentResult = Success | Failure<'not-found'>;
 
 /** Ends this doctor's consent early (e.g. the patient withdrew it, or care is over); audited. */
-export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps: ConsentDeps, reason = 'ended-by-doctor'): Promise<EndConsentResult> {
+export async function endConsent(
+  doctor: ConsentDoctor,
+  consentId: unknown,
+  deps: ConsentDeps,
+  reason = 'ended-by-doctor',
+): Promise<EndConsentResult> {
   const id = consentIdSchema.safeParse(consentId);
   if (!id.success) return failure('not-found');
   const now = deps.now();
@@ -226,10 +315,29 @@ export async function endConsent(doctor: ConsentDoctor, consentId: unknown, deps
     const [ended] = await tx
       .update(consents)
       .set({ endedAt: now, endReason: reason })
-      .where(and(eq(consents.id, id.data), eq(consents.licenceNumber, doctor.licence), eq(consents.hospitalCode, doctor.hospitalCode), isNull(consents.endedAt)))
+      .where(
+        and(
+          eq(consents.id, id.data),
+          eq(consents.licenceNumber, doctor.licence),
+          eq(consents.hospitalCode, doctor.hospitalCode),
+          isNull(consents.endedAt),
+        ),
+      )
       .returning({ patientCid: consents.patientCid });
     if (!ended) return failure('not-found');
-    await appendAudit(tx, { ...auditActor(doctor), action: 'consent-end', outcome: 'success', patientCid: ended.patientCid, purpose: 'TREAT', accessRef: id.data, details: { reason } }, now);
+    await appendAudit(
+      tx,
+      {
+        ...auditActor(doctor),
+        action: 'consent-end',
+        outcome: 'success',
+        patientCid: ended.patientCid,
+        purpose: 'TREAT',
+        accessRef: id.data,
+        details: { reason },
+      },
+      now,
+    );
     return success({});
   });
 }

@@ -24,21 +24,44 @@ describe.each(DATABASE_KINDS)('a patient withdraws access on %s', (kind) => {
     const challengeId = crypto.randomUUID();
     const now = new Date();
     const base = { licenceNumber: by.licence, hospitalCode: by.hospitalCode, patientCid: cid, purpose: 'TREAT' as const };
-    await database.db.insert(consentChallenges).values({ id: challengeId, ...base, codeHash: 'x', codeExpiresAt: now, lastSentAt: now, sendCount: 1, wrongAttempts: 0, status: 'verified' });
-    await database.db.insert(consents).values({ id, ...base, method: 'otp', challengeId, startedAt: now, expiresAt: new Date(now.getTime() + 3600_000) });
+    await database.db.insert(consentChallenges).values({
+      id: challengeId,
+      ...base,
+      codeHash: 'x',
+      codeExpiresAt: now,
+      lastSentAt: now,
+      sendCount: 1,
+      wrongAttempts: 0,
+      status: 'verified',
+    });
+    await database.db
+      .insert(consents)
+      .values({ id, ...base, method: 'otp', challengeId, startedAt: now, expiresAt: new Date(now.getTime() + 3600_000) });
     return id;
   }
   async function openEmergency(cid = CID) {
     const id = crypto.randomUUID();
     const now = new Date();
-    await database.db.insert(emergencyAccesses).values({ id, licenceNumber: '67890', hospitalCode: '10661', patientCid: cid, reasonCode: 'unconscious', reasonText: 'Unconscious after a fall', startedAt: now, expiresAt: new Date(now.getTime() + 3600_000) });
+    await database.db.insert(emergencyAccesses).values({
+      id,
+      licenceNumber: '67890',
+      hospitalCode: '10661',
+      patientCid: cid,
+      reasonCode: 'unconscious',
+      reasonText: 'Unconscious after a fall',
+      startedAt: now,
+      expiresAt: new Date(now.getTime() + 3600_000),
+    });
     return id;
   }
 
   it('ends one named access, and only that one, and says why to its doctor', async () => {
     const first = await openConsent();
     const second = await openConsent();
-    expect(await withdrawPatientAccess(database.db, CID, request, first, new Date())).toEqual({ consentsEnded: 1, emergencyAccessesEnded: 0 });
+    expect(await withdrawPatientAccess(database.db, CID, request, first, new Date())).toEqual({
+      consentsEnded: 1,
+      emergencyAccessesEnded: 0,
+    });
     expect(await findActiveAccess(database.db, doctor, first)).toBeNull();
     expect(await findActiveAccess(database.db, doctor, second)).not.toBeNull();
     expect(await wasWithdrawn(database.db, doctor, first)).toBe(true);
@@ -59,6 +82,9 @@ describe.each(DATABASE_KINDS)('a patient withdraws access on %s', (kind) => {
     const rows = await database.db.select().from(auditLog).where(eq(auditLog.action, 'access-withdrawn'));
     expect(rows.map((r) => r.accessRef)).toEqual(expect.arrayContaining([consent, emergency]));
     expect(rows.every((r) => r.patientCid === CID && r.actorType === 'service')).toBe(true);
-    expect(await withdrawPatientAccess(database.db, CID, request, undefined, new Date())).toEqual({ consentsEnded: 0, emergencyAccessesEnded: 0 });
+    expect(await withdrawPatientAccess(database.db, CID, request, undefined, new Date())).toEqual({
+      consentsEnded: 0,
+      emergencyAccessesEnded: 0,
+    });
   });
 });

@@ -25,7 +25,16 @@ describe.each(DATABASE_KINDS)('database layer on %s', (kind) => {
 
   it('stores and reads rows through Drizzle', async () => {
     const id = crypto.randomUUID();
-    await database.db.insert(doctorGrants).values({ id, hospitalCode: '11535', licenceNumber: '12345', nameTh: 'ทดสอบ', nameEn: 'Test', role: 'doctor', status: 'active', createdBy: 'test' });
+    await database.db.insert(doctorGrants).values({
+      id,
+      hospitalCode: '11535',
+      licenceNumber: '12345',
+      nameTh: 'ทดสอบ',
+      nameEn: 'Test',
+      role: 'doctor',
+      status: 'active',
+      createdBy: 'test',
+    });
     const [row] = await database.db.select().from(doctorGrants).where(eq(doctorGrants.id, id));
     expect(row).toMatchObject({ hospitalCode: '11535', licenceNumber: '12345', role: 'doctor', status: 'active' });
     expect(row?.createdAt).toBeInstanceOf(Date);
@@ -33,7 +42,16 @@ describe.each(DATABASE_KINDS)('database layer on %s', (kind) => {
 
   it('enforces constraints in the database itself', async () => {
     await expect(
-      database.db.insert(doctorGrants).values({ id: crypto.randomUUID(), hospitalCode: 'ABC', licenceNumber: '12345', nameTh: 'x', nameEn: 'x', role: 'doctor', status: 'active', createdBy: 't' }),
+      database.db.insert(doctorGrants).values({
+        id: crypto.randomUUID(),
+        hospitalCode: 'ABC',
+        licenceNumber: '12345',
+        nameTh: 'x',
+        nameEn: 'x',
+        role: 'doctor',
+        status: 'active',
+        createdBy: 't',
+      }),
     ).rejects.toThrow();
   });
 

@@ -7,7 +7,9 @@ type Row = Record<string, unknown>;
 export interface SqlRunner {
   exec(sql: string): Promise<void>;
   query(sql: string, params?: unknown[]): Promise<Row[]>;
-  transaction<T>(fn: (tx: { exec(sql: string): Promise<void>; query(sql: string, params?: unknown[]): Promise<Row[]> }) => Promise<T>): Promise<T>;
+  transaction<T>(
+    fn: (tx: { exec(sql: string): Promise<void>; query(sql: string, params?: unknown[]): Promise<Row[]> }) => Promise<T>,
+  ): Promise<T>;
 }
 
 export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'db', 'migrations');
@@ -26,7 +28,9 @@ export function listMigrations(dir = MIGRATIONS_DIR): { version: string; name: s
  */
 export async function applyMigrations(runner: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
   const applied: string[] = [];
-  await runner.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  await runner.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   for (const migration of listMigrations(dir)) {
     await runner.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(728100)');
@@ -35,7 +39,9 @@ export async function applyMigrations(runner: SqlRunner, dir = MIGRATIONS_DIR): 
       try {
         await tx.exec(migration.sql);
       } catch (error) {
-        throw new Error(`Migration ${migration.name} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `Migration ${migration.name} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       applied.push(migration.name);

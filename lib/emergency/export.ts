@@ -30,7 +30,13 @@ export async function exportEmergencyIps(doctor: DoctorContext, access: PatientA
   const bundle = buildIpsBundle({
     newId: () => crypto.randomUUID(),
     now,
-    patient: { cid: access.cid, nameTh: view.banner.nameTh, nameEn: view.banner.nameEn, gender: view.banner.gender, birthDate: view.banner.birthDate },
+    patient: {
+      cid: access.cid,
+      nameTh: view.banner.nameTh,
+      nameEn: view.banner.nameEn,
+      gender: view.banner.gender,
+      birthDate: view.banner.birthDate,
+    },
     author: { hospitalCode: doctor.hospitalCode, name: self?.nameEn ?? doctor.hospitalCode },
     summary: view.summary,
     answers: view.answers,

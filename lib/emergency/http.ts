@@ -15,7 +15,8 @@ export async function readSameOriginJson(request: Request): Promise<unknown> {
     } catch {
       originHost = null;
     }
-    if (originHost === null || originHost !== host) throw new AppError('forbidden', { th: 'คำขอไม่ได้มาจากหน้านี้', en: 'The request did not come from this site.' });
+    if (originHost === null || originHost !== host)
+      throw new AppError('forbidden', { th: 'คำขอไม่ได้มาจากหน้านี้', en: 'The request did not come from this site.' });
   }
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new AppError('bad-request', { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request format is not valid.' });

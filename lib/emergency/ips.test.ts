@@ -11,9 +11,20 @@ const full: EmergencySummary = {
   answered: ['10661', '11535'],
   allergyStatus: 'allergies',
   allergies: [{ display: 'Aspirin', reactions: ['urticaria'], hospitals: ['11535'], conflicts: [], criticality: 'high' }],
-  medications: [{ display: 'Phenytoin 100 mg', dose: '3 capsules at night', highRisk: 'antiepileptic', hospitals: ['10661'], conflicts: [], allergyConflicts: [] }],
+  medications: [
+    {
+      display: 'Phenytoin 100 mg',
+      dose: '3 capsules at night',
+      highRisk: 'antiepileptic',
+      hospitals: ['10661'],
+      conflicts: [],
+      allergyConflicts: [],
+    },
+  ],
   problems: [{ display: 'Epilepsy', onset: '2015-03-01', hospitals: ['10661'] }],
-  keyLabs: [{ analyteKey: 'potassium', display: 'Potassium', value: 4.1, unit: 'mmol/L', date: '2026-10-01', hospitals: ['11535'], flag: 'N' }],
+  keyLabs: [
+    { analyteKey: 'potassium', display: 'Potassium', value: 4.1, unit: 'mmol/L', date: '2026-10-01', hospitals: ['11535'], flag: 'N' },
+  ],
   bloodGroup: { value: 'O Rh+', date: '2020-01-01', hospitals: ['10661'], conflict: false },
   tetanus: { status: 'recorded', date: '2024-05-05', display: 'Tetanus toxoid', hospitals: ['10702'] },
 };
@@ -33,7 +44,12 @@ function build(summary: EmergencySummary, answers: HospitalAnswer[] = [answered(
   });
 }
 
-type Section = { code: { coding: { code: string }[] }; entry?: { reference: string }[]; emptyReason?: { coding: { code: string }[] }; text: { div: string } };
+type Section = {
+  code: { coding: { code: string }[] };
+  entry?: { reference: string }[];
+  emptyReason?: { coding: { code: string }[] };
+  text: { div: string };
+};
 const sectionsOf = (b: IpsBundle) => (b.entry[0]?.resource.section ?? []) as Section[];
 const section = (b: IpsBundle, code: string) => sectionsOf(b).find((s) => s.code.coding[0]?.code === code);
 
@@ -106,7 +122,12 @@ describe('buildIpsBundle', () => {
   });
 
   it('writes result values with the same precision as the record', () => {
-    const b = build({ ...full, keyLabs: [{ analyteKey: 'haemoglobin', display: 'Haemoglobin', value: 15.096, unit: 'g/dL', date: '2026-10-01', hospitals: ['11535'] }] });
+    const b = build({
+      ...full,
+      keyLabs: [
+        { analyteKey: 'haemoglobin', display: 'Haemoglobin', value: 15.096, unit: 'g/dL', date: '2026-10-01', hospitals: ['11535'] },
+      ],
+    });
     const div = section(b, IPS_SECTIONS.results.code)!.text.div;
     expect(div).toContain('Haemoglobin: 15.1 g/dL');
     expect(div).not.toContain('15.096');

@@ -121,13 +121,27 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     };
     if (a.criticality) resource.criticality = a.criticality;
     if (a.reactions.length > 0) resource.reaction = [{ manifestation: a.reactions.map((r) => ({ text: r })) }];
-    add('allergies', resource, `${a.display}${a.reactions.length > 0 ? ` (${a.reactions.join(', ')})` : ''} — ${a.hospitals.map(hospitalName).join(', ')}`);
+    add(
+      'allergies',
+      resource,
+      `${a.display}${a.reactions.length > 0 ? ` (${a.reactions.join(', ')})` : ''} — ${a.hospitals.map(hospitalName).join(', ')}`,
+    );
   }
   for (const m of summary.medications) {
     const drug = medicationName(m, 'en');
-    const resource: IpsEntry['resource'] = { resourceType: 'MedicationStatement', status: 'active', medicationCodeableConcept: { text: drug }, subject, note: sourceNote(m.hospitals) };
+    const resource: IpsEntry['resource'] = {
+      resourceType: 'MedicationStatement',
+      status: 'active',
+      medicationCodeableConcept: { text: drug },
+      subject,
+      note: sourceNote(m.hospitals),
+    };
     if (m.dose) resource.dosage = [{ text: m.dose }];
-    add('medications', resource, `${drug}${m.dose ? `, ${m.dose}` : ''}${m.highRisk ? ` [high-risk: ${m.highRisk}]` : ''} — ${m.hospitals.map(hospitalName).join(', ')}`);
+    add(
+      'medications',
+      resource,
+      `${drug}${m.dose ? `, ${m.dose}` : ''}${m.highRisk ? ` [high-risk: ${m.highRisk}]` : ''} — ${m.hospitals.map(hospitalName).join(', ')}`,
+    );
   }
   for (const p of summary.problems) {
     const resource: IpsEntry['resource'] = {
@@ -153,8 +167,15 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     };
     const when = fhirDate(l.date);
     if (when) resource.effectiveDateTime = when;
-    if (l.flag) resource.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] }];
-    add('results', resource, `${analyte}: ${formatResultValue(l.analyteKey, l.value, l.unit)} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`);
+    if (l.flag)
+      resource.interpretation = [
+        { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] },
+      ];
+    add(
+      'results',
+      resource,
+      `${analyte}: ${formatResultValue(l.analyteKey, l.value, l.unit)} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`,
+    );
   }
   if (summary.bloodGroup) {
     const b = summary.bloodGroup;
@@ -169,14 +190,28 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
     };
     const when = fhirDate(b.date);
     if (when) resource.effectiveDateTime = when;
-    add('results', resource, `Blood group: ${b.value}${b.conflict ? ' (hospitals disagree)' : ''} — ${b.hospitals.map(hospitalName).join(', ')}`);
+    add(
+      'results',
+      resource,
+      `Blood group: ${b.value}${b.conflict ? ' (hospitals disagree)' : ''} — ${b.hospitals.map(hospitalName).join(', ')}`,
+    );
   }
   if (summary.tetanus.status === 'recorded') {
     const t = summary.tetanus;
-    const resource: IpsEntry['resource'] = { resourceType: 'Immunization', status: 'completed', vaccineCode: { text: t.display }, patient: subject, note: sourceNote(t.hospitals) };
+    const resource: IpsEntry['resource'] = {
+      resourceType: 'Immunization',
+      status: 'completed',
+      vaccineCode: { text: t.display },
+      patient: subject,
+      note: sourceNote(t.hospitals),
+    };
     if (t.date) resource.occurrenceDateTime = t.date;
     else resource.occurrenceString = 'unknown';
-    add('immunizations', resource, `${t.display}${t.date ? ` (${narrativeDay(t.date)})` : ''} — ${t.hospitals.map(hospitalName).join(', ')}`);
+    add(
+      'immunizations',
+      resource,
+      `${t.display}${t.date ? ` (${narrativeDay(t.date)})` : ''} — ${t.hospitals.map(hospitalName).join(', ')}`,
+    );
   }
 
   const emptyReason = (section: IpsSectionKey): { code: string; display: string } => {
@@ -196,7 +231,10 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
       section.entry = entries.map((e) => ({ reference: e.fullUrl }));
     } else {
       const reason = emptyReason(key);
-      const nka = reason.code === 'nilknown' ? [`No known allergies — recorded by ${summary.noKnownAllergyHospitals.map(hospitalName).join(', ')}`] : [];
+      const nka =
+        reason.code === 'nilknown'
+          ? [`No known allergies — recorded by ${summary.noKnownAllergyHospitals.map(hospitalName).join(', ')}`]
+          : [];
       section.text = narrative(nka, gaps);
       section.emptyReason = { coding: [{ system: EMPTY_REASON, code: reason.code, display: reason.display }] };
     }
@@ -234,7 +272,11 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
   };
   const orgEntry: IpsEntry = {
     fullUrl: orgUrl,
-    resource: { resourceType: 'Organization', identifier: [{ system: 'https://terms.sil-th.org/id/th-moph-hcode', value: author.hospitalCode }], name: author.name },
+    resource: {
+      resourceType: 'Organization',
+      identifier: [{ system: 'https://terms.sil-th.org/id/th-moph-hcode', value: author.hospitalCode }],
+      name: author.name,
+    },
   };
   return {
     resourceType: 'Bundle',

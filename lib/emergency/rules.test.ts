@@ -10,7 +10,13 @@ import {
   remainingMs,
 } from './rules';
 
-const valid = { cid: '3-1004-00890-12-1', reasonCode: 'unconscious', reasonText: '  Found unconscious, GCS 6, no relatives  ', attestation: true, pin: '135790' };
+const valid = {
+  cid: '3-1004-00890-12-1',
+  reasonCode: 'unconscious',
+  reasonText: '  Found unconscious, GCS 6, no relatives  ',
+  attestation: true,
+  pin: '135790',
+};
 
 describe('emergencyStartSchema', () => {
   it('accepts a complete request and normalises the ID and the text', () => {
@@ -48,7 +54,10 @@ describe('emergencyStartSchema', () => {
 
 describe('emergencyFormInput', () => {
   it('maps a ticked checkbox to true and an unticked one to undefined', () => {
-    const form = new Map<string, unknown>([['cid', valid.cid], ['attestation', 'on']]);
+    const form = new Map<string, unknown>([
+      ['cid', valid.cid],
+      ['attestation', 'on'],
+    ]);
     expect(emergencyFormInput((n) => form.get(n)).attestation).toBe(true);
     expect(emergencyFormInput(() => null).attestation).toBeUndefined();
   });

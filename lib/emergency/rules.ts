@@ -61,7 +61,13 @@ export function emergencyFormInput(get: (name: string) => unknown): Record<strin
     return typeof v === 'string' ? v : undefined;
   };
   const attest = str('attestation');
-  return { cid: str('cid'), reasonCode: str('reasonCode'), reasonText: str('reasonText'), attestation: attest === 'on' || attest === 'true' ? true : undefined, pin: str('pin') };
+  return {
+    cid: str('cid'),
+    reasonCode: str('reasonCode'),
+    reasonText: str('reasonText'),
+    attestation: attest === 'on' || attest === 'true' ? true : undefined,
+    pin: str('pin'),
+  };
 }
 
 /** Field → message key for the first problem of each field (for the form's inline errors). */

@@ -14,9 +14,20 @@ import { endEmergencyAccess, lookupEmergencyPatient, startEmergencyAccess, type 
 const EKKACHAI = '3100400890121';
 const NO_PHONE = '3100400567893';
 const START = new Date('2026-11-22T01:00:00Z');
-const ed: EmergencyDoctor = { licence: '67890', hospitalCode: '10661', role: 'ed', request: { clientIp: '10.0.0.1', userAgent: 'test', requestId: 'req-1' } };
+const ed: EmergencyDoctor = {
+  licence: '67890',
+  hospitalCode: '10661',
+  role: 'ed',
+  request: { clientIp: '10.0.0.1', userAgent: 'test', requestId: 'req-1' },
+};
 const notEd: EmergencyDoctor = { ...ed, licence: '12345', hospitalCode: '11535', role: 'doctor' };
-const form = { cid: '3-1004-00890-12-1', reasonCode: 'unconscious', reasonText: 'Found unconscious on the street', attestation: true, pin: '202020' };
+const form = {
+  cid: '3-1004-00890-12-1',
+  reasonCode: 'unconscious',
+  reasonText: 'Found unconscious on the street',
+  attestation: true,
+  pin: '202020',
+};
 
 function fakes(database: Database) {
   const sent: { to: string; text: string }[] = [];
@@ -24,9 +35,23 @@ function fakes(database: Database) {
   const state = { registry: 'up' as 'up' | 'down', sms: { ok: true, id: 'm1' } as SmsSendResult, clock: START };
   const patient = (cid: string): PatientLookup =>
     cid === EKKACHAI
-      ? { outcome: 'found', patient: { cid, nameTh: 'เอกชัย', nameEn: 'Ekkachai', gender: 'male', birthDate: '1968-04-02', phone: '0889012345', language: 'th' } }
+      ? {
+          outcome: 'found',
+          patient: {
+            cid,
+            nameTh: 'เอกชัย',
+            nameEn: 'Ekkachai',
+            gender: 'male',
+            birthDate: '1968-04-02',
+            phone: '0889012345',
+            language: 'th',
+          },
+        }
       : cid === NO_PHONE
-        ? { outcome: 'found', patient: { cid, nameTh: 'บัวผัน', nameEn: 'Buaphan', gender: 'female', birthDate: '1950-01-01', language: 'th' } }
+        ? {
+            outcome: 'found',
+            patient: { cid, nameTh: 'บัวผัน', nameEn: 'Buaphan', gender: 'female', birthDate: '1950-01-01', language: 'th' },
+          }
         : { outcome: 'not-found' };
   const deps: EmergencyDeps = {
     db: database.db,
@@ -40,7 +65,16 @@ function fakes(database: Database) {
         verified.push(licence);
         if (state.registry === 'down') return Promise.resolve({ outcome: 'unavailable' });
         if (pin !== '202020') return Promise.resolve({ outcome: 'invalid' });
-        return Promise.resolve({ outcome: 'valid', practitioner: { licenseNumber: licence, nameTh: 'หมอ', nameEn: 'Doctor', status: 'active', specialty: { th: 'ฉุกเฉิน', en: 'Emergency' } } });
+        return Promise.resolve({
+          outcome: 'valid',
+          practitioner: {
+            licenseNumber: licence,
+            nameTh: 'หมอ',
+            nameEn: 'Doctor',
+            status: 'active',
+            specialty: { th: 'ฉุกเฉิน', en: 'Emergency' },
+          },
+        });
       },
     },
     sms: {
@@ -80,19 +114,30 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
   it('returns field errors for a bad form without asking the registry', async () => {
     const { deps, verified } = fakes(database);
     const r = await startEmergencyAccess(ed, { ...form, reasonText: 'short', attestation: false }, deps);
-    expect(r).toEqual({ ok: false, reason: 'invalid', fieldErrors: { reasonText: { key: 'emergency.error.reasonText' }, attestation: { key: 'emergency.error.attestation' } } });
+    expect(r).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fieldErrors: { reasonText: { key: 'emergency.error.reasonText' }, attestation: { key: 'emergency.error.attestation' } },
+    });
     expect(verified).toEqual([]);
   });
 
   it('refuses a wrong PIN (charged to stepup:<licence>) and a registry outage (refunded), never opening access', async () => {
     const { deps, state } = fakes(database);
-    expect(await startEmergencyAccess(ed, { ...form, pin: '111111' }, deps)).toEqual({ ok: false, reason: 'pin-wrong', fieldErrors: { pin: { key: 'emergency.error.pinWrong' } } });
+    expect(await startEmergencyAccess(ed, { ...form, pin: '111111' }, deps)).toEqual({
+      ok: false,
+      reason: 'pin-wrong',
+      fieldErrors: { pin: { key: 'emergency.error.pinWrong' } },
+    });
     expect((await readThrottle(database.db, 'stepup:67890'))?.consecutiveFailures).toBe(1);
     state.registry = 'down';
     expect(await startEmergencyAccess(ed, form, deps)).toEqual({ ok: false, reason: 'registry-unavailable' });
     expect((await readThrottle(database.db, 'stepup:67890'))?.consecutiveFailures).toBe(0);
     expect(await database.db.select().from(emergencyAccesses)).toHaveLength(0);
-    expect((await audits('emergency-start')).map((a) => (a.details as { reason: string }).reason)).toEqual(['wrong-pin', 'registry-unavailable']);
+    expect((await audits('emergency-start')).map((a) => (a.details as { reason: string }).reason)).toEqual([
+      'wrong-pin',
+      'registry-unavailable',
+    ]);
   });
 
   it('throttles PIN guessing through the step-up', async () => {
@@ -109,21 +154,44 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
     if (!r.ok) throw new Error('expected access');
     expect(r.smsSent).toBe(true);
     const [row] = await database.db.select().from(emergencyAccesses).where(eq(emergencyAccesses.id, r.accessId));
-    expect(row).toMatchObject({ patientCid: EKKACHAI, licenceNumber: '67890', hospitalCode: '10661', reasonCode: 'unconscious', reasonText: form.reasonText, endedAt: null });
+    expect(row).toMatchObject({
+      patientCid: EKKACHAI,
+      licenceNumber: '67890',
+      hospitalCode: '10661',
+      reasonCode: 'unconscious',
+      reasonText: form.reasonText,
+      endedAt: null,
+    });
     expect(row?.expiresAt.toISOString()).toBe('2026-11-22T05:00:00.000Z');
 
-    const [start] = (await audits('emergency-start')).filter((a) => a.outcome === 'success' && (a.details as { step?: string }).step === undefined);
-    expect(start).toMatchObject({ patientCid: EKKACHAI, purpose: 'ETREAT', accessRef: r.accessId, details: { reasonCode: 'unconscious', reasonTextLength: form.reasonText.length } });
+    const [start] = (await audits('emergency-start')).filter(
+      (a) => a.outcome === 'success' && (a.details as { step?: string }).step === undefined,
+    );
+    expect(start).toMatchObject({
+      patientCid: EKKACHAI,
+      purpose: 'ETREAT',
+      accessRef: r.accessId,
+      details: { reasonCode: 'unconscious', reasonTextLength: form.reasonText.length },
+    });
     expect(JSON.stringify(start?.details)).not.toContain('unconscious on the street');
 
     expect(sent).toHaveLength(1);
     expect(sent[0]?.to).toBe('0889012345');
     expect(sent[0]?.text).toContain('โรงพยาบาลทดสอบ');
     expect(sent[0]?.text).toContain('ฉุกเฉิน');
-    expect(await database.db.select().from(smsSends).where(and(eq(smsSends.patientCid, EKKACHAI), eq(smsSends.kind, 'emergency-notice')))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(smsSends)
+        .where(and(eq(smsSends.patientCid, EKKACHAI), eq(smsSends.kind, 'emergency-notice'))),
+    ).toHaveLength(1);
 
     const doctor = { licence: ed.licence, hospitalCode: ed.hospitalCode };
-    expect(await findActiveAccess(database.db, doctor, r.accessId, new Date('2026-11-22T04:59:59Z'))).toMatchObject({ kind: 'emergency', purpose: 'ETREAT', emergency: { reasonCode: 'unconscious' } });
+    expect(await findActiveAccess(database.db, doctor, r.accessId, new Date('2026-11-22T04:59:59Z'))).toMatchObject({
+      kind: 'emergency',
+      purpose: 'ETREAT',
+      emergency: { reasonCode: 'unconscious' },
+    });
     expect(await findActiveAccess(database.db, doctor, r.accessId, new Date('2026-11-22T05:00:00Z'))).toBeNull();
     expect(await findActiveAccess(database.db, { licence: '23456', hospitalCode: '10661' }, r.accessId, START)).toBeNull();
 
@@ -155,8 +223,19 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
     const { deps } = fakes(database);
     expect(await startEmergencyAccess(ed, { ...form, cid: '1-1120-34563-56-2' }, deps)).toEqual({ ok: false, reason: 'not-found' });
     const found = await lookupEmergencyPatient(ed, { cid: '3 1004 00890 12 1' }, deps);
-    expect(found).toMatchObject({ ok: true, patient: { cidFormatted: '3-1004-00890-12-1', hasPhone: true, sharingHospitals: [{ code: '11535' }, { code: '10661', nameEn: 'Test Hospital' }] } });
+    expect(found).toMatchObject({
+      ok: true,
+      patient: {
+        cidFormatted: '3-1004-00890-12-1',
+        hasPhone: true,
+        sharingHospitals: [{ code: '11535' }, { code: '10661', nameEn: 'Test Hospital' }],
+      },
+    });
     expect(JSON.stringify(found)).not.toContain('0889012345');
-    expect(await lookupEmergencyPatient(ed, { cid: '123' }, deps)).toEqual({ ok: false, reason: 'invalid', fieldErrors: { cid: { key: 'emergency.error.cid' } } });
+    expect(await lookupEmergencyPatient(ed, { cid: '123' }, deps)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fieldErrors: { cid: { key: 'emergency.error.cid' } },
+    });
   });
 });

@@ -19,7 +19,14 @@ import type { DoctorRegistry } from '../registry/doctor-registry';
 import { failure, success, type Failure, type Success } from '../result';
 import { services } from '../services';
 import type { SmsGateway } from '../sms/sms-gateway';
-import { emergencyExpiry, emergencyFieldErrors, emergencyLookupSchema, emergencyNoticeText, emergencyStartSchema, type EmergencyField } from './rules';
+import {
+  emergencyExpiry,
+  emergencyFieldErrors,
+  emergencyLookupSchema,
+  emergencyNoticeText,
+  emergencyStartSchema,
+  type EmergencyField,
+} from './rules';
 
 /** The outside world the emergency service talks to; tests pass their own. */
 export interface EmergencyDeps {
@@ -35,7 +42,14 @@ export type EmergencyDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | '
 
 export async function defaultEmergencyDeps(): Promise<EmergencyDeps> {
   const s = services();
-  return { db: await db(), exchange: s.exchange, registry: s.registry, sms: s.sms, emergencyHours: env().EMERGENCY_HOURS, now: () => new Date() };
+  return {
+    db: await db(),
+    exchange: s.exchange,
+    registry: s.registry,
+    sms: s.sms,
+    emergencyHours: env().EMERGENCY_HOURS,
+    now: () => new Date(),
+  };
 }
 
 /** Identity card shown before break-the-glass: no clinical data, no phone number (only whether there is one). */
@@ -50,7 +64,8 @@ export interface EmergencyPatientCard {
   sharingHospitals: { code: string; nameTh: string; nameEn: string }[];
 }
 
-export type EmergencyLookupResult = Success<{ patient: EmergencyPatientCard }> | Failure<'invalid', 'cid'> | Failure<'not-found' | 'exchange-unavailable'>;
+export type EmergencyLookupResult =
+  Success<{ patient: EmergencyPatientCard }> | Failure<'invalid', 'cid'> | Failure<'not-found' | 'exchange-unavailable'>;
 
 /**
  * Break-the-glass, or why not: the form's problems (`invalid`, `pin-wrong`) name their fields; `locked`
@@ -76,7 +91,11 @@ export async function requireEmergencyRole(doctor: EmergencyDoctor, database: Db
 
 /** Records that a doctor without role 'ed' reached an emergency entry point (pages call this, then explain). */
 export async function auditEmergencyDenied(doctor: EmergencyDoctor, database: Db, step: string, now = new Date()): Promise<void> {
-  await appendAudit(database, { ...actor(doctor), action: 'emergency-denied', outcome: 'denied', purpose: 'ETREAT', details: { reason: 'not-ed-role', step } }, now);
+  await appendAudit(
+    database,
+    { ...actor(doctor), action: 'emergency-denied', outcome: 'denied', purpose: 'ETREAT', details: { reason: 'not-ed-role', step } },
+    now,
+  );
 }
 
 async function directory(deps: EmergencyDeps): Promise<Map<string, HospitalInfo>> {
@@ -116,14 +135,25 @@ export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unk
           birthDate: p.birthDate,
           age: ageInYears(p.birthDate, now),
           hasPhone: Boolean(p.phone),
-          sharingHospitals: sharing.hcodes.map((code) => ({ code, nameTh: dir.get(code)?.nameTh ?? code, nameEn: dir.get(code)?.nameEn ?? code })),
+          sharingHospitals: sharing.hcodes.map((code) => ({
+            code,
+            nameTh: dir.get(code)?.nameTh ?? code,
+            nameEn: dir.get(code)?.nameEn ?? code,
+          })),
         },
       });
     }
   }
   await appendAudit(
     deps.db,
-    { ...actor(doctor), action: 'patient-lookup', outcome: !result.ok && result.reason === 'exchange-unavailable' ? 'failure' : 'success', patientCid: cid, purpose: 'ETREAT', details: { result: result.ok ? 'found' : result.reason, flow: 'emergency' } },
+    {
+      ...actor(doctor),
+      action: 'patient-lookup',
+      outcome: !result.ok && result.reason === 'exchange-unavailable' ? 'failure' : 'success',
+      patientCid: cid,
+      purpose: 'ETREAT',
+      details: { result: result.ok ? 'found' : result.reason, flow: 'emergency' },
+    },
     now,
   );
   return result;
@@ -144,18 +174,51 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   const key = `stepup:${doctor.licence}`;
   const decision = await reserveAttempt(deps.db, [{ key, policy: LICENCE_POLICY }], now);
   if (!decision.allowed) {
-    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'stepup-throttled', reasonCode } }, now);
+    await appendAudit(
+      deps.db,
+      {
+        ...actor(doctor),
+        action: 'emergency-start',
+        outcome: 'denied',
+        patientCid: cid,
+        purpose: 'ETREAT',
+        details: { reason: 'stepup-throttled', reasonCode },
+      },
+      now,
+    );
     return { ...failure('locked'), retryAt: decision.retryAt.toISOString() };
   }
   const verified = await deps.registry.verifyCredentials(doctor.licence, pin);
   if (verified.outcome === 'unavailable') {
     // An outage is not the doctor's fault: refund the attempt. Still no access without a verified PIN.
     await releaseAttempt(deps.db, [key]);
-    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason: 'registry-unavailable', reasonCode } }, now);
+    await appendAudit(
+      deps.db,
+      {
+        ...actor(doctor),
+        action: 'emergency-start',
+        outcome: 'failure',
+        patientCid: cid,
+        purpose: 'ETREAT',
+        details: { reason: 'registry-unavailable', reasonCode },
+      },
+      now,
+    );
     return failure('registry-unavailable');
   }
   if (verified.outcome === 'invalid') {
-    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'denied', patientCid: cid, purpose: 'ETREAT', details: { reason: 'wrong-pin', reasonCode } }, now);
+    await appendAudit(
+      deps.db,
+      {
+        ...actor(doctor),
+        action: 'emergency-start',
+        outcome: 'denied',
+        patientCid: cid,
+        purpose: 'ETREAT',
+        details: { reason: 'wrong-pin', reasonCode },
+      },
+      now,
+    );
     return failure('pin-wrong', { pin: { key: 'emergency.error.pinWrong' } });
   }
   await releaseAttempt(deps.db, [key]);
@@ -164,7 +227,18 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   const found = await deps.exchange.findPatient({ cid }, ctx);
   if (found.outcome !== 'found') {
     const reason = found.outcome === 'not-found' ? 'patient-not-found' : 'exchange-unavailable';
-    await appendAudit(deps.db, { ...actor(doctor), action: 'emergency-start', outcome: 'failure', patientCid: cid, purpose: 'ETREAT', details: { reason, reasonCode } }, now);
+    await appendAudit(
+      deps.db,
+      {
+        ...actor(doctor),
+        action: 'emergency-start',
+        outcome: 'failure',
+        patientCid: cid,
+        purpose: 'ETREAT',
+        details: { reason, reasonCode },
+      },
+      now,
+    );
     return failure(found.outcome === 'not-found' ? 'not-found' : 'exchange-unavailable');
   }
 
@@ -172,17 +246,50 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   const expiresAt = emergencyExpiry(now, deps.emergencyHours);
   await deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    await tx.insert(emergencyAccesses).values({ id: accessId, licenceNumber: doctor.licence, hospitalCode: doctor.hospitalCode, patientCid: cid, reasonCode, reasonText, startedAt: now, expiresAt });
+    await tx.insert(emergencyAccesses).values({
+      id: accessId,
+      licenceNumber: doctor.licence,
+      hospitalCode: doctor.hospitalCode,
+      patientCid: cid,
+      reasonCode,
+      reasonText,
+      startedAt: now,
+      expiresAt,
+    });
     // The free text stays with the access row for reviewers; the audit log records only its length.
-    await appendAudit(tx, { ...actor(doctor), action: 'emergency-start', outcome: 'success', patientCid: cid, purpose: 'ETREAT', accessRef: accessId, details: { reasonCode, reasonTextLength: reasonText.length, expiresAt: expiresAt.toISOString() } }, now);
+    await appendAudit(
+      tx,
+      {
+        ...actor(doctor),
+        action: 'emergency-start',
+        outcome: 'success',
+        patientCid: cid,
+        purpose: 'ETREAT',
+        accessRef: accessId,
+        details: { reasonCode, reasonTextLength: reasonText.length, expiresAt: expiresAt.toISOString() },
+      },
+      now,
+    );
   });
 
   const smsSent = await notifyPatient(doctor, { cid, phone: found.patient.phone, language: found.patient.language }, accessId, deps, now);
   return success({ accessId, smsSent });
 }
 
-async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; phone: string | undefined; language: 'th' | 'en' }, accessId: string, deps: EmergencyDeps, now: Date): Promise<boolean> {
-  const common = { ...actor(doctor), action: 'emergency-start' as const, patientCid: patient.cid, purpose: 'ETREAT' as const, accessRef: accessId };
+async function notifyPatient(
+  doctor: EmergencyDoctor,
+  patient: { cid: string; phone: string | undefined; language: 'th' | 'en' },
+  accessId: string,
+  deps: EmergencyDeps,
+  now: Date,
+): Promise<boolean> {
+  const common = {
+    ...actor(doctor),
+    action: 'emergency-start' as const,
+    patientCid: patient.cid,
+    purpose: 'ETREAT' as const,
+    accessRef: accessId,
+  };
   if (!patient.phone) {
     await appendAudit(deps.db, { ...common, outcome: 'failure', details: { step: 'patient-notice', reason: 'no-phone' } }, now);
     return false;
@@ -199,7 +306,14 @@ async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; ph
     if (sent.ok) {
       await deps.db.transaction(async (txRaw) => {
         const tx = txRaw as unknown as Db;
-        await tx.insert(smsSends).values({ id: crypto.randomUUID(), patientCid: patient.cid, licenceNumber: doctor.licence, hospitalCode: doctor.hospitalCode, kind: 'emergency-notice', sentAt: now });
+        await tx.insert(smsSends).values({
+          id: crypto.randomUUID(),
+          patientCid: patient.cid,
+          licenceNumber: doctor.licence,
+          hospitalCode: doctor.hospitalCode,
+          kind: 'emergency-notice',
+          sentAt: now,
+        });
         await appendAudit(tx, { ...common, outcome: 'success', details: { step: 'patient-notice' } }, now);
       });
     } else {
@@ -213,17 +327,40 @@ async function notifyPatient(doctor: EmergencyDoctor, patient: { cid: string; ph
 }
 
 /** Ends an emergency access early (the doctor's own, still open). Audited 'emergency-end'. */
-export async function endEmergencyAccess(doctor: EmergencyDoctor, accessId: string, deps: Pick<EmergencyDeps, 'db' | 'now'>): Promise<Success | Failure<'not-found'>> {
+export async function endEmergencyAccess(
+  doctor: EmergencyDoctor,
+  accessId: string,
+  deps: Pick<EmergencyDeps, 'db' | 'now'>,
+): Promise<Success | Failure<'not-found'>> {
   const now = deps.now();
   return deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [row] = await tx
       .update(emergencyAccesses)
       .set({ endedAt: now })
-      .where(and(eq(emergencyAccesses.id, accessId), eq(emergencyAccesses.licenceNumber, doctor.licence), eq(emergencyAccesses.hospitalCode, doctor.hospitalCode), isNull(emergencyAccesses.endedAt)))
+      .where(
+        and(
+          eq(emergencyAccesses.id, accessId),
+          eq(emergencyAccesses.licenceNumber, doctor.licence),
+          eq(emergencyAccesses.hospitalCode, doctor.hospitalCode),
+          isNull(emergencyAccesses.endedAt),
+        ),
+      )
       .returning({ cid: emergencyAccesses.patientCid });
     if (!row) return failure('not-found');
-    await appendAudit(tx, { ...actor(doctor), action: 'emergency-end', outcome: 'success', patientCid: row.cid, purpose: 'ETREAT', accessRef: accessId, details: { reason: 'ended-by-doctor' } }, now);
+    await appendAudit(
+      tx,
+      {
+        ...actor(doctor),
+        action: 'emergency-end',
+        outcome: 'success',
+        patientCid: row.cid,
+        purpose: 'ETREAT',
+        accessRef: accessId,
+        details: { reason: 'ended-by-doctor' },
+      },
+      now,
+    );
     return success({});
   });
 }

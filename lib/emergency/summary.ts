@@ -40,8 +40,15 @@ export type EmergencySummaryView =
  */
 export async function loadEmergencySummary(doctor: DoctorContext, access: PatientAccess, now = new Date()): Promise<EmergencySummaryView> {
   const context = await loadPatientContext(doctor, access);
-  if (!context.ok) return context.banner ? { ok: false, reason: context.reason, banner: context.banner } : { ok: false, reason: context.reason };
-  const views = await Promise.all(fetchHospitalViews(doctor, access, context.hospitals.map((h) => h.code)));
+  if (!context.ok)
+    return context.banner ? { ok: false, reason: context.reason, banner: context.banner } : { ok: false, reason: context.reason };
+  const views = await Promise.all(
+    fetchHospitalViews(
+      doctor,
+      access,
+      context.hospitals.map((h) => h.code),
+    ),
+  );
   const facts: (ClinicalFact | SealedFactStub)[] = [];
   const answered: string[] = [];
   for (const v of views) {
@@ -53,10 +60,21 @@ export async function loadEmergencySummary(doctor: DoctorContext, access: Patien
   const summary = buildEmergencySummary(model, answered);
   const hospitalNames: Record<string, { th: string; en: string }> = {};
   for (const h of context.hospitals) hospitalNames[h.code] = { th: h.nameTh, en: h.nameEn };
-  const answers = hospitalAnswers(context.hospitals.map((h) => h.code), (code) => views.find((v) => v.hcode === code) ?? 'failed');
+  const answers = hospitalAnswers(
+    context.hospitals.map((h) => h.code),
+    (code) => views.find((v) => v.hcode === code) ?? 'failed',
+  );
   const coverage = context.hospitals.map((h, i) => {
     const a = answers[i]!;
-    return { code: h.code, nameTh: h.nameTh, nameEn: h.nameEn, status: views[i]?.status ?? 'error', records: views[i]?.records ?? 0, dropped: a.dropped, sealed: a.sealed };
+    return {
+      code: h.code,
+      nameTh: h.nameTh,
+      nameEn: h.nameEn,
+      status: views[i]?.status ?? 'error',
+      records: views[i]?.records ?? 0,
+      dropped: a.dropped,
+      sealed: a.sealed,
+    };
   });
   return { ok: true, banner: context.banner, coverage, answers, summary, hospitalNames };
 }

@@ -43,7 +43,12 @@ async function guarded<T>(guard: () => Promise<T>, signedOut: 'result' | 'redire
  * The action as React calls it. Its input is the last argument: a plain call passes one, a form action
  * the FormData, and a `useActionState` action (previous state, FormData).
  */
-function build<C, S extends z.ZodType, R>(guard: () => Promise<C>, signIn: string, options: Options<S, R>, fn: (ctx: C & { deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+function build<C, S extends z.ZodType, R>(
+  guard: () => Promise<C>,
+  signIn: string,
+  options: Options<S, R>,
+  fn: (ctx: C & { deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
   return async (...args: unknown[]): Promise<R | SignedOut> => {
     const input = args.at(-1);
     const caller = await guarded(guard, options.signedOut ?? 'result', signIn);
@@ -67,12 +72,18 @@ function build<C, S extends z.ZodType, R>(guard: () => Promise<C>, signIn: strin
 }
 
 /** An action of a signed-in doctor at their working hospital. */
-export function doctorAction<S extends z.ZodType, R>(options: Options<S, R>, fn: (ctx: { doctor: DoctorContext; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+export function doctorAction<S extends z.ZodType, R>(
+  options: Options<S, R>,
+  fn: (ctx: { doctor: DoctorContext; deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
   return build(async () => ({ doctor: await requireDoctor() }), '/login', options, fn);
 }
 
 /** An action of a signed-in doctor who may not have chosen a working hospital yet (the chooser). */
-export function doctorSessionAction<S extends z.ZodType, R>(options: Options<S, R>, fn: (ctx: { session: Awaited<ReturnType<typeof requireDoctorSession>>; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+export function doctorSessionAction<S extends z.ZodType, R>(
+  options: Options<S, R>,
+  fn: (ctx: { session: Awaited<ReturnType<typeof requireDoctorSession>>; deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
   return build(async () => ({ session: await requireDoctorSession() }), '/login', options, fn);
 }
 
@@ -80,23 +91,39 @@ export function doctorSessionAction<S extends z.ZodType, R>(options: Options<S, 
  * An action on one patient's record: the doctor is checked first, then the input (which names the access),
  * then the access itself, exactly like every clinical read.
  */
-export function patientAction<S extends z.ZodType<{ accessId: string }>, R>(options: Options<S, R> & { input: S }, fn: (ctx: { doctor: DoctorContext; access: PatientAccess; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
-  return build(async () => ({ doctor: await requireDoctor() }), '/login', options, async ({ doctor, deps }, input) => {
-    const { access } = await requireAccessOf(doctor, (input as { accessId: string }).accessId);
-    return fn({ doctor, access, deps }, input);
-  });
+export function patientAction<S extends z.ZodType<{ accessId: string }>, R>(
+  options: Options<S, R> & { input: S },
+  fn: (ctx: { doctor: DoctorContext; access: PatientAccess; deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
+  return build(
+    async () => ({ doctor: await requireDoctor() }),
+    '/login',
+    options,
+    async ({ doctor, deps }, input) => {
+      const { access } = await requireAccessOf(doctor, (input as { accessId: string }).accessId);
+      return fn({ doctor, access, deps }, input);
+    },
+  );
 }
 
 /** An action of a signed-in hospital admin; one no longer signed in is sent to the admin sign-in. */
-export function adminAction<S extends z.ZodType, R>(options: Omit<Options<S, R>, 'signedOut'>, fn: (ctx: { admin: AdminContext; deps: AppDeps }, input: z.output<S>) => Promise<R>) {
-  return build(async () => ({ admin: await requireAdmin() }), '/admin/login', { ...options, signedOut: 'redirect' }, fn) as (...args: unknown[]) => Promise<R>;
+export function adminAction<S extends z.ZodType, R>(
+  options: Omit<Options<S, R>, 'signedOut'>,
+  fn: (ctx: { admin: AdminContext; deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
+  return build(async () => ({ admin: await requireAdmin() }), '/admin/login', { ...options, signedOut: 'redirect' }, fn) as (
+    ...args: unknown[]
+  ) => Promise<R>;
 }
 
 /**
  * An action anyone may call: only where the input itself is the authorisation (a one-time setup token,
  * checked by the use case) or nothing personal is touched (language and calendar preferences).
  */
-export function publicAction<S extends z.ZodType, R>(options: Omit<Options<S, R>, 'signedOut'>, fn: (ctx: { deps: AppDeps }, input: z.output<S>) => Promise<R>) {
+export function publicAction<S extends z.ZodType, R>(
+  options: Omit<Options<S, R>, 'signedOut'>,
+  fn: (ctx: { deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
   // Nobody is signed out of an action that asks nobody to be signed in.
   return build(() => Promise.resolve({}), '/', options, fn) as (...args: unknown[]) => Promise<R>;
 }

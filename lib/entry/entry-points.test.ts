@@ -48,7 +48,9 @@ describe('every entry point goes through lib/entry', () => {
 
   it.each(appFiles.filter((f) => /(^|\/)route\.ts$/.test(f)))('route %s is built by an entry constructor', (file) => {
     const source = read(file);
-    expect(source, `${file} must not declare a bare handler`).not.toMatch(/export (async )?function (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/);
+    expect(source, `${file} must not declare a bare handler`).not.toMatch(
+      /export (async )?function (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/,
+    );
     const kinds = [...source.matchAll(/= (doctorRoute|patientRoute|adminRoute|serviceRoute|publicRoute)\(/g)].map((m) => m[1]);
     expect(kinds.length, `${file} must build its handlers with an entry constructor`).toBeGreaterThan(0);
     expect(kinds.includes('publicRoute'), `${file}: public routes are listed in PUBLIC with a reason`).toBe(file in PUBLIC);
@@ -61,7 +63,9 @@ describe('every entry point goes through lib/entry', () => {
     for (const [line, kind, name, rest] of exported) {
       if (kind === 'type' || kind === 'interface') continue;
       expect(kind, `${file}: ${name} must be \`export const ${name} = …Action(…)\``).toBe('const');
-      expect(rest, `${file}: ${line}`).toMatch(/^ = (formAction\(\s*)?(doctorAction|doctorSessionAction|patientAction|adminAction|publicAction)\(|^ = formAction\($/);
+      expect(rest, `${file}: ${line}`).toMatch(
+        /^ = (formAction\(\s*)?(doctorAction|doctorSessionAction|patientAction|adminAction|publicAction)\(|^ = formAction\($/,
+      );
     }
     expect(/publicAction\(/.test(source), `${file}: public actions are listed in PUBLIC with a reason`).toBe(file in PUBLIC);
   });

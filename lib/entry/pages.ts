@@ -37,7 +37,9 @@ export function doctorPage(render: (ctx: Base & { doctor: DoctorContext }) => Pr
 }
 
 /** The hospital chooser: a signed-in doctor who may not have chosen where they work today. */
-export function doctorSessionPage(render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>): Page {
+export function doctorSessionPage(
+  render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>,
+): Page {
   return async (props) => {
     const session = await requireDoctorSession();
     return render({ ...(await base(props)), session });

@@ -30,7 +30,10 @@ async function parseParams<S extends z.ZodType>(schema: S | undefined, context: 
   return parsed.data;
 }
 
-function route(run: (request: Request, context: { params: Promise<unknown> }) => Response | Promise<Response>, onError: ErrorResponder = jsonError): RouteHandler {
+function route(
+  run: (request: Request, context: { params: Promise<unknown> }) => Response | Promise<Response>,
+  onError: ErrorResponder = jsonError,
+): RouteHandler {
   return async (request, context) => {
     try {
       return await run(request, context);
@@ -42,7 +45,10 @@ function route(run: (request: Request, context: { params: Promise<unknown> }) =>
 }
 
 /** For a signed-in doctor at their working hospital (401 otherwise). */
-export function doctorRoute<S extends z.ZodType = z.ZodUndefined>(params: S | undefined, handler: (ctx: Base<z.output<S>> & { doctor: DoctorContext }) => Response | Promise<Response>): RouteHandler {
+export function doctorRoute<S extends z.ZodType = z.ZodUndefined>(
+  params: S | undefined,
+  handler: (ctx: Base<z.output<S>> & { doctor: DoctorContext }) => Response | Promise<Response>,
+): RouteHandler {
   return route(async (request, context) => {
     const doctor = await requireDoctor();
     return handler({ request, params: await parseParams(params, context), deps: await appDeps(), doctor });
@@ -53,7 +59,10 @@ export function doctorRoute<S extends z.ZodType = z.ZodUndefined>(params: S | un
  * For a doctor with an active consent or emergency access to the patient behind `accessId`: another
  * doctor's, hospital's or an ended access is a 403, audited as a denied clinical read.
  */
-export function patientRoute<S extends z.ZodType<{ accessId: string }>>(params: S, handler: (ctx: Base<z.output<S>> & { doctor: DoctorContext; access: PatientAccess }) => Response | Promise<Response>): RouteHandler {
+export function patientRoute<S extends z.ZodType<{ accessId: string }>>(
+  params: S,
+  handler: (ctx: Base<z.output<S>> & { doctor: DoctorContext; access: PatientAccess }) => Response | Promise<Response>,
+): RouteHandler {
   return route(async (request, context) => {
     const parsed = await parseParams(params, context);
     const { doctor, access } = await requirePatientAccess(parsed.accessId);
@@ -62,7 +71,10 @@ export function patientRoute<S extends z.ZodType<{ accessId: string }>>(params: 
 }
 
 /** For a signed-in hospital admin (401 otherwise); every id it touches is checked against their hospital by the use case. */
-export function adminRoute<S extends z.ZodType = z.ZodUndefined>(params: S | undefined, handler: (ctx: Base<z.output<S>> & { admin: AdminContext }) => Response | Promise<Response>): RouteHandler {
+export function adminRoute<S extends z.ZodType = z.ZodUndefined>(
+  params: S | undefined,
+  handler: (ctx: Base<z.output<S>> & { admin: AdminContext }) => Response | Promise<Response>,
+): RouteHandler {
   return route(async (request, context) => {
     const admin = await requireAdmin();
     return handler({ request, params: await parseParams(params, context), deps: await appDeps(), admin });
@@ -85,7 +97,9 @@ export function serviceRoute<S extends z.ZodType = z.ZodUndefined>(
     if (!hasBearer(request.headers, config[options.token])) {
       // A test-only route does not admit it exists to a caller without the token.
       if (options.onlyIn) return new Response(null, { status: 404 });
-      const refusal = (options.onError ?? jsonError)(new AppError('unauthenticated', { th: 'ต้องใช้โทเค็นบริการที่ถูกต้อง', en: 'A valid service token is required.' }));
+      const refusal = (options.onError ?? jsonError)(
+        new AppError('unauthenticated', { th: 'ต้องใช้โทเค็นบริการที่ถูกต้อง', en: 'A valid service token is required.' }),
+      );
       refusal.headers.set('WWW-Authenticate', 'Bearer');
       return refusal;
     }
@@ -97,6 +111,8 @@ export function serviceRoute<S extends z.ZodType = z.ZodUndefined>(
  * For what anyone may ask without signing in: liveness, readiness, and next-auth's own sign-in endpoints
  * (which check the credentials themselves). No personal data, ever.
  */
-export function publicRoute(handler: (ctx: { request: Request; context: { params: Promise<unknown> } }) => Response | Promise<Response>): RouteHandler {
+export function publicRoute(
+  handler: (ctx: { request: Request; context: { params: Promise<unknown> } }) => Response | Promise<Response>,
+): RouteHandler {
   return route((request, context) => handler({ request, context }));
 }

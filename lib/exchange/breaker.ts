@@ -27,12 +27,17 @@ export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = { failureThreshold: 3, co
 export const CLOSED: BreakerState = { phase: 'closed', consecutiveFailures: 0, trialInFlight: false };
 
 /** Asks whether a request may go out now; moves open → half-open (taking the trial slot) after the cool-down. */
-export function breakerAcquire(state: BreakerState, now: number, opts: BreakerOptions = DEFAULT_BREAKER_OPTIONS): { allowed: boolean; state: BreakerState } {
+export function breakerAcquire(
+  state: BreakerState,
+  now: number,
+  opts: BreakerOptions = DEFAULT_BREAKER_OPTIONS,
+): { allowed: boolean; state: BreakerState } {
   switch (state.phase) {
     case 'closed':
       return { allowed: true, state };
     case 'open':
-      if (now - (state.openedAt ?? now) >= opts.cooldownMs) return { allowed: true, state: { ...state, phase: 'half-open', trialInFlight: true } };
+      if (now - (state.openedAt ?? now) >= opts.cooldownMs)
+        return { allowed: true, state: { ...state, phase: 'half-open', trialInFlight: true } };
       return { allowed: false, state };
     case 'half-open':
       if (state.trialInFlight) return { allowed: false, state };

@@ -33,7 +33,12 @@ describe('directory and patient index', () => {
   it('lists the 12 organisations with names and kinds', async () => {
     const orgs = await client().listOrganizations();
     expect(orgs).toHaveLength(12);
-    expect(orgs.find((o) => o.code === '11535')).toEqual({ code: '11535', nameTh: 'โรงพยาบาลกลาง', nameEn: 'Klang Hospital', kind: 'hospital' });
+    expect(orgs.find((o) => o.code === '11535')).toEqual({
+      code: '11535',
+      nameTh: 'โรงพยาบาลกลาง',
+      nameEn: 'Klang Hospital',
+      kind: 'hospital',
+    });
     expect(orgs.find((o) => o.code === '31001')?.kind).toBe('clinic');
     expect(orgs.find((o) => o.code === '41001')?.kind).toBe('pharmacy');
   });
@@ -41,7 +46,15 @@ describe('directory and patient index', () => {
   it('finds a patient by citizen ID with identity, mobile phone and language', async () => {
     expect(await client().findPatient({ cid: SOMSRI })).toEqual({
       outcome: 'found',
-      patient: { cid: SOMSRI, nameTh: 'นางสมศรี มีสุข', nameEn: 'Somsri Meesuk', gender: 'female', birthDate: '1964-03-12', phone: '0812345678', language: 'th' },
+      patient: {
+        cid: SOMSRI,
+        nameTh: 'นางสมศรี มีสุข',
+        nameEn: 'Somsri Meesuk',
+        gender: 'female',
+        birthDate: '1964-03-12',
+        phone: '0812345678',
+        language: 'th',
+      },
     });
   });
 
@@ -52,7 +65,9 @@ describe('directory and patient index', () => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
       seen.push(url);
       if (url.includes(encodeURIComponent(`${CID_SYSTEM}|`))) {
-        return new Response(JSON.stringify({ resourceType: 'Bundle', type: 'searchset', total: 0 }), { headers: { 'content-type': 'application/fhir+json' } });
+        return new Response(JSON.stringify({ resourceType: 'Bundle', type: 'searchset', total: 0 }), {
+          headers: { 'content-type': 'application/fhir+json' },
+        });
       }
       return fetch(input, init);
     };
@@ -133,7 +148,12 @@ describe('fetchHospitalRecords', () => {
         body: JSON.stringify({
           resourceType: 'Bundle',
           type: 'batch',
-          entry: HOSPITAL_SEARCHES.map((s) => ({ request: { method: 'GET', url: `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}&_count=0` } })),
+          entry: HOSPITAL_SEARCHES.map((s) => ({
+            request: {
+              method: 'GET',
+              url: `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}&_count=0`,
+            },
+          })),
         }),
       });
       const body = (await res.json()) as { entry: { resource: { total: number } }[] };

@@ -28,14 +28,23 @@ function fakeFetch(route: Route): { fetchImpl: typeof fetch; calls: Call[] } {
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
-    const call: Call = { url, method: init?.method ?? 'GET', headers, ...(typeof init?.body === 'string' ? { body: JSON.parse(init.body) as unknown } : {}) };
+    const call: Call = {
+      url,
+      method: init?.method ?? 'GET',
+      headers,
+      ...(typeof init?.body === 'string' ? { body: JSON.parse(init.body) as unknown } : {}),
+    };
     calls.push(call);
     return route(call);
   }) as typeof fetch;
   return { fetchImpl, calls };
 }
 
-const obs = (id: string, cid = CID, system = CID_SYSTEM) => ({ resourceType: 'Observation', id, subject: { identifier: { system, value: cid } } });
+const obs = (id: string, cid = CID, system = CID_SYSTEM) => ({
+  resourceType: 'Observation',
+  id,
+  subject: { identifier: { system, value: cid } },
+});
 const ofType = (type: string, id: string, cid = CID) =>
   type === 'AllergyIntolerance' || type === 'Immunization'
     ? { resourceType: type, id, patient: { identifier: { system: CID_SYSTEM_DOPA, value: cid } } }
@@ -74,7 +83,13 @@ describe('fetchHospitalRecords', () => {
     expect(calls[0]).toMatchObject({
       url: `${BASE}/hospitals/11535/fhir`,
       method: 'POST',
-      headers: { authorization: 'Bearer tok', 'x-request-id': 'req-1', 'x-purpose-of-use': 'TREAT', 'x-requesting-practitioner': '12345', 'x-requesting-organization': '11535' },
+      headers: {
+        authorization: 'Bearer tok',
+        'x-request-id': 'req-1',
+        'x-purpose-of-use': 'TREAT',
+        'x-requesting-practitioner': '12345',
+        'x-requesting-organization': '11535',
+      },
       body: { resourceType: 'Bundle', type: 'batch' },
     });
     const urls = (calls[0]!.body as { entry: { request: { url: string } }[] }).entry.map((e) => e.request.url);
@@ -83,27 +98,39 @@ describe('fetchHospitalRecords', () => {
 
   it('asks for the Medications medicine records name and puts them inside those records', async () => {
     const msIndex = HOSPITAL_SEARCHES.findIndex((s) => s.type === 'MedicationStatement');
-    const statement = { ...ofType('MedicationStatement', 'ms1'), status: 'active', medicationReference: { reference: 'Medication/atorva' } };
+    const statement = {
+      ...ofType('MedicationStatement', 'ms1'),
+      status: 'active',
+      medicationReference: { reference: 'Medication/atorva' },
+    };
     const page = {
       resourceType: 'Bundle',
       type: 'searchset',
       entry: [
         { resource: statement, search: { mode: 'match' } },
-        { resource: { resourceType: 'Medication', id: 'atorva', code: { text: 'Atorvastatin 20 mg tablet' } }, search: { mode: 'include' } },
+        {
+          resource: { resourceType: 'Medication', id: 'atorva', code: { text: 'Atorvastatin 20 mg tablet' } },
+          search: { mode: 'include' },
+        },
       ],
     };
     const { fetchImpl, calls } = fakeFetch(() => json(standardBatch({ [msIndex]: page })));
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
     const urls = (calls[0]!.body as { entry: { request: { url: string } }[] }).entry.map((e) => e.request.url);
-    for (const type of ['MedicationStatement', 'MedicationRequest', 'MedicationDispense']) expect(urls.find((u) => u.startsWith(`${type}?`))).toContain(`&_include=${type}:medication&`);
+    for (const type of ['MedicationStatement', 'MedicationRequest', 'MedicationDispense'])
+      expect(urls.find((u) => u.startsWith(`${type}?`))).toContain(`&_include=${type}:medication&`);
     const ms = r.resources.find((x) => x.id === 'ms1');
-    expect(ms).toMatchObject({ medicationReference: { reference: '#atorva' }, contained: [{ resourceType: 'Medication', code: { text: 'Atorvastatin 20 mg tablet' } }] });
+    expect(ms).toMatchObject({
+      medicationReference: { reference: '#atorva' },
+      contained: [{ resourceType: 'Medication', code: { text: 'Atorvastatin 20 mg tablet' } }],
+    });
     expect(r.counts.Medication).toBeUndefined(); // a Medication is not a record of the patient
   });
 
   it('follows next links per search and accumulates pages', async () => {
     const { fetchImpl, calls } = fakeFetch((c) => {
-      if (c.method === 'POST') return json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) }));
+      if (c.method === 'POST')
+        return json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) }));
       if (c.url.endsWith('page=2')) return json(searchset([obs('p2')], `${BASE}/hospitals/11535/fhir/Observation?page=3`));
       return json(searchset([obs('p3')]));
     });
@@ -116,7 +143,8 @@ describe('fetchHospitalRecords', () => {
 
   it('returns NO resources when a later page fails (all-or-nothing)', async () => {
     const { fetchImpl } = fakeFetch((c) => {
-      if (c.method === 'POST') return json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) }));
+      if (c.method === 'POST')
+        return json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) }));
       return json({ resourceType: 'OperationOutcome' }, 502);
     });
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
@@ -124,7 +152,9 @@ describe('fetchHospitalRecords', () => {
   });
 
   it('refuses a next link that leaves the hospital (token must not travel) as malformed', async () => {
-    const { fetchImpl, calls } = fakeFetch(() => json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], 'http://evil.test/hospitals/11535/fhir/Observation?page=2') })));
+    const { fetchImpl, calls } = fakeFetch(() =>
+      json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], 'http://evil.test/hospitals/11535/fhir/Observation?page=2') })),
+    );
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
     expect(r.status).toBe('malformed');
     expect(r.resources).toEqual([]);
@@ -143,7 +173,15 @@ describe('fetchHospitalRecords', () => {
 
   it('drops another patient and unverifiable resources and counts them', async () => {
     const { fetchImpl } = fakeFetch(() =>
-      json(standardBatch({ [obsLabIndex]: searchset([obs('mine'), obs('theirs', OTHER), { resourceType: 'Observation', id: 'anon', subject: { reference: 'Patient/1' } }]) })),
+      json(
+        standardBatch({
+          [obsLabIndex]: searchset([
+            obs('mine'),
+            obs('theirs', OTHER),
+            { resourceType: 'Observation', id: 'anon', subject: { reference: 'Patient/1' } },
+          ]),
+        }),
+      ),
     );
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
     expect(r.droppedWrongPatient).toBe(1);
@@ -153,15 +191,37 @@ describe('fetchHospitalRecords', () => {
   });
 
   it('keeps a resource matched by two searches once', async () => {
-    const { fetchImpl } = fakeFetch(() => json(standardBatch({ [obsLabIndex]: searchset([obs('same')]), [obsVitalIndex]: searchset([obs('same')]) })));
+    const { fetchImpl } = fakeFetch(() =>
+      json(standardBatch({ [obsLabIndex]: searchset([obs('same')]), [obsVitalIndex]: searchset([obs('same')]) })),
+    );
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
     expect(r.counts.Observation).toBe(1);
   });
 
   it.each([
     ['403 on the batch', () => json({ resourceType: 'OperationOutcome' }, 403), 'not-shared'],
-    ['403 inside the batch', () => json(batchResponse(HOSPITAL_SEARCHES.map(() => ({ resourceType: 'OperationOutcome' })), '403 Forbidden')), 'not-shared'],
-    ['500 inside the batch', () => json(batchResponse(HOSPITAL_SEARCHES.map(() => ({ resourceType: 'OperationOutcome' })), '500 Internal Server Error')), 'error'],
+    [
+      '403 inside the batch',
+      () =>
+        json(
+          batchResponse(
+            HOSPITAL_SEARCHES.map(() => ({ resourceType: 'OperationOutcome' })),
+            '403 Forbidden',
+          ),
+        ),
+      'not-shared',
+    ],
+    [
+      '500 inside the batch',
+      () =>
+        json(
+          batchResponse(
+            HOSPITAL_SEARCHES.map(() => ({ resourceType: 'OperationOutcome' })),
+            '500 Internal Server Error',
+          ),
+        ),
+      'error',
+    ],
     ['503', () => json({}, 503), 'error'],
     ['HTML', () => new Response('<html/>', { headers: { 'content-type': 'text/html' } }), 'malformed'],
     ['wrong resourceType', () => json({ resourceType: 'Patient' }), 'malformed'],
@@ -180,7 +240,8 @@ describe('fetchHospitalRecords', () => {
     const { fetchImpl } = fakeFetch(
       (c) =>
         new Promise<Response>((resolve) => {
-          if (c.method === 'POST') resolve(json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) })));
+          if (c.method === 'POST')
+            resolve(json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) })));
           // the next page never comes
         }),
     );
@@ -253,11 +314,20 @@ describe('fetchAllHospitals', () => {
 });
 
 describe('directory, patient and consent lookups', () => {
-  const org = (hcode: string, type: string) => ({ resourceType: 'Organization', id: hcode, identifier: [{ system: SYSTEMS.hcode, value: hcode }], name: `ชื่อ ${hcode}`, alias: [`Name ${hcode}`], type: [{ coding: [{ code: type }] }] });
+  const org = (hcode: string, type: string) => ({
+    resourceType: 'Organization',
+    id: hcode,
+    identifier: [{ system: SYSTEMS.hcode, value: hcode }],
+    name: `ชื่อ ${hcode}`,
+    alias: [`Name ${hcode}`],
+    type: [{ coding: [{ code: type }] }],
+  });
 
   it('caches the directory for 10 minutes', async () => {
     let t = 0;
-    const { fetchImpl, calls } = fakeFetch(() => json(searchset([org('11535', 'hospital'), org('31001', 'clinic'), org('41001', 'pharmacy'), org('99999', 'govt')])));
+    const { fetchImpl, calls } = fakeFetch(() =>
+      json(searchset([org('11535', 'hospital'), org('31001', 'clinic'), org('41001', 'pharmacy'), org('99999', 'govt')])),
+    );
     const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl, now: () => t });
     const list = await client.listOrganizations();
     expect(list).toEqual([
@@ -297,18 +367,34 @@ describe('directory, patient and consent lookups', () => {
     ],
     gender: 'female',
     birthDate: '1964-03-12',
-    telecom: [{ system: 'phone', use: 'home', value: '021111111' }, { system: 'phone', use: 'mobile', value: '0812345678' }],
+    telecom: [
+      { system: 'phone', use: 'home', value: '021111111' },
+      { system: 'phone', use: 'mobile', value: '0812345678' },
+    ],
     communication: [{ language: { coding: [{ code: 'th' }] }, preferred: true }],
   });
 
   it('maps a found patient (Thai and English names, mobile phone, language)', async () => {
     const { fetchImpl } = fakeFetch(() => json(searchset([patient(CID, CID_SYSTEM_DOPA)])));
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID });
-    expect(r).toEqual({ outcome: 'found', patient: { cid: CID, nameTh: 'นางสมศรี มีสุข', nameEn: 'Somsri Meesuk', gender: 'female', birthDate: '1964-03-12', phone: '0812345678', language: 'th' } });
+    expect(r).toEqual({
+      outcome: 'found',
+      patient: {
+        cid: CID,
+        nameTh: 'นางสมศรี มีสุข',
+        nameEn: 'Somsri Meesuk',
+        gender: 'female',
+        birthDate: '1964-03-12',
+        phone: '0812345678',
+        language: 'th',
+      },
+    });
   });
 
   it('tries DOPA when th-cid finds nothing', async () => {
-    const { fetchImpl, calls } = fakeFetch((c) => json(searchset(c.url.includes(encodeURIComponent(CID_SYSTEM_DOPA)) ? [patient(CID, CID_SYSTEM_DOPA)] : [])));
+    const { fetchImpl, calls } = fakeFetch((c) =>
+      json(searchset(c.url.includes(encodeURIComponent(CID_SYSTEM_DOPA)) ? [patient(CID, CID_SYSTEM_DOPA)] : [])),
+    );
     const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID });
     expect(r.outcome).toBe('found');
     expect(calls).toHaveLength(2);
@@ -316,17 +402,25 @@ describe('directory, patient and consent lookups', () => {
 
   it('never reports another person as found', async () => {
     const { fetchImpl } = fakeFetch(() => json(searchset([patient(OTHER)])));
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({ outcome: 'unavailable', reason: 'mismatch' });
+    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({
+      outcome: 'unavailable',
+      reason: 'mismatch',
+    });
   });
 
   it('reports an exchange outage as unavailable, not as not-found', async () => {
     const { fetchImpl } = fakeFetch(() => json({}, 503));
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({ outcome: 'unavailable', reason: 'http-503' });
+    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({
+      outcome: 'unavailable',
+      reason: 'http-503',
+    });
   });
 
   it('retries a dropped connection once (idempotent read) and finds the patient', async () => {
     let n = 0;
-    const { fetchImpl, calls } = fakeFetch(() => (n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([patient(CID)]))));
+    const { fetchImpl, calls } = fakeFetch(() =>
+      n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([patient(CID)])),
+    );
     expect((await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).outcome).toBe('found');
     expect(calls).toHaveLength(2);
   });
@@ -337,7 +431,10 @@ describe('directory, patient and consent lookups', () => {
     ['a malformed answer', () => json({ resourceType: 'Patient' }), 'malformed', 1],
   ])('gives up on %s without more retries', async (_name, respond, reason, requests) => {
     const { fetchImpl, calls } = fakeFetch(respond);
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({ outcome: 'unavailable', reason });
+    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({
+      outcome: 'unavailable',
+      reason,
+    });
     expect(calls).toHaveLength(requests);
   });
 
@@ -357,19 +454,29 @@ describe('directory, patient and consent lookups', () => {
 
   it('retries a dropped connection once when listing sharing hospitals', async () => {
     let n = 0;
-    const { fetchImpl, calls } = fakeFetch(() => (n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([consent('11535')]))));
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx)).toEqual({ ok: true, hcodes: ['11535'] });
+    const { fetchImpl, calls } = fakeFetch(() =>
+      n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([consent('11535')])),
+    );
+    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx)).toEqual({
+      ok: true,
+      hcodes: ['11535'],
+    });
     expect(calls).toHaveLength(2);
   });
 
   it('never retries inside a hospital fetch (its deadline and breaker decide)', async () => {
     const { fetchImpl, calls } = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
-    expect((await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx)).status).toBe('error');
+    expect((await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx)).status).toBe(
+      'error',
+    );
     expect(calls).toHaveLength(1);
   });
 
   it('treats a consent naming another patient as an untrustworthy answer', async () => {
     const { fetchImpl } = fakeFetch(() => json(searchset([consent('11535'), consent('10661', 'active', OTHER)])));
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
   });
 });

@@ -5,9 +5,27 @@ import { findPatient } from './find-patient';
 import { createHospitalRecords } from './hospital-records';
 import { createDirectory } from './organizations';
 import { listSharingHospitals } from './sharing-hospitals';
-import type { ExchangeContext, HospitalFetchResult, HospitalFetchStatus, HospitalInfo, PatientIdentity, PatientLookup, PatientQuery, SharingResult } from './types';
+import type {
+  ExchangeContext,
+  HospitalFetchResult,
+  HospitalFetchStatus,
+  HospitalInfo,
+  PatientIdentity,
+  PatientLookup,
+  PatientQuery,
+  SharingResult,
+} from './types';
 
-export type { ExchangeContext, HospitalFetchResult, HospitalFetchStatus, HospitalInfo, PatientIdentity, PatientLookup, PatientQuery, SharingResult };
+export type {
+  ExchangeContext,
+  HospitalFetchResult,
+  HospitalFetchStatus,
+  HospitalInfo,
+  PatientIdentity,
+  PatientLookup,
+  PatientQuery,
+  SharingResult,
+};
 export { ExchangeUnavailableError, type ExchangeErrorKind, type ExchangeFailure } from './failure';
 export { HOSPITAL_SEARCHES } from './hospital-records';
 
@@ -37,7 +55,12 @@ export interface ExchangeClient {
   findPatient(query: PatientQuery, ctx?: ExchangeContext): Promise<PatientLookup>;
   listSharingHospitals(cid: string, ctx: ExchangeContext): Promise<SharingResult>;
   fetchHospitalRecords(hcode: string, cid: string, ctx: ExchangeContext, opts?: { signal?: AbortSignal }): Promise<HospitalFetchResult>;
-  fetchAllHospitals(hcodes: readonly string[], cid: string, ctx: ExchangeContext, opts?: { signal?: AbortSignal }): Promise<HospitalFetchResult>[];
+  fetchAllHospitals(
+    hcodes: readonly string[],
+    cid: string,
+    ctx: ExchangeContext,
+    opts?: { signal?: AbortSignal },
+  ): Promise<HospitalFetchResult>[];
   breakerSnapshot(): BreakerSnapshotEntry[];
 }
 

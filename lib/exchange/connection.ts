@@ -73,7 +73,11 @@ export async function send(conn: ExchangeConnection, req: ExchangeRequest): Prom
 }
 
 /** `send`, tried again as the policy allows (only for idempotent requests). The deadline still binds. */
-export async function sendWithRetry(conn: ExchangeConnection, req: ExchangeRequest, policy: RetryPolicy = NO_RETRY): Promise<ExchangeResult<unknown>> {
+export async function sendWithRetry(
+  conn: ExchangeConnection,
+  req: ExchangeRequest,
+  policy: RetryPolicy = NO_RETRY,
+): Promise<ExchangeResult<unknown>> {
   for (let retries = 0; ; retries++) {
     const r = await send(conn, req);
     if (r.ok) return r;

@@ -3,12 +3,30 @@ import { ExchangeUnavailableError, failureFromHttp, reasonOf, type ExchangeFailu
 
 describe('failureFromHttp', () => {
   it.each([
-    [{ ok: false as const, kind: 'timeout' as const, message: 'no complete answer within 8000 ms' }, { kind: 'timeout', message: 'no complete answer within 8000 ms' }],
-    [{ ok: false as const, kind: 'timeout' as const, message: 'request cancelled', cancelled: true }, { kind: 'cancelled', message: 'request cancelled' }],
-    [{ ok: false as const, kind: 'network' as const, message: 'could not connect' }, { kind: 'network', message: 'could not connect' }],
-    [{ ok: false as const, kind: 'http' as const, status: 503, message: 'HTTP 503', body: {} }, { kind: 'http', status: 503, message: 'HTTP 503' }],
-    [{ ok: false as const, kind: 'too-large' as const, status: 200, message: 'over' }, { kind: 'too-large', status: 200, message: 'over' }],
-    [{ ok: false as const, kind: 'malformed' as const, status: 200, message: 'not JSON' }, { kind: 'malformed', status: 200, message: 'not JSON' }],
+    [
+      { ok: false as const, kind: 'timeout' as const, message: 'no complete answer within 8000 ms' },
+      { kind: 'timeout', message: 'no complete answer within 8000 ms' },
+    ],
+    [
+      { ok: false as const, kind: 'timeout' as const, message: 'request cancelled', cancelled: true },
+      { kind: 'cancelled', message: 'request cancelled' },
+    ],
+    [
+      { ok: false as const, kind: 'network' as const, message: 'could not connect' },
+      { kind: 'network', message: 'could not connect' },
+    ],
+    [
+      { ok: false as const, kind: 'http' as const, status: 503, message: 'HTTP 503', body: {} },
+      { kind: 'http', status: 503, message: 'HTTP 503' },
+    ],
+    [
+      { ok: false as const, kind: 'too-large' as const, status: 200, message: 'over' },
+      { kind: 'too-large', status: 200, message: 'over' },
+    ],
+    [
+      { ok: false as const, kind: 'malformed' as const, status: 200, message: 'not JSON' },
+      { kind: 'malformed', status: 200, message: 'not JSON' },
+    ],
   ])('%o → %o', (http, expected) => {
     expect(failureFromHttp(http)).toEqual(expected);
   });

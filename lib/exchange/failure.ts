@@ -20,7 +20,15 @@ export type ExchangeErrorKind =
   /** A search kept linking `next` pages past the operation's page limit. */
   | 'too-many-pages';
 
-export const EXCHANGE_ERROR_KINDS: readonly ExchangeErrorKind[] = ['network', 'timeout', 'cancelled', 'http', 'too-large', 'malformed', 'too-many-pages'];
+export const EXCHANGE_ERROR_KINDS: readonly ExchangeErrorKind[] = [
+  'network',
+  'timeout',
+  'cancelled',
+  'http',
+  'too-large',
+  'malformed',
+  'too-many-pages',
+];
 
 /** A failure as a value. `message` is patient-free (built from status codes and byte counts only). */
 export interface ExchangeFailure {

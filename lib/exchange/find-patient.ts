@@ -27,14 +27,18 @@ function nameText(n: HumanNameBody): string {
 /** The identity the viewer shows, or null when the Patient does not carry the identifier we asked for. */
 export function toIdentity(p: PatientBody, query: PatientQuery): PatientIdentity | null {
   const ids = p.identifier ?? [];
-  const cid = ids.find((i) => i.system !== undefined && (CID_SYSTEMS as readonly string[]).includes(i.system) && i.value !== undefined && CID.test(i.value))?.value;
+  const cid = ids.find(
+    (i) => i.system !== undefined && (CID_SYSTEMS as readonly string[]).includes(i.system) && i.value !== undefined && CID.test(i.value),
+  )?.value;
   const passport = ids.find((i) => i.system === SYSTEMS.passport && i.value !== undefined)?.value;
   // The exchange must answer about the person we asked for; anything else is a mix-up.
   if ('cid' in query ? cid !== query.cid : passport?.toUpperCase() !== query.passport.toUpperCase()) return null;
   const names = (p.name ?? []).map(nameText).filter((s) => s !== '');
   const nameTh = names.find(thaiScript) ?? names[0] ?? '';
   const nameEn = names.find((s) => !thaiScript(s)) ?? nameTh;
-  const phones = (p.telecom ?? []).filter((t) => t.system === 'phone' && t.use === 'mobile' && t.value !== undefined && t.value.trim() !== '');
+  const phones = (p.telecom ?? []).filter(
+    (t) => t.system === 'phone' && t.use === 'mobile' && t.value !== undefined && t.value.trim() !== '',
+  );
   const phone = phones.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0]?.value?.trim();
   const comms = p.communication ?? [];
   const comm = comms.find((c) => c.preferred === true) ?? comms[0];
@@ -52,7 +56,13 @@ export function toIdentity(p: PatientBody, query: PatientQuery): PatientIdentity
   };
 }
 
-async function findOnce(conn: ExchangeConnection, system: string, value: string, query: PatientQuery, headers: Record<string, string>): Promise<PatientLookup> {
+async function findOnce(
+  conn: ExchangeConnection,
+  system: string,
+  value: string,
+  query: PatientQuery,
+  headers: Record<string, string>,
+): Promise<PatientLookup> {
   const url = `${conn.baseUrl}/Patient?identifier=${encodeURIComponent(`${system}|${value}`)}`;
   const r = await searchAll(conn, url, 'Patient', headers, MAX_PATIENT_PAGES);
   if (!r.ok) return { outcome: 'unavailable', reason: reasonOf(r.failure) };

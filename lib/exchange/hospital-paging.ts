@@ -5,7 +5,11 @@ import type { HospitalFetchStatus } from './types';
 import { isSafeNextLink, parseSearchset } from './validate';
 
 /** Why one hospital's fetch failed, as the status chip and the breaker see it. */
-export type HospitalFailure = { status: Exclude<HospitalFetchStatus, 'answered' | 'no-data' | 'circuit-open'>; error: string; cancelled?: boolean };
+export type HospitalFailure = {
+  status: Exclude<HospitalFetchStatus, 'answered' | 'no-data' | 'circuit-open'>;
+  error: string;
+  cancelled?: boolean;
+};
 
 export const NOT_SHARED: HospitalFailure = { status: 'not-shared', error: 'the patient does not share records with this hospital' };
 
@@ -56,8 +60,10 @@ async function followPages(run: PagingRun, first: FirstPage): Promise<ExchangeRe
   let next = first.next;
   let followed = 0;
   while (next !== undefined) {
-    if (followed >= run.maxPages) return { ok: false, failure: { kind: 'too-many-pages', message: `more than ${run.maxPages} pages for one search` } };
-    if (!isSafeNextLink(next, run.conn.baseUrl, `/hospitals/${run.hcode}/fhir/`)) return { ok: false, failure: { kind: 'malformed', message: 'a paging link points outside this hospital' } };
+    if (followed >= run.maxPages)
+      return { ok: false, failure: { kind: 'too-many-pages', message: `more than ${run.maxPages} pages for one search` } };
+    if (!isSafeNextLink(next, run.conn.baseUrl, `/hospitals/${run.hcode}/fhir/`))
+      return { ok: false, failure: { kind: 'malformed', message: 'a paging link points outside this hospital' } };
     followed++;
     run.pages++;
     const r = await send(run.conn, { url: next, headers: run.headers, deadlineAt: run.deadlineAt, signal: run.controller.signal });
@@ -93,7 +99,14 @@ export async function followAllPages(run: PagingRun, firstPages: readonly FirstP
 }
 
 function keyOf(item: unknown): string | undefined {
-  return typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' && 'resourceType' in item && typeof item.resourceType === 'string' ? `${item.resourceType}/${item.id}` : undefined;
+  return typeof item === 'object' &&
+    item !== null &&
+    'id' in item &&
+    typeof item.id === 'string' &&
+    'resourceType' in item &&
+    typeof item.resourceType === 'string'
+    ? `${item.resourceType}/${item.id}`
+    : undefined;
 }
 
 /** Drops repeats of the same `resourceType/id`; items without an id are all kept. */

@@ -4,7 +4,14 @@ import type { BreakerRegistry } from './breaker';
 import { CID, HCODE, clinicalHeaders, send, type ExchangeConnection } from './connection';
 import { followAllPages, hospitalFailureOf, NOT_SHARED, type FirstPage, type HospitalFailure, type PagingRun } from './hospital-paging';
 import { exchangeContextSchema, type ExchangeContext, type HospitalFetchResult } from './types';
-import { attachReferencedMedications, batchResponseSchema, parseEntryStatus, parseSearchset, partitionByPatient, searchTypeOf } from './validate';
+import {
+  attachReferencedMedications,
+  batchResponseSchema,
+  parseEntryStatus,
+  parseSearchset,
+  partitionByPatient,
+  searchTypeOf,
+} from './validate';
 
 /**
  * The searches sent in one batch to each hospital: every type the viewer shows, both categories where split.
@@ -40,12 +47,17 @@ type FetchOpts = { signal?: AbortSignal };
 function searchUrls(cid: string, pageSize: number): string[] {
   const identifier = encodeURIComponent(`${CID_SYSTEM}|${cid}`);
   return HOSPITAL_SEARCHES.map(
-    (s) => `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}${s.include === undefined ? '' : `&_include=${s.include}`}&_count=${pageSize}`,
+    (s) =>
+      `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}${s.include === undefined ? '' : `&_include=${s.include}`}&_count=${pageSize}`,
   );
 }
 
 /** Reads the batch-response: one searchset per search, in order, or the failure that voids the hospital. */
-function readBatch(body: unknown, searches: readonly string[], included: unknown[]): { ok: true; firstPages: FirstPage[] } | { ok: false; failure: HospitalFailure } {
+function readBatch(
+  body: unknown,
+  searches: readonly string[],
+  included: unknown[],
+): { ok: true; firstPages: FirstPage[] } | { ok: false; failure: HospitalFailure } {
   const parsedBatch = batchResponseSchema.safeParse(body);
   if (!parsedBatch.success || parsedBatch.data.entry.length !== searches.length) {
     return { ok: false, failure: { status: 'malformed', error: 'the hospital did not return a valid batch-response' } };
@@ -54,7 +66,14 @@ function readBatch(body: unknown, searches: readonly string[], included: unknown
   for (const [i, entry] of parsedBatch.data.entry.entries()) {
     const code = parseEntryStatus(entry.response.status);
     if (code === 403) return { ok: false, failure: NOT_SHARED };
-    if (!(code >= 200 && code < 300)) return { ok: false, failure: { status: 'error', error: `a search at this hospital failed (${Number.isNaN(code) ? 'unreadable status' : `HTTP ${code}`})` } };
+    if (!(code >= 200 && code < 300))
+      return {
+        ok: false,
+        failure: {
+          status: 'error',
+          error: `a search at this hospital failed (${Number.isNaN(code) ? 'unreadable status' : `HTTP ${code}`})`,
+        },
+      };
     const type = searchTypeOf(searches[i]!);
     const page = parseSearchset(entry.resource, type);
     if (!page.ok) return { ok: false, failure: { status: 'malformed', error: page.reason } };
@@ -64,10 +83,24 @@ function readBatch(body: unknown, searches: readonly string[], included: unknown
   return { ok: true, firstPages };
 }
 
-const emptyResult = (hcode: string) => ({ hcode, resources: [], counts: {}, droppedWrongPatient: 0, droppedUnverifiable: 0, droppedDisallowed: 0, pages: 0 });
+const emptyResult = (hcode: string) => ({
+  hcode,
+  resources: [],
+  counts: {},
+  droppedWrongPatient: 0,
+  droppedUnverifiable: 0,
+  droppedDisallowed: 0,
+  pages: 0,
+});
 
 /** Keeps what carries this patient's citizen ID, puts included Medications inside their records, counts. */
-function assemble(hcode: string, cid: string, raw: readonly unknown[], included: readonly unknown[], pages: number): Omit<HospitalFetchResult, 'fetchedAt' | 'elapsedMs'> {
+function assemble(
+  hcode: string,
+  cid: string,
+  raw: readonly unknown[],
+  included: readonly unknown[],
+  pages: number,
+): Omit<HospitalFetchResult, 'fetchedAt' | 'elapsedMs'> {
   const partition = partitionByPatient(raw, cid);
   const kept = attachReferencedMedications(partition.kept, included);
   const counts: Record<string, number> = {};
@@ -85,12 +118,24 @@ function assemble(hcode: string, cid: string, raw: readonly unknown[], included:
 }
 
 /** Sends the batch, reads it, follows every next page; returns the raw matches or the failure. */
-async function readHospital(run: PagingRun, cid: string, pageSize: number): Promise<{ ok: true; raw: unknown[] } | { ok: false; failure: HospitalFailure }> {
+async function readHospital(
+  run: PagingRun,
+  cid: string,
+  pageSize: number,
+): Promise<{ ok: true; raw: unknown[] } | { ok: false; failure: HospitalFailure }> {
   const searches = searchUrls(cid, pageSize);
   const batch = { resourceType: 'Bundle', type: 'batch', entry: searches.map((url) => ({ request: { method: 'GET', url } })) };
   run.pages++;
   const url = `${run.conn.baseUrl}/hospitals/${run.hcode}/fhir`;
-  const r = await send(run.conn, { url, method: 'POST', headers: run.headers, json: batch, contentType: 'application/fhir+json', deadlineAt: run.deadlineAt, signal: run.controller.signal });
+  const r = await send(run.conn, {
+    url,
+    method: 'POST',
+    headers: run.headers,
+    json: batch,
+    contentType: 'application/fhir+json',
+    deadlineAt: run.deadlineAt,
+    signal: run.controller.signal,
+  });
   if (!r.ok) return { ok: false, failure: hospitalFailureOf(r.failure) };
   const read = readBatch(r.value, searches, run.included);
   if (!read.ok) return read;
@@ -124,18 +169,40 @@ export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRe
 
   async function fetchUnsafe(hcode: string, cid: string, ctx: ExchangeContext, fetchOpts: FetchOpts): Promise<HospitalFetchResult> {
     const startedPerf = performance.now();
-    const stamp = (): { fetchedAt: string; elapsedMs: number } => ({ fetchedAt: new Date(conn.now()).toISOString(), elapsedMs: Math.round(performance.now() - startedPerf) });
+    const stamp = (): { fetchedAt: string; elapsedMs: number } => ({
+      fetchedAt: new Date(conn.now()).toISOString(),
+      elapsedMs: Math.round(performance.now() - startedPerf),
+    });
     if (!HCODE.test(hcode) || !CID.test(cid) || !exchangeContextSchema.safeParse(ctx).success) {
-      return finish({ ...emptyResult(hcode), status: 'error', error: 'invalid request (hospital code, citizen ID or context)', ...stamp() });
+      return finish({
+        ...emptyResult(hcode),
+        status: 'error',
+        error: 'invalid request (hospital code, citizen ID or context)',
+        ...stamp(),
+      });
     }
     if (!breaker.acquire(hcode)) {
-      return finish({ ...emptyResult(hcode), status: 'circuit-open', error: 'hospital temporarily skipped after repeated failures', ...stamp() });
+      return finish({
+        ...emptyResult(hcode),
+        status: 'circuit-open',
+        error: 'hospital temporarily skipped after repeated failures',
+        ...stamp(),
+      });
     }
     // One controller for the whole hospital: the first failing page stops the others.
     const controller = new AbortController();
     const onCallerAbort = (): void => controller.abort();
     fetchOpts.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const run: PagingRun = { conn, hcode, headers: clinicalHeaders(conn, ctx), maxPages: opts.maxPages, deadlineAt: Date.now() + conn.timeoutMs, controller, pages: 0, included: [] };
+    const run: PagingRun = {
+      conn,
+      hcode,
+      headers: clinicalHeaders(conn, ctx),
+      maxPages: opts.maxPages,
+      deadlineAt: Date.now() + conn.timeoutMs,
+      controller,
+      pages: 0,
+      included: [],
+    };
     try {
       const r = await readHospital(run, cid, opts.pageSize);
       if (!r.ok) {
@@ -157,13 +224,24 @@ export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRe
    * carry this citizen's ID. All-or-nothing: on timeout, error or a malformed page the result has NO
    * resources from this hospital, so partial pages are never shown as complete. Never throws.
    */
-  async function fetchHospitalRecords(hcode: string, cid: string, ctx: ExchangeContext, fetchOpts: FetchOpts = {}): Promise<HospitalFetchResult> {
+  async function fetchHospitalRecords(
+    hcode: string,
+    cid: string,
+    ctx: ExchangeContext,
+    fetchOpts: FetchOpts = {},
+  ): Promise<HospitalFetchResult> {
     try {
       return await fetchUnsafe(hcode, cid, ctx, fetchOpts);
     } catch {
       // Defensive: an unexpected bug in one hospital's handling must not reject the whole page.
       breaker.failure(hcode);
-      return finish({ ...emptyResult(hcode), status: 'error', fetchedAt: new Date(conn.now()).toISOString(), elapsedMs: 0, error: 'internal error while reading this hospital' });
+      return finish({
+        ...emptyResult(hcode),
+        status: 'error',
+        fetchedAt: new Date(conn.now()).toISOString(),
+        elapsedMs: 0,
+        error: 'internal error while reading this hospital',
+      });
     }
   }
 
@@ -172,7 +250,12 @@ export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRe
    * deduplicated `hcodes`), so the caller can stream each as it settles (see `inArrivalOrder`).
    * None of the promises rejects.
    */
-  function fetchAllHospitals(hcodes: readonly string[], cid: string, ctx: ExchangeContext, fetchOpts?: FetchOpts): Promise<HospitalFetchResult>[] {
+  function fetchAllHospitals(
+    hcodes: readonly string[],
+    cid: string,
+    ctx: ExchangeContext,
+    fetchOpts?: FetchOpts,
+  ): Promise<HospitalFetchResult>[] {
     return [...new Set(hcodes)].map((h) => fetchHospitalRecords(h, cid, ctx, fetchOpts));
   }
 

@@ -15,7 +15,14 @@ const routes: Record<string, Handler> = {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ method: req.method, auth: req.headers.authorization, contentType: req.headers['content-type'], body: JSON.parse(body) as unknown }));
+      res.end(
+        JSON.stringify({
+          method: req.method,
+          auth: req.headers.authorization,
+          contentType: req.headers['content-type'],
+          body: JSON.parse(body) as unknown,
+        }),
+      );
     });
   },
   '/html': (_q, res) => {
@@ -86,12 +93,27 @@ afterAll(async () => {
 
 describe('requestJson', () => {
   it('returns parsed FHIR JSON', async () => {
-    expect(await requestJson({ url: `${base}/ok`, timeoutMs: 2000 })).toEqual({ ok: true, status: 200, body: { resourceType: 'Bundle', type: 'searchset' } });
+    expect(await requestJson({ url: `${base}/ok`, timeoutMs: 2000 })).toEqual({
+      ok: true,
+      status: 200,
+      body: { resourceType: 'Bundle', type: 'searchset' },
+    });
   });
 
   it('POSTs JSON with headers and content type', async () => {
-    const r = await requestJson({ url: `${base}/echo`, method: 'POST', headers: { Authorization: 'Bearer t' }, json: { a: 1 }, contentType: 'application/fhir+json', timeoutMs: 2000 });
-    expect(r).toEqual({ ok: true, status: 200, body: { method: 'POST', auth: 'Bearer t', contentType: 'application/fhir+json', body: { a: 1 } } });
+    const r = await requestJson({
+      url: `${base}/echo`,
+      method: 'POST',
+      headers: { Authorization: 'Bearer t' },
+      json: { a: 1 },
+      contentType: 'application/fhir+json',
+      timeoutMs: 2000,
+    });
+    expect(r).toEqual({
+      ok: true,
+      status: 200,
+      body: { method: 'POST', auth: 'Bearer t', contentType: 'application/fhir+json', body: { a: 1 } },
+    });
   });
 
   it('treats HTML as malformed', async () => {
@@ -103,16 +125,27 @@ describe('requestJson', () => {
   });
 
   it('returns http failures with the parsed OperationOutcome', async () => {
-    expect(await requestJson({ url: `${base}/500`, timeoutMs: 2000 })).toMatchObject({ ok: false, kind: 'http', status: 503, body: { resourceType: 'OperationOutcome' } });
+    expect(await requestJson({ url: `${base}/500`, timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      kind: 'http',
+      status: 503,
+      body: { resourceType: 'OperationOutcome' },
+    });
     expect(await requestJson({ url: `${base}/nope`, timeoutMs: 2000 })).toMatchObject({ ok: false, kind: 'http', status: 404 });
   });
 
   it('refuses a declared content-length over the cap', async () => {
-    expect(await requestJson({ url: `${base}/declared-large`, timeoutMs: 2000, maxBytes: 1000 })).toMatchObject({ ok: false, kind: 'too-large' });
+    expect(await requestJson({ url: `${base}/declared-large`, timeoutMs: 2000, maxBytes: 1000 })).toMatchObject({
+      ok: false,
+      kind: 'too-large',
+    });
   });
 
   it('aborts a streamed body once it passes the cap', async () => {
-    expect(await requestJson({ url: `${base}/streamed-large`, timeoutMs: 5000, maxBytes: 10_000 })).toMatchObject({ ok: false, kind: 'too-large' });
+    expect(await requestJson({ url: `${base}/streamed-large`, timeoutMs: 5000, maxBytes: 10_000 })).toMatchObject({
+      ok: false,
+      kind: 'too-large',
+    });
   });
 
   it('times out a server that never answers', async () => {
@@ -124,8 +157,14 @@ describe('requestJson', () => {
   });
 
   it('honours an overall deadline earlier than the per-call timeout', async () => {
-    expect(await requestJson({ url: `${base}/silent`, timeoutMs: 60_000, deadlineAt: Date.now() + 150 })).toMatchObject({ ok: false, kind: 'timeout' });
-    expect(await requestJson({ url: `${base}/ok`, timeoutMs: 60_000, deadlineAt: Date.now() - 1 })).toMatchObject({ ok: false, kind: 'timeout' });
+    expect(await requestJson({ url: `${base}/silent`, timeoutMs: 60_000, deadlineAt: Date.now() + 150 })).toMatchObject({
+      ok: false,
+      kind: 'timeout',
+    });
+    expect(await requestJson({ url: `${base}/ok`, timeoutMs: 60_000, deadlineAt: Date.now() - 1 })).toMatchObject({
+      ok: false,
+      kind: 'timeout',
+    });
   });
 
   it('reports a caller cancellation as cancelled', async () => {

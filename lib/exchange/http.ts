@@ -153,7 +153,12 @@ export async function requestJson(req: HttpRequest): Promise<HttpResult> {
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) > maxBytes) {
       await response.body?.cancel().catch(() => undefined);
-      return { ok: false, kind: 'too-large', status: response.status, message: `response declared ${declared} bytes, over the ${maxBytes}-byte limit` };
+      return {
+        ok: false,
+        kind: 'too-large',
+        status: response.status,
+        message: `response declared ${declared} bytes, over the ${maxBytes}-byte limit`,
+      };
     }
 
     let bytes: Uint8Array | null;

@@ -25,5 +25,10 @@ export function exchangeRequestId(candidate: string): string {
  * ETREAT under break-the-glass. The exchange records practitioner, organisation and purpose per call.
  */
 export function exchangeContextFor(doctor: ExchangeRequester, purpose: ExchangeContext['purpose']): ExchangeContext {
-  return { requestId: exchangeRequestId(doctor.request.requestId), purpose, practitioner: doctor.licence, organization: doctor.hospitalCode };
+  return {
+    requestId: exchangeRequestId(doctor.request.requestId),
+    purpose,
+    practitioner: doctor.licence,
+    organization: doctor.hospitalCode,
+  };
 }

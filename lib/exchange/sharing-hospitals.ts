@@ -23,7 +23,8 @@ export async function listSharingHospitals(conn: ExchangeConnection, cid: string
     const c = consentSchema.safeParse(raw);
     if (!c.success) return { ok: false, reason: 'malformed' };
     const pid = c.data.patient?.identifier;
-    if (pid?.system !== undefined && (CID_SYSTEMS as readonly string[]).includes(pid.system) && pid.value !== cid) return { ok: false, reason: 'mismatch' };
+    if (pid?.system !== undefined && (CID_SYSTEMS as readonly string[]).includes(pid.system) && pid.value !== cid)
+      return { ok: false, reason: 'mismatch' };
     if (c.data.status !== 'active' || c.data.provision?.type === 'deny') continue;
     const actor = c.data.provision?.actor?.[0]?.reference;
     const byIdentifier = actor?.identifier?.system === SYSTEMS.hcode ? actor.identifier.value : undefined;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
 import type { MedicationStatement } from '@medplum/fhirtypes';
-import { attachReferencedMedications, isSafeNextLink, parseEntryStatus, parseSearchset, partitionByPatient, searchTypeOf, type ExchangeResource } from './validate';
+import {
+  attachReferencedMedications,
+  isSafeNextLink,
+  parseEntryStatus,
+  parseSearchset,
+  partitionByPatient,
+  searchTypeOf,
+  type ExchangeResource,
+} from './validate';
 
 const CID = '3100400123456';
 const OTHER = '3100400234568';
@@ -54,21 +62,43 @@ describe('partitionByPatient', () => {
   });
 
   it('counts a mixed list', () => {
-    const r = partitionByPatient([obs(CID_SYSTEM, CID), obs(CID_SYSTEM, OTHER), obs(undefined, undefined), { resourceType: 'Practitioner' }], CID);
+    const r = partitionByPatient(
+      [obs(CID_SYSTEM, CID), obs(CID_SYSTEM, OTHER), obs(undefined, undefined), { resourceType: 'Practitioner' }],
+      CID,
+    );
     expect([r.kept.length, r.droppedWrongPatient, r.droppedUnverifiable, r.droppedDisallowed]).toEqual([1, 1, 1, 1]);
   });
 });
 
 describe('parseSearchset', () => {
-  const bundle = (entries: unknown[], extra: Record<string, unknown> = {}) => ({ resourceType: 'Bundle', type: 'searchset', entry: entries.map((resource) => ({ resource })), ...extra });
+  const bundle = (entries: unknown[], extra: Record<string, unknown> = {}) => ({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    entry: entries.map((resource) => ({ resource })),
+    ...extra,
+  });
 
   it('accepts a page of the expected type and returns the next link and total', () => {
-    const r = parseSearchset(bundle([obs(CID_SYSTEM, CID)], { total: 3, link: [{ relation: 'self', url: 'a' }, { relation: 'next', url: 'http://x/next' }] }), 'Observation');
+    const r = parseSearchset(
+      bundle([obs(CID_SYSTEM, CID)], {
+        total: 3,
+        link: [
+          { relation: 'self', url: 'a' },
+          { relation: 'next', url: 'http://x/next' },
+        ],
+      }),
+      'Observation',
+    );
     expect(r).toEqual({ ok: true, resources: [expect.objectContaining({ id: 'o1' })], included: [], nextUrl: 'http://x/next', total: 3 });
   });
 
   it('accepts an empty searchset', () => {
-    expect(parseSearchset({ resourceType: 'Bundle', type: 'searchset', total: 0 }, 'Condition')).toEqual({ ok: true, resources: [], included: [], total: 0 });
+    expect(parseSearchset({ resourceType: 'Bundle', type: 'searchset', total: 0 }, 'Condition')).toEqual({
+      ok: true,
+      resources: [],
+      included: [],
+      total: 0,
+    });
   });
 
   it('marks a page with another resource type as malformed', () => {
@@ -76,7 +106,11 @@ describe('parseSearchset', () => {
   });
 
   it('skips OperationOutcome entries in outcome mode', () => {
-    const b = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'OperationOutcome', issue: [] }, search: { mode: 'outcome' } }] };
+    const b = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: { resourceType: 'OperationOutcome', issue: [] }, search: { mode: 'outcome' } }],
+    };
     expect(parseSearchset(b, 'Observation')).toEqual({ ok: true, resources: [], included: [] });
   });
 
@@ -91,7 +125,11 @@ describe('parseSearchset', () => {
         { resource: { resourceType: 'Practitioner', id: 'pr1' }, search: { mode: 'include' } },
       ],
     };
-    expect(parseSearchset(b, 'MedicationStatement')).toEqual({ ok: true, resources: [expect.objectContaining({ id: 's1' })], included: [med] });
+    expect(parseSearchset(b, 'MedicationStatement')).toEqual({
+      ok: true,
+      resources: [expect.objectContaining({ id: 's1' })],
+      included: [med],
+    });
     // A Medication that is not marked as included is still a stray match: the page is not trusted.
     expect(parseSearchset({ ...b, entry: [{ resource: med }] }, 'MedicationStatement').ok).toBe(false);
   });
@@ -117,12 +155,22 @@ describe('attachReferencedMedications', () => {
     medicationReference: { reference, display: 'as the source named it' },
     ...extra,
   });
-  const med = (id: string) => ({ resourceType: 'Medication', id, code: { coding: [{ system: 'http://snomed.info/sct', code: `${id}-code` }] } });
+  const med = (id: string) => ({
+    resourceType: 'Medication',
+    id,
+    code: { coding: [{ system: 'http://snomed.info/sct', code: `${id}-code` }] },
+  });
 
   it('puts each referenced Medication inside the records that name it, relative or absolute', () => {
-    const kept: ExchangeResource[] = [statement('s1', 'Medication/a'), statement('s2', 'https://h.example/fhir/Medication/a'), statement('s3', 'Medication/b')];
+    const kept: ExchangeResource[] = [
+      statement('s1', 'Medication/a'),
+      statement('s2', 'https://h.example/fhir/Medication/a'),
+      statement('s3', 'Medication/b'),
+    ];
     const out = attachReferencedMedications(kept, [med('a'), med('b')]);
-    expect(out.map((r) => (r.resourceType === 'MedicationStatement' ? [r.medicationReference?.reference, r.contained?.map((c) => c.id)] : []))).toEqual([
+    expect(
+      out.map((r) => (r.resourceType === 'MedicationStatement' ? [r.medicationReference?.reference, r.contained?.map((c) => c.id)] : [])),
+    ).toEqual([
       ['#a', ['a']],
       ['#a', ['a']],
       ['#b', ['b']],
@@ -132,7 +180,10 @@ describe('attachReferencedMedications', () => {
   });
 
   it('leaves records alone when the Medication was not included, is not a Medication, or the id is taken', () => {
-    const taken = statement('s2', 'Medication/a', { contained: [{ resourceType: 'Medication', id: 'a', code: { text: 'own' } }], medicationReference: { reference: 'Medication/a' } });
+    const taken = statement('s2', 'Medication/a', {
+      contained: [{ resourceType: 'Medication', id: 'a', code: { text: 'own' } }],
+      medicationReference: { reference: 'Medication/a' },
+    });
     const kept: ExchangeResource[] = [statement('s1', 'Medication/zz'), taken, obs(CID_SYSTEM, CID) as ExchangeResource];
     expect(attachReferencedMedications(kept, [med('a'), { resourceType: 'Substance', id: 'zz' }])).toEqual(kept);
   });

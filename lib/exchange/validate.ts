@@ -146,7 +146,16 @@ export const patientSchema = z.looseObject({
   name: z.array(humanNameSchema).optional(),
   gender: z.string().optional(),
   birthDate: z.string().optional(),
-  telecom: z.array(z.looseObject({ system: z.string().optional(), value: z.string().optional(), use: z.string().optional(), rank: z.number().optional() })).optional(),
+  telecom: z
+    .array(
+      z.looseObject({
+        system: z.string().optional(),
+        value: z.string().optional(),
+        use: z.string().optional(),
+        rank: z.number().optional(),
+      }),
+    )
+    .optional(),
   communication: z.array(z.looseObject({ language: codeableConceptSchema, preferred: z.boolean().optional() })).optional(),
 });
 export type PatientBody = z.infer<typeof patientSchema>;
@@ -191,7 +200,10 @@ function checkReference(ref: unknown, cid: string): PatientCheck {
 }
 
 /** Decides whether one resource belongs to the citizen `cid`, using the identifier on its patient reference. */
-export function checkResourcePatient(resource: { resourceType: string } & Record<string, unknown>, cid: string): PatientCheck | 'disallowed' {
+export function checkResourcePatient(
+  resource: { resourceType: string } & Record<string, unknown>,
+  cid: string,
+): PatientCheck | 'disallowed' {
   if (!isAllowedResourceType(resource.resourceType)) return 'disallowed';
   const primary = checkReference(resource[patientFieldOf(resource.resourceType)], cid);
   if (primary !== 'match') return primary;
@@ -250,15 +262,21 @@ export function attachReferencedMedications(kept: readonly ExchangeResource[], i
   const byId = new Map<string, Record<string, unknown> & { id: string }>();
   for (const raw of included) {
     const med = anyResourceSchema.safeParse(raw);
-    if (med.success && med.data.resourceType === 'Medication' && med.data.id !== undefined) byId.set(med.data.id, { ...med.data, id: med.data.id });
+    if (med.success && med.data.resourceType === 'Medication' && med.data.id !== undefined)
+      byId.set(med.data.id, { ...med.data, id: med.data.id });
   }
   return kept.map((r) => {
-    if (r.resourceType !== 'MedicationStatement' && r.resourceType !== 'MedicationRequest' && r.resourceType !== 'MedicationDispense') return r;
+    if (r.resourceType !== 'MedicationStatement' && r.resourceType !== 'MedicationRequest' && r.resourceType !== 'MedicationDispense')
+      return r;
     const ref = r.medicationReference?.reference;
     const id = ref === undefined ? undefined : MEDICATION_REF.exec(ref)?.[1];
     const med = id === undefined ? undefined : byId.get(id);
     if (med === undefined || (r.contained ?? []).some((c) => c.id === med.id)) return r;
-    return { ...r, contained: [...(r.contained ?? []), med as unknown as Medication], medicationReference: { ...r.medicationReference, reference: `#${med.id}` } };
+    return {
+      ...r,
+      contained: [...(r.contained ?? []), med as unknown as Medication],
+      medicationReference: { ...r.medicationReference, reference: `#${med.id}` },
+    };
   });
 }
 
@@ -266,8 +284,7 @@ export function attachReferencedMedications(kept: readonly ExchangeResource[], i
 // Searchset parsing
 
 export type SearchsetParse =
-  | { ok: true; resources: unknown[]; included: unknown[]; nextUrl?: string; total?: number }
-  | { ok: false; reason: string };
+  { ok: true; resources: unknown[]; included: unknown[]; nextUrl?: string; total?: number } | { ok: false; reason: string };
 
 /**
  * Validates one page of search results for `expectedType`. A page that is not a searchset, or that holds
@@ -293,13 +310,24 @@ export function parseSearchset(body: unknown, expectedType: string): SearchsetPa
     resources.push(entry.resource);
   }
   const next = parsed.data.link?.find((l) => l.relation === 'next')?.url;
-  return { ok: true, resources, included, ...(next === undefined ? {} : { nextUrl: next }), ...(parsed.data.total === undefined ? {} : { total: parsed.data.total }) };
+  return {
+    ok: true,
+    resources,
+    included,
+    ...(next === undefined ? {} : { nextUrl: next }),
+    ...(parsed.data.total === undefined ? {} : { total: parsed.data.total }),
+  };
 }
 
 /** The resource type searched by a relative search URL such as `Observation?category=laboratory`. */
 export function searchTypeOf(url: string): string {
   const path = url.split('?')[0] ?? '';
-  return path.split('/').filter((s) => s !== '').pop() ?? '';
+  return (
+    path
+      .split('/')
+      .filter((s) => s !== '')
+      .pop() ?? ''
+  );
 }
 
 /** The numeric part of a FHIR batch-response status such as `200 OK`; NaN when unreadable. */

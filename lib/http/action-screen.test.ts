@@ -10,7 +10,12 @@ describe('screenActionRequest', () => {
     ['an action from another site', 'POST', action({ origin: 'https://evil.example' }), { status: 403, reason: 'foreign-origin' }],
     ['an action from an opaque origin', 'POST', action({ origin: 'null' }), { status: 403, reason: 'foreign-origin' }],
     ['an unparsable Origin', 'POST', action({ origin: '::::' }), { status: 403, reason: 'foreign-origin' }],
-    ['a body over the limit', 'POST', action({ origin: 'https://viewer.example', 'content-length': String(ACTION_BODY_LIMIT + 1) }), { status: 413, reason: 'body-too-large' }],
+    [
+      'a body over the limit',
+      'POST',
+      action({ origin: 'https://viewer.example', 'content-length': String(ACTION_BODY_LIMIT + 1) }),
+      { status: 413, reason: 'body-too-large' },
+    ],
     ['a plain POST that is not an action', 'POST', { origin: 'https://evil.example', host: 'viewer.example' }, null],
     ['a GET', 'GET', action({ origin: 'https://evil.example' }), null],
   ])('%s', (_what, method, headers, expected) => {

@@ -3,7 +3,11 @@ import { AppError } from '../errors';
 import { readBoundedJson } from './bounded-body';
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request('http://localhost/x', { method: 'POST', body, headers });
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.code : 'other'));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof AppError ? e.code : 'other'),
+  );
 
 describe('readBoundedJson', () => {
   it('reads JSON within the limit', async () => {
@@ -18,7 +22,9 @@ describe('readBoundedJson', () => {
         c.close();
       },
     });
-    expect(await codeOf(readBoundedJson(new Request('http://localhost/x', { method: 'POST', body: stream, duplex: 'half' } as RequestInit), 64))).toBe('too-large');
+    expect(
+      await codeOf(readBoundedJson(new Request('http://localhost/x', { method: 'POST', body: stream, duplex: 'half' } as RequestInit), 64)),
+    ).toBe('too-large');
   });
 
   it('refuses what is not JSON or not UTF-8 with 400', async () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_IP_HEADER, CLIENT_PROTO_HEADER, isTrusted, normaliseAddress, parseTrustedProxies, resolveClient, stampClient } from './client-address';
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_PROTO_HEADER,
+  isTrusted,
+  normaliseAddress,
+  parseTrustedProxies,
+  resolveClient,
+  stampClient,
+} from './client-address';
 
 const proxies = parseTrustedProxies('10.0.0.0/8, 192.168.1.5, fd00::/8');
 
@@ -60,7 +68,13 @@ describe('normaliseAddress', () => {
 
 describe('stampClient', () => {
   it('overwrites whatever the client sent under the stamped names', () => {
-    const req = { headers: { 'x-forwarded-for': '10.43.1.1', [CLIENT_IP_HEADER]: '1.1.1.1', [CLIENT_PROTO_HEADER]: 'https' } as Record<string, string | string[] | undefined>, socket: { remoteAddress: '203.0.113.5' } };
+    const req = {
+      headers: { 'x-forwarded-for': '10.43.1.1', [CLIENT_IP_HEADER]: '1.1.1.1', [CLIENT_PROTO_HEADER]: 'https' } as Record<
+        string,
+        string | string[] | undefined
+      >,
+      socket: { remoteAddress: '203.0.113.5' },
+    };
     stampClient(req, proxies);
     expect(req.headers[CLIENT_IP_HEADER]).toBe('203.0.113.5');
     expect(req.headers[CLIENT_PROTO_HEADER]).toBe('http');
@@ -72,7 +86,10 @@ describe('stampClient', () => {
     const fromProxy = { headers: { ...headers } as Record<string, string | string[] | undefined>, socket: { remoteAddress: '10.0.0.2' } };
     stampClient(fromProxy, proxies);
     expect(fromProxy.headers).toMatchObject({ ...headers, [CLIENT_IP_HEADER]: '198.51.100.7', [CLIENT_PROTO_HEADER]: 'https' });
-    const fromClient = { headers: { ...headers } as Record<string, string | string[] | undefined>, socket: { remoteAddress: '203.0.113.5' } };
+    const fromClient = {
+      headers: { ...headers } as Record<string, string | string[] | undefined>,
+      socket: { remoteAddress: '203.0.113.5' },
+    };
     stampClient(fromClient, proxies);
     expect(fromClient.headers['x-forwarded-host']).toBeUndefined();
     expect(fromClient.headers['x-forwarded-proto']).toBeUndefined();

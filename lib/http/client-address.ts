@@ -89,7 +89,7 @@ export function parseTrustedProxies(spec: string): Cidr[] {
 function inCidr(bytes: number[], family: 4 | 6, cidr: Cidr): boolean {
   if (family !== cidr.family) return false;
   for (let bit = 0; bit < cidr.prefix; bit++) {
-    const mask = 0x80 >> bit % 8;
+    const mask = 0x80 >> (bit % 8);
     if ((bytes[bit >> 3]! & mask) !== (cidr.bytes[bit >> 3]! & mask)) return false;
   }
   return true;
@@ -106,7 +106,13 @@ export function isTrusted(address: string, trusted: readonly Cidr[]): boolean {
  * and the first address that is not one is the client. A malformed hop stops the walk at the last proxy we
  * trust (its peer is all we know). The scheme comes from X-Forwarded-Proto only through a trusted proxy.
  */
-export function resolveClient(input: { peer: string | undefined; forwardedFor?: string; forwardedProto?: string; encrypted: boolean; trusted: readonly Cidr[] }): { address: string; proto: 'http' | 'https' } {
+export function resolveClient(input: {
+  peer: string | undefined;
+  forwardedFor?: string;
+  forwardedProto?: string;
+  encrypted: boolean;
+  trusted: readonly Cidr[];
+}): { address: string; proto: 'http' | 'https' } {
   const peer = normaliseAddress(input.peer ?? '') ?? 'unknown';
   const ownProto = input.encrypted ? 'https' : 'http';
   if (!isTrusted(peer, input.trusted)) return { address: peer, proto: ownProto };
@@ -137,12 +143,19 @@ export function stampClient(req: IncomingLike, trusted: readonly Cidr[]): void {
     const v = req.headers[name];
     return Array.isArray(v) ? v.join(',') : v;
   };
-  const client = resolveClient({ peer: req.socket.remoteAddress, forwardedFor: one('x-forwarded-for'), forwardedProto: one('x-forwarded-proto'), encrypted: req.socket.encrypted === true, trusted });
+  const client = resolveClient({
+    peer: req.socket.remoteAddress,
+    forwardedFor: one('x-forwarded-for'),
+    forwardedProto: one('x-forwarded-proto'),
+    encrypted: req.socket.encrypted === true,
+    trusted,
+  });
   req.headers[CLIENT_IP_HEADER] = client.address;
   req.headers[CLIENT_PROTO_HEADER] = client.proto;
   // Headers only a proxy may set go no further when no trusted proxy sent them: Next itself would
   // otherwise believe X-Forwarded-Proto/-Host from anyone (its URL and its server-action origin check).
   if (!isTrusted(req.socket.remoteAddress ?? '', trusted)) {
-    for (const name of ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'x-real-ip', 'forwarded']) Reflect.deleteProperty(req.headers, name);
+    for (const name of ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'x-real-ip', 'forwarded'])
+      Reflect.deleteProperty(req.headers, name);
   }
 }

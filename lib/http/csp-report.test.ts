@@ -3,7 +3,13 @@ import { createReportLimiter, parseCspReport } from './csp-report';
 
 describe('parseCspReport', () => {
   it('reads the legacy report-uri form, keeping only the directive and the blocked origin', () => {
-    const body = { 'csp-report': { 'document-uri': 'https://viewer.example/patient/6f1c…?cid=3100400123456', 'violated-directive': 'script-src-elem', 'blocked-uri': 'https://evil.example/x.js?token=abc' } };
+    const body = {
+      'csp-report': {
+        'document-uri': 'https://viewer.example/patient/6f1c…?cid=3100400123456',
+        'violated-directive': 'script-src-elem',
+        'blocked-uri': 'https://evil.example/x.js?token=abc',
+      },
+    };
     expect(parseCspReport(body)).toEqual([{ directive: 'script-src-elem', blocked: 'https://evil.example' }]);
     expect(JSON.stringify(parseCspReport(body))).not.toContain('3100400123456');
   });
@@ -21,7 +27,9 @@ describe('parseCspReport', () => {
   });
 
   it('labels an unknown directive "other" and refuses what is not a report', () => {
-    expect(parseCspReport({ 'csp-report': { 'violated-directive': 'made-up-src', 'blocked-uri': 'not a url' } })).toEqual([{ directive: 'other', blocked: 'unknown' }]);
+    expect(parseCspReport({ 'csp-report': { 'violated-directive': 'made-up-src', 'blocked-uri': 'not a url' } })).toEqual([
+      { directive: 'other', blocked: 'unknown' },
+    ]);
     expect(parseCspReport({ hello: 'world' })).toBeNull();
     expect(parseCspReport('x')).toBeNull();
   });

@@ -6,7 +6,26 @@
 import { z } from 'zod';
 
 /** Directives a report may name; anything else is counted as 'other' so labels stay few. */
-const DIRECTIVES = ['default-src', 'script-src', 'script-src-elem', 'script-src-attr', 'style-src', 'style-src-elem', 'style-src-attr', 'img-src', 'font-src', 'connect-src', 'frame-src', 'frame-ancestors', 'form-action', 'base-uri', 'object-src', 'worker-src', 'manifest-src', 'media-src'] as const;
+const DIRECTIVES = [
+  'default-src',
+  'script-src',
+  'script-src-elem',
+  'script-src-attr',
+  'style-src',
+  'style-src-elem',
+  'style-src-attr',
+  'img-src',
+  'font-src',
+  'connect-src',
+  'frame-src',
+  'frame-ancestors',
+  'form-action',
+  'base-uri',
+  'object-src',
+  'worker-src',
+  'manifest-src',
+  'media-src',
+] as const;
 
 export type CspDirective = (typeof DIRECTIVES)[number] | 'other';
 
@@ -14,8 +33,16 @@ export type CspDirective = (typeof DIRECTIVES)[number] | 'other';
 export const MAX_REPORT_BYTES = 16 * 1024;
 
 // The legacy `report-uri` form ({"csp-report": {...}}) and the Reporting API form ([{type, body}]).
-const legacySchema = z.object({ 'csp-report': z.object({ 'violated-directive': z.string().optional(), 'effective-directive': z.string().optional(), 'blocked-uri': z.string().optional() }) });
-const reportingSchema = z.array(z.object({ type: z.string(), body: z.object({ effectiveDirective: z.string().optional(), blockedURL: z.string().optional() }) })).max(20);
+const legacySchema = z.object({
+  'csp-report': z.object({
+    'violated-directive': z.string().optional(),
+    'effective-directive': z.string().optional(),
+    'blocked-uri': z.string().optional(),
+  }),
+});
+const reportingSchema = z
+  .array(z.object({ type: z.string(), body: z.object({ effectiveDirective: z.string().optional(), blockedURL: z.string().optional() }) }))
+  .max(20);
 
 export interface CspViolation {
   directive: CspDirective;
@@ -47,7 +74,9 @@ export function parseCspReport(body: unknown): CspViolation[] | null {
   }
   const reporting = reportingSchema.safeParse(body);
   if (reporting.success) {
-    return reporting.data.filter((r) => r.type === 'csp-violation').map((r) => ({ directive: directiveOf(r.body.effectiveDirective), blocked: blockedOf(r.body.blockedURL) }));
+    return reporting.data
+      .filter((r) => r.type === 'csp-violation')
+      .map((r) => ({ directive: directiveOf(r.body.effectiveDirective), blocked: blockedOf(r.body.blockedURL) }));
   }
   return null;
 }

@@ -53,7 +53,11 @@ describe('serveStaticAsset against a real HTTP server', () => {
   });
 
   /** node:http with a raw path: nothing decodes the body or normalises the URL on the way. */
-  function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  function get(
+    url: string,
+    headers: Record<string, string> = {},
+    method = 'GET',
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port, path: url, method, headers }, (res) => {
         const parts: Buffer[] = [];

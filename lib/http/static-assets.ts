@@ -60,7 +60,9 @@ export async function loadStaticAssets(staticDir: string): Promise<Map<string, S
   const assets = new Map<string, StaticAsset>();
   let files: string[];
   try {
-    files = (await readdir(staticDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+    files = (await readdir(staticDir, { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath, d.name));
   } catch {
     return assets; // no build output: Next answers (and says what is missing)
   }
@@ -76,7 +78,11 @@ export async function loadStaticAssets(staticDir: string): Promise<Map<string, S
       bodies.gzip = await readFile(`${file}.gz`);
     }
     const url = STATIC_PREFIX + path.relative(staticDir, file).split(path.sep).join('/');
-    assets.set(url, { contentType: kind.type, etag: `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`, bodies });
+    assets.set(url, {
+      contentType: kind.type,
+      etag: `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+      bodies,
+    });
   }
   return assets;
 }

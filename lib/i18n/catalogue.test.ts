@@ -5,7 +5,6 @@ import { MESSAGE_AREAS, MESSAGES, type MessageKey } from './messages';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 }
@@ -77,7 +76,7 @@ describe('one translation mechanism', () => {
   it('recognises each inline pattern it refuses', () => {
     expect(inlineText("<p>{th ? 'x' : 'y'}</p>")).toHaveLength(1);
     expect(inlineText("label={{ th: 'a', en: 'b' }}")).toHaveLength(1);
-    expect(inlineText("{pick(lang, X)}")).toHaveLength(1);
+    expect(inlineText('{pick(lang, X)}')).toHaveLength(1);
     expect(inlineText("{lang === 'th' ? a : b}")).toHaveLength(1);
     expect(inlineText('<span>\u0E1B\u0E35</span>')).toHaveLength(1);
     expect(inlineText('// \u0E1B\u0E35 in a comment\n/* \u0E1B\u0E35 */ const x = 1;')).toEqual([]);

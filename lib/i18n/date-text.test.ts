@@ -41,7 +41,10 @@ describe('parseDateText', () => {
   });
 
   it('refuses a date before the minimum, and accepts the minimum itself', () => {
-    expect(parseDateText('14/11/2569', 'buddhist', '2026-11-15')).toEqual({ ok: false, error: { reason: 'before-min', min: '2026-11-15' } });
+    expect(parseDateText('14/11/2569', 'buddhist', '2026-11-15')).toEqual({
+      ok: false,
+      error: { reason: 'before-min', min: '2026-11-15' },
+    });
     expect(parseDateText('15/11/2569', 'buddhist', '2026-11-15')).toEqual(ok('2026-11-15'));
   });
 });
@@ -60,7 +63,8 @@ describe('formatDateText', () => {
 
   it('round-trips with parseDateText in both calendars', () => {
     for (const iso of ['1950-06-30', '2000-02-29', '2026-12-31']) {
-      for (const calendar of ['buddhist', 'gregory'] as const) expect(parseDateText(formatDateText(iso, calendar), calendar)).toEqual(ok(iso));
+      for (const calendar of ['buddhist', 'gregory'] as const)
+        expect(parseDateText(formatDateText(iso, calendar), calendar)).toEqual(ok(iso));
     }
   });
 });
@@ -74,7 +78,13 @@ describe('dateTextErrorMessage', () => {
     [{ reason: 'no-such-day' }, '31/02/2569 ', 'th', 'buddhist', 'วันที่ไม่ถูกต้อง: ไม่มีวันที่ 31/02/2569 ในปฏิทิน'],
     [{ reason: 'no-such-day' }, '31/02/2026', 'en', 'gregory', 'Invalid date: 31/02/2026 does not exist'],
     [{ reason: 'wrong-era', year: 2026 }, '01/01/2026', 'th', 'buddhist', 'วันที่ไม่ถูกต้อง: ปี 2026 ดูเป็นปี ค.ศ. กรุณาใส่ปี พ.ศ. (เช่น 2569)'],
-    [{ reason: 'wrong-era', year: 2569 }, '01/01/2569', 'en', 'gregory', 'Invalid date: 2569 looks like a Buddhist-era year; write the Gregorian (CE) year (e.g. 2026)'],
+    [
+      { reason: 'wrong-era', year: 2569 },
+      '01/01/2569',
+      'en',
+      'gregory',
+      'Invalid date: 2569 looks like a Buddhist-era year; write the Gregorian (CE) year (e.g. 2026)',
+    ],
     [{ reason: 'before-min', min: '2026-11-15' }, '01/01/2569', 'th', 'buddhist', 'วันที่ต้องไม่ก่อน 15 พ.ย. 2569'],
     [{ reason: 'before-min', min: '2026-11-15' }, '01/01/2026', 'en', 'gregory', 'The date must be on or after 15 Nov 2026'],
   ] as const)('%j (%s) in %s/%s', (error, text, lang, calendar, expected) => {

@@ -46,12 +46,14 @@ export function parseDateText(text: string, calendar: Calendar, min?: string): D
   if (yyyy.length <= 2) return { ok: false, error: { reason: 'short-year' } };
   if (yyyy.length !== 4) return { ok: false, error: { reason: 'format' } };
   const typedYear = Number(yyyy);
-  if (calendar === 'buddhist' ? typedYear < ERA_LINE : typedYear >= ERA_LINE) return { ok: false, error: { reason: 'wrong-era', year: typedYear } };
+  if (calendar === 'buddhist' ? typedYear < ERA_LINE : typedYear >= ERA_LINE)
+    return { ok: false, error: { reason: 'wrong-era', year: typedYear } };
   const year = calendar === 'buddhist' ? typedYear - BE_OFFSET : typedYear;
   const month = Number(mm);
   const day = Number(dd);
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || day < 1 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return { ok: false, error: { reason: 'no-such-day' } };
+  if (month < 1 || month > 12 || day < 1 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return { ok: false, error: { reason: 'no-such-day' } };
   const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   if (min && iso < min) return { ok: false, error: { reason: 'before-min', min } };
   return { ok: true, iso };

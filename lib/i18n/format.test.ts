@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, formatCount, formatDate, formatDuration, formatSourceDate, formatTime, sourceDay, type Calendar, type Lang } from './format';
+import {
+  ageInYears,
+  formatCount,
+  formatDate,
+  formatDuration,
+  formatSourceDate,
+  formatTime,
+  sourceDay,
+  type Calendar,
+  type Lang,
+} from './format';
 
 describe('formatDate', () => {
   it.each([

@@ -109,13 +109,21 @@ function parseSourceDateTime(iso: string): SourceDateTime | null {
   if (!m) return null;
   const zone = m[6];
   const noZone = zone === undefined || zone === 'Z' || zone === '-00:00';
-  const instant = new Date(noZone ? `${iso.slice(0, zone === undefined ? iso.length : -zone.length)}${zone === undefined ? '+07:00' : 'Z'}` : iso);
+  const instant = new Date(
+    noZone ? `${iso.slice(0, zone === undefined ? iso.length : -zone.length)}${zone === undefined ? '+07:00' : 'Z'}` : iso,
+  );
   if (Number.isNaN(instant.getTime())) return null;
   if (zone === 'Z' || zone === '-00:00') {
     const bangkok = new Date(instant.getTime() + BANGKOK_OFFSET_MS);
     return { y: bangkok.getUTCFullYear(), m: bangkok.getUTCMonth() + 1, d: bangkok.getUTCDate(), instant, foreignOffset: null };
   }
-  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), instant, foreignOffset: zone === undefined || zone === '+07:00' ? null : zone };
+  return {
+    y: Number(m[1]),
+    m: Number(m[2]),
+    d: Number(m[3]),
+    instant,
+    foreignOffset: zone === undefined || zone === '+07:00' ? null : zone,
+  };
 }
 
 /**
@@ -136,7 +144,12 @@ export function sourceDay(iso: string | null | undefined): string | null {
  * the text says so and names the source's offset; if Bangkok's day differs too, it is named with the time,
  * so the time is never read against the wrong day.
  */
-export function formatSourceDate(iso: string | null | undefined, lang: Lang, calendar: Calendar = defaultCalendar(lang), withTime = false): string {
+export function formatSourceDate(
+  iso: string | null | undefined,
+  lang: Lang,
+  calendar: Calendar = defaultCalendar(lang),
+  withTime = false,
+): string {
   if (!iso) return '—';
   const partial = formatPartial(iso, lang, calendar);
   if (partial !== null) return partial;
@@ -149,7 +162,11 @@ export function formatSourceDate(iso: string | null | undefined, lang: Lang, cal
   const sameDay = bangkok.getUTCFullYear() === p.y && bangkok.getUTCMonth() + 1 === p.m && bangkok.getUTCDate() === p.d;
   return sameDay
     ? translate(lang, 'dates.zone.sameDay', { day, time: clock(bangkok), offset: p.foreignOffset })
-    : translate(lang, 'dates.zone.otherDay', { day, bangkok: formatDate(p.instant.toISOString(), lang, calendar, true), offset: p.foreignOffset });
+    : translate(lang, 'dates.zone.otherDay', {
+        day,
+        bangkok: formatDate(p.instant.toISOString(), lang, calendar, true),
+        offset: p.foreignOffset,
+      });
 }
 
 /** Formats a time of day in Bangkok time, 24-hour "HH:MM" (the same in Thai and English). */

@@ -18,7 +18,17 @@ const th = { ...common.th, ...auth.th, ...admin.th, ...audit.th, ...consent.th, 
 export type MessageKey = keyof typeof th;
 type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...common.en, ...auth.en, ...admin.en, ...audit.en, ...consent.en, ...emergency.en, ...fhir.en, ...record.en, ...patient.en };
+const en: Messages = {
+  ...common.en,
+  ...auth.en,
+  ...admin.en,
+  ...audit.en,
+  ...consent.en,
+  ...emergency.en,
+  ...fhir.en,
+  ...record.en,
+  ...patient.en,
+};
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
 export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient } as const;

@@ -17,7 +17,13 @@ describe('verifyCredentials', () => {
   it('accepts a valid licence and PIN and returns the practitioner', async () => {
     expect(await registry().verifyCredentials('12345', '246810')).toEqual({
       outcome: 'valid',
-      practitioner: { licenseNumber: '12345', nameTh: 'พญ.สมหญิง ใจดี', nameEn: 'Dr Somying Jaidee', status: 'active', specialty: { th: 'อายุรศาสตร์', en: 'Internal medicine' } },
+      practitioner: {
+        licenseNumber: '12345',
+        nameTh: 'พญ.สมหญิง ใจดี',
+        nameEn: 'Dr Somying Jaidee',
+        status: 'active',
+        specialty: { th: 'อายุรศาสตร์', en: 'Internal medicine' },
+      },
     });
   });
 
@@ -32,7 +38,10 @@ describe('verifyCredentials', () => {
   });
 
   it('reports suspended and revoked licences as valid credentials with their status (the caller refuses them)', async () => {
-    expect(await registry().verifyCredentials('45678', '445566')).toMatchObject({ outcome: 'valid', practitioner: { status: 'suspended', statusReason: expect.any(String) as string } });
+    expect(await registry().verifyCredentials('45678', '445566')).toMatchObject({
+      outcome: 'valid',
+      practitioner: { status: 'suspended', statusReason: expect.any(String) as string },
+    });
     expect(await registry().verifyCredentials('56789', '778899')).toMatchObject({ outcome: 'valid', practitioner: { status: 'revoked' } });
   });
 
@@ -53,7 +62,10 @@ describe('verifyCredentials', () => {
 
 describe('getPractitioner', () => {
   it('finds a registered practitioner with status', async () => {
-    expect(await registry().getPractitioner('ว.45678')).toMatchObject({ outcome: 'found', practitioner: { licenseNumber: '45678', status: 'suspended' } });
+    expect(await registry().getPractitioner('ว.45678')).toMatchObject({
+      outcome: 'found',
+      practitioner: { licenseNumber: '45678', status: 'suspended' },
+    });
     expect(await registry().getPractitioner('56789')).toMatchObject({ outcome: 'found', practitioner: { status: 'revoked' } });
   });
 

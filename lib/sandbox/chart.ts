@@ -238,7 +238,12 @@ export class Chart {
     const loinc = a.loinc.map((code) => ({ system: SYSTEMS.loinc, code, display: a.en }));
     const tmlt = a.tmlt.map((code) => ({ system: SYSTEMS.tmlt, code, display: a.en }));
     // Vital signs have no TMLT code; every hospital falls back to LOINC for them.
-    const chosen = this.style.lab === 'loinc' || tmlt.length === 0 ? loinc.slice(0, 1) : this.style.lab === 'tmlt' ? tmlt.slice(0, 1) : [...tmlt.slice(0, 1), ...loinc.slice(0, 1)];
+    const chosen =
+      this.style.lab === 'loinc' || tmlt.length === 0
+        ? loinc.slice(0, 1)
+        : this.style.lab === 'tmlt'
+          ? tmlt.slice(0, 1)
+          : [...tmlt.slice(0, 1), ...loinc.slice(0, 1)];
     return cc(chosen, this.style.lab === 'tmlt' && tmlt.length > 0 ? a.th : a.en);
   }
 
@@ -274,11 +279,20 @@ export class Chart {
     }
   }
 
-  encounter(opts: { daysAgo: number; kind: 'AMB' | 'IMP' | 'EMER'; reason?: string; lengthDays?: number; sensitivity?: Sensitivity }): Encounter {
+  encounter(opts: {
+    daysAgo: number;
+    kind: 'AMB' | 'IMP' | 'EMER';
+    reason?: string;
+    lengthDays?: number;
+    sensitivity?: Sensitivity;
+  }): Encounter {
     const classDisplay = { AMB: 'ambulatory', IMP: 'inpatient encounter', EMER: 'emergency' }[opts.kind];
     const typeText = { AMB: 'ผู้ป่วยนอก / Outpatient visit', IMP: 'ผู้ป่วยใน / Admission', EMER: 'ห้องฉุกเฉิน / Emergency visit' }[opts.kind];
     const start = dateTimeDaysAgo(opts.daysAgo, opts.kind === 'EMER' ? 22 * 60 + 15 : 8 * 60 + 30);
-    const end = opts.kind === 'IMP' ? dateTimeDaysAgo(opts.daysAgo - (opts.lengthDays ?? 4), 11 * 60) : dateTimeDaysAgo(opts.daysAgo, opts.kind === 'EMER' ? 23 * 60 + 50 : 11 * 60);
+    const end =
+      opts.kind === 'IMP'
+        ? dateTimeDaysAgo(opts.daysAgo - (opts.lengthDays ?? 4), 11 * 60)
+        : dateTimeDaysAgo(opts.daysAgo, opts.kind === 'EMER' ? 23 * 60 + 50 : 11 * 60);
     const enc: Encounter = {
       resourceType: 'Encounter',
       id: this.newId('Encounter'),
@@ -310,7 +324,13 @@ export class Chart {
       id: this.newId('Observation'),
       meta: this.meta(dateTimeDaysAgo(opts.daysAgo, (opts.minute ?? 8 * 60 + 10) + 120), opts.sensitivity),
       status: 'final',
-      category: [{ coding: [{ system: CATEGORY_SYSTEMS.observation, code: a.category, display: a.category === 'laboratory' ? 'Laboratory' : 'Vital Signs' }] }],
+      category: [
+        {
+          coding: [
+            { system: CATEGORY_SYSTEMS.observation, code: a.category, display: a.category === 'laboratory' ? 'Laboratory' : 'Vital Signs' },
+          ],
+        },
+      ],
       code: this.labCode(a),
       subject: this.patientRef,
       effectiveDateTime: effective,
@@ -369,7 +389,14 @@ export class Chart {
     });
   }
 
-  imagingReport(studyKey: string, daysAgo: number, findings: string, conclusion: string, conclusionSnomed?: { code: string; display: string }, encounter?: Reference<Encounter>): DiagnosticReport {
+  imagingReport(
+    studyKey: string,
+    daysAgo: number,
+    findings: string,
+    conclusion: string,
+    conclusionSnomed?: { code: string; display: string },
+    encounter?: Reference<Encounter>,
+  ): DiagnosticReport {
     const s = findByKey(IMAGING_STUDIES, studyKey, 'imaging study');
     const reportText = `${s.en} (${s.th})\nFindings: ${findings}\nImpression: ${conclusion}`;
     const report: DiagnosticReport = {
@@ -386,14 +413,25 @@ export class Chart {
           ],
         },
       ],
-      code: cc([{ system: SYSTEMS.loinc, code: s.loinc, display: s.en }, { system: SYSTEMS.dicomModality, code: s.modality }], s.en),
+      code: cc(
+        [
+          { system: SYSTEMS.loinc, code: s.loinc, display: s.en },
+          { system: SYSTEMS.dicomModality, code: s.modality },
+        ],
+        s.en,
+      ),
       subject: this.patientRef,
       effectiveDateTime: dateTimeDaysAgo(daysAgo, 13 * 60),
       issued: dateTimeDaysAgo(daysAgo, 15 * 60).replace('+07:00', '.000+07:00'),
       performer: [this.orgRef()],
       conclusion,
-      presentedForm: [{ contentType: 'text/plain; charset=utf-8', language: 'en', title: s.en, data: Buffer.from(reportText, 'utf8').toString('base64') }],
-      text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${escapeXml(findings)}</p><p><b>Impression:</b> ${escapeXml(conclusion)}</p></div>` },
+      presentedForm: [
+        { contentType: 'text/plain; charset=utf-8', language: 'en', title: s.en, data: Buffer.from(reportText, 'utf8').toString('base64') },
+      ],
+      text: {
+        status: 'generated',
+        div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${escapeXml(findings)}</p><p><b>Impression:</b> ${escapeXml(conclusion)}</p></div>`,
+      },
     };
     if (conclusionSnomed) report.conclusionCode = [cc([{ system: SYSTEMS.snomed, ...conclusionSnomed }], conclusionSnomed.display)];
     if (encounter) report.encounter = encounter;
@@ -407,7 +445,10 @@ export class Chart {
       resourceType: 'Condition',
       id: this.newId('Condition'),
       meta: this.meta(dateTimeDaysAgo(opts.resolvedDaysAgo ?? opts.onsetDaysAgo, 11 * 60), c.sensitive),
-      clinicalStatus: cc([{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: resolved ? 'resolved' : 'active' }], resolved ? 'Resolved' : 'Active'),
+      clinicalStatus: cc(
+        [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: resolved ? 'resolved' : 'active' }],
+        resolved ? 'Resolved' : 'Active',
+      ),
       verificationStatus: cc([{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }], 'Confirmed'),
       category: [
         {
@@ -438,7 +479,10 @@ export class Chart {
       status: opts.status,
       medicationCodeableConcept: this.drugCode(d),
       subject: this.patientRef,
-      effectivePeriod: opts.endDaysAgo !== undefined ? { start: dateDaysAgo(opts.startDaysAgo), end: dateDaysAgo(opts.endDaysAgo) } : { start: dateDaysAgo(opts.startDaysAgo) },
+      effectivePeriod:
+        opts.endDaysAgo !== undefined
+          ? { start: dateDaysAgo(opts.startDaysAgo), end: dateDaysAgo(opts.endDaysAgo) }
+          : { start: dateDaysAgo(opts.startDaysAgo) },
       dateAsserted: dateTimeDaysAgo(opts.endDaysAgo ?? opts.startDaysAgo, 10 * 60),
       informationSource: this.orgRef(),
       dosage: [{ text: opts.dose ?? d.dose }],
@@ -464,7 +508,10 @@ export class Chart {
       requester: { display: `แพทย์ผู้สั่ง ${this.hospital.nameTh}` },
       dosageInstruction: [{ text: opts.dose ?? d.dose }],
       dispenseRequest: {
-        validityPeriod: { start: dateDaysAgo(opts.startDaysAgo), end: dateDaysAgo(opts.endDaysAgo ?? Math.max(opts.startDaysAgo - supply, -30)) },
+        validityPeriod: {
+          start: dateDaysAgo(opts.startDaysAgo),
+          end: dateDaysAgo(opts.endDaysAgo ?? Math.max(opts.startDaysAgo - supply, -30)),
+        },
         expectedSupplyDuration: { value: supply, unit: 'days', system: SYSTEMS.ucum, code: 'd' },
       },
     };
@@ -474,7 +521,10 @@ export class Chart {
     return this.push(mr);
   }
 
-  medicationDispense(key: string, opts: { daysAgo: number; quantity: number; daysSupply: number; dose?: string; sensitivity?: Sensitivity }): MedicationDispense {
+  medicationDispense(
+    key: string,
+    opts: { daysAgo: number; quantity: number; daysSupply: number; dose?: string; sensitivity?: Sensitivity },
+  ): MedicationDispense {
     const d = drug(key);
     return this.push({
       resourceType: 'MedicationDispense',
@@ -491,21 +541,32 @@ export class Chart {
     });
   }
 
-  allergy(substanceKey: string, opts: { code: Coding; daysAgo: number; reaction: string; reactionSnomed: string; severity: 'mild' | 'moderate' | 'severe' }): AllergyIntolerance {
+  allergy(
+    substanceKey: string,
+    opts: { code: Coding; daysAgo: number; reaction: string; reactionSnomed: string; severity: 'mild' | 'moderate' | 'severe' },
+  ): AllergyIntolerance {
     const s = findByKey(ALLERGY_SUBSTANCES, substanceKey, 'allergy substance');
     return this.push({
       resourceType: 'AllergyIntolerance',
       id: this.newId('AllergyIntolerance'),
       meta: this.meta(dateTimeDaysAgo(opts.daysAgo, 10 * 60)),
       clinicalStatus: cc([{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }], 'Active'),
-      verificationStatus: cc([{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }], 'Confirmed'),
+      verificationStatus: cc(
+        [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }],
+        'Confirmed',
+      ),
       type: 'allergy',
       category: [s.drugClass ? 'medication' : substanceKey === 'shellfish' ? 'food' : 'environment'],
       criticality: opts.severity === 'severe' ? 'high' : 'low',
       code: cc([{ ...opts.code, display: s.en }], `${s.th} (${s.en})`),
       patient: this.patientRef,
       recordedDate: dateTimeDaysAgo(opts.daysAgo, 10 * 60),
-      reaction: [{ manifestation: [cc([{ system: SYSTEMS.snomed, code: opts.reactionSnomed, display: opts.reaction }], opts.reaction)], severity: opts.severity }],
+      reaction: [
+        {
+          manifestation: [cc([{ system: SYSTEMS.snomed, code: opts.reactionSnomed, display: opts.reaction }], opts.reaction)],
+          severity: opts.severity,
+        },
+      ],
     });
   }
 
@@ -515,7 +576,10 @@ export class Chart {
       id: this.newId('AllergyIntolerance'),
       meta: this.meta(dateTimeDaysAgo(daysAgo, 10 * 60)),
       clinicalStatus: cc([{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }], 'Active'),
-      verificationStatus: cc([{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }], 'Confirmed'),
+      verificationStatus: cc(
+        [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }],
+        'Confirmed',
+      ),
       code: cc([{ ...code, display: 'No known allergy' }], 'ไม่มีประวัติแพ้ (No known allergy)'),
       patient: this.patientRef,
       recordedDate: dateTimeDaysAgo(daysAgo, 10 * 60),

@@ -12,7 +12,10 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_ALLOW_REMOTE: z.enum(['0', '1']).default('0'),
   SANDBOX_SEED: z.coerce.number().int().nonnegative().default(DEFAULT_SEED),
-  SANDBOX_ANCHOR_DATE: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  SANDBOX_ANCHOR_DATE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   SANDBOX_DATA_DIR: z.string().min(1).default('data/sandbox'),
   SANDBOX_LATENCY: z.enum(['default', 'none']).default('default'),
   SANDBOX_FAULTS_FILE: z.string().min(1).optional(),

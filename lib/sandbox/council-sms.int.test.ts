@@ -11,7 +11,10 @@ afterAll(async () => {
   await sb.dispose();
 });
 
-async function verify(licenseNumber: string, pin: string): Promise<{ valid: boolean; practitioner?: { licenseNumber: string; status: string; statusReason?: string } }> {
+async function verify(
+  licenseNumber: string,
+  pin: string,
+): Promise<{ valid: boolean; practitioner?: { licenseNumber: string; status: string; statusReason?: string } }> {
   const res = await sb.post('/council/verify', { licenseNumber, pin }, TOKENS.council);
   expect(res.status).toBe(200);
   return (await res.json()) as { valid: boolean; practitioner?: { licenseNumber: string; status: string; statusReason?: string } };

@@ -16,12 +16,21 @@ export const verifyBodySchema = z.object({ licenseNumber: z.string().max(40), pi
 
 /** Accepts `ว.12345`, `ว12345`, `ว. 12345` and `12345`; undefined when it is not a licence number at all. */
 export function normaliseLicenceNumber(input: string): string | undefined {
-  const stripped = input.trim().replace(/^ว\s*\.?\s*/u, '').replace(/\s+/g, '');
+  const stripped = input
+    .trim()
+    .replace(/^ว\s*\.?\s*/u, '')
+    .replace(/\s+/g, '');
   return /^\d{1,8}$/.test(stripped) ? stripped : undefined;
 }
 
 function toView(d: DemoDoctor): PractitionerView {
-  const view: PractitionerView = { licenseNumber: d.licenseNumber, nameTh: d.nameTh, nameEn: d.nameEn, status: d.status, specialty: d.specialty };
+  const view: PractitionerView = {
+    licenseNumber: d.licenseNumber,
+    nameTh: d.nameTh,
+    nameEn: d.nameEn,
+    status: d.status,
+    specialty: d.specialty,
+  };
   if (d.statusReason) view.statusReason = d.statusReason;
   return view;
 }

@@ -34,7 +34,8 @@ describe('auth and routing', () => {
 
   it('answers 401 with an OperationOutcome without or with a wrong token', async () => {
     for (const token of [undefined, 'nope', TOKENS.council]) {
-      const res = token === undefined ? await fetch(`${sb.url}/Organization?active=true`) : await sb.get('/Organization?active=true', token);
+      const res =
+        token === undefined ? await fetch(`${sb.url}/Organization?active=true`) : await sb.get('/Organization?active=true', token);
       expect(res.status).toBe(401);
       expect(((await res.json()) as OperationOutcome).resourceType).toBe('OperationOutcome');
     }
@@ -91,7 +92,9 @@ describe('per-hospital search', () => {
     const forbidden = await sb.get(`/hospitals/11536/fhir/Observation?patient.identifier=${q(TH_CID, somsri.cid)}`);
     expect(forbidden.status).toBe(403);
     expect(((await forbidden.json()) as OperationOutcome).resourceType).toBe('OperationOutcome');
-    expect((await sb.get(`/hospitals/10661/fhir/Condition?patient.identifier=${q(TH_CID, findDemoPatient('somchai').cid)}`)).status).toBe(403);
+    expect((await sb.get(`/hospitals/10661/fhir/Condition?patient.identifier=${q(TH_CID, findDemoPatient('somchai').cid)}`)).status).toBe(
+      403,
+    );
     expect((await sb.get(`/hospitals/99999/fhir/Observation?patient.identifier=${q(TH_CID, somsri.cid)}`)).status).toBe(404);
   });
 
@@ -108,8 +111,12 @@ describe('per-hospital search', () => {
 
   it('filters by category', async () => {
     const base = `/hospitals/11535/fhir`;
-    const labs = resources<Observation>(await bundle(`${base}/Observation?patient.identifier=${q(TH_CID, somsri.cid)}&category=laboratory`));
-    const vitals = resources<Observation>(await bundle(`${base}/Observation?patient.identifier=${q(TH_CID, somsri.cid)}&category=vital-signs`));
+    const labs = resources<Observation>(
+      await bundle(`${base}/Observation?patient.identifier=${q(TH_CID, somsri.cid)}&category=laboratory`),
+    );
+    const vitals = resources<Observation>(
+      await bundle(`${base}/Observation?patient.identifier=${q(TH_CID, somsri.cid)}&category=vital-signs`),
+    );
     expect(labs.length).toBeGreaterThan(0);
     expect(vitals.length).toBeGreaterThan(0);
     expect(labs.every((o) => o.category?.[0]?.coding?.[0]?.code === 'laboratory')).toBe(true);
@@ -168,14 +175,19 @@ describe('demo stories', () => {
   it('gives Somsri glucose in mg/dL at one hospital and mmol/L at another', async () => {
     const units = new Set<string>();
     for (const h of ['11535', '10661']) {
-      const obs = resources<Observation>(await bundle(`/hospitals/${h}/fhir/Observation?patient.identifier=${q(TH_CID, somsri.cid)}&_count=1000`));
-      for (const o of obs) if (o.code?.text?.includes('Glucose') || o.code?.coding?.some((c) => c.code === '320186')) units.add(o.valueQuantity?.unit ?? '');
+      const obs = resources<Observation>(
+        await bundle(`/hospitals/${h}/fhir/Observation?patient.identifier=${q(TH_CID, somsri.cid)}&_count=1000`),
+      );
+      for (const o of obs)
+        if (o.code?.text?.includes('Glucose') || o.code?.coding?.some((c) => c.code === '320186')) units.add(o.valueQuantity?.unit ?? '');
     }
     expect(units).toEqual(new Set(['mg/dL', 'mmol/L']));
   });
 
   it('labels sensitive records with meta.security', async () => {
-    const conditions = resources(await bundle(`/hospitals/10662/fhir/Condition?patient.identifier=${q(TH_CID, findDemoPatient('pimchanok').cid)}`));
+    const conditions = resources(
+      await bundle(`/hospitals/10662/fhir/Condition?patient.identifier=${q(TH_CID, findDemoPatient('pimchanok').cid)}`),
+    );
     expect(conditions.some((c) => c.meta?.security?.some((s) => s.code === 'HIV'))).toBe(true);
   });
 

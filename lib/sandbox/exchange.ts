@@ -29,7 +29,10 @@ export function toOrganization(h: SandboxHospital): Organization {
     identifier: [{ system: SYSTEMS.hcode, value: h.hcode }],
     active: true,
     type: [
-      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }], text: h.kind },
+      {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }],
+        text: h.kind,
+      },
       { coding: [{ system: FACILITY_KIND_SYSTEM, code: h.kind }], text: h.kind },
       { coding: [{ system: AFFILIATION_SYSTEM, code: h.affiliation }], text: h.affiliation },
     ],
@@ -48,14 +51,43 @@ export function toPatient(p: IndexPatient): Patient {
     active: true,
     name:
       p.language === 'en'
-        ? [{ use: 'official', text: `${p.givenEn} ${p.familyEn}`, family: p.familyEn, given: [p.givenEn], extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'en' }] }]
+        ? [
+            {
+              use: 'official',
+              text: `${p.givenEn} ${p.familyEn}`,
+              family: p.familyEn,
+              given: [p.givenEn],
+              extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'en' }],
+            },
+          ]
         : [
-            { use: 'official', text: thaiText, family: p.familyTh, given: [p.givenTh], ...(p.prefixTh ? { prefix: [p.prefixTh] } : {}), extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'th' }] },
-            { use: 'usual', text: `${p.givenEn} ${p.familyEn}`, family: p.familyEn, given: [p.givenEn], extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'en' }] },
+            {
+              use: 'official',
+              text: thaiText,
+              family: p.familyTh,
+              given: [p.givenTh],
+              ...(p.prefixTh ? { prefix: [p.prefixTh] } : {}),
+              extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'th' }],
+            },
+            {
+              use: 'usual',
+              text: `${p.givenEn} ${p.familyEn}`,
+              family: p.familyEn,
+              given: [p.givenEn],
+              extension: [{ url: LANGUAGE_EXTENSION, valueCode: 'en' }],
+            },
           ],
     gender: p.gender,
     birthDate: p.birthDate,
-    communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: p.language, display: p.language === 'th' ? 'Thai' : 'English' }], text: p.language === 'th' ? 'Thai' : 'English' }, preferred: true }],
+    communication: [
+      {
+        language: {
+          coding: [{ system: 'urn:ietf:bcp:47', code: p.language, display: p.language === 'th' ? 'Thai' : 'English' }],
+          text: p.language === 'th' ? 'Thai' : 'English',
+        },
+        preferred: true,
+      },
+    ],
   };
   if (p.passport) patient.identifier?.push({ use: 'secondary', system: SYSTEMS.passport, value: p.passport });
   if (p.phone) patient.telecom = [{ system: 'phone', use: 'mobile', value: p.phone }];
@@ -70,7 +102,9 @@ export function toConsent(p: IndexPatient, h: SandboxHospital): Consent {
     id: `consent-${indexPatientId(p.cid).slice(3, 13)}-${h.hcode}`,
     meta: { lastUpdated: '2026-06-01T00:00:00+07:00' },
     status: 'active',
-    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }] },
+    scope: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }],
+    },
     category: [{ coding: [{ system: CONSENT_CATEGORY_SYSTEM, code: 'sharing', display: 'Health information sharing via the exchange' }] }],
     patient: { reference: `Patient/${indexPatientId(p.cid)}`, identifier: { system: CID_SYSTEM, value: p.cid } },
     dateTime: '2026-06-01T00:00:00+07:00',
@@ -98,7 +132,8 @@ export function resolvePatient(store: SandboxStore, token: string | null): Index
     const cid = store.cidForPassport(value);
     return cid ? store.patients.get(cid) : undefined;
   }
-  if (system !== '' && system !== CID_SYSTEM && system !== CID_SYSTEM_DOPA) throw new HttpError(400, `unsupported identifier system ${system}`);
+  if (system !== '' && system !== CID_SYSTEM && system !== CID_SYSTEM_DOPA)
+    throw new HttpError(400, `unsupported identifier system ${system}`);
   if (!/^\d{13}$/.test(value)) throw new HttpError(400, 'citizen ID must be 13 digits');
   return store.patients.get(value);
 }
@@ -112,9 +147,14 @@ export function searchset(self: string, resources: Resource[], total: number, ne
     type: 'searchset',
     total,
     link,
-    entry: [...resources.map((resource) => ({ resource, mode: 'match' as const })), ...included.map((resource) => ({ resource, mode: 'include' as const }))].map(
-      ({ resource, mode }): BundleEntry => ({ fullUrl: `${base.replace(/\/[A-Za-z]+$/, '')}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode } }),
-    ),
+    entry: [
+      ...resources.map((resource) => ({ resource, mode: 'match' as const })),
+      ...included.map((resource) => ({ resource, mode: 'include' as const })),
+    ].map(({ resource, mode }): BundleEntry => ({
+      fullUrl: `${base.replace(/\/[A-Za-z]+$/, '')}/${resource.resourceType}/${resource.id ?? ''}`,
+      resource,
+      search: { mode },
+    })),
   };
 }
 
@@ -134,7 +174,13 @@ export function searchConsents(store: SandboxStore, url: URL): Bundle {
   const p = resolvePatient(store, url.searchParams.get('patient.identifier') ?? url.searchParams.get('patient:identifier'));
   const category = url.searchParams.get('category');
   const code = category?.includes('|') ? category.split('|')[1] : category;
-  const consents = p && (code === null || code === undefined || code === 'sharing') ? p.sharesWith.map((h) => findHospital(h)).filter((h): h is SandboxHospital => h !== undefined).map((h) => toConsent(p, h)) : [];
+  const consents =
+    p && (code === null || code === undefined || code === 'sharing')
+      ? p.sharesWith
+          .map((h) => findHospital(h))
+          .filter((h): h is SandboxHospital => h !== undefined)
+          .map((h) => toConsent(p, h))
+      : [];
   return searchset(url.toString(), consents, consents.length);
 }
 
@@ -154,9 +200,13 @@ export type HospitalSearchResult = { status: 200; bundle: Bundle; cid: string } 
 export function searchHospital(store: SandboxStore, hcode: string, type: string, requestUrl: URL): HospitalSearchResult {
   if (!findHospital(hcode)) return { status: 404, outcome: operationOutcome('not-found', `unknown hospital ${hcode}`) };
   if (!isServedType(type)) return { status: 404, outcome: operationOutcome('not-supported', `resource type ${type} is not served`) };
-  const token = requestUrl.searchParams.get('patient.identifier') ?? requestUrl.searchParams.get('patient:identifier') ?? requestUrl.searchParams.get('subject.identifier');
+  const token =
+    requestUrl.searchParams.get('patient.identifier') ??
+    requestUrl.searchParams.get('patient:identifier') ??
+    requestUrl.searchParams.get('subject.identifier');
   const patient = resolvePatient(store, token);
-  if (!patient || !patient.sharesWith.includes(hcode)) return { status: 403, outcome: operationOutcome('forbidden', 'the patient has not consented to share records from this hospital') };
+  if (!patient || !patient.sharesWith.includes(hcode))
+    return { status: 403, outcome: operationOutcome('forbidden', 'the patient has not consented to share records from this hospital') };
   const count = Math.min(MAX_COUNT, intParam(requestUrl, '_count', DEFAULT_COUNT, 0));
   const offset = intParam(requestUrl, '_offset', 0, 0);
   const all = store.search(hcode, patient.cid, type, requestUrl.searchParams.get('category') ?? undefined);
@@ -168,7 +218,17 @@ export function searchHospital(store: SandboxStore, hcode: string, type: string,
     n.searchParams.set('_offset', String(offset + count));
     next = n.toString();
   }
-  return { status: 200, bundle: searchset(requestUrl.toString(), page, all.length, next, includedMedications(store, hcode, patient.cid, type, page, requestUrl)), cid: patient.cid };
+  return {
+    status: 200,
+    bundle: searchset(
+      requestUrl.toString(),
+      page,
+      all.length,
+      next,
+      includedMedications(store, hcode, patient.cid, type, page, requestUrl),
+    ),
+    cid: patient.cid,
+  };
 }
 
 /** `_include=<type>:medication`: the Medications this page's records reference, each once (FHIR include mode). */

@@ -59,7 +59,10 @@ describe('fault kinds', () => {
 
   it('never answers on timeout (client aborts)', async () => {
     await setFaults({ '11535': { timeoutRate: 1 } });
-    const attempt = fetch(`${sb.url}${obsPath}`, { headers: { authorization: `Bearer ${TOKENS.exchange}` }, signal: AbortSignal.timeout(300) });
+    const attempt = fetch(`${sb.url}${obsPath}`, {
+      headers: { authorization: `Bearer ${TOKENS.exchange}` },
+      signal: AbortSignal.timeout(300),
+    });
     await expect(attempt).rejects.toThrow();
   });
 
@@ -84,9 +87,15 @@ describe('fault kinds', () => {
 
   it('applies faults once to a batch and to council and sms targets', async () => {
     await setFaults({ '11535': { errorRate: 1 }, council: { errorRate: 1 }, sms: { errorRate: 1 } });
-    const batch = await sb.post('/hospitals/11535/fhir', { resourceType: 'Bundle', type: 'batch', entry: [{ request: { method: 'GET', url: `Condition?patient.identifier=${q(TH_CID, somsri.cid)}` } }] });
+    const batch = await sb.post('/hospitals/11535/fhir', {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [{ request: { method: 'GET', url: `Condition?patient.identifier=${q(TH_CID, somsri.cid)}` } }],
+    });
     expect(batch.status).toBeGreaterThanOrEqual(500);
-    expect((await sb.post('/council/verify', { licenseNumber: '12345', pin: '246810' }, TOKENS.council)).status).toBeGreaterThanOrEqual(500);
+    expect((await sb.post('/council/verify', { licenseNumber: '12345', pin: '246810' }, TOKENS.council)).status).toBeGreaterThanOrEqual(
+      500,
+    );
     expect((await sb.post('/sms/messages', { to: '0812345678', text: 'x' }, TOKENS.sms)).status).toBeGreaterThanOrEqual(500);
   });
 

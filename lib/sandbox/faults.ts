@@ -10,7 +10,9 @@ const rate = z.number().min(0).max(1);
 
 export const faultSchema = z
   .object({
-    latencyMs: z.union([z.number().int().min(0).max(120_000), z.tuple([z.number().int().min(0).max(120_000), z.number().int().min(0).max(120_000)])]).optional(),
+    latencyMs: z
+      .union([z.number().int().min(0).max(120_000), z.tuple([z.number().int().min(0).max(120_000), z.number().int().min(0).max(120_000)])])
+      .optional(),
     errorRate: rate.optional(),
     timeoutRate: rate.optional(),
     malformedRate: rate.optional(),
@@ -25,7 +27,8 @@ export const FAULT_TARGETS = [...HOSPITALS.map((h) => h.hcode), 'council', 'sms'
 
 export const faultsPatchSchema = z.record(z.string(), faultSchema.nullable()).superRefine((value, ctx) => {
   for (const key of Object.keys(value)) {
-    if (!(FAULT_TARGETS as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', message: `unknown fault target ${key}`, path: [key] });
+    if (!(FAULT_TARGETS as readonly string[]).includes(key))
+      ctx.addIssue({ code: 'custom', message: `unknown fault target ${key}`, path: [key] });
   }
 });
 
@@ -88,7 +91,12 @@ export class FaultController {
     const range = f?.latencyMs ?? (this.latencyMode === 'default' ? this.defaultLatency.get(target) : undefined);
     if (typeof range === 'number') delayMs = range;
     else if (range) delayMs = Math.round(Math.min(range[0], range[1]) + this.rng.next() * Math.abs(range[1] - range[0]));
-    const decision: FaultDecision = { delayMs, timeout: roll(f?.timeoutRate), error: roll(f?.errorRate), wrongPatient: roll(f?.wrongPatientRate) };
+    const decision: FaultDecision = {
+      delayMs,
+      timeout: roll(f?.timeoutRate),
+      error: roll(f?.errorRate),
+      wrongPatient: roll(f?.wrongPatientRate),
+    };
     if (roll(f?.malformedRate)) decision.malformed = f?.malformedKind ?? 'truncated';
     return decision;
   }

@@ -36,7 +36,12 @@ describe('generateDataset', () => {
     }
     const sample = data.resources.filter((_, i) => i % 97 === 0);
     for (const r of sample) {
-      const ref = 'patient' in r.resource && r.resource.resourceType !== 'Consent' ? r.resource.patient : 'subject' in r.resource ? r.resource.subject : undefined;
+      const ref =
+        'patient' in r.resource && r.resource.resourceType !== 'Consent'
+          ? r.resource.patient
+          : 'subject' in r.resource
+            ? r.resource.subject
+            : undefined;
       expect((ref as { identifier?: { value?: string } }).identifier?.value).toBe(r.cid);
     }
   });

@@ -6,7 +6,15 @@ import type { Encounter, Reference } from '@medplum/fhirtypes';
 import { ALLERGY_SUBSTANCES, NO_KNOWN_ALLERGY_CODES, SYSTEMS } from '../clinical/terminology';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
 import { ANALYTE_PROFILE, Chart, setAnchorDate } from './chart';
-import { ANCHOR_DATE, CID_NOT_IN_EXCHANGE, DEMO_PATIENTS, HOSPITALS, findHospital, type DemoPatient, type SandboxHospital } from './demo-catalog';
+import {
+  ANCHOR_DATE,
+  CID_NOT_IN_EXCHANGE,
+  DEMO_PATIENTS,
+  HOSPITALS,
+  findHospital,
+  type DemoPatient,
+  type SandboxHospital,
+} from './demo-catalog';
 import type { Dataset, IndexPatient, StoredResource } from './model';
 import { FAMILY, FEMALE_GIVEN, MALE_GIVEN } from './names';
 import { Rng, deriveSeed } from './rng';
@@ -77,16 +85,23 @@ function vitals(c: Chart, rng: Rng, daysAgo: number, enc: Reference<Encounter>, 
   c.observation('systolic', { daysAgo, value: Math.round(rng.normal(base.sys, 6)), encounter: enc, minute: 8 * 60 });
   c.observation('diastolic', { daysAgo, value: Math.round(rng.normal(base.dia, 4)), encounter: enc, minute: 8 * 60 });
   c.observation('heart-rate', { daysAgo, value: Math.round(rng.normal(80, 6)), encounter: enc, minute: 8 * 60 });
-  if (base.weight !== undefined) c.observation('weight', { daysAgo, value: Math.round(rng.normal(base.weight, 0.8) * 10) / 10, encounter: enc, minute: 8 * 60 });
+  if (base.weight !== undefined)
+    c.observation('weight', { daysAgo, value: Math.round(rng.normal(base.weight, 0.8) * 10) / 10, encounter: enc, minute: 8 * 60 });
 }
 
 function somsri(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   const span = 1095;
-  const sites: Array<[string, number]> = [['11535', 0], ['10661', 30], ['13781', 60]];
+  const sites: Array<[string, number]> = [
+    ['11535', 0],
+    ['10661', 30],
+    ['13781', 60],
+  ];
   for (const [hcode, offset] of sites) {
     const c = chartFor(ctx, p, hcode);
     for (let d = span - offset; d > 20; d -= 90) {
-      const enc = c.ref(c.encounter({ daysAgo: d, kind: 'AMB', reason: 'ติดตามเบาหวาน ความดัน ไต / Diabetes, hypertension and CKD follow-up' }));
+      const enc = c.ref(
+        c.encounter({ daysAgo: d, kind: 'AMB', reason: 'ติดตามเบาหวาน ความดัน ไต / Diabetes, hypertension and CKD follow-up' }),
+      );
       vitals(c, rng, d, enc, { sys: 142, dia: 86, weight: 68 });
       const results = [
         c.observation('hba1c', { daysAgo: d, value: trend(rng, d, span, 7.1, 8.4, 0.15), encounter: enc }),
@@ -101,33 +116,70 @@ function somsri(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   const klang = chartFor(ctx, p, '11535');
   klang.condition('diabetes-t2', { onsetDaysAgo: 3650 });
   klang.condition('hypertension', { onsetDaysAgo: 3300 });
-  klang.allergy('penicillin', { code: { system: SYSTEMS.snomed, code: '91936005' }, daysAgo: 2900, reaction: 'Urticaria', reactionSnomed: '126485001', severity: 'moderate' });
+  klang.allergy('penicillin', {
+    code: { system: SYSTEMS.snomed, code: '91936005' },
+    daysAgo: 2900,
+    reaction: 'Urticaria',
+    reactionSnomed: '126485001',
+    severity: 'moderate',
+  });
   klang.medicationStatement('metformin', { startDaysAgo: 3600, status: 'active', reason: 'Type 2 diabetes' });
   klang.medicationRequest('metformin', { startDaysAgo: 45, status: 'active', supplyDays: 90 });
   klang.medicationStatement('amlodipine', { startDaysAgo: 3200, status: 'active', dose: '5 mg: 1 tablet once daily' });
   klang.medicationRequest('amlodipine', { startDaysAgo: 45, status: 'active', dose: '5 mg: 1 tablet once daily' });
   const cxrEnc = klang.ref(klang.encounter({ daysAgo: 400, kind: 'AMB', reason: 'ไอเรื้อรัง / Chronic cough' }));
-  klang.imagingReport('cxr', 400, 'Heart size is at the upper limit of normal. Both lungs are clear. No pleural effusion.', 'No active pulmonary disease; borderline cardiomegaly.', { code: '17621005', display: 'Normal' }, cxrEnc);
+  klang.imagingReport(
+    'cxr',
+    400,
+    'Heart size is at the upper limit of normal. Both lungs are clear. No pleural effusion.',
+    'No active pulmonary disease; borderline cardiomegaly.',
+    { code: '17621005', display: 'Normal' },
+    cxrEnc,
+  );
   klang.immunization('influenza', 380);
   klang.immunization('influenza', 20);
 
   const raj = chartFor(ctx, p, '10661');
   raj.condition('ckd-3', { onsetDaysAgo: 900 });
   raj.condition('diabetes-t2', { onsetDaysAgo: 900 });
-  raj.allergy('penicillin', { code: { system: SYSTEMS.tmt, code: '100101' }, daysAgo: 880, reaction: 'Rash', reactionSnomed: '271807003', severity: 'mild' });
-  raj.medicationStatement('metformin', { startDaysAgo: 900, endDaysAgo: 200, status: 'stopped', reason: 'eGFR below 45: metformin stopped' });
+  raj.allergy('penicillin', {
+    code: { system: SYSTEMS.tmt, code: '100101' },
+    daysAgo: 880,
+    reaction: 'Rash',
+    reactionSnomed: '271807003',
+    severity: 'mild',
+  });
+  raj.medicationStatement('metformin', {
+    startDaysAgo: 900,
+    endDaysAgo: 200,
+    status: 'stopped',
+    reason: 'eGFR below 45: metformin stopped',
+  });
   raj.medicationRequest('metformin', { startDaysAgo: 380, endDaysAgo: 200, status: 'stopped', reason: 'eGFR below 45' });
   raj.medicationStatement('amlodipine', { startDaysAgo: 600, status: 'active', dose: '10 mg: 2 tablets once daily' });
   raj.medicationRequest('amlodipine', { startDaysAgo: 75, status: 'active', dose: '10 mg: 2 tablets once daily' });
   const admit = raj.ref(raj.encounter({ daysAgo: 520, kind: 'IMP', reason: 'ปอดอักเสบ / Community-acquired pneumonia', lengthDays: 5 }));
   raj.condition('pneumonia', { onsetDaysAgo: 520, resolvedDaysAgo: 505, encounter: admit });
   raj.medicationRequest('ceftriaxone', { startDaysAgo: 520, endDaysAgo: 515, status: 'completed', encounter: admit, supplyDays: 5 });
-  raj.imagingReport('cxr', 520, 'Patchy consolidation in the right lower zone.', 'Right lower lobe pneumonia.', { code: '233604007', display: 'Pneumonia' }, admit);
+  raj.imagingReport(
+    'cxr',
+    520,
+    'Patchy consolidation in the right lower zone.',
+    'Right lower lobe pneumonia.',
+    { code: '233604007', display: 'Pneumonia' },
+    admit,
+  );
   raj.procedure('Peripheral intravenous cannulation', '392230005', 520, admit);
   const uti = raj.ref(raj.encounter({ daysAgo: 6, kind: 'AMB', reason: 'ปัสสาวะแสบขัด / Dysuria' }));
   raj.condition('uti', { onsetDaysAgo: 6, encounter: uti });
   // The clinically dangerous part of the story: a penicillin-allergic patient currently on amoxicillin.
-  raj.medicationRequest('amoxicillin', { startDaysAgo: 6, status: 'active', encounter: uti, supplyDays: 7, reason: 'Urinary tract infection' });
+  raj.medicationRequest('amoxicillin', {
+    startDaysAgo: 6,
+    status: 'active',
+    encounter: uti,
+    supplyDays: 7,
+    reason: 'Urinary tract infection',
+  });
   raj.immunization('covid-mrna', 700, 3);
 
   const siriraj = chartFor(ctx, p, '13781');
@@ -166,7 +218,14 @@ function boonchai(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   const pnk = chartFor(ctx, p, '10702');
   const stroke = pnk.ref(pnk.encounter({ daysAgo: 420, kind: 'IMP', reason: 'แขนขาซ้ายอ่อนแรง / Acute left-sided weakness', lengthDays: 9 }));
   pnk.condition('ischaemic-stroke', { onsetDaysAgo: 420, encounter: stroke });
-  pnk.imagingReport('ct-brain', 420, 'Hypodensity in the right middle cerebral artery territory without haemorrhage. No midline shift.', 'Acute right MCA territory infarct; no intracranial haemorrhage.', { code: '422504002', display: 'Ischemic stroke' }, stroke);
+  pnk.imagingReport(
+    'ct-brain',
+    420,
+    'Hypodensity in the right middle cerebral artery territory without haemorrhage. No midline shift.',
+    'Acute right MCA territory infarct; no intracranial haemorrhage.',
+    { code: '422504002', display: 'Ischemic stroke' },
+    stroke,
+  );
   pnk.observation('inr', { daysAgo: 420, value: 1.6, encounter: stroke });
   pnk.observation('haemoglobin', { daysAgo: 420, value: 13.8, encounter: stroke });
   pnk.procedure('Physiotherapy', '91251008', 415, stroke);
@@ -189,7 +248,13 @@ function pimchanok(ctx: Ctx, p: IndexPatient, rng: Rng): void {
     vitals(cgk, rng, d, enc, { sys: 112, dia: 70, weight: 54 + (140 - d) / 20 });
     cgk.observation('haemoglobin', { daysAgo: d, value: rng.normal(11.4, 0.4), encounter: enc });
   }
-  cgk.imagingReport('us-obstetric', 60, 'Single live intrauterine fetus. Biometry consistent with 22 weeks. Normal amniotic fluid. Placenta posterior, not low lying.', 'Single live intrauterine pregnancy, 22 weeks by biometry.', { code: '77386006', display: 'Pregnancy' });
+  cgk.imagingReport(
+    'us-obstetric',
+    60,
+    'Single live intrauterine fetus. Biometry consistent with 22 weeks. Normal amniotic fluid. Placenta posterior, not low lying.',
+    'Single live intrauterine pregnancy, 22 weeks by biometry.',
+    { code: '77386006', display: 'Pregnancy' },
+  );
   cgk.immunization('tdap', 40);
   const npr = chartFor(ctx, p, '10662');
   const hivEnc = npr.ref(npr.encounter({ daysAgo: 700, kind: 'AMB', reason: 'คลินิกยาต้านไวรัส / ARV clinic', sensitivity: 'HIV' }));
@@ -214,7 +279,9 @@ function buaphan(ctx: Ctx, p: IndexPatient, rng: Rng): void {
     c.condition('hypertension', { onsetDaysAgo: 4000 });
     c.medicationStatement('enalapril', { startDaysAgo: 3000, status: 'active' });
     for (let d = 600; d > 0; d -= 120) {
-      const enc = c.ref(c.encounter({ daysAgo: d + (hcode === '11538' ? 15 : 0), kind: 'AMB', reason: 'ความดันโลหิตสูง / Hypertension follow-up' }));
+      const enc = c.ref(
+        c.encounter({ daysAgo: d + (hcode === '11538' ? 15 : 0), kind: 'AMB', reason: 'ความดันโลหิตสูง / Hypertension follow-up' }),
+      );
       vitals(c, rng, d, enc, { sys: 150, dia: 84, weight: 49 });
       c.observation('creatinine', { daysAgo: d, value: rng.normal(1.0, 0.05), encounter: enc });
       c.observation('potassium', { daysAgo: d, value: rng.normal(4.6, 0.2), encounter: enc });
@@ -242,7 +309,12 @@ function phum(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   sukjai.observation('heart-rate', { daysAgo: 90, value: 132, encounter: ed });
   sukjai.observation('temperature', { daysAgo: 90, value: 37.6, encounter: ed });
   sukjai.procedure('Nebuliser therapy', '56251003', 90, ed);
-  sukjai.medicationRequest('salbutamol', { startDaysAgo: 90, status: 'active', encounter: ed, dose: '2 puffs via spacer every 4 hours as needed' });
+  sukjai.medicationRequest('salbutamol', {
+    startDaysAgo: 90,
+    status: 'active',
+    encounter: ed,
+    dose: '2 puffs via spacer every 4 hours as needed',
+  });
   const clinic = chartFor(ctx, p, '31001');
   for (let d = 400; d > 0; d -= 100) {
     const enc = clinic.ref(clinic.encounter({ daysAgo: d, kind: 'AMB', reason: 'ไอ มีน้ำมูก / Cough and runny nose' }));
@@ -262,8 +334,20 @@ function ekkachai(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   raj.condition('diabetes-t2', { onsetDaysAgo: 2500 });
   raj.medicationStatement('insulin-glargine', { startDaysAgo: 900, status: 'active' });
   raj.medicationRequest('insulin-glargine', { startDaysAgo: 30, status: 'active', dose: '18 units subcutaneously at bedtime' });
-  raj.allergy('aspirin', { code: { system: SYSTEMS.snomed, code: '387458008' }, daysAgo: 2000, reaction: 'Angioedema', reactionSnomed: '41291007', severity: 'severe' });
-  raj.allergy('shellfish', { code: { system: SYSTEMS.snomed, code: '227037002' }, daysAgo: 1800, reaction: 'Urticaria', reactionSnomed: '126485001', severity: 'moderate' });
+  raj.allergy('aspirin', {
+    code: { system: SYSTEMS.snomed, code: '387458008' },
+    daysAgo: 2000,
+    reaction: 'Angioedema',
+    reactionSnomed: '41291007',
+    severity: 'severe',
+  });
+  raj.allergy('shellfish', {
+    code: { system: SYSTEMS.snomed, code: '227037002' },
+    daysAgo: 1800,
+    reaction: 'Urticaria',
+    reactionSnomed: '126485001',
+    severity: 'moderate',
+  });
   for (let d = 720; d > 30; d -= 90) {
     const enc = raj.ref(raj.encounter({ daysAgo: d, kind: 'AMB', reason: 'คลินิกเบาหวาน / Diabetes clinic' }));
     raj.observation('hba1c', { daysAgo: d, value: rng.normal(7.8, 0.3), encounter: enc });
@@ -287,7 +371,9 @@ function ekkachai(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   siriraj.medicationStatement('tacrolimus', { startDaysAgo: 1400, status: 'active' });
   siriraj.medicationRequest('tacrolimus', { startDaysAgo: 40, status: 'active' });
   siriraj.medicationStatement('mycophenolate', { startDaysAgo: 1400, status: 'active' });
-  const sud = siriraj.ref(siriraj.encounter({ daysAgo: 800, kind: 'AMB', reason: 'คลินิกบำบัดสุรา / Alcohol treatment clinic', sensitivity: 'SUD' }));
+  const sud = siriraj.ref(
+    siriraj.encounter({ daysAgo: 800, kind: 'AMB', reason: 'คลินิกบำบัดสุรา / Alcohol treatment clinic', sensitivity: 'SUD' }),
+  );
   siriraj.condition('alcohol-dependence', { onsetDaysAgo: 800, encounter: sud });
   siriraj.observation('alt', { daysAgo: 800, value: 88, encounter: sud, sensitivity: 'SUD' });
 }
@@ -297,7 +383,13 @@ function john(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   const enc = sukjai.ref(sukjai.encounter({ daysAgo: 240, kind: 'IMP', reason: 'High fever and myalgia', lengthDays: 3 }));
   sukjai.condition('dengue', { onsetDaysAgo: 240, resolvedDaysAgo: 230, encounter: enc });
   for (let i = 0; i < 3; i++) sukjai.observation('platelets', { daysAgo: 240 - i, value: [88, 54, 97][i] ?? 90, encounter: enc });
-  sukjai.allergy('sulfonamide', { code: { system: SYSTEMS.snomed, code: '91939003' }, daysAgo: 240, reaction: 'Rash', reactionSnomed: '271807003', severity: 'mild' });
+  sukjai.allergy('sulfonamide', {
+    code: { system: SYSTEMS.snomed, code: '91939003' },
+    daysAgo: 240,
+    reaction: 'Rash',
+    reactionSnomed: '271807003',
+    severity: 'mild',
+  });
   const clinic = chartFor(ctx, p, '31001');
   const visit = clinic.ref(clinic.encounter({ daysAgo: 30, kind: 'AMB', reason: 'Travel vaccination' }));
   clinic.immunization('je', 30);
@@ -329,10 +421,15 @@ function stress(ctx: Ctx, p: IndexPatient, rng: Rng): void {
       vitals(c, rng, d, enc, { sys: 134, dia: 84 });
       const results = STRESS_LABS.map((key) => {
         const prof = ANALYTE_PROFILE[key]!;
-        return c.observation(key, { daysAgo: d, value: Math.max(0, rng.normal(prof.mean * (key === 'glucose' ? 1.3 : 1), prof.sd)), encounter: enc });
+        return c.observation(key, {
+          daysAgo: d,
+          value: Math.max(0, rng.normal(prof.mean * (key === 'glucose' ? 1.3 : 1), prof.sd)),
+          encounter: enc,
+        });
       });
       c.labReport('Chronic disease panel', results, d, 'See individual results');
-      if (v % 12 === 0) c.medicationRequest('metformin', { startDaysAgo: d, status: v > 100 ? 'active' : 'completed', encounter: enc, supplyDays: 360 });
+      if (v % 12 === 0)
+        c.medicationRequest('metformin', { startDaysAgo: d, status: v > 100 ? 'active' : 'completed', encounter: enc, supplyDays: 360 });
     }
   });
 }
@@ -388,8 +485,21 @@ function generatedPatient(rng: Rng, cid: string): IndexPatient {
   const age = rng.int(0, 95);
   const birth = new Date(Date.UTC(2026 - age, 10, 15) - rng.int(1, 364) * 86_400_000).toISOString().slice(0, 10);
   const realAge = ageOn(birth);
-  const prefixTh = realAge < 15 ? (gender === 'female' ? 'เด็กหญิง' : 'เด็กชาย') : gender === 'female' ? (rng.chance(0.6) ? 'นาง' : 'นางสาว') : 'นาย';
-  const p: IndexPatient = { cid, prefixTh, givenTh, familyTh, givenEn, familyEn, gender, birthDate: birth, language: 'th', sharesWith: [], localIds: {} };
+  const prefixTh =
+    realAge < 15 ? (gender === 'female' ? 'เด็กหญิง' : 'เด็กชาย') : gender === 'female' ? (rng.chance(0.6) ? 'นาง' : 'นางสาว') : 'นาย';
+  const p: IndexPatient = {
+    cid,
+    prefixTh,
+    givenTh,
+    familyTh,
+    givenEn,
+    familyEn,
+    gender,
+    birthDate: birth,
+    language: 'th',
+    sharesWith: [],
+    localIds: {},
+  };
   if (!rng.chance(0.06)) p.phone = `0${rng.pick(['6', '8', '9'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
   return p;
 }
@@ -409,35 +519,60 @@ function generatedChart(c: Chart, rng: Rng, p: IndexPatient): void {
     const med = pl.meds.length > 0 ? rng.pick(pl.meds) : undefined;
     if (med) {
       const stopped = rng.chance(0.15);
-      c.medicationStatement(med, stopped ? { startDaysAgo: first, endDaysAgo: rng.int(1, first - 1), status: 'stopped' } : { startDaysAgo: first, status: 'active' });
+      c.medicationStatement(
+        med,
+        stopped ? { startDaysAgo: first, endDaysAgo: rng.int(1, first - 1), status: 'stopped' } : { startDaysAgo: first, status: 'active' },
+      );
     }
   }
   for (let v = 0; v < visits; v++) {
     const d = Math.max(1, Math.round(first - (v * first) / visits));
     const acute = plans.length === 0 || rng.chance(0.3) ? rng.pick(ACUTE_PLANS) : undefined;
-    const enc = c.ref(c.encounter({ daysAgo: d, kind: rng.chance(0.1) ? 'EMER' : 'AMB', reason: acute ? undefined : 'ติดตามอาการ / Follow-up' }));
+    const enc = c.ref(
+      c.encounter({ daysAgo: d, kind: rng.chance(0.1) ? 'EMER' : 'AMB', reason: acute ? undefined : 'ติดตามอาการ / Follow-up' }),
+    );
     if (age >= 3) vitals(c, rng, d, enc, { sys: 118 + age / 3, dia: 72 + age / 8, weight: age < 15 ? 10 + age * 3 : rng.int(45, 85) });
     for (const pl of plans) {
       for (const key of pl.labs) {
         const prof = ANALYTE_PROFILE[key]!;
-        c.observation(key, { daysAgo: d, value: Math.max(0.1, rng.normal(prof.mean * (pl.condition === 'diabetes-t2' && key !== 'creatinine' ? 1.25 : 1), prof.sd)), encounter: enc });
+        c.observation(key, {
+          daysAgo: d,
+          value: Math.max(0.1, rng.normal(prof.mean * (pl.condition === 'diabetes-t2' && key !== 'creatinine' ? 1.25 : 1), prof.sd)),
+          encounter: enc,
+        });
       }
       const med = pl.meds[0];
       if (med && v === visits - 1) c.medicationRequest(med, { startDaysAgo: d, status: 'active', encounter: enc });
     }
     if (acute) {
       c.condition(acute.condition, { onsetDaysAgo: d, resolvedDaysAgo: Math.max(0, d - 14), encounter: enc });
-      c.medicationRequest(acute.drug, { startDaysAgo: d, endDaysAgo: Math.max(0, d - 7), status: 'completed', encounter: enc, supplyDays: 7 });
+      c.medicationRequest(acute.drug, {
+        startDaysAgo: d,
+        endDaysAgo: Math.max(0, d - 7),
+        status: 'completed',
+        encounter: enc,
+        supplyDays: 7,
+      });
     }
   }
   if (rng.chance(0.12)) {
     const a = rng.pick(ALLERGY_PLANS);
-    c.allergy(a.key, { code: rng.pick(findAllergyCodes(a.key)), daysAgo: rng.int(100, 3000), reaction: a.reaction, reactionSnomed: a.snomed, severity: rng.pick(['mild', 'moderate', 'severe'] as const) });
+    c.allergy(a.key, {
+      code: rng.pick(findAllergyCodes(a.key)),
+      daysAgo: rng.int(100, 3000),
+      reaction: a.reaction,
+      reactionSnomed: a.snomed,
+      severity: rng.pick(['mild', 'moderate', 'severe'] as const),
+    });
   } else if (rng.chance(0.2)) {
     c.noKnownAllergy(rng.int(100, 3000), rng.pick(NO_KNOWN_ALLERGY_CODES));
   }
   if (age >= 60 && rng.chance(0.4)) c.immunization('influenza', rng.int(10, 400));
-  if (rng.chance(0.05)) c.imagingReport('cxr', rng.int(30, 900), 'Both lungs are clear. Heart size normal.', 'Normal chest radiograph.', { code: '17621005', display: 'Normal' });
+  if (rng.chance(0.05))
+    c.imagingReport('cxr', rng.int(30, 900), 'Both lungs are clear. Heart size normal.', 'Normal chest radiograph.', {
+      code: '17621005',
+      display: 'Normal',
+    });
 }
 
 function findAllergyCodes(key: string): Array<{ system: string; code: string }> {

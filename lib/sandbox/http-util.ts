@@ -17,14 +17,20 @@ export class HttpError extends Error {
   }
 }
 
-export type OperationOutcomeCode = 'invalid' | 'security' | 'forbidden' | 'not-found' | 'not-supported' | 'exception' | 'transient' | 'too-costly' | 'login';
+export type OperationOutcomeCode =
+  'invalid' | 'security' | 'forbidden' | 'not-found' | 'not-supported' | 'exception' | 'transient' | 'too-costly' | 'login';
 
 export function operationOutcome(code: OperationOutcomeCode, diagnostics: string, severity: 'error' | 'fatal' = 'error'): OperationOutcome {
   return { resourceType: 'OperationOutcome', issue: [{ severity, code, diagnostics }] };
 }
 
 export function sendBody(res: ServerResponse, status: number, contentType: string, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', ...extra });
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    ...extra,
+  });
   res.end(body);
 }
 

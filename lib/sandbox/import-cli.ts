@@ -12,8 +12,16 @@ const USAGE = 'usage: npm run sandbox:import -- --hospital <hcode> --cid <13-dig
 async function notifyRunningSandbox(port: number, token: string): Promise<void> {
   if (port === 0) return;
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/_sandbox/reload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(5_000) });
-    console.log(res.ok ? `running sandbox on port ${port} reloaded its imports` : `running sandbox on port ${port} refused to reload (HTTP ${res.status}); restart it to see the import`);
+    const res = await fetch(`http://127.0.0.1:${port}/_sandbox/reload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    console.log(
+      res.ok
+        ? `running sandbox on port ${port} reloaded its imports`
+        : `running sandbox on port ${port} refused to reload (HTTP ${res.status}); restart it to see the import`,
+    );
   } catch {
     // No sandbox running: the import is picked up at its next start.
     console.log('no sandbox running; the import will be loaded at its next start');
@@ -23,7 +31,10 @@ async function notifyRunningSandbox(port: number, token: string): Promise<void> 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { hospital: { type: 'string' }, cid: { type: 'string' }, phone: { type: 'string' } }, allowPositionals: true });
+    args = parseArgs({
+      options: { hospital: { type: 'string' }, cid: { type: 'string' }, phone: { type: 'string' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -35,7 +46,9 @@ async function main(): Promise<number> {
   }
   const target = importTargetSchema.safeParse({ hcode: args.values.hospital ?? '', cid: args.values.cid ?? '', phone: args.values.phone });
   if (!target.success || args.positionals.length === 0) {
-    if (!target.success) for (const issue of target.error.issues) console.error(`--${issue.path.join('.') === 'hcode' ? 'hospital' : issue.path.join('.')}: ${issue.message}`);
+    if (!target.success)
+      for (const issue of target.error.issues)
+        console.error(`--${issue.path.join('.') === 'hcode' ? 'hospital' : issue.path.join('.')}: ${issue.message}`);
     if (args.positionals.length === 0) console.error('no bundle files given');
     console.error(USAGE);
     return 2;

@@ -19,7 +19,17 @@ const INDEX_PATIENT_REF = 'Patient/__index-patient__';
 const bundleSchema = z
   .object({
     resourceType: z.literal('Bundle'),
-    type: z.enum(['transaction', 'batch', 'collection', 'searchset', 'document', 'message', 'history', 'transaction-response', 'batch-response']),
+    type: z.enum([
+      'transaction',
+      'batch',
+      'collection',
+      'searchset',
+      'document',
+      'message',
+      'history',
+      'transaction-response',
+      'batch-response',
+    ]),
     entry: z.array(z.unknown()).optional(),
   })
   .loose();
@@ -81,7 +91,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Rewrites every `reference` in a resource tree; `fn` returns the replacement Reference or undefined to keep it. */
-function rewriteReferences(node: unknown, fn: (ref: string, holder: Record<string, unknown>) => Record<string, unknown> | undefined): unknown {
+function rewriteReferences(
+  node: unknown,
+  fn: (ref: string, holder: Record<string, unknown>) => Record<string, unknown> | undefined,
+): unknown {
   if (Array.isArray(node)) return node.map((n) => rewriteReferences(n, fn));
   if (!isRecord(node)) return node;
   if (typeof node.reference === 'string') {
@@ -121,11 +134,19 @@ export function parseImportBundle(text: string, source: string, target: ImportTa
     return { ok: false, reason: `${source}: invalid JSON: ${describeJsonError(text, err)}` };
   }
   const bundle = bundleSchema.safeParse(json);
-  if (!bundle.success) return { ok: false, reason: `${source}: not a FHIR R4 Bundle (${bundle.error.issues.map((i) => `${i.path.join('.') || 'root'}: ${i.message}`).join('; ')})` };
+  if (!bundle.success)
+    return {
+      ok: false,
+      reason: `${source}: not a FHIR R4 Bundle (${bundle.error.issues.map((i) => `${i.path.join('.') || 'root'}: ${i.message}`).join('; ')})`,
+    };
   const entries: Array<{ fullUrl?: string; resource: Record<string, unknown> & { resourceType: string; id?: string } }> = [];
   for (const [index, raw] of (bundle.data.entry ?? []).entries()) {
     const entry = entrySchema.safeParse(raw);
-    if (!entry.success) return { ok: false, reason: `${source}: entry ${index} has no valid resource with a resourceType (${entry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})` };
+    if (!entry.success)
+      return {
+        ok: false,
+        reason: `${source}: entry ${index} has no valid resource with a resourceType (${entry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
+      };
     entries.push(entry.data);
   }
   const patientUrls = new Set<string>();
@@ -149,7 +170,10 @@ export function parseImportBundle(text: string, source: string, target: ImportTa
     if (e.resource.resourceType === 'Patient') continue;
     const rewritten = rewriteReferences(e.resource, (ref, holder) => {
       if (patientUrls.has(ref) || ref.startsWith('Patient/')) {
-        const out: Record<string, unknown> = { reference: INDEX_PATIENT_REF, identifier: { system: hospital.cidSystem, value: target.cid } };
+        const out: Record<string, unknown> = {
+          reference: INDEX_PATIENT_REF,
+          identifier: { system: hospital.cidSystem, value: target.cid },
+        };
         if (typeof holder.display === 'string') out.display = holder.display;
         return out;
       }
@@ -160,7 +184,15 @@ export function parseImportBundle(text: string, source: string, target: ImportTa
     if (typeof meta.lastUpdated !== 'string') rewritten.meta = { ...meta, lastUpdated: importedAt };
     resources.push(rewritten as unknown as Resource);
   }
-  const record: ImportRecord = { version: 1, hcode: target.hcode, cid: target.cid, patient: info, source: path.basename(source), importedAt, resources };
+  const record: ImportRecord = {
+    version: 1,
+    hcode: target.hcode,
+    cid: target.cid,
+    patient: info,
+    source: path.basename(source),
+    importedAt,
+    resources,
+  };
   if (target.phone) record.phone = target.phone;
   return { ok: true, record };
 }
@@ -173,20 +205,34 @@ export function saveImportRecord(dataDir: string, record: ImportRecord, sequence
   const dir = importsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const stamp = record.importedAt.replace(/[^0-9]/g, '').slice(0, 17);
-  const file = path.join(dir, `${stamp}-${String(sequence).padStart(3, '0')}-${record.hcode}-${shortHash(record.cid + record.source)}.json`);
+  const file = path.join(
+    dir,
+    `${stamp}-${String(sequence).padStart(3, '0')}-${record.hcode}-${shortHash(record.cid + record.source)}.json`,
+  );
   writeFileSync(file, JSON.stringify(record));
   return file;
 }
 
 const recordSchema = z
-  .object({ version: z.literal(1), hcode: z.string(), cid: z.string(), phone: z.string().optional(), patient: z.object({}).loose(), source: z.string(), importedAt: z.string(), resources: z.array(z.object({ resourceType: z.string() }).loose()) })
+  .object({
+    version: z.literal(1),
+    hcode: z.string(),
+    cid: z.string(),
+    phone: z.string().optional(),
+    patient: z.object({}).loose(),
+    source: z.string(),
+    importedAt: z.string(),
+    resources: z.array(z.object({ resourceType: z.string() }).loose()),
+  })
   .loose();
 
 /** Reads every persisted import in the order it was made; unreadable files are reported and skipped. */
 export function loadImportRecords(dataDir: string, warn: (msg: string) => void = console.warn): ImportRecord[] {
   let names: string[];
   try {
-    names = readdirSync(importsDir(dataDir)).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(importsDir(dataDir))
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
@@ -237,7 +283,9 @@ export function applyImportRecord(store: SandboxStore, record: ImportRecord): vo
   if (!patient.sharesWith.includes(record.hcode)) patient.sharesWith.push(record.hcode);
   const localId = (patient.localIds[record.hcode] ??= `IMP${shortHash(`${record.hcode}:${record.cid}`).slice(0, 8).toUpperCase()}`);
   for (const r of record.resources) {
-    const resource = rewriteReferences(r, (ref, holder) => (ref === INDEX_PATIENT_REF ? { ...holder, reference: `Patient/${localId}` } : undefined)) as Resource;
+    const resource = rewriteReferences(r, (ref, holder) =>
+      ref === INDEX_PATIENT_REF ? { ...holder, reference: `Patient/${localId}` } : undefined,
+    ) as Resource;
     store.upsertResource({ hcode: record.hcode, cid: record.cid, resource });
   }
 }

@@ -13,7 +13,10 @@ function loadFaultsFile(file: string): FaultsPatch {
     throw new Error(`cannot read SANDBOX_FAULTS_FILE ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const parsed = faultsPatchSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`invalid SANDBOX_FAULTS_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `invalid SANDBOX_FAULTS_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -25,7 +28,16 @@ async function main(): Promise<void> {
   }
   const config = cfg.config;
   const faults = config.faultsFile ? loadFaultsFile(config.faultsFile) : undefined;
-  const sandbox = await startSandbox({ port: config.port, host: config.host, seed: config.seed, anchorDate: config.anchorDate, dataDir: config.dataDir, latency: config.latency, tokens: config.tokens, faults });
+  const sandbox = await startSandbox({
+    port: config.port,
+    host: config.host,
+    seed: config.seed,
+    anchorDate: config.anchorDate,
+    dataDir: config.dataDir,
+    latency: config.latency,
+    tokens: config.tokens,
+    faults,
+  });
   const url = sandbox.url;
   const lines = [
     `Health Link SANDBOX (seed ${config.seed}, latency ${config.latency}, data ${config.dataDir})`,

@@ -11,7 +11,19 @@ import { findPractitioner, verifyBodySchema, verifyPractitioner } from './counci
 import { listOrganizations, searchConsents, searchHospital, searchPatients, type HospitalSearchResult } from './exchange';
 import { FaultController, faultsPatchSchema, type FaultDecision, type FaultsPatch } from './faults';
 import { generateDataset } from './generate';
-import { FHIR_JSON, HttpError, JSON_TYPE, hasBearer, isLoopbackAddress, operationOutcome, readBody, readJson, sendBody, sendJson, sendOutcome } from './http-util';
+import {
+  FHIR_JSON,
+  HttpError,
+  JSON_TYPE,
+  hasBearer,
+  isLoopbackAddress,
+  operationOutcome,
+  readBody,
+  readJson,
+  sendBody,
+  sendJson,
+  sendOutcome,
+} from './http-util';
 import { applyImportRecord, importTargetSchema, loadImportRecords, parseImportBundle, saveImportRecord } from './importer';
 import type { Dataset } from './model';
 import { SmsOutbox, renderInbox, sendSmsSchema } from './sms';
@@ -103,7 +115,11 @@ function withOtherPatient(resource: Resource, otherCid: string, type: string): R
   copy.id = `${resource.id ?? 'injected'}-wrong-patient`;
   const field = type === 'AllergyIntolerance' || type === 'Immunization' ? 'patient' : 'subject';
   const ref = (copy[field] ?? {}) as Reference;
-  const wrong: Reference = { ...ref, reference: 'Patient/WRONG-PATIENT', identifier: { system: ref.identifier?.system ?? 'https://terms.sil-th.org/id/th-cid', value: otherCid } };
+  const wrong: Reference = {
+    ...ref,
+    reference: 'Patient/WRONG-PATIENT',
+    identifier: { system: ref.identifier?.system ?? 'https://terms.sil-th.org/id/th-cid', value: otherCid },
+  };
   copy[field] = wrong;
   return copy as unknown as Resource;
 }
@@ -118,7 +134,13 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     control: opts.tokens?.control ?? 'sandbox-control-token',
   };
   const log = opts.log ?? ((line: string) => console.log(line));
-  const state = new SandboxState(generateDataset(seed, opts.anchorDate ?? new Date().toISOString().slice(0, 10)), opts.dataDir, seed, opts.latency ?? 'default', (m) => console.warn(m));
+  const state = new SandboxState(
+    generateDataset(seed, opts.anchorDate ?? new Date().toISOString().slice(0, 10)),
+    opts.dataDir,
+    seed,
+    opts.latency ?? 'default',
+    (m) => console.warn(m),
+  );
   if (opts.faults) state.faults.apply(opts.faults);
   const held = new Set<NodeJS.Timeout>();
   let errorCounter = 0;
@@ -153,7 +175,12 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     const isFhir = reply.contentType === FHIR_JSON;
     switch (decision?.malformed) {
       case 'html':
-        sendBody(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>upstream proxy error</p></body></html>');
+        sendBody(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>upstream proxy error</p></body></html>',
+        );
         return;
       case 'truncated': {
         const text = JSON.stringify(reply.body);
@@ -161,7 +188,14 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         return;
       }
       case 'wrong-type':
-        sendJson(res, reply.status, isFhir ? { resourceType: 'Binary', id: 'unexpected', contentType: 'text/plain', data: 'bm90IGEgYnVuZGxl' } : ['unexpected', 'shape'], reply.contentType);
+        sendJson(
+          res,
+          reply.status,
+          isFhir
+            ? { resourceType: 'Binary', id: 'unexpected', contentType: 'text/plain', data: 'bm90IGEgYnVuZGxl' }
+            : ['unexpected', 'shape'],
+          reply.contentType,
+        );
         return;
       case undefined:
         sendJson(res, reply.status, reply.body, reply.contentType);
@@ -169,7 +203,12 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     }
   }
 
-  async function faulted(target: string, res: ServerResponse, isFhir: boolean, produce: (d: FaultDecision) => Reply | Promise<Reply>): Promise<void> {
+  async function faulted(
+    target: string,
+    res: ServerResponse,
+    isFhir: boolean,
+    produce: (d: FaultDecision) => Reply | Promise<Reply>,
+  ): Promise<void> {
     const decision = state.faults.decide(target);
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     if (decision.timeout) {
@@ -200,15 +239,21 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
 
   async function handleBatch(req: IncomingMessage, res: ServerResponse, hcode: string, base: string): Promise<void> {
     const parsed = batchSchema.safeParse(await readJson(req));
-    if (!parsed.success) throw new HttpError(400, `expected a FHIR batch Bundle of GET requests: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        `expected a FHIR batch Bundle of GET requests: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     await faulted(hcode, res, true, (decision) => {
       let injected = false;
       const entry = parsed.data.entry.map((e) => {
         const { method, url } = e.request;
         const rel = url.replace(/^\//, '');
         const type = rel.split('?')[0] ?? '';
-        if (method.toUpperCase() !== 'GET') return { resource: operationOutcome('not-supported', 'only GET is supported in a batch'), response: { status: '405' } };
-        if (type.includes('/')) return { resource: operationOutcome('not-found', `unsupported request url ${url}`), response: { status: '404' } };
+        if (method.toUpperCase() !== 'GET')
+          return { resource: operationOutcome('not-supported', 'only GET is supported in a batch'), response: { status: '405' } };
+        if (type.includes('/'))
+          return { resource: operationOutcome('not-found', `unsupported request url ${url}`), response: { status: '404' } };
         try {
           const result = searchHospital(state.store, hcode, type, new URL(`${base}/hospitals/${hcode}/fhir/${rel}`));
           if (result.status !== 200) return { resource: result.outcome, response: { status: String(result.status) } };
@@ -218,7 +263,8 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
           }
           return { resource: result.bundle, response: { status: '200' } };
         } catch (err) {
-          if (err instanceof HttpError) return { resource: operationOutcome(err.code, err.message), response: { status: String(err.status) } };
+          if (err instanceof HttpError)
+            return { resource: operationOutcome(err.code, err.message), response: { status: String(err.status) } };
           throw err;
         }
       });
@@ -239,16 +285,19 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     if (path === '/health' && method === 'GET') return sendJson(res, 200, { status: 'ok' });
 
     if (path === '/sms' && method === 'GET') {
-      if (!isLoopbackAddress(req.socket.remoteAddress)) return sendJson(res, 403, { error: 'the SMS inbox page is only served to loopback clients' });
+      if (!isLoopbackAddress(req.socket.remoteAddress))
+        return sendJson(res, 403, { error: 'the SMS inbox page is only served to loopback clients' });
       return sendBody(res, 200, 'text/html; charset=utf-8', renderInbox(state.outbox.list().slice(0, 100)));
     }
 
     if (path.startsWith('/_sandbox/')) {
       requireToken(req, tokens.control, false);
-      if (path === '/_sandbox/faults' && method === 'GET') return sendJson(res, 200, { faults: state.faults.snapshot(), defaultLatency: state.faults.defaultLatencyRanges() });
+      if (path === '/_sandbox/faults' && method === 'GET')
+        return sendJson(res, 200, { faults: state.faults.snapshot(), defaultLatency: state.faults.defaultLatencyRanges() });
       if (path === '/_sandbox/faults' && method === 'POST') {
         const patch = faultsPatchSchema.safeParse(await readJson(req));
-        if (!patch.success) return sendJson(res, 400, { error: patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        if (!patch.success)
+          return sendJson(res, 400, { error: patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
         state.faults.apply(patch.data);
         return sendJson(res, 200, { faults: state.faults.snapshot() });
       }
@@ -261,8 +310,13 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         return sendJson(res, 200, { status: 'reloaded' });
       }
       if (path === '/_sandbox/import' && method === 'POST') {
-        const target = importTargetSchema.safeParse({ hcode: url.searchParams.get('hospital') ?? '', cid: url.searchParams.get('cid') ?? '', phone: url.searchParams.get('phone') ?? undefined });
-        if (!target.success) return sendJson(res, 400, { error: target.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        const target = importTargetSchema.safeParse({
+          hcode: url.searchParams.get('hospital') ?? '',
+          cid: url.searchParams.get('cid') ?? '',
+          phone: url.searchParams.get('phone') ?? undefined,
+        });
+        if (!target.success)
+          return sendJson(res, 400, { error: target.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
         const parsed = parseImportBundle(await readBody(req), 'request-body.json', target.data, new Date().toISOString());
         if (!parsed.ok) return sendJson(res, 400, { error: parsed.reason });
         saveImportRecord(state.dataDir, parsed.record, 0);
@@ -294,7 +348,8 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
       requireToken(req, tokens.sms, false);
       if (method === 'POST') {
         const body = sendSmsSchema.safeParse(await readJson(req));
-        if (!body.success) return sendJson(res, 400, { error: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        if (!body.success)
+          return sendJson(res, 400, { error: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
         return faulted('sms', res, false, () => json(202, { id: state.outbox.send(body.data.to, body.data.text).id, status: 'queued' }));
       }
       if (method === 'GET') {
@@ -307,7 +362,12 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     // Everything else is the exchange's FHIR API.
     requireToken(req, tokens.exchange, true);
     if (method === 'GET' && (path === '/Organization' || path === '/Patient' || path === '/Consent')) {
-      const bundle = path === '/Organization' ? listOrganizations(url) : path === '/Patient' ? searchPatients(state.store, url) : searchConsents(state.store, url);
+      const bundle =
+        path === '/Organization'
+          ? listOrganizations(url)
+          : path === '/Patient'
+            ? searchPatients(state.store, url)
+            : searchConsents(state.store, url);
       return faulted('index', res, true, () => fhir(200, bundle));
     }
     const search = /^\/hospitals\/([^/]+)\/fhir\/([A-Za-z]+)$/.exec(path);

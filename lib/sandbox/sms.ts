@@ -15,7 +15,11 @@ export const LIST_CAP = 200;
 /** Accepts 0812345678, 081-234-5678 and +66812345678; returns the 10-digit national form. */
 export function normaliseThaiMobile(input: string): string | undefined {
   const compact = input.replace(/[\s-]/g, '');
-  const national = compact.startsWith('+66') ? `0${compact.slice(3)}` : compact.startsWith('66') && compact.length === 11 ? `0${compact.slice(2)}` : compact;
+  const national = compact.startsWith('+66')
+    ? `0${compact.slice(3)}`
+    : compact.startsWith('66') && compact.length === 11
+      ? `0${compact.slice(2)}`
+      : compact;
   return /^0[689]\d{8}$/.test(national) ? national : undefined;
 }
 

@@ -2,7 +2,20 @@
  * The in-memory exchange: patient index plus per-hospital records, indexed by (hcode, cid, type) so a
  * search for the 20,000-resource patient is a map lookup and an array slice, not a scan.
  */
-import type { AllergyIntolerance, Condition, DiagnosticReport, Encounter, Immunization, Medication, MedicationDispense, MedicationRequest, MedicationStatement, Observation, Procedure, Resource } from '@medplum/fhirtypes';
+import type {
+  AllergyIntolerance,
+  Condition,
+  DiagnosticReport,
+  Encounter,
+  Immunization,
+  Medication,
+  MedicationDispense,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Procedure,
+  Resource,
+} from '@medplum/fhirtypes';
 import { isServedType, type Dataset, type IndexPatient, type ServedType, type StoredResource } from './model';
 
 type TypeIndex = Map<ServedType, Resource[]>;
@@ -16,14 +29,25 @@ function normaliseCategory(code: string): string {
 }
 
 function categoriesOf(resource: Resource): string[] {
-  if (resource.resourceType !== 'Observation' && resource.resourceType !== 'DiagnosticReport' && resource.resourceType !== 'Condition') return [];
+  if (resource.resourceType !== 'Observation' && resource.resourceType !== 'DiagnosticReport' && resource.resourceType !== 'Condition')
+    return [];
   const codes: string[] = [];
   for (const cat of resource.category ?? []) for (const c of cat.coding ?? []) if (c.code) codes.push(normaliseCategory(c.code));
   return codes;
 }
 
 /** The date a clinician would sort by; falls back to lastUpdated for shapes we did not generate. */
-type ServedResource = AllergyIntolerance | MedicationStatement | MedicationRequest | MedicationDispense | Condition | Observation | DiagnosticReport | Immunization | Procedure | Encounter;
+type ServedResource =
+  | AllergyIntolerance
+  | MedicationStatement
+  | MedicationRequest
+  | MedicationDispense
+  | Condition
+  | Observation
+  | DiagnosticReport
+  | Immunization
+  | Procedure
+  | Encounter;
 
 export function clinicalDate(resource: Resource): string {
   const r = resource as ServedResource;
@@ -101,7 +125,10 @@ export class SandboxStore {
 
   /** Replaces a resource with the same type and id for that patient (re-importing a file is idempotent). */
   upsertResource(stored: StoredResource): void {
-    const list = this.records.get(stored.hcode)?.get(stored.cid)?.get(stored.resource.resourceType as ServedType);
+    const list = this.records
+      .get(stored.hcode)
+      ?.get(stored.cid)
+      ?.get(stored.resource.resourceType as ServedType);
     if (list && stored.resource.id) {
       const at = list.findIndex((r) => r.id === stored.resource.id);
       if (at >= 0) {
@@ -121,7 +148,10 @@ export class SandboxStore {
         for (const [type, list] of byType) {
           const keyed = list.map((r) => ({ r, d: clinicalDate(r) }));
           keyed.sort((a, b) => (a.d < b.d ? 1 : a.d > b.d ? -1 : (a.r.id ?? '') < (b.r.id ?? '') ? -1 : 1));
-          byType.set(type, keyed.map((k) => k.r));
+          byType.set(
+            type,
+            keyed.map((k) => k.r),
+          );
         }
       }
     }

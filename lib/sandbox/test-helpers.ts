@@ -28,7 +28,11 @@ export async function startTestSandbox(dataDir = makeDataDir()): Promise<TestSan
     dataDir,
     get: (p, token = TOKENS.exchange) => fetch(`${sb.url}${p}`, { headers: auth(token) }),
     post: (p, body, token = TOKENS.exchange) =>
-      fetch(`${sb.url}${p}`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      fetch(`${sb.url}${p}`, {
+        method: 'POST',
+        headers: { ...auth(token), 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     dispose: async () => {
       await sb.close();
       rmSync(dataDir, { recursive: true, force: true });

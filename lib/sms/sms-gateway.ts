@@ -56,7 +56,15 @@ export function createSmsGateway(config: SmsGatewayConfig): SmsGateway {
       });
       if (!r.ok) {
         // 401/403 mean our credentials are wrong, not the message: treat as the gateway being unusable.
-        const refused = r.kind === 'http' && r.status !== undefined && r.status >= 400 && r.status < 500 && r.status !== 401 && r.status !== 403 && r.status !== 408 && r.status !== 429;
+        const refused =
+          r.kind === 'http' &&
+          r.status !== undefined &&
+          r.status >= 400 &&
+          r.status < 500 &&
+          r.status !== 401 &&
+          r.status !== 403 &&
+          r.status !== 408 &&
+          r.status !== 429;
         return { ok: false, reason: refused ? 'rejected' : 'unavailable' };
       }
       const parsed = acceptedSchema.safeParse(r.body);

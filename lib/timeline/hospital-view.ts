@@ -42,12 +42,19 @@ function newestDate(facts: readonly (ClinicalFact | SealedFactStub)[]): string |
  * counted here and recorded as a safety event. `openedIds`: the access's opened record ids when the caller
  * reads them once for several hospitals (fetchHospitalViews); without it they are read here.
  */
-export async function fetchHospitalView(doctor: DoctorContext, access: PatientAccess, hcode: string, openedIds?: Promise<ReadonlySet<string>>): Promise<HospitalView> {
+export async function fetchHospitalView(
+  doctor: DoctorContext,
+  access: PatientAccess,
+  hcode: string,
+  openedIds?: Promise<ReadonlySet<string>>,
+): Promise<HospitalView> {
   const result = await services().exchange.fetchHospitalRecords(hcode, access.cid, exchangeContextFor(doctor, access.purpose));
   const database = await db();
   const opened = await (openedIds ?? openedFactIds(database, access));
   // An opened record travels in full and unsealed (its labels are no longer a reason to hide it on screen).
-  const facts = toClinicalFacts(result.resources, hcode).map((f) => (f.sealed ? (opened.has(f.id) ? { ...f, sealed: undefined } : sealFact(f)) : f));
+  const facts = toClinicalFacts(result.resources, hcode).map((f) =>
+    f.sealed ? (opened.has(f.id) ? { ...f, sealed: undefined } : sealFact(f)) : f,
+  );
   const view: HospitalView = {
     hcode,
     status: result.status,
@@ -66,24 +73,40 @@ export async function fetchHospitalView(doctor: DoctorContext, access: PatientAc
       ...common,
       action: 'clinical-read',
       outcome: result.status === 'answered' || result.status === 'no-data' ? 'success' : 'failure',
-      details: { sourceHospital: hcode, status: result.status, resourceTypes: result.counts, records: facts.length, sealed: facts.filter((f) => !('resourceType' in f)).length, accessKind: access.kind },
+      details: {
+        sourceHospital: hcode,
+        status: result.status,
+        resourceTypes: result.counts,
+        records: facts.length,
+        sealed: facts.filter((f) => !('resourceType' in f)).length,
+        accessKind: access.kind,
+      },
     },
   ];
   if (result.droppedWrongPatient > 0 || result.droppedUnverifiable > 0) {
-    entries.push({ ...common, action: 'safety-wrong-patient', outcome: 'failure', details: { sourceHospital: hcode, droppedWrongPatient: result.droppedWrongPatient, droppedUnverifiable: result.droppedUnverifiable } });
+    entries.push({
+      ...common,
+      action: 'safety-wrong-patient',
+      outcome: 'failure',
+      details: { sourceHospital: hcode, droppedWrongPatient: result.droppedWrongPatient, droppedUnverifiable: result.droppedUnverifiable },
+    });
   }
   try {
     // Reads are the busiest audited action: concurrent ones share one chain-lock transaction (see appendAuditGrouped).
     await appendAuditGrouped(database, entries);
   } catch (error) {
     metrics().auditWriteFailures.inc();
-    logger().error({ err: error instanceof Error ? error.message : 'unknown', hospital: hcode }, 'audit write failed; clinical read refused');
+    logger().error(
+      { err: error instanceof Error ? error.message : 'unknown', hospital: hcode },
+      'audit write failed; clinical read refused',
+    );
     throw new AppError('audit-unavailable', {
       th: 'ไม่สามารถบันทึกประวัติการเข้าถึงได้ จึงไม่แสดงข้อมูล กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ',
       en: 'The access could not be recorded, so no data is shown. Please try again or contact the administrator.',
     });
   }
-  if (result.droppedWrongPatient > 0) logger().warn({ hospital: hcode, dropped: result.droppedWrongPatient }, 'wrong-patient resources dropped');
+  if (result.droppedWrongPatient > 0)
+    logger().warn({ hospital: hcode, dropped: result.droppedWrongPatient }, 'wrong-patient resources dropped');
   return view;
 }
 

@@ -24,11 +24,21 @@ export type PatientContext =
 export async function loadPatientContext(doctor: DoctorContext, access: PatientAccess): Promise<PatientContext> {
   const { exchange } = services();
   const ctx = exchangeContextFor(doctor, access.purpose);
-  const [lookup, sharing, directory] = await Promise.all([exchange.findPatient({ cid: access.cid }, ctx), exchange.listSharingHospitals(access.cid, ctx), hospitalDirectory()]);
+  const [lookup, sharing, directory] = await Promise.all([
+    exchange.findPatient({ cid: access.cid }, ctx),
+    exchange.listSharingHospitals(access.cid, ctx),
+    hospitalDirectory(),
+  ]);
   if (lookup.outcome === 'not-found') return { ok: false, reason: 'patient-not-found' };
   if (lookup.outcome === 'unavailable') return { ok: false, reason: 'exchange-unavailable' };
   const p = lookup.patient;
-  const banner: PatientBanner = { cidFormatted: formatCitizenId(access.cid), nameTh: p.nameTh, nameEn: p.nameEn, gender: p.gender, birthDate: p.birthDate };
+  const banner: PatientBanner = {
+    cidFormatted: formatCitizenId(access.cid),
+    nameTh: p.nameTh,
+    nameEn: p.nameEn,
+    gender: p.gender,
+    birthDate: p.birthDate,
+  };
   if (!sharing.ok) return { ok: false, reason: 'exchange-unavailable', banner };
   const hospitals = sharing.hcodes.map((code) => {
     const h = directory.get(code);

@@ -13,7 +13,10 @@ export async function openSealedRecord(doctor: DoctorContext, access: PatientAcc
   const database = await db();
   await database.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    await tx.insert(sealedOpenings).values({ id: crypto.randomUUID(), accessKind: access.kind, accessId: access.id, factId, reason }).onConflictDoNothing();
+    await tx
+      .insert(sealedOpenings)
+      .values({ id: crypto.randomUUID(), accessKind: access.kind, accessId: access.id, factId, reason })
+      .onConflictDoNothing();
     await appendAudit(tx, {
       ...accessAuditFields(doctor, access),
       action: 'sealed-open',

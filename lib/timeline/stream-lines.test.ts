@@ -3,7 +3,18 @@ import { FACTS_PER_LINE, lineAssembler, viewLines, type TimelineLine } from './s
 import type { HospitalView } from './types';
 
 const view = (hcode: string, n: number): HospitalView =>
-  ({ hcode, status: 'answered', facts: Array.from({ length: n }, (_, i) => ({ id: `${hcode}/Observation/${i}` })), records: n, counts: {}, newestDate: null, droppedWrongPatient: 0, droppedUnverifiable: 0, fetchedAt: '2026-11-22T00:00:00Z', elapsedMs: 5 }) as unknown as HospitalView;
+  ({
+    hcode,
+    status: 'answered',
+    facts: Array.from({ length: n }, (_, i) => ({ id: `${hcode}/Observation/${i}` })),
+    records: n,
+    counts: {},
+    newestDate: null,
+    droppedWrongPatient: 0,
+    droppedUnverifiable: 0,
+    fetchedAt: '2026-11-22T00:00:00Z',
+    elapsedMs: 5,
+  }) as unknown as HospitalView;
 
 describe('cutting a hospital answer into lines and putting it back together', () => {
   it('sends a small answer as one view line, unchanged', () => {
@@ -14,7 +25,11 @@ describe('cutting a hospital answer into lines and putting it back together', ()
   it('cuts a large answer into fact lines then the view line, and reassembles it in order', () => {
     const v = view('11111', 2 * FACTS_PER_LINE + 7);
     const lines = viewLines('11111', v);
-    expect(lines.map((l) => ('facts' in l ? `facts ${l.facts.length}` : 'view' in l ? `view ${l.view.facts.length}` : 'error'))).toEqual([`facts ${FACTS_PER_LINE}`, `facts ${FACTS_PER_LINE}`, 'view 7']);
+    expect(lines.map((l) => ('facts' in l ? `facts ${l.facts.length}` : 'view' in l ? `view ${l.view.facts.length}` : 'error'))).toEqual([
+      `facts ${FACTS_PER_LINE}`,
+      `facts ${FACTS_PER_LINE}`,
+      'view 7',
+    ]);
     const assembler = lineAssembler();
     const out = lines.map((l) => assembler.add(JSON.parse(JSON.stringify(l)) as TimelineLine));
     expect(out.slice(0, 2)).toEqual([undefined, undefined]);

@@ -15,7 +15,8 @@ export interface LineError {
   message?: { th: string; en: string };
 }
 
-export type TimelineLine = { hcode: string; view: HospitalView } | { hcode: string; error: LineError } | { hcode: string; facts: HospitalView['facts'] };
+export type TimelineLine =
+  { hcode: string; view: HospitalView } | { hcode: string; error: LineError } | { hcode: string; facts: HospitalView['facts'] };
 
 /** The lines that carry one hospital's answer, in the order they must be sent. */
 export function viewLines(hcode: string, view: HospitalView, perLine = FACTS_PER_LINE): TimelineLine[] {

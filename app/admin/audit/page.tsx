@@ -13,11 +13,18 @@ const FIELDS: AuditFilterField[] = ['doctor', 'patient', 'action', 'outcome', 'p
 
 export default adminPage(async function AdminAuditPage({ admin, searchParams: params, deps }) {
   const { t, lang, calendar } = await getLocale();
-  const values = Object.fromEntries(FIELDS.map((f) => [f, typeof params[f] === 'string' ? params[f] : ''])) as Record<AuditFilterField, string>;
+  const values = Object.fromEntries(FIELDS.map((f) => [f, typeof params[f] === 'string' ? params[f] : ''])) as Record<
+    AuditFilterField,
+    string
+  >;
   const parsed = parseAuditFilter(params);
   const errors = parsed.ok
     ? {}
-    : Object.fromEntries(Object.entries(parsed.fieldErrors).filter(([k]) => k !== 'before').map(([k, m]) => [k, `audit.error.${filterErrorKind(m)}` as const]));
+    : Object.fromEntries(
+        Object.entries(parsed.fieldErrors)
+          .filter(([k]) => k !== 'before')
+          .map(([k, m]) => [k, `audit.error.${filterErrorKind(m)}` as const]),
+      );
   const filter = parsed.ok ? parsed.filter : null;
   const database = deps.db;
   const page = filter
@@ -33,7 +40,10 @@ export default adminPage(async function AdminAuditPage({ admin, searchParams: pa
         () => listAuditRows(database, admin.hospitalCode, filter),
       )
     : null;
-  const period = filter?.from || filter?.to ? t('audit.filter.period', { from: formatDate(filter.from, lang, calendar), to: formatDate(filter.to, lang, calendar) }) : null;
+  const period =
+    filter?.from || filter?.to
+      ? t('audit.filter.period', { from: formatDate(filter.from, lang, calendar), to: formatDate(filter.to, lang, calendar) })
+      : null;
   const query = filter ? filterToQuery(filter) : '';
   return (
     <div className="space-y-6">
@@ -62,7 +72,11 @@ export default adminPage(async function AdminAuditPage({ admin, searchParams: pa
               </Link>
             ) : null}
             {page.nextBefore ? (
-              <Link href={`/admin/audit?${filterToQuery(filter!, { before: String(page.nextBefore) })}`} className="btn-secondary" rel="next">
+              <Link
+                href={`/admin/audit?${filterToQuery(filter!, { before: String(page.nextBefore) })}`}
+                className="btn-secondary"
+                rel="next"
+              >
                 {t('audit.older')}
               </Link>
             ) : null}

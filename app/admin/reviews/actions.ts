@@ -11,7 +11,11 @@ export const reviewEmergencyAction = adminAction({}, async ({ admin, deps }, for
   const data = form instanceof FormData ? form : new FormData();
   let result: ReviewResult;
   try {
-    result = await recordEmergencyReview(deps.db, admin, { accessId: data.get('accessId'), outcome: data.get('outcome') ?? undefined, comment: data.get('comment') ?? '' });
+    result = await recordEmergencyReview(deps.db, admin, {
+      accessId: data.get('accessId'),
+      outcome: data.get('outcome') ?? undefined,
+      comment: data.get('comment') ?? '',
+    });
   } catch (error) {
     // Another hospital's access, or none: the same 404 as a page that does not exist.
     if (error instanceof AppError && error.code === 'not-found') notFound();

@@ -25,10 +25,10 @@ export default patientPage(async function PatientPage({ doctor, access }) {
       {context.banner && (
         <PatientBannerView banner={context.banner} lang={lang} calendar={calendar} now={now}>
           <div className="text-right text-sm">
-            <div className="font-semibold">
-              {t(access.kind === 'consent' ? 'patient.consentBasis' : 'patient.emergencyBasis')}
-            </div>
-            {access.kind === 'consent' && <AccessCountdown expiresAt={access.expiresAt.toISOString()} serverNow={now.toISOString()} label="patient.consentEndsIn" />}
+            <div className="font-semibold">{t(access.kind === 'consent' ? 'patient.consentBasis' : 'patient.emergencyBasis')}</div>
+            {access.kind === 'consent' && (
+              <AccessCountdown expiresAt={access.expiresAt.toISOString()} serverNow={now.toISOString()} label="patient.consentEndsIn" />
+            )}
             {access.kind === 'consent' && (
               <form action={endConsentAction} className="mt-1 no-print">
                 <input type="hidden" name="consentId" value={access.id} />

@@ -14,14 +14,7 @@
 export const ATC_CLASSES_VERSION = 'WHO ATC/DDD Index 2025 (hand-written, see header)';
 
 export type HighRiskClass =
-  | 'anticoagulant'
-  | 'insulin'
-  | 'antidiabetic'
-  | 'antiepileptic'
-  | 'antiarrhythmic'
-  | 'immunosuppressant'
-  | 'antineoplastic'
-  | 'opioid';
+  'anticoagulant' | 'insulin' | 'antidiabetic' | 'antiepileptic' | 'antiarrhythmic' | 'immunosuppressant' | 'antineoplastic' | 'opioid';
 
 /** Drug classes used for allergy ↔ medication cross-checks. */
 export type DrugClass = 'penicillin' | 'cephalosporin' | 'sulfonamide' | 'nsaid' | 'statin' | 'ace-inhibitor' | 'other';

@@ -28,7 +28,14 @@ export interface LoincAnalyteRow {
   analyte: string;
 }
 
-const row = (code: string, component: string, property: string, system: string, analyte: string): LoincAnalyteRow => ({ code, component, property, system, scale: 'Qn', analyte });
+const row = (code: string, component: string, property: string, system: string, analyte: string): LoincAnalyteRow => ({
+  code,
+  component,
+  property,
+  system,
+  scale: 'Qn',
+  analyte,
+});
 
 // The first row of each analyte is the code the sandbox sends for it.
 export const LOINC_ANALYTES: readonly LoincAnalyteRow[] = [

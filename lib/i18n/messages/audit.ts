@@ -221,7 +221,8 @@ export const en: Record<keyof typeof th, string> = {
   'reviews.saved': 'Review saved',
   'reviews.reviewedBy': '{outcome} — reviewed by {by} on {at}',
   'patientAccess.title': 'Patient access report',
-  'patientAccess.intro': 'For the privacy office: every access to this patient’s records by any hospital. Each search here is itself recorded.',
+  'patientAccess.intro':
+    'For the privacy office: every access to this patient’s records by any hospital. Each search here is itself recorded.',
   'patientAccess.cid': '13-digit citizen ID',
   'patientAccess.submit': 'Show report',
   'patientAccess.empty': 'No accesses to this patient’s records.',

@@ -25,7 +25,8 @@ export const th = {
   'selectHospital.current': 'ปัจจุบัน',
   'noAccess.title': 'ยังไม่ได้รับสิทธิ์ใช้งาน',
   'noAccess.licenceValid': 'ใบอนุญาตของท่านถูกต้อง แต่ยังไม่มีโรงพยาบาลใดให้สิทธิ์ใช้ระบบดูข้อมูลข้ามโรงพยาบาล',
-  'noAccess.askAdmin': 'กรุณาติดต่อผู้ดูแลระบบ Health Link ของโรงพยาบาลที่ท่านปฏิบัติงาน (มักอยู่ที่ฝ่ายเทคโนโลยีสารสนเทศหรือเวชระเบียน) เพื่อขอเพิ่มสิทธิ์โดยแจ้งเลข ว. ของท่าน',
+  'noAccess.askAdmin':
+    'กรุณาติดต่อผู้ดูแลระบบ Health Link ของโรงพยาบาลที่ท่านปฏิบัติงาน (มักอยู่ที่ฝ่ายเทคโนโลยีสารสนเทศหรือเวชระเบียน) เพื่อขอเพิ่มสิทธิ์โดยแจ้งเลข ว. ของท่าน',
   'noAccess.backToLogin': 'กลับไปหน้าเข้าสู่ระบบ',
 };
 
@@ -53,6 +54,7 @@ export const en: Record<keyof typeof th, string> = {
   'selectHospital.current': 'current',
   'noAccess.title': 'You do not have access yet',
   'noAccess.licenceValid': 'Your licence is valid, but no hospital has given you access to the viewer yet.',
-  'noAccess.askAdmin': 'Ask the Health Link admin of the hospital you work at (usually in IT or medical records) to add you, quoting your licence number.',
+  'noAccess.askAdmin':
+    'Ask the Health Link admin of the hospital you work at (usually in IT or medical records) to add you, quoting your licence number.',
   'noAccess.backToLogin': 'Back to sign-in',
 };

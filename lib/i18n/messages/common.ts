@@ -77,8 +77,10 @@ export const en: Record<keyof typeof th, string> = {
   'dates.field.error.format': 'Invalid date: use the form {format}',
   'dates.field.error.shortYear': 'Invalid date: write the year in full, 4 digits ({format})',
   'dates.field.error.noSuchDay': 'Invalid date: {text} does not exist',
-  'dates.field.error.wrongEra.buddhist': 'Invalid date: {year} looks like a Gregorian (CE) year; write the Buddhist-era year (e.g. {example})',
-  'dates.field.error.wrongEra.gregory': 'Invalid date: {year} looks like a Buddhist-era year; write the Gregorian (CE) year (e.g. {example})',
+  'dates.field.error.wrongEra.buddhist':
+    'Invalid date: {year} looks like a Gregorian (CE) year; write the Buddhist-era year (e.g. {example})',
+  'dates.field.error.wrongEra.gregory':
+    'Invalid date: {year} looks like a Buddhist-era year; write the Gregorian (CE) year (e.g. {example})',
   'dates.field.error.beforeMin': 'The date must be on or after {min}',
   'dates.filter.from': 'From',
   'dates.filter.to': 'To',

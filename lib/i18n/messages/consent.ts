@@ -71,7 +71,8 @@ export const th = {
 
 export const en: Record<keyof typeof th, string> = {
   'consent.title': 'Find a patient and ask for consent',
-  'consent.intro': 'Search by the 13-digit citizen ID, then ask the patient for the code sent to them by SMS. Nothing clinical is shown until the patient consents.',
+  'consent.intro':
+    'Search by the 13-digit citizen ID, then ask the patient for the code sent to them by SMS. Nothing clinical is shown until the patient consents.',
   'consent.search.legend': 'Search by',
   'consent.search.byCid': 'Citizen ID',
   'consent.search.byPassport': 'Passport (foreign nationals)',
@@ -82,8 +83,10 @@ export const en: Record<keyof typeof th, string> = {
   'consent.cid.error.empty': 'Enter the citizen ID',
   'consent.cid.error.digits': 'The citizen ID must contain digits only',
   'consent.cid.error.length': 'The citizen ID has 13 digits ({length} entered)',
-  'consent.cid.error.checksum': 'The check digit (13th digit) is wrong: expected {expected}, entered {actual}. Please check the ID card again',
-  'consent.cid.warnZero': 'IDs starting with 0 are issued to people without Thai nationality or in special cases; check the patient’s document',
+  'consent.cid.error.checksum':
+    'The check digit (13th digit) is wrong: expected {expected}, entered {actual}. Please check the ID card again',
+  'consent.cid.warnZero':
+    'IDs starting with 0 are issued to people without Thai nationality or in special cases; check the patient’s document',
   'consent.passport.label': 'Passport number',
   'consent.passport.error.format': 'A passport number is 6–12 letters or digits',
   'consent.result.notFound': 'This patient is not in the exchange. Please check the number',
@@ -108,7 +111,8 @@ export const en: Record<keyof typeof th, string> = {
   'consent.lang.en': 'English',
   'consent.purpose.title': 'Purpose',
   'consent.purpose.treat': 'Treatment',
-  'consent.purpose.confirm': 'I have explained to the patient that I will view their health records from other hospitals for their treatment, and they agree to receive a code by SMS',
+  'consent.purpose.confirm':
+    'I have explained to the patient that I will view their health records from other hospitals for their treatment, and they agree to receive a code by SMS',
   'consent.purpose.required': 'Confirm that you explained the purpose to the patient',
   'consent.send': 'Send code by SMS',
   'consent.send.error.tooSoon': 'A code was just sent. Wait {seconds} seconds before sending another',

@@ -115,7 +115,8 @@ export const en: Record<keyof typeof th, string> = {
   'emergency.title': 'Emergency patient access',
   'emergency.intro': 'For emergency physicians: type or scan the citizen ID, then press Enter',
   'emergency.notEd.title': 'For emergency physicians only',
-  'emergency.notEd.body': 'Emergency access is only for physicians with an emergency-department role at this hospital. If the patient can consent, use "Find patient".',
+  'emergency.notEd.body':
+    'Emergency access is only for physicians with an emergency-department role at this hospital. If the patient can consent, use "Find patient".',
   'emergency.cid.label': 'Citizen ID, 13 digits (type or scan the card)',
   'emergency.cid.hint': 'Dashes and spaces are fine, e.g. 3-1004-00890-12-1',
   'emergency.lookup.submit': 'Look up',
@@ -147,7 +148,8 @@ export const en: Record<keyof typeof th, string> = {
   'emergency.form.text': 'Describe the situation',
   'emergency.form.textHint': 'At least 10 characters; reviewers will read this',
   'emergency.form.textCounter': '{count}/500 characters',
-  'emergency.form.attestation': 'I confirm this is a genuine emergency and understand this access is recorded, notified to the patient and reviewed',
+  'emergency.form.attestation':
+    'I confirm this is a genuine emergency and understand this access is recorded, notified to the patient and reviewed',
   'emergency.form.pin': 'Re-enter your Medical Council PIN',
   'emergency.form.submit': 'Open emergency access',
   'emergency.error.cid': 'The citizen ID is not valid (13 digits with a correct check digit)',
@@ -158,7 +160,8 @@ export const en: Record<keyof typeof th, string> = {
   'emergency.error.pinFormat': 'The PIN must be 6 digits',
   'emergency.error.pinWrong': 'The PIN is not correct; no access was opened',
   'emergency.error.locked': 'Too many wrong PINs. Try again after {time}',
-  'emergency.error.registryUnavailable': 'The Medical Council registry cannot be reached to check the PIN; no access was opened. Please try again',
+  'emergency.error.registryUnavailable':
+    'The Medical Council registry cannot be reached to check the PIN; no access was opened. Please try again',
   'emergency.error.notFound': 'The patient is not in the exchange',
   'emergency.error.exchangeUnavailable': 'The exchange cannot be reached; no access was opened. Please try again',
   'emergency.error.unexpected': 'Something went wrong; no access was opened. Please try again',

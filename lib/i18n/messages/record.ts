@@ -199,7 +199,7 @@ export const en: Record<keyof typeof th, string> = {
   'record.detail.codes': 'Codes',
   'record.detail.source': 'Source resource',
   'record.detail.result': 'Result',
-  'record.detail.refRange': 'This lab\'s reference range',
+  'record.detail.refRange': "This lab's reference range",
   'record.detail.dose': 'Dose',
   'record.detail.modality': 'Modality',
   'record.detail.bodySite': 'Body site',

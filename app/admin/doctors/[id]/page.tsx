@@ -47,7 +47,12 @@ export default adminPage(async function AdminDoctorPage({ admin, params, deps })
           <dd>{grant.lastSignInAt ? formatDate(grant.lastSignInAt, lang, calendar, true) : t('admin.doctors.never')}</dd>
         </dl>
       </div>
-      <GrantControls grant={grant} validUntilDate={grant.validUntil ? thaiDateOf(new Date(grant.validUntil)) : ''} today={thaiDateOf(new Date())} change={changeGrantAction} />
+      <GrantControls
+        grant={grant}
+        validUntilDate={grant.validUntil ? thaiDateOf(new Date(grant.validUntil)) : ''}
+        today={thaiDateOf(new Date())}
+        change={changeGrantAction}
+      />
       <SignInHistory events={history} />
     </div>
   );

@@ -13,7 +13,8 @@ import { failure } from '@/lib/result';
 function invalidSetup(input: unknown): SetupActionResult {
   const issue = completeSetupSchema.safeParse(input).error?.issues[0];
   const field = issue?.path[0];
-  if (field === 'password' || field === 'confirm' || field === 'totp') return failure('invalid', { [field]: { key: issue!.message as MessageKey } });
+  if (field === 'password' || field === 'confirm' || field === 'totp')
+    return failure('invalid', { [field]: { key: issue!.message as MessageKey } });
   return failure('invalid');
 }
 

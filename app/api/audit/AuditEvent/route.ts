@@ -22,9 +22,18 @@ export const GET = serviceRoute({ token: 'SERVICE_TOKEN', onError: serviceErrorF
   if (!range) return serviceError(400, 'invalid', 'date must look like ge2026-11-01 / le2026-11-30.');
   const count = countSchema.safeParse(url.searchParams.get('_count') ?? undefined);
   if (!count.success) return serviceError(400, 'invalid', '_count must be 1–1000.');
-  const rows = await auditedServiceRead(deps.db, request, { action: 'audit-export', patientCid: cid, details: (r: unknown[]) => ({ format: 'fhir', count: r.length }) }, () => listPatientAuditRows(deps.db, cid, range, count.data));
+  const rows = await auditedServiceRead(
+    deps.db,
+    request,
+    { action: 'audit-export', patientCid: cid, details: (r: unknown[]) => ({ format: 'fhir', count: r.length }) },
+    () => listPatientAuditRows(deps.db, cid, range, count.data),
+  );
   const appUrl = env().APP_URL;
-  const bundle = toAuditEventBundle(rows, { site: new URL(appUrl).host, display: 'Health Link clinical viewer' }, `${appUrl}/api/audit/AuditEvent${url.search}`);
+  const bundle = toAuditEventBundle(
+    rows,
+    { site: new URL(appUrl).host, display: 'Health Link clinical viewer' },
+    `${appUrl}/api/audit/AuditEvent${url.search}`,
+  );
   const checked = auditEventBundleSchema.safeParse(bundle);
   if (!checked.success) {
     logger().error({ issues: checked.error.issues.length }, 'AuditEvent export failed its shape check');

@@ -33,15 +33,21 @@ export default patientPage(async function EmergencySummaryPage({ doctor, access 
           endAction={endEmergencyAccessAction}
         />
       ) : (
-        <p className="rounded-md border border-info bg-info-bg p-3 text-info">{t('emergency.banner.consent', { time: formatDate(access.expiresAt.toISOString(), lang, calendar, true) })}</p>
+        <p className="rounded-md border border-info bg-info-bg p-3 text-info">
+          {t('emergency.banner.consent', { time: formatDate(access.expiresAt.toISOString(), lang, calendar, true) })}
+        </p>
       )}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{t('emergency.summary.title')}</h1>
           {banner && (
             <p className="text-lg" data-testid="patient-banner">
-              <span className="font-semibold">{localName(lang, banner.nameTh, banner.nameEn)}</span> · <span className="font-mono">{banner.cidFormatted}</span> ·{' '}
-              {t(`emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey)} · {formatSourceDate(banner.birthDate, lang, calendar)}
+              <span className="font-semibold">{localName(lang, banner.nameTh, banner.nameEn)}</span> ·{' '}
+              <span className="font-mono">{banner.cidFormatted}</span> ·{' '}
+              {t(
+                `emergency.gender.${banner.gender === 'male' || banner.gender === 'female' || banner.gender === 'other' ? banner.gender : 'unknown'}` as MessageKey,
+              )}{' '}
+              · {formatSourceDate(banner.birthDate, lang, calendar)}
             </p>
           )}
         </div>
@@ -63,10 +69,19 @@ export default patientPage(async function EmergencySummaryPage({ doctor, access 
               {t('emergency.sealed', { count: view.summary.sealedCount })}
             </p>
           )}
-          <EmergencySummaryView summary={view.summary} coverage={view.coverage} hospitalNames={view.hospitalNames} lang={lang} calendar={calendar} t={t} />
+          <EmergencySummaryView
+            summary={view.summary}
+            coverage={view.coverage}
+            hospitalNames={view.hospitalNames}
+            lang={lang}
+            calendar={calendar}
+            t={t}
+          />
         </>
       ) : (
-        <ErrorAlert>{t(view.reason === 'patient-not-found' ? 'emergency.summary.patientNotFound' : 'emergency.summary.unavailable')}</ErrorAlert>
+        <ErrorAlert>
+          {t(view.reason === 'patient-not-found' ? 'emergency.summary.patientNotFound' : 'emergency.summary.unavailable')}
+        </ErrorAlert>
       )}
     </div>
   );

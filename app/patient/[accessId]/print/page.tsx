@@ -31,7 +31,10 @@ export default patientPage(async function PrintPage({ doctor, access }) {
   const { model, views } = await loadFullRecord(doctor, access, context.hospitals, now);
   const names = Object.fromEntries(context.hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)]));
   const keyLabs = model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey));
-  const answers = hospitalAnswers(context.hospitals.map((h) => h.code), (code) => views.find((v) => v.hcode === code) ?? 'failed');
+  const answers = hospitalAnswers(
+    context.hospitals.map((h) => h.code),
+    (code) => views.find((v) => v.hcode === code) ?? 'failed',
+  );
   const covers = (kinds: keyof typeof PANEL_KINDS) => computePanelCoverage(answers, PANEL_KINDS[kinds]);
   return (
     <article className="space-y-3" data-testid="print-summary">
@@ -40,14 +43,32 @@ export default patientPage(async function PrintPage({ doctor, access }) {
       </div>
       <PatientBannerView banner={context.banner} lang={lang} calendar={calendar} now={now} />
       <p className="text-sm">
-        {t('print.printedBy')} {doctor.displayName} ({t('common.licence', { licence: doctor.licence })}) · {names[doctor.hospitalCode] ?? doctor.hospitalCode} · {formatDate(now.toISOString(), lang, calendar, true)} ·{' '}
+        {t('print.printedBy')} {doctor.displayName} ({t('common.licence', { licence: doctor.licence })}) ·{' '}
+        {names[doctor.hospitalCode] ?? doctor.hospitalCode} · {formatDate(now.toISOString(), lang, calendar, true)} ·{' '}
         {t(access.purpose === 'ETREAT' ? 'print.purpose.emergency' : 'print.purpose.consent')}
       </p>
       <p className="text-sm">
-        {t('print.hospitals')} {views.map((v) => `${names[v.hcode] ?? v.hcode}: ${t(STATUS[v.status])}${v.status === 'answered' ? ` (${v.records})` : ''}`).join(' · ')}
+        {t('print.hospitals')}{' '}
+        {views
+          .map((v) => `${names[v.hcode] ?? v.hcode}: ${t(STATUS[v.status])}${v.status === 'answered' ? ` (${v.records})` : ''}`)
+          .join(' · ')}
       </p>
-      <AllergyPanel model={model} names={names} lang={lang} calendar={calendar} coverage={covers('allergies')} crossCheck={covers('crossCheck')} />
-      <MedicationPanel rows={model.medications} names={names} lang={lang} calendar={calendar} coverage={covers('medications')} crossCheck={covers('crossCheck')} />
+      <AllergyPanel
+        model={model}
+        names={names}
+        lang={lang}
+        calendar={calendar}
+        coverage={covers('allergies')}
+        crossCheck={covers('crossCheck')}
+      />
+      <MedicationPanel
+        rows={model.medications}
+        names={names}
+        lang={lang}
+        calendar={calendar}
+        coverage={covers('medications')}
+        crossCheck={covers('crossCheck')}
+      />
       <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} coverage={covers('problems')} />
       <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} coverage={covers('keyLabs')} />
     </article>

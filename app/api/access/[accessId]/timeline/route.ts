@@ -35,14 +35,13 @@ export const GET = patientRoute(z.object({ accessId: z.uuid() }), ({ request, do
       let left = hospitals.data.length;
       const reads = fetchHospitalViews(doctor, access, hospitals.data);
       for (const [i, hcode] of hospitals.data.entries()) {
-        reads[i]!
-          .then(
-            (view): TimelineLine[] => viewLines(hcode, view),
-            (error: unknown): TimelineLine[] => {
-              const { status, body: message } = toHttpError(error);
-              return [{ hcode, error: { status, ...message } }];
-            },
-          )
+        reads[i]!.then(
+          (view): TimelineLine[] => viewLines(hcode, view),
+          (error: unknown): TimelineLine[] => {
+            const { status, body: message } = toHttpError(error);
+            return [{ hcode, error: { status, ...message } }];
+          },
+        )
           .then((lines) => {
             for (const line of lines) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
             if (--left === 0) controller.close();

@@ -15,11 +15,15 @@ const bodySchema = z.object({ accessId: z.uuid().optional() }).strict();
  * access in force (`{}`). It ends at once on every instance; the doctor's next request is refused with a
  * message that says the patient withdrew it. Answers how many ended.
  */
-export const POST = serviceRoute({ token: 'SERVICE_TOKEN', params: z.object({ cid: z.string().max(32) }), onError: serviceErrorFrom }, async ({ request, params, deps }) => {
-  const check = checkCitizenId(params.cid);
-  if (!check.ok) return serviceError(400, 'invalid', `Not a valid citizen ID (${check.reason}).`);
-  const body = bodySchema.safeParse(await readBoundedJson(request, 4096));
-  if (!body.success) return serviceError(400, 'invalid', 'The body may only name one accessId (a UUID), or be {} to withdraw every access.');
-  const result = await withdrawPatientAccess(deps.db, check.cid, fromHeaders(request.headers), body.data.accessId, deps.now());
-  return Response.json({ patient: check.cid, ...result }, { headers: { 'cache-control': 'no-store' } });
-});
+export const POST = serviceRoute(
+  { token: 'SERVICE_TOKEN', params: z.object({ cid: z.string().max(32) }), onError: serviceErrorFrom },
+  async ({ request, params, deps }) => {
+    const check = checkCitizenId(params.cid);
+    if (!check.ok) return serviceError(400, 'invalid', `Not a valid citizen ID (${check.reason}).`);
+    const body = bodySchema.safeParse(await readBoundedJson(request, 4096));
+    if (!body.success)
+      return serviceError(400, 'invalid', 'The body may only name one accessId (a UUID), or be {} to withdraw every access.');
+    const result = await withdrawPatientAccess(deps.db, check.cid, fromHeaders(request.headers), body.data.accessId, deps.now());
+    return Response.json({ patient: check.cid, ...result }, { headers: { 'cache-control': 'no-store' } });
+  },
+);

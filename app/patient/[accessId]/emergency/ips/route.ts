@@ -9,6 +9,10 @@ export const dynamic = 'force-dynamic';
 export const GET = patientRoute(z.object({ accessId: z.uuid() }), async ({ doctor, access }) => {
   const bundle = await exportEmergencyIps(doctor, access);
   return new Response(JSON.stringify(bundle, null, 2), {
-    headers: { ...NO_STORE, 'Content-Type': 'application/fhir+json; charset=utf-8', 'Content-Disposition': `attachment; filename="ips-summary-${access.id}.json"` },
+    headers: {
+      ...NO_STORE,
+      'Content-Type': 'application/fhir+json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="ips-summary-${access.id}.json"`,
+    },
   });
 });
