@@ -38,6 +38,14 @@ async function startInstance(port: number, databaseUrl: string): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.push(child);
+  // An instance that dies mid-run says why in the test output (kept in memory otherwise).
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => {
+    stderr = (stderr + b.toString()).slice(-4000);
+  });
+  child.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM') console.error(`instance on ${port} exited (${String(code ?? signal)}):\n${stderr}`);
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`instance on ${port} did not start`)), 120_000);
     child.stdout.on('data', (b: Buffer) => {
