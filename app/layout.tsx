@@ -7,6 +7,7 @@ import { AppHeader } from '@/components/shell/app-header';
 import { IdleTimeout } from '@/components/shell/idle-timeout';
 import { env } from '@/lib/env';
 import { currentUser } from '@/lib/auth/guard';
+import { appDeps } from '@/lib/entry/deps';
 import { hospitalDirectory, hospitalLabel } from '@/lib/hospitals';
 import { getLocale } from '@/lib/i18n/server';
 
@@ -31,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { lang, calendar, t } = await getLocale();
   // The header shows who is signed in; it is not an authorisation check (each page does its own).
   const user = await currentUser();
-  const directory = user?.hospitalCode ? await hospitalDirectory() : new Map<string, never>();
+  const directory = user?.hospitalCode ? await hospitalDirectory((await appDeps()).exchange) : new Map<string, never>();
   return (
     <html lang={lang} className={`${sarabunThai.variable} ${sarabunLatin.variable}`}>
       <body className="min-h-screen">

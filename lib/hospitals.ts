@@ -1,12 +1,11 @@
 import 'server-only';
-import type { HospitalInfo } from './exchange/client';
+import type { ExchangeClient, HospitalInfo } from './exchange/client';
 import type { Lang } from './i18n/format';
-import { services } from './services';
 
 /** The exchange's hospital directory as a map; empty (codes shown instead of names) if it cannot be reached. */
-export async function hospitalDirectory(): Promise<Map<string, HospitalInfo>> {
+export async function hospitalDirectory(exchange: Pick<ExchangeClient, 'listOrganizations'>): Promise<Map<string, HospitalInfo>> {
   try {
-    const list = await services().exchange.listOrganizations();
+    const list = await exchange.listOrganizations();
     return new Map(list.map((h) => [h.code, h]));
   } catch {
     return new Map();

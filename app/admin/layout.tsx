@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { currentUser } from '@/lib/auth/guard';
+import { appDeps } from '@/lib/entry/deps';
 import { hospitalDirectory, hospitalLabel } from '@/lib/hospitals';
 import { getLocale } from '@/lib/i18n/server';
 
@@ -9,7 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await currentUser();
   if (user?.kind !== 'admin' || !user.hospitalCode) return children;
   const { lang } = await getLocale();
-  const label = hospitalLabel(await hospitalDirectory(), user.hospitalCode, lang);
+  const label = hospitalLabel(await hospitalDirectory((await appDeps()).exchange), user.hospitalCode, lang);
   return (
     <div className="space-y-6">
       <AdminNav hospitalLabel={label} />

@@ -9,7 +9,7 @@ export default doctorSessionPage(async function SelectHospitalPage({ session, de
   const { lang, t } = await getLocale();
   const grants = await listGrantsInForce(deps.db, session.licence);
   if (grants.length === 0) redirect('/no-access');
-  const directory = await hospitalDirectory();
+  const directory = await hospitalDirectory(deps.exchange);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t('selectHospital.title')}</h1>

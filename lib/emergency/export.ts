@@ -2,11 +2,11 @@ import 'server-only';
 import { accessAuditFields, type PatientAccess } from '../access/patient-access';
 import { appendAudit } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
-import { db } from '../db';
 import { AppError } from '../errors';
 import { hospitalDirectory } from '../hospitals';
 import { logger } from '../log';
 import { buildIpsBundle, type IpsBundle } from './ips';
+import type { RecordDeps } from '../timeline/deps';
 import { loadEmergencySummary } from './summary';
 
 const AUDIT_FAILED = {
@@ -18,8 +18,13 @@ const AUDIT_FAILED = {
  * Builds the IPS Bundle from the same emergency summary the physician sees and records the export.
  * The audit row is written before the document is handed out: no row, no document.
  */
-export async function exportEmergencyIps(doctor: DoctorContext, access: PatientAccess, now = new Date()): Promise<IpsBundle> {
-  const [view, directory] = await Promise.all([loadEmergencySummary(doctor, access, now), hospitalDirectory()]);
+export async function exportEmergencyIps(
+  doctor: DoctorContext,
+  access: PatientAccess,
+  deps: RecordDeps,
+  now = new Date(),
+): Promise<IpsBundle> {
+  const [view, directory] = await Promise.all([loadEmergencySummary(doctor, access, deps, now), hospitalDirectory(deps.exchange)]);
   if (!view.ok) {
     throw new AppError(view.reason === 'patient-not-found' ? 'not-found' : 'unavailable', {
       th: view.reason === 'patient-not-found' ? 'ไม่พบผู้ป่วยในระบบแลกเปลี่ยนข้อมูล' : 'ไม่สามารถติดต่อระบบแลกเปลี่ยนข้อมูลได้ กรุณาลองใหม่',
@@ -44,7 +49,7 @@ export async function exportEmergencyIps(doctor: DoctorContext, access: PatientA
   });
   try {
     await appendAudit(
-      await db(),
+      deps.db,
       {
         ...accessAuditFields(doctor, access),
         action: 'summary-export',

@@ -7,6 +7,7 @@ import { mergeTimeline } from '../clinical/merge';
 import type { ClinicalFact, EmergencySummary, FactKind, SealedFactStub } from '../clinical/types';
 import type { HospitalFetchStatus } from '../exchange/types';
 import { fetchHospitalViews } from '../timeline/hospital-view';
+import type { RecordDeps } from '../timeline/deps';
 import { loadPatientContext, type PatientBanner } from '../timeline/patient-context';
 
 /** One row of the coverage ledger: did this hospital answer, and with how many records. */
@@ -38,8 +39,13 @@ export type EmergencySummaryView =
  * Fetches every sharing hospital in parallel on the server (each read audited by fetchHospitalViews, which
  * fails closed), merges the facts and builds the one-screen emergency summary with its coverage ledger.
  */
-export async function loadEmergencySummary(doctor: DoctorContext, access: PatientAccess, now = new Date()): Promise<EmergencySummaryView> {
-  const context = await loadPatientContext(doctor, access);
+export async function loadEmergencySummary(
+  doctor: DoctorContext,
+  access: PatientAccess,
+  deps: RecordDeps,
+  now = new Date(),
+): Promise<EmergencySummaryView> {
+  const context = await loadPatientContext(doctor, access, deps);
   if (!context.ok)
     return context.banner ? { ok: false, reason: context.reason, banner: context.banner } : { ok: false, reason: context.reason };
   const views = await Promise.all(
@@ -47,6 +53,7 @@ export async function loadEmergencySummary(doctor: DoctorContext, access: Patien
       doctor,
       access,
       context.hospitals.map((h) => h.code),
+      deps,
     ),
   );
   const facts: (ClinicalFact | SealedFactStub)[] = [];

@@ -4,6 +4,7 @@ import type { DoctorContext } from '../auth/guard';
 import { mergeTimeline } from '../clinical/merge';
 import type { TimelineModel } from '../clinical/types';
 import { fetchHospitalViews } from './hospital-view';
+import type { RecordDeps } from './deps';
 import type { HospitalView, SharingHospital } from './types';
 
 /**
@@ -14,6 +15,7 @@ export async function loadFullRecord(
   doctor: DoctorContext,
   access: PatientAccess,
   hospitals: readonly SharingHospital[],
+  deps: RecordDeps,
   now = new Date(),
 ): Promise<{ model: TimelineModel; views: HospitalView[] }> {
   const views = await Promise.all(
@@ -21,6 +23,7 @@ export async function loadFullRecord(
       doctor,
       access,
       hospitals.map((h) => h.code),
+      deps,
     ),
   );
   const answered = views.filter((v) => v.status === 'answered' || v.status === 'no-data').map((v) => v.hcode);

@@ -5,14 +5,14 @@ import { appendAuditGrouped, type AuditEntry } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import { sealFact, toClinicalFacts } from '../clinical/facts';
 import type { ClinicalFact, SealedFactStub } from '../clinical/types';
-import { db, type Db } from '../db';
+import type { Db } from '../db';
 import { exchangeContextFor } from '../exchange/request-context';
 import { preparedPer } from '../db/prepared';
 import { sealedOpenings } from '../db/schema';
 import { AppError } from '../errors';
 import { logger } from '../log';
 import { metrics } from '../metrics';
-import { services } from '../services';
+import type { RecordDeps } from './deps';
 import type { HospitalView } from './types';
 
 const openedQuery = preparedPer((database) =>
@@ -46,10 +46,11 @@ export async function fetchHospitalView(
   doctor: DoctorContext,
   access: PatientAccess,
   hcode: string,
+  deps: RecordDeps,
   openedIds?: Promise<ReadonlySet<string>>,
 ): Promise<HospitalView> {
-  const result = await services().exchange.fetchHospitalRecords(hcode, access.cid, exchangeContextFor(doctor, access.purpose));
-  const database = await db();
+  const result = await deps.exchange.fetchHospitalRecords(hcode, access.cid, exchangeContextFor(doctor, access.purpose));
+  const database = deps.db;
   const opened = await (openedIds ?? openedFactIds(database, access));
   // An opened record travels in full and unsealed (its labels are no longer a reason to hide it on screen).
   const facts = toClinicalFacts(result.resources, hcode).map((f) =>
@@ -114,10 +115,15 @@ export async function fetchHospitalView(
  * fetchHospitalView for several hospitals at once, in parallel: one promise per hospital, in order. The
  * access's opened records are read from PostgreSQL once for all of them (not once per hospital).
  */
-export function fetchHospitalViews(doctor: DoctorContext, access: PatientAccess, hcodes: readonly string[]): Promise<HospitalView>[] {
-  const opened = db().then((database) => openedFactIds(database, access));
+export function fetchHospitalViews(
+  doctor: DoctorContext,
+  access: PatientAccess,
+  hcodes: readonly string[],
+  deps: RecordDeps,
+): Promise<HospitalView>[] {
+  const opened = openedFactIds(deps.db, access);
   // Each read awaits it only once its own hospital has answered: mark it handled now, so a failure is not an
   // unhandled rejection in between. Every read that awaits it still fails (closed) with that error.
   opened.catch(() => undefined);
-  return hcodes.map((hcode) => fetchHospitalView(doctor, access, hcode, opened));
+  return hcodes.map((hcode) => fetchHospitalView(doctor, access, hcode, deps, opened));
 }

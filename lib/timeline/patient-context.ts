@@ -4,7 +4,7 @@ import type { DoctorContext } from '../auth/guard';
 import { exchangeContextFor } from '../exchange/request-context';
 import { formatCitizenId } from '../identity/citizen-id';
 import { hospitalDirectory } from '../hospitals';
-import { services } from '../services';
+import type { RecordDeps } from './deps';
 import type { SharingHospital } from './types';
 
 /** What the patient banner shows: identity only, never the phone. */
@@ -21,13 +21,16 @@ export type PatientContext =
   | { ok: false; reason: 'exchange-unavailable' | 'patient-not-found'; banner?: PatientBanner };
 
 /** Looks up the banner and the hospitals this patient shares with, for an active access. */
-export async function loadPatientContext(doctor: DoctorContext, access: PatientAccess): Promise<PatientContext> {
-  const { exchange } = services();
+export async function loadPatientContext(
+  doctor: DoctorContext,
+  access: PatientAccess,
+  { exchange }: Pick<RecordDeps, 'exchange'>,
+): Promise<PatientContext> {
   const ctx = exchangeContextFor(doctor, access.purpose);
   const [lookup, sharing, directory] = await Promise.all([
     exchange.findPatient({ cid: access.cid }, ctx),
     exchange.listSharingHospitals(access.cid, ctx),
-    hospitalDirectory(),
+    hospitalDirectory(exchange),
   ]);
   if (lookup.outcome === 'not-found') return { ok: false, reason: 'patient-not-found' };
   if (lookup.outcome === 'unavailable') return { ok: false, reason: 'exchange-unavailable' };

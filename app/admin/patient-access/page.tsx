@@ -33,7 +33,7 @@ export default adminPage(async function PatientAccessPage({ admin, searchParams:
   const hospitalNames: Record<string, string> = {};
   if (rows) {
     const codes = new Set(rows.flatMap((r) => [r.hospitalCode, ...r.what.hospitals]).filter((c): c is string => c !== null));
-    const directory = await hospitalDirectory().catch(() => new Map<string, never>());
+    const directory = await hospitalDirectory(deps.exchange).catch(() => new Map<string, never>());
     for (const c of codes) hospitalNames[c] = hospitalLabel(directory, c, lang);
   }
   return (

@@ -17,8 +17,8 @@ const SHORT_REASON: UnsealResult = { ok: false, message: bilingual('record.unsea
 /** Opens one sealed record for this access after the physician states why; audited. */
 export const unsealRecord = patientAction(
   { input: unsealSchema, invalid: SHORT_REASON, refused: (error): UnsealResult => ({ ok: false, message: error.userMessage }) },
-  async ({ doctor, access }, input): Promise<UnsealResult> => {
-    await openSealedRecord(doctor, access, input.factId, input.reason);
+  async ({ doctor, access, deps }, input): Promise<UnsealResult> => {
+    await openSealedRecord(doctor, access, input.factId, input.reason, deps);
     return { ok: true };
   },
 );

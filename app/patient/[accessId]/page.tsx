@@ -10,9 +10,9 @@ import { patientPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 import { loadPatientContext } from '@/lib/timeline/patient-context';
 
-export default patientPage(async function PatientPage({ doctor, access }) {
+export default patientPage(async function PatientPage({ doctor, access, deps }) {
   const { lang, calendar, t } = await getLocale();
-  const context = await loadPatientContext(doctor, access);
+  const context = await loadPatientContext(doctor, access, deps);
   const now = new Date();
   return (
     <div className="space-y-4">

@@ -15,10 +15,10 @@ import { endEmergencyAccessAction } from './actions';
 export const dynamic = 'force-dynamic';
 
 /** The one-screen emergency summary (printable), for emergency and consent accesses alike. */
-export default patientPage(async function EmergencySummaryPage({ doctor, access }) {
+export default patientPage(async function EmergencySummaryPage({ doctor, access, deps }) {
   const { t, lang, calendar } = await getLocale();
   const now = new Date();
-  const view = await loadEmergencySummary(doctor, access, now);
+  const view = await loadEmergencySummary(doctor, access, deps, now);
   const banner = view.banner;
 
   return (

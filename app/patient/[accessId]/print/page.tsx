@@ -23,12 +23,12 @@ const STATUS: Record<HospitalView['status'], MessageKey> = {
 };
 
 /** A4 summary for the paper chart: patient banner, who printed it and when, and every hospital's status. */
-export default patientPage(async function PrintPage({ doctor, access }) {
+export default patientPage(async function PrintPage({ doctor, access, deps }) {
   const { lang, calendar, t } = await getLocale();
-  const context = await loadPatientContext(doctor, access);
+  const context = await loadPatientContext(doctor, access, deps);
   const now = new Date();
   if (!context.ok || !context.banner) return <p role="alert">{t('print.loadFailed')}</p>;
-  const { model, views } = await loadFullRecord(doctor, access, context.hospitals, now);
+  const { model, views } = await loadFullRecord(doctor, access, context.hospitals, deps, now);
   const names = Object.fromEntries(context.hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)]));
   const keyLabs = model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey));
   const answers = hospitalAnswers(

@@ -26,14 +26,14 @@ const NDJSON_TYPE = 'text/x-ndjson; charset=utf-8';
  * repeating the checks. Each hospital's read is audited
  * exactly as in the one-hospital route (`hospitals/[hcode]`), which the page uses for retries.
  */
-export const GET = patientRoute(z.object({ accessId: z.uuid() }), ({ request, doctor, access }) => {
+export const GET = patientRoute(z.object({ accessId: z.uuid() }), ({ request, doctor, access, deps }) => {
   const hospitals = hospitalsSchema.safeParse(new URL(request.url).searchParams.get('h') ?? '');
   if (!hospitals.success) throw BAD_REQUEST;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       let left = hospitals.data.length;
-      const reads = fetchHospitalViews(doctor, access, hospitals.data);
+      const reads = fetchHospitalViews(doctor, access, hospitals.data, deps);
       for (const [i, hcode] of hospitals.data.entries()) {
         reads[i]!.then(
           (view): TimelineLine[] => viewLines(hcode, view),
