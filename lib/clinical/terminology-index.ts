@@ -5,6 +5,7 @@
  */
 import { ATC_DRUG_CLASS, ATC_HIGH_RISK } from './terminology/atc-classes';
 import { CVX_GROUPS, TETANUS_GROUPS, type CvxRow, type VaccineGroup } from './terminology/cvx-groups';
+import { NONE_KNOWN, type NoneKnownRow } from './terminology/none-known';
 import { LOINC_ANALYTES } from './terminology/loinc-analytes';
 import { VITAL_SIGNS } from './terminology/vital-signs';
 import {
@@ -102,7 +103,12 @@ for (const s of ALLERGY_SUBSTANCES) {
   for (const d of s.drugs ?? []) substanceByDrugKey.set(d, s);
 }
 
-export const noKnownAllergyCodes = new Set(NO_KNOWN_ALLERGY_CODES.map((c) => codeKey(c.system, c.code)));
+// The codes the sandbox writes for "no known allergy" must be ones the core recognises.
+for (const c of NO_KNOWN_ALLERGY_CODES) {
+  if (!NONE_KNOWN.some((r) => r.topic === 'allergy' && r.system === c.system && r.code === c.code)) {
+    throw new Error(`terminology: no-known-allergy code ${c.code} is missing from terminology/none-known.ts`);
+  }
+}
 
 /** ICD codes are compared without the dot and upper-cased: ICD-10 'E11.9' and ICD-10-TM 'E119' meet. */
 export function normaliseIcd(code: string): string {
@@ -204,7 +210,8 @@ export const analyteIndex = indexOf(analyteByCode);
 export const drugIndex = indexOf(drugByCode);
 export const substanceIndex = indexOf(substanceByCode);
 export const bloodGroupIndex = indexOf(new Map([...bloodGroupCodes].map((k) => [k, true] as const)));
-export const noKnownAllergyIndex = indexOf(new Map([...noKnownAllergyCodes].map((k) => [k, true] as const)));
+/** Statements that there is none of something (terminology/none-known.ts), by code. */
+export const noneKnownIndex = indexOf(new Map<string, NoneKnownRow>(NONE_KNOWN.map((r) => [codeKey(r.system, r.code), r])));
 export const sensitiveIndex = indexOf(new Map([...sensitiveCodes].map((k) => [k, true] as const)));
 
 export { codeKey };

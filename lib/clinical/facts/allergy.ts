@@ -1,7 +1,8 @@
 /** AllergyIntolerance → allergy fact: substance, drug and class from the terminology; "no known allergy" recognised. */
 import type { AllergyIntolerance } from '@medplum/fhirtypes';
 import { SYSTEMS, type DrugDef } from '../terminology';
-import { drugClassFromAtc, drugClassesOf, drugIndex, noKnownAllergyIndex, substanceByDrugKey, substanceIndex } from '../terminology-index';
+import type { NoneKnownRow } from '../terminology/none-known';
+import { drugClassFromAtc, drugClassesOf, drugIndex, noneKnownIndex, substanceByDrugKey, substanceIndex } from '../terminology-index';
 import type { AllergyFact, AllergyVerification } from '../types';
 import { base, clinicalStatusOf, codingCode, fallbackKey, textOf, toCodes } from './shared';
 
@@ -19,12 +20,14 @@ export function allergyFact(r: AllergyIntolerance, hospitalCode: string): Allerg
   if (verificationCode === 'entered-in-error') return null;
   const codes = toCodes(r.code);
   const display = textOf(r.code);
-  let noKnownAllergy = false;
+  // "No known allergy" (and "no known food / drug / … allergy") is coverage, never a substance.
+  let noneKnown: NoneKnownRow | undefined;
   let substance = undefined as ReturnType<typeof substanceIndex.get>;
   let drug: DrugDef | undefined;
   let atc: string | undefined;
   for (const c of codes) {
-    if (noKnownAllergyIndex.get(c.system, c.code) === true) noKnownAllergy = true;
+    const nk = noneKnownIndex.get(c.system, c.code);
+    if (nk?.topic === 'allergy') noneKnown ??= nk;
     substance ??= substanceIndex.get(c.system, c.code);
     drug ??= drugIndex.get(c.system, c.code);
     if (atc === undefined && c.system === SYSTEMS.atc) atc = c.code;
@@ -33,10 +36,11 @@ export function allergyFact(r: AllergyIntolerance, hospitalCode: string): Allerg
   const drugKeys: string[] = substance?.drugs !== undefined ? [...substance.drugs] : drug !== undefined ? [drug.key] : [];
   const drugOwnClass = drug !== undefined ? drugClassesOf(drug).drugClass : undefined;
   const drugClass = substance?.drugClass ?? (drugOwnClass !== 'other' ? drugOwnClass : undefined) ?? (atc !== undefined ? drugClassFromAtc(atc) : undefined);
+  const noKnownAllergy = noneKnown !== undefined;
   const conceptKey = noKnownAllergy
     ? 'no-known-allergy'
     : (substance?.key ?? (drug !== undefined ? drug.key : fallbackKey(codes, display)));
-  const names = substance ?? drug;
+  const names = substance ?? drug ?? noneKnown;
   const b = base(
     r,
     hospitalCode,

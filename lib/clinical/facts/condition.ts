@@ -1,7 +1,8 @@
 /** Condition → condition fact: ICD-10 / ICD-10-TM / SNOMED CT met in one concept where the terminology knows it. */
 import type { Condition } from '@medplum/fhirtypes';
 import { SYSTEMS } from '../terminology';
-import { conditionByIcd, conditionBySnomed, normaliseIcd } from '../terminology-index';
+import { conditionByIcd, conditionBySnomed, noneKnownIndex, normaliseIcd } from '../terminology-index';
+import type { NoneKnownRow } from '../terminology/none-known';
 import type { ConditionFact } from '../types';
 import { base, clinicalStatusOf, codingCode, fallbackKey, textOf, toCodes } from './shared';
 
@@ -13,7 +14,13 @@ export function conditionFact(r: Condition, hospitalCode: string): ConditionFact
   let def = undefined as ReturnType<typeof conditionByIcd.get>;
   let icd10: string | undefined;
   let icd10tm: string | undefined;
+  // "No current problems or disability" is a statement about the list, never a problem on it.
+  let noneKnown: NoneKnownRow | undefined;
   for (const c of codes) {
+    if (noneKnown === undefined) {
+      const nk = noneKnownIndex.get(c.system, c.code);
+      if (nk?.topic === 'problem') noneKnown = nk;
+    }
     if (c.system === SYSTEMS.icd10 || c.system === SYSTEMS.icd10tm) {
       if (c.system === SYSTEMS.icd10) icd10 ??= c.code;
       else icd10tm ??= c.code;
@@ -24,9 +31,9 @@ export function conditionFact(r: Condition, hospitalCode: string): ConditionFact
   }
   // Unknown ICD codes still meet across ICD-10 and ICD-10-TM by their dot-less form.
   const icd = icd10 ?? icd10tm;
-  const conceptKey = def?.key ?? (icd !== undefined ? 'icd10|' + normaliseIcd(icd) : fallbackKey(codes, display));
+  const conceptKey = noneKnown !== undefined ? 'none-known|problem' : (def?.key ?? (icd !== undefined ? 'icd10|' + normaliseIcd(icd) : fallbackKey(codes, display)));
   const onset = r.onsetDateTime ?? r.onsetPeriod?.start;
-  const b = base(r, hospitalCode, onset ?? r.recordedDate, conceptKey, codes, display, clinicalStatusOf(r.clinicalStatus, 'unknown'), def);
+  const b = base(r, hospitalCode, onset ?? r.recordedDate, conceptKey, codes, display, clinicalStatusOf(r.clinicalStatus, 'unknown'), def ?? noneKnown);
   const fact: ConditionFact = {
     // Base fields written out: an object spread followed by more keys takes V8's slow path (measured 5×).
     id: b.id, hospitalCode: b.hospitalCode, resourceType: b.resourceType, resourceId: b.resourceId, date: b.date, conceptKey: b.conceptKey, codes: b.codes, display: b.display, nameTh: b.nameTh, nameEn: b.nameEn, status: b.status, sealed: b.sealed,
@@ -35,6 +42,7 @@ export function conditionFact(r: Condition, hospitalCode: string): ConditionFact
     verificationStatus: verification !== '' ? verification : 'unknown',
   };
   if (onset !== undefined) fact.onset = onset;
+  if (noneKnown !== undefined) fact.noneKnown = true;
   if (def !== undefined) {
     fact.icd10 = def.icd10;
     fact.icd10tm = def.icd10tm;

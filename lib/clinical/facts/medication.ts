@@ -1,7 +1,8 @@
 /** MedicationStatement, MedicationRequest and MedicationDispense → medication facts. */
 import type { CodeableConcept, Medication, MedicationDispense, MedicationRequest, MedicationStatement, Quantity, Reference, Resource } from '@medplum/fhirtypes';
 import { SYSTEMS, type DrugDef } from '../terminology';
-import { drugClassFromAtc, drugClassesOf, drugIndex, highRiskFromAtc } from '../terminology-index';
+import { drugClassFromAtc, drugClassesOf, drugIndex, highRiskFromAtc, noneKnownIndex } from '../terminology-index';
+import type { NoneKnownRow } from '../terminology/none-known';
 import type { FactStatus, MedicationFact, MedicationSource, Period } from '../types';
 import { base, fallbackKey, quantityText, textOf, toCodes } from './shared';
 
@@ -51,19 +52,25 @@ export function medicationFact(
   const display = textOf(concept);
   let drug: DrugDef | undefined;
   let atc: string | undefined;
+  // "No known medications" is a statement about the list, never a drug on it.
+  let noneKnown: NoneKnownRow | undefined;
   for (const c of codes) {
     drug ??= drugIndex.get(c.system, c.code);
     if (atc === undefined && c.system === SYSTEMS.atc) atc = c.code;
+    if (noneKnown === undefined) {
+      const nk = noneKnownIndex.get(c.system, c.code);
+      if (nk?.topic === 'medication') noneKnown = nk;
+    }
   }
   const b = base(
     r,
     hospitalCode,
     date,
-    drug?.key ?? fallbackKey(codes, display),
+    noneKnown !== undefined ? 'none-known|medication' : (drug?.key ?? fallbackKey(codes, display)),
     codes,
     display,
     r.status === undefined ? 'unknown' : (MED_STATUS[r.status] ?? 'unknown'),
-    drug,
+    drug ?? noneKnown,
   );
   const classes = drug !== undefined ? drugClassesOf(drug) : undefined;
   let drugClass = classes?.drugClass;
@@ -84,6 +91,7 @@ export function medicationFact(
     highRisk,
     atc,
     daysSupply: undefined,
+    noneKnown: noneKnown !== undefined ? true : undefined,
     ...medicationReasons(r),
   };
 }

@@ -1,8 +1,9 @@
 /** Medication reconciliation: one row per drug, each hospital's latest order, stop and dose disagreements. */
-import type { Conflict, MedicationFact, MedicationHospitalStatus, MedicationRow } from '../types';
+import type { Conflict, MedicationFact, MedicationHospitalStatus, MedicationRow, NoneKnownConflict, NoneKnownStatement } from '../types';
 import { DAY_MS, timeOf } from './dates';
 import { normaliseDose } from './dedupe';
 import { preparedOf, type GroupStore, type Prepared } from './groups';
+import { disputeNoneKnown, splitNoneKnown } from './none-known';
 import { byTimeDesc, cmpStr, sortedUnique } from './order';
 
 /** How far apart a "stopped" and an "active" record may be and still describe the same course. */
@@ -50,10 +51,28 @@ interface RowHospitals {
   sealed: boolean;
 }
 
-/** One row per drug: each hospital's latest order, current when any hospital still has it going. */
-export function buildMedications(groups: GroupStore, indices: number[], nowTime: number): MedicationRow[] {
+export interface MedicationSection {
+  medications: MedicationRow[];
+  medicationStatements: NoneKnownStatement[];
+  medicationNoneKnownConflict?: NoneKnownConflict;
+}
+
+/**
+ * One row per drug: each hospital's latest order, current when any hospital still has it going. A "no
+ * known medications" record is its hospital's statement, disputed when a current drug is recorded.
+ */
+export function buildMedications(groups: GroupStore, indices: number[], nowTime: number): MedicationSection {
+  const { entries, statements } = splitNoneKnown(preparedOf(groups, indices, 'medication'));
+  const medications = medicationRows(entries, nowTime);
+  const currentAt: string[] = [];
+  for (const row of medications) for (const h of row.hospitals) if (h.current) currentAt.push(h.hospitalCode);
+  const conflict = disputeNoneKnown(statements, currentAt);
+  return conflict !== undefined ? { medications, medicationStatements: statements, medicationNoneKnownConflict: conflict } : { medications, medicationStatements: statements };
+}
+
+function medicationRows(prepared: Prepared[], nowTime: number): MedicationRow[] {
   const byKey = new Map<string, MedAcc>();
-  for (const p of preparedOf(groups, indices, 'medication')) {
+  for (const p of prepared) {
     let acc = byKey.get(p.fact.conceptKey);
     if (acc === undefined) {
       acc = { facts: [] };

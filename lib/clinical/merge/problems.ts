@@ -1,13 +1,36 @@
 /** The problem list: active and resolved conditions, one row per concept, with each hospital's status. */
-import type { ProblemHospital, ProblemRow } from '../types';
+import type { NoneKnownConflict, NoneKnownStatement, ProblemHospital, ProblemRow } from '../types';
 import { timeOf } from './dates';
 import { preparedOf, type GroupStore, type Prepared } from './groups';
+import { disputeNoneKnown, splitNoneKnown } from './none-known';
 import { byTimeDesc, cmpStr, sortedUnique } from './order';
 
-export function buildProblems(groups: GroupStore, indices: number[]): { problems: ProblemRow[]; resolvedProblems: ProblemRow[] } {
+export interface ProblemSection {
+  problems: ProblemRow[];
+  resolvedProblems: ProblemRow[];
+  problemStatements: NoneKnownStatement[];
+  problemNoneKnownConflict?: NoneKnownConflict;
+}
+
+/**
+ * Active and resolved problems, refuted ones left out. A "no current problems" record is its hospital's
+ * statement, disputed when an active problem is recorded.
+ */
+export function buildProblems(groups: GroupStore, indices: number[]): ProblemSection {
+  const asserted = preparedOf(groups, indices, 'condition').filter((p) => p.fact.kind === 'condition' && p.fact.verificationStatus !== 'refuted');
+  const { entries, statements } = splitNoneKnown(asserted);
+  const { problems, resolvedProblems } = problemRows(entries);
+  const activeAt: string[] = [];
+  for (const row of problems) for (const h of row.hospitals) if (h.status === 'active') activeAt.push(h.hospitalCode);
+  const conflict = disputeNoneKnown(statements, activeAt);
+  const section: ProblemSection = { problems, resolvedProblems, problemStatements: statements };
+  if (conflict !== undefined) section.problemNoneKnownConflict = conflict;
+  return section;
+}
+
+function problemRows(prepared: Prepared[]): { problems: ProblemRow[]; resolvedProblems: ProblemRow[] } {
   const byKey = new Map<string, Prepared[]>();
-  for (const p of preparedOf(groups, indices, 'condition')) {
-    if (p.fact.kind !== 'condition' || p.fact.verificationStatus === 'refuted') continue;
+  for (const p of prepared) {
     const list = byKey.get(p.fact.conceptKey);
     if (list === undefined) byKey.set(p.fact.conceptKey, [p]);
     else list.push(p);

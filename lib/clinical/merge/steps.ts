@@ -52,8 +52,8 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
   if (allergyNkaConflict !== undefined) flagNoKnownAllergyEntries(s.entries, allergyNkaConflict);
 
   yield;
-  const medications = buildMedications(groups, s.medicationGroups, nowTime);
-  const { problems, resolvedProblems } = buildProblems(groups, s.conditionGroups);
+  const meds = buildMedications(groups, s.medicationGroups, nowTime);
+  const probs = buildProblems(groups, s.conditionGroups);
   yield;
   const { labs, vitals } = yield* buildSeries(groups.entries, s.resultGroups, PAUSE_EVERY);
 
@@ -63,9 +63,11 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
     entries: s.entries,
     allergies,
     allergyCoverage,
-    medications,
-    problems,
-    resolvedProblems,
+    medications: meds.medications,
+    medicationStatements: meds.medicationStatements,
+    problems: probs.problems,
+    resolvedProblems: probs.resolvedProblems,
+    problemStatements: probs.problemStatements,
     labs,
     vitals,
     codedResults: s.codedResults,
@@ -77,6 +79,8 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
     sealedCounts,
   };
   if (allergyNkaConflict !== undefined) model.allergyNkaConflict = allergyNkaConflict;
+  if (meds.medicationNoneKnownConflict !== undefined) model.medicationNoneKnownConflict = meds.medicationNoneKnownConflict;
+  if (probs.problemNoneKnownConflict !== undefined) model.problemNoneKnownConflict = probs.problemNoneKnownConflict;
   attachCrossChecks(model);
   return model;
 }

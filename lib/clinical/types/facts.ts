@@ -108,6 +108,8 @@ export interface MedicationFact extends FactBase {
   statusReason?: string;
   /** What the drug was for, as recorded (reasonCode); never presented as a stop reason. */
   indication?: string;
+  /** True for "no known medications" (terminology/none-known.ts): a statement, never a drug. */
+  noneKnown?: boolean;
 }
 
 export interface ConditionFact extends FactBase {
@@ -118,6 +120,8 @@ export interface ConditionFact extends FactBase {
   icd10?: string;
   icd10tm?: string;
   chronic?: boolean;
+  /** True for "no current problems" (terminology/none-known.ts): a statement, never a problem. */
+  noneKnown?: boolean;
 }
 
 export type LabFlag = 'H' | 'L' | 'HH' | 'LL' | 'A' | 'N';

@@ -57,6 +57,32 @@ export interface AllergyCoverage {
   state: AllergyCoverageState;
 }
 
+/**
+ * One hospital's record that the patient has none of something ("no known medications", "no current
+ * problems or disability"): shown as that hospital's statement, never as an entry of the list.
+ */
+export interface NoneKnownStatement {
+  hospitalCode: string;
+  resourceId: string;
+  factId: string;
+  date: string | null;
+  /** The hospital's own words; nameTh/nameEn from the terminology table. */
+  display: string;
+  nameTh?: string;
+  nameEn?: string;
+  /**
+   * Hospitals whose records say otherwise (a current drug, an active problem), this one included when its
+   * own list does; empty when none do. Non-empty means the statement is disputed: show both sides.
+   */
+  contradictedBy: string[];
+}
+
+/** Hospitals saying "none known" while others (or they themselves) list a current entry. */
+export interface NoneKnownConflict {
+  noneKnownHospitals: string[];
+  recordedHospitals: string[];
+}
+
 export interface MedicationHospitalStatus {
   hospitalCode: string;
   resourceId: string;

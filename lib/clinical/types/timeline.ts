@@ -1,5 +1,5 @@
 /** The merged model: timeline entries, conflicts, and the whole TimelineModel with its sections. */
-import type { AllergyCoverage, AllergyRow, CrossCheckFlag, MedicationRow, ProblemRow } from './summary';
+import type { AllergyCoverage, AllergyRow, CrossCheckFlag, MedicationRow, NoneKnownConflict, NoneKnownStatement, ProblemRow } from './summary';
 import type { ClinicalFact, FactKind, SealedFactStub } from './facts';
 import type { EncounterItem, ImagingItem, ImmunizationItem, LabSeries, ProcedureItem } from './results';
 
@@ -47,8 +47,16 @@ export interface TimelineModel {
   /** Hospitals asserting "no known allergy" while others record one. */
   allergyNkaConflict?: { nkaHospitals: string[]; allergyHospitals: string[] };
   medications: MedicationRow[];
+  /** "No known medications" per hospital (its latest such record): not rows of `medications`. */
+  medicationStatements: NoneKnownStatement[];
+  /** Present when a hospital says "no known medications" while a current drug is recorded. */
+  medicationNoneKnownConflict?: NoneKnownConflict;
   problems: ProblemRow[];
   resolvedProblems: ProblemRow[];
+  /** "No current problems" per hospital (its latest such record): not rows of `problems`. */
+  problemStatements: NoneKnownStatement[];
+  /** Present when a hospital says "no current problems" while an active problem is recorded. */
+  problemNoneKnownConflict?: NoneKnownConflict;
   labs: LabSeries[];
   vitals: LabSeries[];
   /** Coded, non-numeric results (blood group and the like), newest first. */
