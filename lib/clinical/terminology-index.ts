@@ -6,6 +6,7 @@
 import { ATC_DRUG_CLASS, ATC_HIGH_RISK } from './terminology/atc-classes';
 import { CVX_GROUPS, TETANUS_GROUPS, type CvxRow, type VaccineGroup } from './terminology/cvx-groups';
 import { NONE_KNOWN, type NoneKnownRow } from './terminology/none-known';
+import { ATC_VACCINES, SNOMED_VACCINES, type VaccineCodeRow } from './terminology/vaccine-codes';
 import { LOINC_ANALYTES } from './terminology/loinc-analytes';
 import { VITAL_SIGNS } from './terminology/vital-signs';
 import {
@@ -155,8 +156,30 @@ export interface VaccineConcept {
   description?: string;
 }
 
-/** What a vaccine coding means: its CVX groups (tetanus among them); undefined for a code no table knows. */
+const snomedVaccines = new Map<string, VaccineCodeRow>();
+for (const r of SNOMED_VACCINES) snomedVaccines.set(r.code, r);
+const atcVaccines = new Map<string, VaccineCodeRow>();
+for (const r of ATC_VACCINES) atcVaccines.set(r.code, r);
+
+function conceptOfRow(row: { groups: readonly VaccineGroup[]; description: string }, vaccine?: VaccineDef): VaccineConcept {
+  return { vaccine, groups: row.groups, tetanus: row.groups.some((x) => TETANUS_GROUPS.has(x)), description: row.description };
+}
+
+/**
+ * What a vaccine coding means: its vaccine groups (tetanus among them) from the CVX table, or from the
+ * SNOMED CT and ATC vaccine tables (./terminology/vaccine-codes.ts); undefined for a code no table knows.
+ */
 export function vaccineConceptOf(system: string, code: string): VaccineConcept | undefined {
+  if (system === SYSTEMS.snomed) {
+    const row = snomedVaccines.get(code.trim());
+    return row === undefined ? undefined : conceptOfRow(row);
+  }
+  if (system === SYSTEMS.atc) {
+    // A substance row first, else its 5-character subgroup (J07BB02 → J07BB influenza).
+    const atc = code.trim().toUpperCase();
+    const row = atcVaccines.get(atc) ?? (atc.length > 5 ? atcVaccines.get(atc.slice(0, 5)) : undefined);
+    return row === undefined ? undefined : conceptOfRow(row);
+  }
   if (!CVX_SYSTEMS.has(system)) return undefined;
   const cvx = normaliseCvx(code);
   const row = cvxRows.get(cvx);

@@ -42,7 +42,7 @@ export const NONE_KNOWN: readonly NoneKnownRow[] = [
   // Problems (IPS problems-uv-ips is-a 160245001)
   { system: SNOMED, code: '160245001', topic: 'problem', en: 'No current problems or disability', th: 'ไม่มีปัญหาสุขภาพหรือความพิการในปัจจุบัน' },
   // Immunizations and procedures (IPS vaccines-uv-ips is-a 787482006, procedures-uv-ips is-a 787480003):
-  // recognised so they are never read as a vaccine or a procedure; the model does not list them yet.
+  // listed for the record; facts do not act on these two topics yet (never a vaccine group, so never tetanus).
   { system: SNOMED, code: '787482006', topic: 'immunization', en: 'No known immunizations', th: 'ไม่มีประวัติการรับวัคซีนเท่าที่ทราบ' },
   { system: SNOMED, code: '787480003', topic: 'procedure', en: 'No known procedures', th: 'ไม่มีประวัติการทำหัตถการเท่าที่ทราบ' },
 ];
