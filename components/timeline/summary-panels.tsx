@@ -3,7 +3,7 @@
 import { memo, type ReactNode } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatSourceDate } from '@/lib/i18n/format';
-import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
+import type { AllergyRow, LabSeries, MedicationRow, NoneKnownStatement, ProblemRow, TimelineModel } from '@/lib/clinical/types';
 import { analyteName, conceptName, medicationName, type NamedConcept } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { formatResultValue } from '@/lib/clinical/result-format';
@@ -37,15 +37,33 @@ function hospitalsText(codes: readonly string[], names: Names): string {
 }
 
 /** A summary section: its title, and either what the answering hospitals recorded or a plain "none recorded". */
-function SummaryCard({ id, testId, title, emptyText, empty, coverage, names, lang, children }: { id: string; testId: string; title: string; emptyText: string; empty: boolean; coverage: PanelCoverage; names: Names; lang: Lang; children: ReactNode }) {
+function SummaryCard({ id, testId, title, emptyText, empty, coverage, names, lang, note, children }: { id: string; testId: string; title: string; emptyText: string; empty: boolean; coverage: PanelCoverage; names: Names; lang: Lang; note?: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="card" data-testid={testId}>
       <h2 id={id} className="mb-2 text-lg font-bold">
         {title}
       </h2>
       {empty ? <p className="text-muted">{emptyText}</p> : children}
+      {note}
       <CoverageNote coverage={coverage} names={names} lang={lang} testId={`${testId}-coverage`} />
     </section>
+  );
+}
+
+/** Each hospital's "none known" statement, and who disagrees with it: never shown as a drug or a problem. */
+function NoneKnownNote({ statements, what, names, lang }: { statements: readonly NoneKnownStatement[] | undefined; what: 'noneKnown.medications.statement' | 'noneKnown.problems.statement'; names: Names; lang: Lang }) {
+  if (statements === undefined || statements.length === 0) return null;
+  const disputed = statements.filter((s) => s.contradictedBy.length > 0);
+  const recorded = [...new Set(disputed.flatMap((s) => s.contradictedBy))];
+  return (
+    <div className="mt-2 text-sm" data-testid="none-known-note">
+      <p>{translate(lang, what, { hospitals: hospitalsText(statements.map((s) => s.hospitalCode), names) })}</p>
+      {disputed.length > 0 && (
+        <p className="font-semibold text-warning" data-testid="none-known-disputed">
+          ⚠ {translate(lang, 'noneKnown.disputed', { noneKnown: hospitalsText(disputed.map((s) => s.hospitalCode), names), recorded: hospitalsText(recorded, names) })}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -127,7 +145,7 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
 }
 
 /** One row per drug with every hospital's status and last date; disagreements highlighted, never merged away. */
-export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang, calendar, coverage, crossCheck }: { rows: MedicationRow[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage; crossCheck: PanelCoverage }) {
+export const MedicationPanel = memo(function MedicationPanel({ rows, statements, names, lang, calendar, coverage, crossCheck }: { rows: MedicationRow[]; statements?: readonly NoneKnownStatement[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage; crossCheck: PanelCoverage }) {
   const current = rows.filter((r) => r.current || r.conflicts.length > 0);
   return (
     <SummaryCard
@@ -139,6 +157,7 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
       lang={lang}
       empty={current.length === 0}
       emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกยาที่ใช้อยู่', en: 'No answering hospital records a current medication' })}
+      note={<NoneKnownNote statements={statements} what="noneKnown.medications.statement" names={names} lang={lang} />}
     >
         <ul className="divide-y divide-line">
           {current.map((m) => (
@@ -184,7 +203,7 @@ export const MedicationPanel = memo(function MedicationPanel({ rows, names, lang
   );
 });
 
-export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, calendar, coverage }: { rows: ProblemRow[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage }) {
+export const ProblemPanel = memo(function ProblemPanel({ rows, statements, names, lang, calendar, coverage }: { rows: ProblemRow[]; statements?: readonly NoneKnownStatement[]; names: Names; lang: Lang; calendar: Calendar; coverage: PanelCoverage }) {
   return (
     <SummaryCard
       id="problem-title"
@@ -195,6 +214,7 @@ export const ProblemPanel = memo(function ProblemPanel({ rows, names, lang, cale
       lang={lang}
       empty={rows.length === 0}
       emptyText={pick(lang, { th: 'ไม่มีโรงพยาบาลที่ตอบแล้วบันทึกโรคที่ยังอยู่', en: 'No answering hospital records an active problem' })}
+      note={<NoneKnownNote statements={statements} what="noneKnown.problems.statement" names={names} lang={lang} />}
     >
         <ul className="space-y-1">
           {rows.map((p) => (

@@ -500,6 +500,10 @@ const th = {
   'fhir.modality.PT': 'เพ็ทสแกน (PET)',
   'fhir.modality.XA': 'เอกซเรย์หลอดเลือด',
   'fhir.modality.RF': 'เอกซเรย์ฟลูออโรสโคปี',
+  // none-known
+  'noneKnown.medications.statement': 'ไม่มียาที่ใช้อยู่เท่าที่ทราบ (บันทึกโดย {hospitals})',
+  'noneKnown.problems.statement': 'ไม่มีปัญหาสุขภาพในปัจจุบันเท่าที่ทราบ (บันทึกโดย {hospitals})',
+  'noneKnown.disputed': 'ข้อมูลไม่ตรงกัน: {noneKnown} บันทึกว่าไม่มี แต่ {recorded} มีบันทึก',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -1004,6 +1008,10 @@ const en: Messages = {
   'fhir.modality.PT': 'PET',
   'fhir.modality.XA': 'Angiography',
   'fhir.modality.RF': 'Fluoroscopy',
+  // none-known
+  'noneKnown.medications.statement': 'No known medications (recorded by {hospitals})',
+  'noneKnown.problems.statement': 'No current problems known (recorded by {hospitals})',
+  'noneKnown.disputed': 'Hospitals disagree: {noneKnown} record none, but {recorded} record some',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
