@@ -127,7 +127,8 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     };
   }
 
-  const tetanus = model.immunizations.find((i) => i.tetanus);
+  // A dose recorded as not given (refused, contraindicated) is no protection: the latest dose actually given.
+  const tetanus = model.immunizations.find((i) => i.tetanus && i.status !== 'not-done');
   if (tetanus !== undefined) summary.tetanus = { status: 'recorded', date: tetanus.date, display: tetanus.display, hospitals: [...tetanus.hospitals] };
   return summary;
 }

@@ -74,6 +74,12 @@ describe('tetanus recognised from SNOMED CT and ATC vaccine codes, not only CVX'
     expect(tetanusOf([dose('x', [{ system: SYSTEMS.atc, code: 'J06BB02' }], 'Tetanus immunoglobulin')])).toEqual({ status: 'none-recorded' });
   });
 
+  it('a tetanus dose recorded as not given is not a tetanus dose; the latest dose given is', () => {
+    const refused = { ...dose('r', [{ system: SYSTEMS.atc, code: 'J07AM51' }], 'Td'), status: 'not-done' as const, occurrenceDateTime: '2024-01-01' };
+    expect(tetanusOf([refused])).toEqual({ status: 'none-recorded' });
+    expect(tetanusOf([refused, dose('g', [{ system: SYSTEMS.snomed, code: '871826000' }], 'Td')])).toMatchObject({ status: 'recorded', date: '2017-12-11' });
+  });
+
   it('an influenza dose coded in SNOMED and ATC is not a tetanus dose', () => {
     expect(tetanusOf([dose('f', [{ system: SYSTEMS.snomed, code: '1181000221105' }, { system: SYSTEMS.atc, code: 'J07BB02' }])])).toEqual({ status: 'none-recorded' });
   });

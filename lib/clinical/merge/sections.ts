@@ -78,7 +78,7 @@ function dealEntry(s: Sections, g: number, e: TimelineEntry): void {
       break;
     }
     case 'immunization': {
-      const item: ImmunizationItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, tetanus: f.tetanus };
+      const item: ImmunizationItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, tetanus: f.tetanus, status: f.status };
       if (f.vaccineKey !== undefined) item.vaccineKey = f.vaccineKey;
       s.immunizations.push(item);
       break;

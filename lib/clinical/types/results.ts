@@ -56,6 +56,8 @@ export interface ImmunizationItem {
   display: string;
   vaccineKey?: string;
   tetanus: boolean;
+  /** 'not-done' records a dose that was not given (refused, contraindicated): never counted as a dose. */
+  status: FactStatus;
 }
 
 export interface ProcedureItem {
