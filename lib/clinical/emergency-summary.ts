@@ -46,6 +46,8 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     noKnownAllergyHospitals: nkaHospitals.sort(),
     allergies,
     medications: emergencyMedications(model),
+    noKnownMedicationHospitals: model.medicationStatements.map((st) => st.hospitalCode),
+    noCurrentProblemHospitals: model.problemStatements.map((st) => st.hospitalCode),
     problems: model.problems.map((p) => {
       const item: EmergencySummary['problems'][number] = { display: p.nameEn ?? p.display, hospitals: p.hospitals.filter((h) => h.status === 'active').map((h) => h.hospitalCode) };
       if (p.nameTh !== undefined) item.nameTh = p.nameTh;

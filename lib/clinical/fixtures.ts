@@ -280,6 +280,8 @@ export const EMPTY_EMERGENCY_SUMMARY: EmergencySummary = {
   noKnownAllergyHospitals: [],
   allergies: [],
   medications: [],
+  noKnownMedicationHospitals: [],
+  noCurrentProblemHospitals: [],
   problems: [],
   keyLabs: [],
   encounters: [],

@@ -4,8 +4,7 @@ import { buildEmergencySummary } from './emergency-summary';
 import { toClinicalFacts } from './facts';
 import { condition, medStatement, nka } from './fixtures';
 import { mergeTimeline } from './merge';
-import { SYSTEMS } from './terminology';
-import { NO_KNOWN_ALLERGY_CODES } from './terminology';
+import { NO_KNOWN_ALLERGY_CODES, SYSTEMS } from './terminology';
 import { NONE_KNOWN } from './terminology/none-known';
 import type { ClinicalFact, TimelineModel } from './types';
 
@@ -44,7 +43,7 @@ describe('"no known medications" is a statement, not a drug', () => {
     expect(m.medicationNoneKnownConflict).toBeUndefined();
     // Still on the timeline: the record exists and can be opened.
     expect(m.entries.map((e) => e.sources[0]!.id)).toEqual(['A/MedicationStatement/s1']);
-    expect(buildEmergencySummary(m, ['A']).medications).toEqual([]);
+    expect(buildEmergencySummary(m, ['A'])).toMatchObject({ medications: [], noKnownMedicationHospitals: ['A'] });
   });
 
   it('one hospital says none known while another lists a current drug: a disagreement, both kept', () => {
@@ -81,7 +80,7 @@ describe('"no current problems" is a statement, not a problem', () => {
     expect(m.problems).toEqual([]);
     expect(m.resolvedProblems).toEqual([]);
     expect(m.problemStatements.map((s) => [s.hospitalCode, s.nameEn, s.contradictedBy])).toEqual([['A', 'No current problems or disability', []]]);
-    expect(buildEmergencySummary(m, ['A']).problems).toEqual([]);
+    expect(buildEmergencySummary(m, ['A'])).toMatchObject({ problems: [], noCurrentProblemHospitals: ['A'] });
   });
 
   it('is disputed by an active problem at another hospital, not by a resolved one', () => {

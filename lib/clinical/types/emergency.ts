@@ -50,6 +50,10 @@ export interface EmergencySummary {
   allergies: EmergencyAllergy[];
   allergyNkaConflict?: { nkaHospitals: string[]; allergyHospitals: string[] };
   medications: EmergencyMedication[];
+  /** Hospitals that recorded "no known medications" (a statement, never a row of `medications`). */
+  noKnownMedicationHospitals: string[];
+  /** Hospitals that recorded "no current problems" (a statement, never a row of `problems`). */
+  noCurrentProblemHospitals: string[];
   problems: { display: string; nameTh?: string; onset?: string; hospitals: string[] }[];
   keyLabs: EmergencyLab[];
   bloodGroup?: { value: string; date: string | null; hospitals: string[]; conflict: boolean };
