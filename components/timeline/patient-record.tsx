@@ -169,6 +169,7 @@ export function PatientRecord({
         <div className="lg:col-span-2">
           <MedicationPanel
             rows={model.medications}
+            statements={model.medicationStatements}
             names={names}
             lang={lang}
             calendar={calendar}
@@ -177,7 +178,14 @@ export function PatientRecord({
           />
         </div>
         <div className="space-y-4">
-          <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} coverage={coverage.problems} />
+          <ProblemPanel
+            rows={model.problems}
+            statements={model.problemStatements}
+            names={names}
+            lang={lang}
+            calendar={calendar}
+            coverage={coverage.problems}
+          />
           <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} coverage={coverage.keyLabs} />
         </div>
       </div>

@@ -3,7 +3,7 @@
 import { memo, type ReactNode } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatSourceDate } from '@/lib/i18n/format';
-import type { AllergyRow, LabSeries, MedicationRow, ProblemRow, TimelineModel } from '@/lib/clinical/types';
+import type { AllergyRow, LabSeries, MedicationRow, NoneKnownStatement, ProblemRow, TimelineModel } from '@/lib/clinical/types';
 import { analyteName, conceptName, medicationName, type NamedConcept } from '@/lib/clinical/names';
 import { displayUnit } from '@/lib/clinical/unit-display';
 import { formatResultValue } from '@/lib/clinical/result-format';
@@ -46,6 +46,7 @@ function SummaryCard({
   coverage,
   names,
   lang,
+  note,
   children,
 }: {
   id: string;
@@ -56,6 +57,7 @@ function SummaryCard({
   coverage: PanelCoverage;
   names: Names;
   lang: Lang;
+  note?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -64,8 +66,50 @@ function SummaryCard({
         {title}
       </h2>
       {empty ? <p className="text-muted">{emptyText}</p> : children}
+      {note}
       <CoverageNote coverage={coverage} names={names} lang={lang} testId={`${testId}-coverage`} />
     </section>
+  );
+}
+
+/** Each hospital's "none known" statement, and who disagrees with it: never shown as a drug or a problem. */
+function NoneKnownNote({
+  statements,
+  what,
+  names,
+  lang,
+}: {
+  statements: readonly NoneKnownStatement[] | undefined;
+  what: 'noneKnown.medications.statement' | 'noneKnown.problems.statement';
+  names: Names;
+  lang: Lang;
+}) {
+  if (statements === undefined || statements.length === 0) return null;
+  const disputed = statements.filter((s) => s.contradictedBy.length > 0);
+  const recorded = [...new Set(disputed.flatMap((s) => s.contradictedBy))];
+  return (
+    <div className="mt-2 text-sm" data-testid="none-known-note">
+      <p>
+        {translate(lang, what, {
+          hospitals: hospitalsText(
+            statements.map((s) => s.hospitalCode),
+            names,
+          ),
+        })}
+      </p>
+      {disputed.length > 0 && (
+        <p className="font-semibold text-warning" data-testid="none-known-disputed">
+          ⚠{' '}
+          {translate(lang, 'noneKnown.disputed', {
+            noneKnown: hospitalsText(
+              disputed.map((s) => s.hospitalCode),
+              names,
+            ),
+            recorded: hospitalsText(recorded, names),
+          })}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -179,6 +223,7 @@ function AllergyItem({ row, names, lang, calendar }: { row: AllergyRow; names: N
 /** One row per drug with every hospital's status and last date; disagreements highlighted, never merged away. */
 export const MedicationPanel = memo(function MedicationPanel({
   rows,
+  statements,
   names,
   lang,
   calendar,
@@ -186,6 +231,7 @@ export const MedicationPanel = memo(function MedicationPanel({
   crossCheck,
 }: {
   rows: MedicationRow[];
+  statements?: readonly NoneKnownStatement[];
   names: Names;
   lang: Lang;
   calendar: Calendar;
@@ -207,6 +253,7 @@ export const MedicationPanel = memo(function MedicationPanel({
       lang={lang}
       empty={current.length === 0}
       emptyText={translate(lang, 'record.meds.none')}
+      note={<NoneKnownNote statements={statements} what="noneKnown.medications.statement" names={names} lang={lang} />}
     >
       <ul className="divide-y divide-line">
         {current.map((m) => (
@@ -260,12 +307,14 @@ export const MedicationPanel = memo(function MedicationPanel({
 
 export const ProblemPanel = memo(function ProblemPanel({
   rows,
+  statements,
   names,
   lang,
   calendar,
   coverage,
 }: {
   rows: ProblemRow[];
+  statements?: readonly NoneKnownStatement[];
   names: Names;
   lang: Lang;
   calendar: Calendar;
@@ -281,6 +330,7 @@ export const ProblemPanel = memo(function ProblemPanel({
       lang={lang}
       empty={rows.length === 0}
       emptyText={translate(lang, 'record.problems.none')}
+      note={<NoneKnownNote statements={statements} what="noneKnown.problems.statement" names={names} lang={lang} />}
     >
       <ul className="space-y-1">
         {rows.map((p) => (

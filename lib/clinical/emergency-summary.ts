@@ -38,7 +38,45 @@ function newer(a: LabPoint, b: LabPoint): boolean {
  * recorded no known allergy and no hospital recorded one; silence is "no information".
  */
 export function buildEmergencySummary(model: TimelineModel, answered: readonly string[]): EmergencySummary {
-  const answeredSet = new Set(answered);
+  const { allergyStatus, nkaHospitals, allergies } = emergencyAllergies(model, new Set(answered));
+  const summary: EmergencySummary = {
+    now: model.now,
+    answered: [...answered].sort(),
+    allergyStatus,
+    noKnownAllergyHospitals: nkaHospitals.sort(),
+    allergies,
+    medications: emergencyMedications(model),
+    noKnownMedicationHospitals: model.medicationStatements.map((st) => st.hospitalCode),
+    noCurrentProblemHospitals: model.problemStatements.map((st) => st.hospitalCode),
+    problems: model.problems.map((p) => {
+      const item: EmergencySummary['problems'][number] = {
+        display: p.nameEn ?? p.display,
+        hospitals: p.hospitals.filter((h) => h.status === 'active').map((h) => h.hospitalCode),
+      };
+      if (p.nameTh !== undefined) item.nameTh = p.nameTh;
+      if (p.onset !== undefined) item.onset = p.onset;
+      return item;
+    }),
+    keyLabs: emergencyKeyLabs(model),
+    encounters: model.encounters.slice(0, RECENT_LIMIT),
+    imaging: model.imaging.filter((i) => i.conclusion !== undefined || i.hasReportText).slice(0, RECENT_LIMIT),
+    tetanus: { status: 'none-recorded' },
+    sealedCount: Object.values(model.sealedCounts).reduce((a, b) => a + b, 0),
+  };
+  if (model.allergyNkaConflict !== undefined) summary.allergyNkaConflict = model.allergyNkaConflict;
+  const bloodGroup = bloodGroupOf(model);
+  if (bloodGroup !== undefined) summary.bloodGroup = bloodGroup;
+  // A dose recorded as not given (refused, contraindicated) is no protection: the latest dose actually given.
+  const tetanus = model.immunizations.find((i) => i.tetanus && i.status !== 'not-done');
+  if (tetanus !== undefined)
+    summary.tetanus = { status: 'recorded', date: tetanus.date, display: tetanus.display, hospitals: [...tetanus.hospitals] };
+  return summary;
+}
+
+function emergencyAllergies(
+  model: TimelineModel,
+  answeredSet: ReadonlySet<string>,
+): { allergyStatus: EmergencyAllergyStatus; nkaHospitals: string[]; allergies: EmergencyAllergy[] } {
   const asserted = model.allergies.filter((a) => !a.refuted);
   const nkaHospitals = model.allergyCoverage
     .filter((c) => answeredSet.has(c.hospitalCode) && c.state === 'no-known-allergies')
@@ -63,7 +101,10 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     if (a.highestCriticality !== undefined) item.criticality = a.highestCriticality;
     return item;
   });
+  return { allergyStatus, nkaHospitals, allergies };
+}
 
+function emergencyMedications(model: TimelineModel): EmergencyMedication[] {
   const medications: EmergencyMedication[] = [];
   for (const m of model.medications) {
     if (!m.current) continue;
@@ -88,7 +129,10 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     (a, b) =>
       Number(b.highRisk !== undefined) - Number(a.highRisk !== undefined) || cmpName(medicationName(a, 'en'), medicationName(b, 'en')),
   );
+  return medications;
+}
 
+function emergencyKeyLabs(model: TimelineModel): EmergencyLab[] {
   const keyLabs: EmergencyLab[] = [];
   for (const key of EMERGENCY_LAB_KEYS) {
     let best: LabPoint | undefined;
@@ -115,45 +159,19 @@ export function buildEmergencySummary(model: TimelineModel, answered: readonly s
     if (best.flag !== undefined) lab.flag = best.flag;
     keyLabs.push(lab);
   }
+  return keyLabs;
+}
 
-  const summary: EmergencySummary = {
-    now: model.now,
-    answered: [...answered].sort(),
-    allergyStatus,
-    noKnownAllergyHospitals: nkaHospitals.sort(),
-    allergies,
-    medications,
-    problems: model.problems.map((p) => {
-      const item: EmergencySummary['problems'][number] = {
-        display: p.nameEn ?? p.display,
-        hospitals: p.hospitals.filter((h) => h.status === 'active').map((h) => h.hospitalCode),
-      };
-      if (p.nameTh !== undefined) item.nameTh = p.nameTh;
-      if (p.onset !== undefined) item.onset = p.onset;
-      return item;
-    }),
-    keyLabs,
-    encounters: model.encounters.slice(0, RECENT_LIMIT),
-    imaging: model.imaging.filter((i) => i.conclusion !== undefined || i.hasReportText).slice(0, RECENT_LIMIT),
-    tetanus: { status: 'none-recorded' },
-    sealedCount: Object.values(model.sealedCounts).reduce((a, b) => a + b, 0),
-  };
-  if (model.allergyNkaConflict !== undefined) summary.allergyNkaConflict = model.allergyNkaConflict;
-
+/** The latest blood group, with every hospital that recorded one and whether they differ. */
+function bloodGroupOf(model: TimelineModel): EmergencySummary['bloodGroup'] {
   const groups = model.codedResults.filter((e) => e.fact?.conceptKey === BLOOD_GROUP_KEY);
   const latestGroup = groups[0];
-  if (latestGroup?.fact !== undefined && (latestGroup.fact.kind === 'lab' || latestGroup.fact.kind === 'vital')) {
-    const values = new Set(groups.map((g) => (g.fact?.kind === 'lab' ? (g.fact.valueCode ?? g.fact.valueText ?? '') : '')));
-    summary.bloodGroup = {
-      value: latestGroup.fact.valueText ?? latestGroup.fact.valueCode ?? '',
-      date: latestGroup.date,
-      hospitals: [...new Set(groups.flatMap((g) => g.hospitals))].sort(),
-      conflict: values.size > 1,
-    };
-  }
-
-  const tetanus = model.immunizations.find((i) => i.tetanus);
-  if (tetanus !== undefined)
-    summary.tetanus = { status: 'recorded', date: tetanus.date, display: tetanus.display, hospitals: [...tetanus.hospitals] };
-  return summary;
+  if (latestGroup?.fact === undefined || (latestGroup.fact.kind !== 'lab' && latestGroup.fact.kind !== 'vital')) return undefined;
+  const values = new Set(groups.map((g) => (g.fact?.kind === 'lab' ? (g.fact.valueCode ?? g.fact.valueText ?? '') : '')));
+  return {
+    value: latestGroup.fact.valueText ?? latestGroup.fact.valueCode ?? '',
+    date: latestGroup.date,
+    hospitals: [...new Set(groups.flatMap((g) => g.hospitals))].sort(),
+    conflict: values.size > 1,
+  };
 }

@@ -333,6 +333,8 @@ export const EMPTY_EMERGENCY_SUMMARY: EmergencySummary = {
   noKnownAllergyHospitals: [],
   allergies: [],
   medications: [],
+  noKnownMedicationHospitals: [],
+  noCurrentProblemHospitals: [],
   problems: [],
   keyLabs: [],
   encounters: [],

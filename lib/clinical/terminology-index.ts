@@ -5,6 +5,8 @@
  */
 import { ATC_DRUG_CLASS, ATC_HIGH_RISK } from './terminology/atc-classes';
 import { CVX_GROUPS, TETANUS_GROUPS, type CvxRow, type VaccineGroup } from './terminology/cvx-groups';
+import { NONE_KNOWN, type NoneKnownRow } from './terminology/none-known';
+import { ATC_VACCINES, SNOMED_VACCINES, type VaccineCodeRow } from './terminology/vaccine-codes';
 import { LOINC_ANALYTES } from './terminology/loinc-analytes';
 import { VITAL_SIGNS } from './terminology/vital-signs';
 import {
@@ -102,7 +104,12 @@ for (const s of ALLERGY_SUBSTANCES) {
   for (const d of s.drugs ?? []) substanceByDrugKey.set(d, s);
 }
 
-export const noKnownAllergyCodes = new Set(NO_KNOWN_ALLERGY_CODES.map((c) => codeKey(c.system, c.code)));
+// The codes the sandbox writes for "no known allergy" must be ones the core recognises.
+for (const c of NO_KNOWN_ALLERGY_CODES) {
+  if (!NONE_KNOWN.some((r) => r.topic === 'allergy' && r.system === c.system && r.code === c.code)) {
+    throw new Error(`terminology: no-known-allergy code ${c.code} is missing from terminology/none-known.ts`);
+  }
+}
 
 /** ICD codes are compared without the dot and upper-cased: ICD-10 'E11.9' and ICD-10-TM 'E119' meet. */
 export function normaliseIcd(code: string): string {
@@ -149,8 +156,30 @@ export interface VaccineConcept {
   description?: string;
 }
 
-/** What a vaccine coding means: its CVX groups (tetanus among them); undefined for a code no table knows. */
+const snomedVaccines = new Map<string, VaccineCodeRow>();
+for (const r of SNOMED_VACCINES) snomedVaccines.set(r.code, r);
+const atcVaccines = new Map<string, VaccineCodeRow>();
+for (const r of ATC_VACCINES) atcVaccines.set(r.code, r);
+
+function conceptOfRow(row: { groups: readonly VaccineGroup[]; description: string }, vaccine?: VaccineDef): VaccineConcept {
+  return { vaccine, groups: row.groups, tetanus: row.groups.some((x) => TETANUS_GROUPS.has(x)), description: row.description };
+}
+
+/**
+ * What a vaccine coding means: its vaccine groups (tetanus among them) from the CVX table, or from the
+ * SNOMED CT and ATC vaccine tables (./terminology/vaccine-codes.ts); undefined for a code no table knows.
+ */
 export function vaccineConceptOf(system: string, code: string): VaccineConcept | undefined {
+  if (system === SYSTEMS.snomed) {
+    const row = snomedVaccines.get(code.trim());
+    return row === undefined ? undefined : conceptOfRow(row);
+  }
+  if (system === SYSTEMS.atc) {
+    // A substance row first, else its 5-character subgroup (J07BB02 → J07BB influenza).
+    const atc = code.trim().toUpperCase();
+    const row = atcVaccines.get(atc) ?? (atc.length > 5 ? atcVaccines.get(atc.slice(0, 5)) : undefined);
+    return row === undefined ? undefined : conceptOfRow(row);
+  }
   if (!CVX_SYSTEMS.has(system)) return undefined;
   const cvx = normaliseCvx(code);
   const row = cvxRows.get(cvx);
@@ -206,7 +235,8 @@ export const analyteIndex = indexOf(analyteByCode);
 export const drugIndex = indexOf(drugByCode);
 export const substanceIndex = indexOf(substanceByCode);
 export const bloodGroupIndex = indexOf(new Map([...bloodGroupCodes].map((k) => [k, true] as const)));
-export const noKnownAllergyIndex = indexOf(new Map([...noKnownAllergyCodes].map((k) => [k, true] as const)));
+/** Statements that there is none of something (terminology/none-known.ts), by code. */
+export const noneKnownIndex = indexOf(new Map<string, NoneKnownRow>(NONE_KNOWN.map((r) => [codeKey(r.system, r.code), r])));
 export const sensitiveIndex = indexOf(new Map([...sensitiveCodes].map((k) => [k, true] as const)));
 
 export { codeKey };

@@ -843,7 +843,10 @@ export const ALLERGY_SUBSTANCES: AllergySubstanceDef[] = [
   },
 ];
 
-/** Codes that assert the absence of allergies; never the same thing as "no allergies returned". */
+/**
+ * The "no known allergy" codes the sandbox writes; never the same thing as "no allergies returned". The
+ * core recognises these and the rest of the none-known statements from ./terminology/none-known.ts.
+ */
 export const NO_KNOWN_ALLERGY_CODES: Coding[] = [
   { system: SYSTEMS.snomed, code: '716186003' }, // No known allergy
   { system: SYSTEMS.snomed, code: '409137002' }, // No known drug allergy

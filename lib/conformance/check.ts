@@ -36,8 +36,17 @@ function sectionProblem(fact: ClinicalFact, entryId: string, model: TimelineMode
           : 'no-known-allergy not in allergy coverage';
       return model.allergies.some((a) => a.statements.some((s) => s.factId === fact.id)) ? undefined : 'not in the allergy list';
     case 'medication':
+      // "No known medications" is its hospital's statement beside the list, never a row of it.
+      if (fact.noneKnown === true)
+        return model.medicationStatements.some((s) => s.hospitalCode === fact.hospitalCode)
+          ? undefined
+          : 'no-known-medications not among the medication statements';
       return model.medications.some((m) => m.key === fact.conceptKey) ? undefined : 'not in the medication list';
     case 'condition':
+      if (fact.noneKnown === true)
+        return model.problemStatements.some((s) => s.hospitalCode === fact.hospitalCode)
+          ? undefined
+          : 'no-current-problems not among the problem statements';
       return [...model.problems, ...model.resolvedProblems].some((p) => p.conceptKey === fact.conceptKey)
         ? undefined
         : 'not in the problem list';

@@ -15,7 +15,7 @@ import { parseImportBundle, saveImportRecord } from '../sandbox/importer';
 import { TOKENS, startTestSandbox, type TestSandbox } from '../sandbox/test-helpers';
 import { checkItem, emergencyLabelProblems } from './check';
 import { CORPUS_DIR, loadCorpus, type CorpusExample } from './corpus';
-import { expectedItems } from './expected';
+import { expectedItems, sourceTetanusDoses } from './expected';
 
 const HCODE = '11535';
 const ctx: ExchangeContext = { requestId: 'conformance', purpose: 'TREAT', practitioner: '12345', organization: HCODE };
@@ -48,6 +48,8 @@ interface ExampleResult {
   /** Items whose timeline day (Thai time) is not the day the source wrote: display, not model, work. */
   thaiDayDiffers: number;
   notRead: string[];
+  /** Doses the source says protect against tetanus (each must make the emergency summary's tetanus line). */
+  tetanusDoses: number;
   failures: string[];
 }
 
@@ -61,7 +63,12 @@ async function readBack(example: CorpusExample, i: number): Promise<ExampleResul
     failures.push(`${result.droppedWrongPatient + result.droppedUnverifiable} resources dropped as not this patient's`);
   const facts = toClinicalFacts(result.resources, HCODE);
   const model = mergeTimeline({ facts, answered: [HCODE], now: new Date().toISOString() });
-  failures.push(...emergencyLabelProblems(buildEmergencySummary(model, [HCODE])));
+  const summary = buildEmergencySummary(model, [HCODE]);
+  failures.push(...emergencyLabelProblems(summary));
+  // A tetanus dose the source names (by target disease or in words) must reach the emergency summary.
+  const tetanusDoses = sourceTetanusDoses(example.bundle.entry);
+  if (tetanusDoses.length > 0 && summary.tetanus.status !== 'recorded')
+    failures.push(`emergency summary says no tetanus dose, source gives ${tetanusDoses.join(', ')}`);
   let shown = 0;
   let thaiDayDiffers = 0;
   for (const item of walk.expected) {
@@ -79,7 +86,16 @@ async function readBack(example: CorpusExample, i: number): Promise<ExampleResul
       failures.push(`${h.resourceType}/${h.resourceId} is entered-in-error but shown`);
     else hidden++;
   }
-  return { name: example.name, items: walk.expected.length, shown, hidden, thaiDayDiffers, notRead: walk.notRead, failures };
+  return {
+    name: example.name,
+    items: walk.expected.length,
+    shown,
+    hidden,
+    thaiDayDiffers,
+    notRead: walk.notRead,
+    tetanusDoses: tetanusDoses.length,
+    failures,
+  };
 }
 
 describe('conformance corpus (HL7 IPS and HL7 AU examples) through the read path', () => {
@@ -94,7 +110,10 @@ describe('conformance corpus (HL7 IPS and HL7 AU examples) through the read path
     for (const r of results) {
       const notRead = r.notRead.length > 0 ? `, observations not read: ${r.notRead.length} (${[...new Set(r.notRead)].join(', ')})` : '';
       const dayNote = r.thaiDayDiffers > 0 ? `, Thai-time day differs from the source's day: ${r.thaiDayDiffers}` : '';
-      console.log(`conformance ${r.name}: items ${r.items}, shown ${r.shown}, entered-in-error hidden ${r.hidden}${notRead}${dayNote}`);
+      const tetanusNote = r.tetanusDoses > 0 ? `, tetanus doses ${r.tetanusDoses} (in the emergency summary)` : '';
+      console.log(
+        `conformance ${r.name}: items ${r.items}, shown ${r.shown}, entered-in-error hidden ${r.hidden}${notRead}${dayNote}${tetanusNote}`,
+      );
     }
     const items = results.reduce((n, r) => n + r.items, 0);
     const shown = results.reduce((n, r) => n + r.shown, 0);

@@ -151,3 +151,22 @@ export function expectedItems(entries: { fullUrl?: string; resource: Json }[]): 
   }
   return out;
 }
+
+/** SNOMED CT 76902006 |Tetanus (disorder)|, the target disease a tetanus-containing dose names. */
+const TETANUS_DISEASE = '76902006';
+
+/**
+ * The ids of the doses given that the source itself says protect against tetanus: a completed
+ * Immunization whose protocolApplied names tetanus as a target disease, or whose vaccine is named in words
+ * with tetanus (or C. tetani) in them. Read from the source alone, never from our vaccine tables.
+ */
+export function sourceTetanusDoses(entries: { resource: Json }[]): string[] {
+  const out: string[] = [];
+  for (const { resource: r } of entries) {
+    if (r.resourceType !== 'Immunization' || r.status !== 'completed') continue;
+    const targets = arr(r.protocolApplied).flatMap((p) => arr(p.targetDisease).flatMap((d) => conceptOf(d).codes));
+    const named = conceptOf(r.vaccineCode).words.some((w) => /tetan/i.test(w));
+    if (named || targets.some((c) => c.code === TETANUS_DISEASE)) out.push(str(r.id) ?? '');
+  }
+  return out;
+}

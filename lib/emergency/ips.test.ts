@@ -110,6 +110,14 @@ describe('buildIpsBundle', () => {
     expect(section(b, '10160-0')?.emptyReason?.coding[0]?.code).toBe('unavailable');
   });
 
+  it('says "nil known" for medications and problems when a hospital recorded none known', () => {
+    const b = build({ ...empty, noKnownMedicationHospitals: ['10661'], noCurrentProblemHospitals: ['10661'] });
+    expect(section(b, '10160-0')?.emptyReason?.coding[0]?.code).toBe('nilknown');
+    expect(section(b, '10160-0')?.text.div).toContain('No known medications');
+    expect(section(b, '11450-4')?.emptyReason?.coding[0]?.code).toBe('nilknown');
+    expect(section(b, '48765-2')?.emptyReason?.coding[0]?.code).toBe('unavailable');
+  });
+
   it.each([
     // The source's own day: 23:45 at +01:00 is the 1st there (already the 2nd in Bangkok); Z reads as Bangkok's.
     ['2026-10-01T23:45:00+01:00', '(2026-10-01)'],

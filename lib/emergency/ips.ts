@@ -89,7 +89,8 @@ function fhirDate(date: string | null | undefined): string | undefined {
 /**
  * The IPS document: Bundle(type document) whose first entry is the Composition; every section entry
  * references a resource in the bundle. Empty sections carry emptyReason: 'nilknown' only when a hospital
- * explicitly recorded "no known allergy", 'unavailable' when nothing was returned.
+ * explicitly recorded "no known allergy" (or "no known medications", "no current problems"), 'unavailable'
+ * when nothing was returned.
  */
 export function buildIpsBundle(input: IpsInput): IpsBundle {
   const { summary, patient, author, hospitalName } = input;
@@ -216,9 +217,20 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
 
   const emptyReason = (section: IpsSectionKey): { code: string; display: string } => {
     if (section === 'allergies' && summary.allergyStatus === 'none-known') return { code: 'nilknown', display: 'Nil Known' };
+    // An empty list with a hospital's "no known medications" / "no current problems" is nil known, not unavailable.
+    if (section === 'medications' && summary.noKnownMedicationHospitals.length > 0) return { code: 'nilknown', display: 'Nil Known' };
+    if (section === 'problems' && summary.noCurrentProblemHospitals.length > 0) return { code: 'nilknown', display: 'Nil Known' };
     // A sealed allergy record exists but its content is not exported.
     if (section === 'allergies' && summary.allergyStatus === 'allergies') return { code: 'withheld', display: 'Information Withheld' };
     return { code: 'unavailable', display: 'Unavailable' };
+  };
+
+  const nilKnownLine = (section: IpsSectionKey): string => {
+    if (section === 'medications')
+      return `No known medications — recorded by ${summary.noKnownMedicationHospitals.map(hospitalName).join(', ')}`;
+    if (section === 'problems')
+      return `No current problems known — recorded by ${summary.noCurrentProblemHospitals.map(hospitalName).join(', ')}`;
+    return `No known allergies — recorded by ${summary.noKnownAllergyHospitals.map(hospitalName).join(', ')}`;
   };
 
   const sections = (Object.keys(IPS_SECTIONS) as IpsSectionKey[]).map((key) => {
@@ -231,11 +243,8 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
       section.entry = entries.map((e) => ({ reference: e.fullUrl }));
     } else {
       const reason = emptyReason(key);
-      const nka =
-        reason.code === 'nilknown'
-          ? [`No known allergies — recorded by ${summary.noKnownAllergyHospitals.map(hospitalName).join(', ')}`]
-          : [];
-      section.text = narrative(nka, gaps);
+      const said = reason.code === 'nilknown' ? [nilKnownLine(key)] : [];
+      section.text = narrative(said, gaps);
       section.emptyReason = { coding: [{ system: EMPTY_REASON, code: reason.code, display: reason.display }] };
     }
     return section;

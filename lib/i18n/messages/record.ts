@@ -131,6 +131,9 @@ export const th = {
   'record.sex.female': 'หญิง',
   'record.sex.other': 'อื่น ๆ',
   'record.sex.unknown': 'ไม่ระบุ',
+  'noneKnown.medications.statement': 'ไม่มียาที่ใช้อยู่เท่าที่ทราบ (บันทึกโดย {hospitals})',
+  'noneKnown.problems.statement': 'ไม่มีปัญหาสุขภาพในปัจจุบันเท่าที่ทราบ (บันทึกโดย {hospitals})',
+  'noneKnown.disputed': 'ข้อมูลไม่ตรงกัน: {noneKnown} บันทึกว่าไม่มี แต่ {recorded} มีบันทึก',
 };
 
 export const en: Record<keyof typeof th, string> = {
@@ -263,4 +266,7 @@ export const en: Record<keyof typeof th, string> = {
   'record.sex.female': 'Female',
   'record.sex.other': 'Other',
   'record.sex.unknown': 'Unknown',
+  'noneKnown.medications.statement': 'No known medications (recorded by {hospitals})',
+  'noneKnown.problems.statement': 'No current problems known (recorded by {hospitals})',
+  'noneKnown.disputed': 'Hospitals disagree: {noneKnown} record none, but {recorded} record some',
 };

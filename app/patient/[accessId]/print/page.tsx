@@ -63,13 +63,21 @@ export default patientPage(async function PrintPage({ doctor, access, deps }) {
       />
       <MedicationPanel
         rows={model.medications}
+        statements={model.medicationStatements}
         names={names}
         lang={lang}
         calendar={calendar}
         coverage={covers('medications')}
         crossCheck={covers('crossCheck')}
       />
-      <ProblemPanel rows={model.problems} names={names} lang={lang} calendar={calendar} coverage={covers('problems')} />
+      <ProblemPanel
+        rows={model.problems}
+        statements={model.problemStatements}
+        names={names}
+        lang={lang}
+        calendar={calendar}
+        coverage={covers('problems')}
+      />
       <KeyLabsPanel series={keyLabs} names={names} lang={lang} calendar={calendar} coverage={covers('keyLabs')} />
     </article>
   );

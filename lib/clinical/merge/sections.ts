@@ -1,0 +1,114 @@
+/**
+ * One walk over the groups, newest first: the timeline entries (sealed stubs placed by time) and the
+ * groups of each section, still newest first, so no section sorts again.
+ */
+import type { EncounterItem, ImagingItem, ImmunizationItem, ProcedureItem, SealedFactStub, TimelineEntry } from '../types';
+import { newestFirst, stubEntry, stubFirst } from './entries';
+import { PAUSE_EVERY, type GroupStore } from './groups';
+import { byTimeDesc, cmpStr } from './order';
+
+export interface Sections {
+  entries: TimelineEntry[];
+  allergyGroups: number[];
+  medicationGroups: number[];
+  conditionGroups: number[];
+  resultGroups: number[];
+  codedResults: TimelineEntry[];
+  imaging: ImagingItem[];
+  immunizations: ImmunizationItem[];
+  procedures: ProcedureItem[];
+  encounters: EncounterItem[];
+}
+
+/** Sorts the groups newest first and deals each to its section; pauses like the rest of the merge. */
+export function* sortIntoSections(groups: GroupStore, stubs: { stub: SealedFactStub; time: number }[]): Generator<void, Sections, void> {
+  // One sort, newest first; every section below walks this order instead of sorting again.
+  const order = newestFirst(groups);
+  stubs.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.stub.id, b.stub.id));
+  const s: Sections = {
+    entries: [],
+    allergyGroups: [],
+    medicationGroups: [],
+    conditionGroups: [],
+    resultGroups: [],
+    codedResults: [],
+    imaging: [],
+    immunizations: [],
+    procedures: [],
+    encounters: [],
+  };
+  let si = 0;
+  yield;
+  for (let i = 0; i < order.length; i++) {
+    if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
+    const g = order[i]!;
+    const e = groups.entries[g]!;
+    while (si < stubs.length && stubFirst(stubs[si]!, groups.sortTime[g]!, e.id))
+      s.entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
+    s.entries.push(e);
+    dealEntry(s, g, e);
+  }
+  while (si < stubs.length) s.entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
+  return s;
+}
+
+/** Puts one group in its section: list sections get their item, compared sections the group index. */
+function dealEntry(s: Sections, g: number, e: TimelineEntry): void {
+  const f = e.fact!;
+  switch (f.kind) {
+    case 'lab':
+    case 'vital':
+      s.resultGroups.push(g);
+      if (f.value === undefined && f.valueText !== undefined) s.codedResults.push(e);
+      break;
+    case 'medication':
+      s.medicationGroups.push(g);
+      break;
+    case 'condition':
+      s.conditionGroups.push(g);
+      break;
+    case 'allergy':
+      s.allergyGroups.push(g);
+      break;
+    case 'imaging': {
+      const item: ImagingItem = {
+        entryId: e.id,
+        date: e.date,
+        hospitals: e.hospitals,
+        display: f.display,
+        hasReportText: f.reportText !== undefined && f.reportText !== '',
+      };
+      if (f.modality !== undefined) item.modality = f.modality;
+      if (f.bodySite !== undefined) item.bodySite = f.bodySite;
+      if (f.conclusion !== undefined) item.conclusion = f.conclusion;
+      s.imaging.push(item);
+      break;
+    }
+    case 'immunization': {
+      const item: ImmunizationItem = {
+        entryId: e.id,
+        date: e.date,
+        hospitals: e.hospitals,
+        display: f.display,
+        tetanus: f.tetanus,
+        status: f.status,
+      };
+      if (f.vaccineKey !== undefined) item.vaccineKey = f.vaccineKey;
+      s.immunizations.push(item);
+      break;
+    }
+    case 'procedure':
+      s.procedures.push({ entryId: e.id, date: e.date, hospitals: e.hospitals, display: f.display, status: f.status });
+      break;
+    case 'encounter': {
+      const item: EncounterItem = { entryId: e.id, date: e.date, hospitals: e.hospitals, encounterClass: f.encounterClass };
+      if (f.typeText !== undefined) item.typeText = f.typeText;
+      if (f.reason !== undefined) item.reason = f.reason;
+      if (f.period !== undefined) item.period = f.period;
+      s.encounters.push(item);
+      break;
+    }
+    case 'lab-report':
+      break;
+  }
+}
