@@ -1,10 +1,8 @@
 import 'server-only';
 import { doctorActor } from '../audit/actor';
 import type { DoctorContext } from '../auth/guard';
-import { db, type Db } from '../db';
-import { env } from '../env';
+import type { Db } from '../db';
 import type { ExchangeClient } from '../exchange/client';
-import { services } from '../services';
 import type { SmsGateway } from '../sms/sms-gateway';
 
 /** What the consent services need from the outside world; tests pass their own (database, sandbox, clock). */
@@ -20,20 +18,6 @@ export interface ConsentDeps {
 
 /** The doctor facts the consent services use (a subset of the signed-in DoctorContext). */
 export type ConsentDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | 'role' | 'displayName' | 'request'>;
-
-/** The application's real dependencies. */
-export async function defaultConsentDeps(): Promise<ConsentDeps> {
-  const config = env();
-  const s = services();
-  return {
-    db: await db(),
-    exchange: s.exchange,
-    sms: s.sms,
-    secret: config.AUTH_SECRET,
-    consentHours: config.CONSENT_HOURS,
-    now: () => new Date(),
-  };
-}
 
 /** The audit fields every consent row shares. */
 export const auditActor = doctorActor;

@@ -5,9 +5,8 @@ import { appendAudit } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import { LICENCE_POLICY } from '../auth/throttle';
 import { releaseAttempt, reserveAttempt } from '../auth/throttle-store';
-import { db, type Db } from '../db';
+import type { Db } from '../db';
 import { emergencyAccesses, smsSends } from '../db/schema';
-import { env } from '../env';
 import { AppError } from '../errors';
 import type { ExchangeClient, HospitalInfo } from '../exchange/client';
 import { exchangeContextFor } from '../exchange/request-context';
@@ -17,7 +16,6 @@ import { formatCitizenId } from '../identity/citizen-id';
 import { logger } from '../log';
 import type { DoctorRegistry } from '../registry/doctor-registry';
 import { failure, success, type Failure, type Success } from '../result';
-import { services } from '../services';
 import type { SmsGateway } from '../sms/sms-gateway';
 import {
   emergencyExpiry,
@@ -39,18 +37,6 @@ export interface EmergencyDeps {
 }
 
 export type EmergencyDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | 'role' | 'request'>;
-
-export async function defaultEmergencyDeps(): Promise<EmergencyDeps> {
-  const s = services();
-  return {
-    db: await db(),
-    exchange: s.exchange,
-    registry: s.registry,
-    sms: s.sms,
-    emergencyHours: env().EMERGENCY_HOURS,
-    now: () => new Date(),
-  };
-}
 
 /** Identity card shown before break-the-glass: no clinical data, no phone number (only whether there is one). */
 export interface EmergencyPatientCard {
