@@ -48,6 +48,10 @@ test('the break-the-glass form refuses missing reason, short text, no attestatio
   await signInAt(page, '67890', '202020', '10661');
   await lookUp(page, EKKACHAI);
   await expect(page.getByRole('heading', { name: /เอกชัย/ })).toBeVisible();
+  // A citizen ID that fails its check digit is a 400 with the field error, which the form shows.
+  const bad = await page.request.post('/emergency/lookup', { data: { cid: '3100400890122' } });
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toMatchObject({ ok: false, reason: 'invalid' });
   await expect(page.getByText('มีเบอร์โทรศัพท์ลงทะเบียน')).toBeVisible();
   // Keyboard-first: after Enter the focus lands on the first coded reason.
   await expect(page.getByRole('radio', { name: 'ผู้ป่วยหมดสติ' })).toBeFocused();

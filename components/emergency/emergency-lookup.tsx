@@ -53,7 +53,8 @@ export function EmergencyLookup() {
     setBusy(true);
     try {
       const { status, json } = await postJson('/emergency/lookup', { cid: parsed.data.cid });
-      if (status !== 200 || isErrorBody(json)) {
+      // 400 carries the Result of an invalid citizen ID; other failures are the error body.
+      if ((status !== 200 && status !== 400) || isErrorBody(json)) {
         setPatient(null);
         setMessage(isErrorBody(json) ? json.message[lang] : t('emergency.error.unexpected'));
         return;
