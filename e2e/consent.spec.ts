@@ -198,3 +198,14 @@ test('in English, a foreign patient is found by passport and gets the SMS in Eng
   );
   await expectAccessible(page);
 });
+
+test('no code goes to a phone number that changed at the exchange days ago (SIM swap); the doctor is told why', async ({ page }) => {
+  await signInA(page);
+  await findPatient(page, '3100400901238'); // Wanida: her number changed two days ago
+  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
+  await page.getByRole('button', { name: 'ส่งรหัสยืนยันทาง SMS' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'เบอร์โทรศัพท์ของผู้ป่วยเพิ่งเปลี่ยน' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'กรอกรหัสยืนยันจากผู้ป่วย' })).toHaveCount(0);
+  expect(await latestSms('0801239876')).toBe('');
+  await expectAccessible(page);
+});

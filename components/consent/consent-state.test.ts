@@ -269,6 +269,18 @@ const rows: Row[] = [
     },
   },
   {
+    name: 'send: a phone number changed days ago is refused, naming when codes may be sent',
+    from: sending,
+    event: { type: 'send-answered', at: AT, result: { ok: false, reason: 'phone-recently-changed', retryInMs: 5 * 86_400_000 } },
+    expect: {
+      notice: {
+        tone: 'critical',
+        message: { key: 'consent.send.error.phoneChanged' },
+        until: { at: AT + 5 * 86_400_000, as: 'date-time' },
+      },
+    },
+  },
+  {
     name: 'signed out during the send: off to sign in',
     from: sending,
     event: { type: 'send-answered', at: AT, result: { ok: false, reason: 'signed-out' } },

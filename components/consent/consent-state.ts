@@ -196,6 +196,8 @@ function sendRefusal(result: Exclude<SendOtpResult, { ok: true } | { reason: 'in
       return notice('warning', 'consent.send.error.doctorLimit', { until: { at: at + result.retryInMs, as: 'time' } });
     case 'patient-daily-limit':
       return notice('warning', 'consent.send.error.patientLimit', { until: { at: at + result.retryInMs, as: 'date-time' } });
+    case 'phone-recently-changed':
+      return notice('critical', 'consent.send.error.phoneChanged', { until: { at: at + result.retryInMs, as: 'date-time' } });
   }
 }
 

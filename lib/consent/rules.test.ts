@@ -17,6 +17,7 @@ import {
   wrongVerdict,
   type ChallengeState,
   type SendRecord,
+  phoneSettlesAt,
 } from './rules';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789';
@@ -182,5 +183,18 @@ describe('wrongVerdict, expiries', () => {
     [100, 72],
   ])('consent of %i h lasts %i h (bounded)', (hours, expected) => {
     expect(consentExpiresAt(NOW, hours).getTime() - NOW.getTime()).toBe(expected * 3600_000);
+  });
+});
+
+describe('phoneSettlesAt', () => {
+  const now = new Date('2026-12-06T00:00:00Z');
+  it.each([
+    ['no date from the exchange', undefined, null],
+    ['changed two days ago: codes from the seventh day', '2026-12-04', '2026-12-11T00:00:00.000Z'],
+    ['changed exactly seven days ago', '2026-11-29', null],
+    ['changed long ago', '2020-01-01', null],
+    ['a date that does not parse', 'soon', null],
+  ])('%s', (_what, since, expected) => {
+    expect(phoneSettlesAt(since, now)?.toISOString() ?? null).toBe(expected);
   });
 });

@@ -152,3 +152,19 @@ export function consentExpiresAt(now: Date, hours: number): Date {
   const bounded = Math.min(72, Math.max(1, Math.floor(hours)));
   return new Date(now.getTime() + bounded * 3600_000);
 }
+
+/** How long a newly registered phone number waits before it may receive a consent code. */
+export const PHONE_SETTLE_MS = 7 * 24 * 3600_000;
+
+/**
+ * A code sent to a number that changed in the last week could reach whoever changed it (SIM-swap): the
+ * patient's consent is then refused until the number has settled. `phoneSince` is when the exchange began
+ * holding the number (absent when it does not say). Returns when codes may be sent again, or null.
+ */
+export function phoneSettlesAt(phoneSince: string | undefined, now: Date): Date | null {
+  if (phoneSince === undefined) return null;
+  const since = Date.parse(phoneSince);
+  if (Number.isNaN(since)) return null;
+  const settles = since + PHONE_SETTLE_MS;
+  return settles > now.getTime() ? new Date(settles) : null;
+}

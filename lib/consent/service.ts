@@ -21,6 +21,7 @@ import {
   wrongVerdict,
   MAX_WRONG_ENTRIES,
   type ChallengeState,
+  phoneSettlesAt,
 } from './rules';
 import { failure, success, type Failure, type Success } from '../result';
 import { consentIdSchema, otpEntrySchema, patientSearchSchema, searchProblem, type SearchField } from './schemas';
@@ -34,6 +35,7 @@ export type SendOtpResult =
   | Success<{ challengeId: string; phoneMasked: string; expiresInMs: number; resendInMs: number }>
   | Failure<'invalid', SearchField>
   | Failure<'not-found' | 'no-sharing' | 'no-phone' | 'exchange-unavailable' | 'sms-failed'>
+  | (Failure<'phone-recently-changed'> & { retryInMs: number })
   | (Failure<'resend-too-soon' | 'doctor-limit' | 'patient-daily-limit'> & { retryInMs: number });
 
 export type VerifyOtpResult =
@@ -91,6 +93,22 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
   if (!phone) return { ok: false, reason: 'no-phone' };
   const cid = patient.cid;
   const now = deps.now();
+  const settles = phoneSettlesAt(patient.phoneSince, now);
+  if (settles) {
+    await appendAudit(
+      deps.db,
+      {
+        ...auditActor(doctor),
+        action: 'otp-send',
+        outcome: 'denied',
+        patientCid: cid,
+        purpose: 'TREAT',
+        details: { reason: 'phone-recently-changed' },
+      },
+      now,
+    );
+    return { ...failure('phone-recently-changed'), retryInMs: settles.getTime() - now.getTime() };
+  }
   const code = generateOtp();
   const expiresAt = otpExpiresAt(now);
   const actor = auditActor(doctor);

@@ -39,7 +39,9 @@ export function toIdentity(p: PatientBody, query: PatientQuery): PatientIdentity
   const phones = (p.telecom ?? []).filter(
     (t) => t.system === 'phone' && t.use === 'mobile' && t.value !== undefined && t.value.trim() !== '',
   );
-  const phone = phones.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0]?.value?.trim();
+  const chosen = phones.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0];
+  const phone = chosen?.value?.trim();
+  const phoneSince = chosen?.period?.start;
   const comms = p.communication ?? [];
   const comm = comms.find((c) => c.preferred === true) ?? comms[0];
   const langCode = comm?.language.coding?.[0]?.code ?? '';
@@ -52,6 +54,7 @@ export function toIdentity(p: PatientBody, query: PatientQuery): PatientIdentity
     gender,
     birthDate: p.birthDate ?? '',
     ...(phone === undefined ? {} : { phone }),
+    ...(phoneSince === undefined ? {} : { phoneSince }),
     language: langCode.toLowerCase().startsWith('en') ? 'en' : 'th',
   };
 }

@@ -39,6 +39,8 @@ export interface PatientIdentity {
   birthDate: string;
   /** Full registered mobile number, for sending the consent OTP only; mask it before display. */
   phone?: string;
+  /** When the exchange started holding this number (ContactPoint.period.start), if it says. */
+  phoneSince?: string;
   language: 'th' | 'en';
 }
 

@@ -153,6 +153,8 @@ export const patientSchema = z.looseObject({
         value: z.string().optional(),
         use: z.string().optional(),
         rank: z.number().optional(),
+        // When the number began to be used: a number changed days ago may be in someone else's hands.
+        period: z.looseObject({ start: z.string().optional() }).optional(),
       }),
     )
     .optional(),

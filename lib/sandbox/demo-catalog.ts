@@ -189,7 +189,7 @@ export const DEMO_DOCTORS: readonly DemoDoctor[] = [
   },
 ];
 
-export type DemoStory = 'somsri' | 'boonchai' | 'pimchanok' | 'somchai' | 'buaphan' | 'stress' | 'phum' | 'ekkachai' | 'john';
+export type DemoStory = 'somsri' | 'boonchai' | 'pimchanok' | 'somchai' | 'buaphan' | 'stress' | 'phum' | 'ekkachai' | 'john' | 'wanida';
 
 export interface DemoPatient {
   story: DemoStory;
@@ -203,6 +203,8 @@ export interface DemoPatient {
   gender: 'male' | 'female';
   birthDate: string;
   phone?: string;
+  /** Days since the exchange began holding this phone number (a recent change blocks consent codes). */
+  phoneChangedDaysAgo?: number;
   language: 'th' | 'en';
   sharesWith: readonly string[];
 }
@@ -333,6 +335,21 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     phone: '0899999999',
     language: 'en',
     sharesWith: ['24001', '31001'],
+  },
+  {
+    story: 'wanida',
+    cid: '3100400901238',
+    prefixTh: 'นาง',
+    givenTh: 'วนิดา',
+    familyTh: 'เปลี่ยนเบอร์',
+    givenEn: 'Wanida',
+    familyEn: 'Plianboe',
+    gender: 'female',
+    birthDate: '1972-05-30',
+    phone: '0801239876',
+    phoneChangedDaysAgo: 2,
+    language: 'th',
+    sharesWith: ['11535'],
   },
 ];
 

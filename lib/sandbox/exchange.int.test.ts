@@ -78,6 +78,15 @@ describe('index', () => {
     expect(bua?.telecom).toBeUndefined();
   });
 
+  it("says since when the exchange has held Wanida's phone number (changed two days ago)", async () => {
+    const [wanida] = resources<Patient>(await bundle(`/Patient?identifier=${q(TH_CID, findDemoPatient('wanida').cid)}`));
+    const since = wanida?.telecom?.[0]?.period?.start;
+    expect(since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const days = (Date.now() - Date.parse(`${since!}T00:00:00Z`)) / 86_400_000;
+    expect(days).toBeGreaterThan(1);
+    expect(days).toBeLessThan(4);
+  });
+
   it('lists consents per shared hospital', async () => {
     const consents = resources<Consent>(await bundle(`/Consent?patient.identifier=${q(TH_CID, somsri.cid)}&category=sharing`));
     expect(consents.map((c) => c.provision?.actor?.[0]?.reference.reference)).toEqual(somsri.sharesWith.map((h) => `Organization/${h}`));
@@ -191,7 +200,8 @@ describe('demo stories', () => {
     expect(conditions.some((c) => c.meta?.security?.some((s) => s.code === 'HIV'))).toBe(true);
   });
 
-  it('has a demo patient for each story', () => {
-    expect(DEMO_PATIENTS).toHaveLength(9);
+  it('has one demo patient for each story', () => {
+    expect(DEMO_PATIENTS).toHaveLength(10);
+    expect(new Set(DEMO_PATIENTS.map((p) => p.story)).size).toBe(DEMO_PATIENTS.length);
   });
 });

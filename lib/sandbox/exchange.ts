@@ -90,7 +90,8 @@ export function toPatient(p: IndexPatient): Patient {
     ],
   };
   if (p.passport) patient.identifier?.push({ use: 'secondary', system: SYSTEMS.passport, value: p.passport });
-  if (p.phone) patient.telecom = [{ system: 'phone', use: 'mobile', value: p.phone }];
+  if (p.phone)
+    patient.telecom = [{ system: 'phone', use: 'mobile', value: p.phone, ...(p.phoneSince ? { period: { start: p.phoneSince } } : {}) }];
   const first = p.sharesWith[0];
   if (first) patient.managingOrganization = { reference: `Organization/${first}`, identifier: { system: SYSTEMS.hcode, value: first } };
   return patient;

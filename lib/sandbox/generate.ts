@@ -5,7 +5,7 @@
 import type { Encounter, Reference } from '@medplum/fhirtypes';
 import { ALLERGY_SUBSTANCES, NO_KNOWN_ALLERGY_CODES, SYSTEMS } from '../clinical/terminology';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
-import { ANALYTE_PROFILE, Chart, setAnchorDate } from './chart';
+import { ANALYTE_PROFILE, Chart, dateDaysAgo, setAnchorDate } from './chart';
 import {
   ANCHOR_DATE,
   CID_NOT_IN_EXCHANGE,
@@ -71,6 +71,7 @@ function fromDemo(d: DemoPatient): IndexPatient {
     localIds: {},
   };
   if (d.phone) p.phone = d.phone;
+  if (d.phoneChangedDaysAgo !== undefined) p.phoneSince = dateDaysAgo(d.phoneChangedDaysAgo);
   if (d.passport) p.passport = d.passport;
   return p;
 }
@@ -273,6 +274,17 @@ function somchai(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   c.condition('dyslipidaemia', { onsetDaysAgo: 200, encounter: enc });
 }
 
+function wanida(ctx: Ctx, p: IndexPatient, rng: Rng): void {
+  // Hypertension followed at Klang; her phone number changed at the exchange two days ago.
+  const c = chartFor(ctx, p, '11535');
+  c.condition('hypertension', { onsetDaysAgo: 900 });
+  c.medicationStatement('amlodipine', { startDaysAgo: 880, status: 'active', dose: '5 mg: 1 tablet once daily' });
+  for (const d of [300, 120, 30]) {
+    const enc = c.ref(c.encounter({ daysAgo: d, kind: 'AMB', reason: 'คลินิกความดันโลหิต / Hypertension clinic' }));
+    vitals(c, rng, d, enc, { sys: 138, dia: 86, weight: 62 });
+  }
+}
+
 function buaphan(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   for (const hcode of ['11535', '11538']) {
     const c = chartFor(ctx, p, hcode);
@@ -444,6 +456,7 @@ const STORIES: Record<DemoPatient['story'], (ctx: Ctx, p: IndexPatient, rng: Rng
   phum,
   ekkachai,
   john,
+  wanida,
 };
 
 const CHRONIC_PLANS: Array<{ condition: string; minAge: number; meds: string[]; labs: string[] }> = [

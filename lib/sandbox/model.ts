@@ -32,6 +32,8 @@ export interface IndexPatient {
   gender: 'male' | 'female' | 'unknown';
   birthDate: string;
   phone?: string;
+  /** Date the exchange began holding `phone` (sent as the ContactPoint's period.start). */
+  phoneSince?: string;
   language: 'th' | 'en';
   /** Hospitals the patient has consented to share with. */
   sharesWith: string[];
