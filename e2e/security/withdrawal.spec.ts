@@ -21,7 +21,6 @@ test('a patient withdraws consent through the patient app; the doctor is refused
   const refused = await read();
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { message: { th: string } }).message.th).toContain('ผู้ป่วยถอนความยินยอมแล้ว');
-  await page.reload();
   expect((await page.request.get(`/patient/${accessId}`, { maxRedirects: 0 })).status()).toBe(404);
 
   // The patient sees the withdrawal in their own access log.
