@@ -8,7 +8,8 @@ import { allergy, lab, medRequest } from '@/lib/clinical/fixtures';
 import { mergeTimeline } from '@/lib/clinical/merge';
 import { translate, type MessageKey } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/i18n/format';
-import { AllergyPanel, KeyLabsPanel, MedicationPanel } from './summary-panels';
+import { AllergyPanel } from './allergy-panel';
+import { KeyLabsPanel, MedicationPanel } from './summary-panels';
 
 // Amoxicillin current at one hospital, a penicillin allergy at another, a creatinine result: the drug and the
 // analyte must read the same in the medication list, the allergy cross-check and the emergency summary.

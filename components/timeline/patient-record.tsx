@@ -15,7 +15,8 @@ import type { HospitalView, SharingHospital, UnsealResult } from '@/lib/timeline
 import { CoverageLedger, type LedgerRow } from './coverage-ledger';
 import { modalityLabel } from './labels';
 import { EntryDetail, UnsealDialog } from './record-dialogs';
-import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
+import { AllergyPanel } from './allergy-panel';
+import { KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
 import { TimelineList } from './timeline-list';
 import { timelineStream } from './timeline-stream';
 import { useMergedTimeline } from './use-merged-timeline';

@@ -2,7 +2,8 @@ import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinic
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import { PatientBannerView } from '@/components/timeline/patient-banner';
 import { PrintButton } from '@/components/timeline/print-button';
-import { AllergyPanel, KeyLabsPanel, MedicationPanel, ProblemPanel } from '@/components/timeline/summary-panels';
+import { AllergyPanel } from '@/components/timeline/allergy-panel';
+import { KeyLabsPanel, MedicationPanel, ProblemPanel } from '@/components/timeline/summary-panels';
 import { patientPage } from '@/lib/entry/pages';
 import { formatDate } from '@/lib/i18n/format';
 import { localName } from '@/lib/i18n/local-name';
