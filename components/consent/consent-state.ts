@@ -169,6 +169,15 @@ function onLookupAnswered(state: ConsentState, result: LookupResult | SignedOut)
       return { ...done, patient: result.patient, notice: NO_SHARING };
     case 'no-phone':
       return { ...done, patient: result.patient, notice: NO_PHONE };
+    case 'lookup-limit':
+      return {
+        ...done,
+        patient: null,
+        notice: {
+          tone: 'warning',
+          message: { key: 'consent.lookup.error.limit', vars: { minutes: Math.ceil(result.retryInMs / 60_000), limit: result.limit } },
+        },
+      };
   }
 }
 

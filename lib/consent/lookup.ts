@@ -1,11 +1,14 @@
 import 'server-only';
+import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import { appendAudit } from '../audit/append';
+import { auditLog } from '../db/schema';
 import { exchangeContextFor } from '../exchange/request-context';
 import type { PatientIdentity } from '../exchange/types';
 import { checkCitizenId } from '../identity/citizen-id';
 import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
 import { failure, success, type Failure, type Success } from '../result';
 import { searchProblem, patientSearchSchema, type PatientSearch, type SearchField } from './schemas';
+import { LOOKUP_WINDOW_MS, lookupVerdict, MAX_LOOKUPS_PER_DOCTOR_HOUR } from './rules';
 import { toPatientCard, type PatientCard } from './view-model';
 
 /**
@@ -16,6 +19,7 @@ export type LookupResult =
   | Success<{ patient: PatientCard; warning?: 'starts-with-zero' }>
   | Failure<'invalid', SearchField>
   | Failure<'not-found' | 'exchange-unavailable'>
+  | (Failure<'lookup-limit'> & { retryInMs: number; limit: number })
   | (Failure<'no-sharing' | 'no-phone'> & { patient: PatientCard });
 
 /** Internal: the patient as the exchange knows them, for the lookup and for sending the OTP. */
@@ -47,6 +51,37 @@ function auditResult(result: LookupResult): string {
 }
 
 /**
+ * The per-doctor lookup limit, counted from the audit trail itself (every instance sees the same rows). A
+ * refusal is audited as a denied lookup, which does not count towards the limit.
+ */
+async function lookupLimit(doctor: ConsentDoctor, deps: ConsentDeps, now: Date): Promise<LookupResult | null> {
+  const rows = await deps.db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, doctor.licence),
+        eq(auditLog.action, 'patient-lookup'),
+        ne(auditLog.outcome, 'denied'),
+        gt(auditLog.at, new Date(now.getTime() - LOOKUP_WINDOW_MS)),
+      ),
+    )
+    .orderBy(desc(auditLog.at))
+    .limit(MAX_LOOKUPS_PER_DOCTOR_HOUR);
+  const verdict = lookupVerdict(
+    rows.map((r) => r.at),
+    now,
+  );
+  if (verdict.ok) return null;
+  await appendAudit(
+    deps.db,
+    { ...auditActor(doctor), action: 'patient-lookup', outcome: 'denied', purpose: 'TREAT', details: { reason: 'lookup-limit' } },
+    now,
+  );
+  return { ...failure('lookup-limit'), retryInMs: verdict.retryAt.getTime() - now.getTime(), limit: MAX_LOOKUPS_PER_DOCTOR_HOUR };
+}
+
+/**
  * Looks a patient up for consent: validates the ID (saying which check digit was expected), asks the
  * exchange, and returns identity only (masked phone, number of sharing hospitals). Audited with the
  * citizen ID in its own column, never in details.
@@ -55,8 +90,10 @@ export async function lookupPatient(doctor: ConsentDoctor, input: unknown, deps:
   const parsed = patientSearchSchema.safeParse(input);
   if (!parsed.success) return failure('invalid', { value: searchProblem(input) ?? { key: 'consent.cid.error.digits' } });
   const search = parsed.data;
-  const resolved = await resolvePatient(doctor, search, deps);
   const now = deps.now();
+  const limited = await lookupLimit(doctor, deps, now);
+  if (limited) return limited;
+  const resolved = await resolvePatient(doctor, search, deps);
   let result: LookupResult;
   if (resolved.outcome !== 'found') result = failure(resolved.outcome);
   else {

@@ -18,6 +18,9 @@ import {
   type ChallengeState,
   type SendRecord,
   phoneSettlesAt,
+  lookupVerdict,
+  LOOKUP_WINDOW_MS,
+  MAX_LOOKUPS_PER_DOCTOR_HOUR,
 } from './rules';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789';
@@ -196,5 +199,25 @@ describe('phoneSettlesAt', () => {
     ['a date that does not parse', 'soon', null],
   ])('%s', (_what, since, expected) => {
     expect(phoneSettlesAt(since, now)?.toISOString() ?? null).toBe(expected);
+  });
+});
+
+describe('lookupVerdict', () => {
+  const now = new Date('2026-12-06T10:00:00Z');
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+  const many = (n: number, m: number) => Array.from({ length: n }, () => minutesAgo(m));
+  it.each([
+    ['none yet', [], true],
+    ['one short of the limit', many(MAX_LOOKUPS_PER_DOCTOR_HOUR - 1, 10), true],
+    ['at the limit within the hour', many(MAX_LOOKUPS_PER_DOCTOR_HOUR, 10), false],
+    ['at the limit, but all over an hour ago', many(MAX_LOOKUPS_PER_DOCTOR_HOUR, 61), true],
+  ])('%s', (_what, recent, ok) => {
+    expect(lookupVerdict(recent, now).ok).toBe(ok);
+  });
+
+  it('names when the oldest counted lookup leaves the hour', () => {
+    const recent = [...many(MAX_LOOKUPS_PER_DOCTOR_HOUR - 1, 5), minutesAgo(40)];
+    const verdict = lookupVerdict(recent, now);
+    expect(verdict.ok ? null : verdict.retryAt.toISOString()).toBe(new Date(minutesAgo(40).getTime() + LOOKUP_WINDOW_MS).toISOString());
   });
 });

@@ -168,3 +168,18 @@ export function phoneSettlesAt(phoneSince: string | undefined, now: Date): Date 
   const settles = since + PHONE_SETTLE_MS;
   return settles > now.getTime() ? new Date(settles) : null;
 }
+
+/** Patient lookups one doctor may make in an hour: a clinic day needs far fewer; a trawl through records needs more. */
+export const MAX_LOOKUPS_PER_DOCTOR_HOUR = 60;
+export const LOOKUP_WINDOW_MS = 3600_000;
+
+/**
+ * Whether a doctor may look up one more patient, given the times of their lookups in the last hour (any
+ * order). When not, the moment the oldest counted lookup leaves the window.
+ */
+export function lookupVerdict(recent: readonly Date[], now: Date): { ok: true } | { ok: false; retryAt: Date } {
+  const inWindow = recent.map((d) => d.getTime()).filter((t) => now.getTime() - t < LOOKUP_WINDOW_MS);
+  if (inWindow.length < MAX_LOOKUPS_PER_DOCTOR_HOUR) return { ok: true };
+  inWindow.sort((a, b) => a - b);
+  return { ok: false, retryAt: new Date(inWindow[inWindow.length - MAX_LOOKUPS_PER_DOCTOR_HOUR]! + LOOKUP_WINDOW_MS) };
+}

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { findActiveAccess } from '../access/patient-access';
+import { appendAudit } from '../audit/append';
 import type { Database } from '../db';
 import { auditLog, consentChallenges, consents, smsSends } from '../db/schema';
 import { createExchangeClient } from '../exchange/client';
@@ -9,7 +10,7 @@ import { DATABASE_KINDS, createTestDatabase } from '../testing/databases';
 import { TEST_TOKENS } from '../testing/global-setup';
 import type { ConsentDeps, ConsentDoctor } from './deps';
 import { lookupPatient } from './lookup';
-import { MAX_SENDS_PER_PATIENT_DAY, OTP_TTL_MS } from './rules';
+import { MAX_LOOKUPS_PER_DOCTOR_HOUR, MAX_SENDS_PER_PATIENT_DAY, OTP_TTL_MS } from './rules';
 import { endConsent, sendConsentOtp, verifyConsentOtp } from './service';
 
 const sandboxUrl = inject('sandboxUrl');
@@ -318,5 +319,27 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
     expect(await sendConsentOtp(doctorA, cid(SOMSRI), { ...deps, sms: failing })).toEqual({ ok: false, reason: 'sms-failed' });
     expect(await database.db.select().from(smsSends)).toEqual([]);
     expect(await sendConsentOtp(doctorA, cid(SOMSRI), deps)).toMatchObject({ ok: true });
+  });
+
+  it('limits patient lookups per doctor per hour, counted from the audit trail, and audits the refusal', async () => {
+    const earlier = new Date(clock.getTime() - 30 * 60_000);
+    for (let i = 0; i < MAX_LOOKUPS_PER_DOCTOR_HOUR; i++) {
+      await appendAudit(
+        database.db,
+        { actorType: 'doctor', actorId: doctorA.licence, action: 'patient-lookup', outcome: 'success', purpose: 'TREAT' },
+        earlier,
+      );
+    }
+    const refused = await lookupPatient(doctorA, cid(SOMSRI), deps);
+    expect(refused).toEqual({ ok: false, reason: 'lookup-limit', retryInMs: 30 * 60_000, limit: MAX_LOOKUPS_PER_DOCTOR_HOUR });
+    const denied = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'patient-lookup'), eq(auditLog.outcome, 'denied')));
+    expect(denied.map((r) => r.details.reason)).toEqual(['lookup-limit']);
+    // Another doctor is not affected, and the first may search again once the hour has passed.
+    expect(await lookupPatient(doctorB, cid(SOMSRI), deps)).toMatchObject({ ok: true });
+    advance(30 * 60_000 + 1);
+    expect(await lookupPatient(doctorA, cid(SOMSRI), deps)).toMatchObject({ ok: true });
   });
 });

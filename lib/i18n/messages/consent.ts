@@ -47,6 +47,7 @@ export const th = {
   'consent.send.error.doctorLimit': 'ส่งรหัสให้ผู้ป่วยรายนี้ครบ 3 ครั้งใน 15 นาทีแล้ว ส่งใหม่ได้เวลา {time} น.',
   'consent.send.error.patientLimit': 'ผู้ป่วยรายนี้ได้รับรหัสครบ 10 ครั้งใน 24 ชั่วโมงแล้ว ส่งใหม่ได้เวลา {time}',
   'consent.send.error.smsFailed': 'ส่ง SMS ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง',
+  'consent.lookup.error.limit': 'ท่านค้นหาผู้ป่วยครบ {limit} รายในหนึ่งชั่วโมงแล้ว ค้นหาได้อีกครั้งในอีก {minutes} นาที หากเป็นกรณีฉุกเฉินให้ใช้หน้าฉุกเฉิน',
   'consent.send.error.phoneChanged':
     'เบอร์โทรศัพท์ของผู้ป่วยเพิ่งเปลี่ยนในระบบแลกเปลี่ยนข้อมูลเมื่อไม่ถึง 7 วัน จึงไม่ส่งรหัสไปยังเบอร์นี้จนถึง {until} (ป้องกันการสวมรอยเบอร์โทรศัพท์) หากจำเป็นเร่งด่วนให้ใช้การเข้าถึงฉุกเฉิน',
   'consent.otp.title': 'กรอกรหัสยืนยันจากผู้ป่วย',
@@ -121,6 +122,8 @@ export const en: Record<keyof typeof th, string> = {
   'consent.send.error.doctorLimit': 'You have sent this patient 3 codes in 15 minutes. You can send again at {time}',
   'consent.send.error.patientLimit': 'This patient has received 10 codes in 24 hours. A code can be sent again at {time}',
   'consent.send.error.smsFailed': 'The SMS could not be sent. Please try again',
+  'consent.lookup.error.limit':
+    'You have looked up {limit} patients in the last hour. You can search again in {minutes} min. In an emergency, use the emergency page',
   'consent.send.error.phoneChanged':
     "The patient's phone number changed at the exchange less than 7 days ago, so no code is sent to it until {until} (protection against SIM swap). If care cannot wait, use emergency access",
   'consent.otp.title': 'Enter the code from the patient',
