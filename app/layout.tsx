@@ -31,7 +31,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { lang, calendar, t } = await getLocale();
   // The header shows who is signed in; it is not an authorisation check (each page does its own).
-  const user = await currentUser();
+  const user = await currentUser(await appDeps());
   const directory = user?.hospitalCode ? await hospitalDirectory((await appDeps()).exchange) : new Map<string, never>();
   return (
     <html lang={lang} className={`${sarabunThai.variable} ${sarabunLatin.variable}`}>

@@ -7,7 +7,7 @@ import { getLocale } from '@/lib/i18n/server';
 
 /** Navigation for signed-in admins. Not an authorisation check: every page and action calls the guard itself. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const user = await currentUser(await appDeps());
   if (user?.kind !== 'admin' || !user.hospitalCode) return children;
   const { lang } = await getLocale();
   const label = hospitalLabel(await hospitalDirectory((await appDeps()).exchange), user.hospitalCode, lang);

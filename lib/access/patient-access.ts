@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { doctorActor } from '../audit/actor';
 import { appendAudit } from '../audit/append';
-import { requireDoctor, requireDoctorPage, type DoctorContext } from '../auth/guard';
-import { db, type Db } from '../db';
+import { requireDoctor, requireDoctorPage, type DoctorContext, type GuardDeps } from '../auth/guard';
+import type { Db } from '../db';
 import { preparedPer } from '../db/prepared';
 import { consents, emergencyAccesses } from '../db/schema';
 import { wasWithdrawn } from '../consent/withdraw';
@@ -104,8 +104,8 @@ export async function findActiveAccess(
   return null;
 }
 
-async function auditDenied(doctor: DoctorContext, accessId: string): Promise<void> {
-  await appendAudit(await db(), {
+async function auditDenied(database: Db, doctor: DoctorContext, accessId: string): Promise<void> {
+  await appendAudit(database, {
     ...doctorActor(doctor),
     action: 'clinical-read',
     outcome: 'denied',
@@ -115,27 +115,34 @@ async function auditDenied(doctor: DoctorContext, accessId: string): Promise<voi
 }
 
 /** For patient pages: the doctor and their active access, or a 404 page (audited) — never another patient. */
-export async function requirePatientAccessPage(accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
-  const doctor = await requireDoctorPage();
-  const access = await findActiveAccess(await db(), doctor, accessId);
+export async function requirePatientAccessPage(
+  accessId: string,
+  deps: GuardDeps,
+): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
+  const doctor = await requireDoctorPage(deps);
+  const access = await findActiveAccess(deps.db, doctor, accessId);
   if (!access) {
-    await auditDenied(doctor, accessId);
+    await auditDenied(deps.db, doctor, accessId);
     notFound();
   }
   return { doctor, access };
 }
 
 /** For route handlers and actions: the doctor and their active access, or AppError 403 (audited). */
-export async function requirePatientAccess(accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
-  return requireAccessOf(await requireDoctor(), accessId);
+export async function requirePatientAccess(accessId: string, deps: GuardDeps): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
+  return requireAccessOf(await requireDoctor(deps), accessId, deps);
 }
 
 /** The active access of an already signed-in doctor, or AppError 403 (audited). */
-export async function requireAccessOf(doctor: DoctorContext, accessId: string): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
-  const database = await db();
+export async function requireAccessOf(
+  doctor: DoctorContext,
+  accessId: string,
+  deps: Pick<GuardDeps, 'db'>,
+): Promise<{ doctor: DoctorContext; access: PatientAccess }> {
+  const database = deps.db;
   const access = await findActiveAccess(database, doctor, accessId);
   if (!access) {
-    await auditDenied(doctor, accessId);
+    await auditDenied(database, doctor, accessId);
     // Said plainly when the patient took the access back, so the doctor does not retry or ask for a fault.
     if (accessIdSchema.safeParse(accessId).success && (await wasWithdrawn(database, doctor, accessId)))
       throw new AppError('forbidden', WITHDRAWN_MESSAGE);

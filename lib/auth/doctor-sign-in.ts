@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import { doctorGrants } from '../db/schema';
 import type { RequestContext } from '../http/request-context';
 import { metrics } from '../metrics';
-import { services } from '../services';
+import type { DoctorRegistry } from '../registry/doctor-registry';
 import { doctorSignInSchema, type SignInFailure } from './schemas';
 import { createSession, type SessionRow } from './sessions';
 import { ADDRESS_POLICY, LICENCE_POLICY } from './throttle';
@@ -19,6 +19,7 @@ import { releaseAttempt, reserveAttempt } from './throttle-store';
  */
 export async function signInDoctor(
   db: Db,
+  registry: Pick<DoctorRegistry, 'verifyCredentials'>,
   raw: { licence?: unknown; pin?: unknown },
   ctx: RequestContext,
   lifetimeMs: number,
@@ -56,7 +57,7 @@ export async function signInDoctor(
     return { ok: false, failure: { code: 'locked', retryAt: decision.retryAt.toISOString() } };
   }
 
-  const verified = await services().registry.verifyCredentials(licence, pin);
+  const verified = await registry.verifyCredentials(licence, pin);
   if (verified.outcome === 'unavailable') {
     // Not the doctor's fault: refund the attempt so an outage cannot lock anyone out.
     await releaseAttempt(

@@ -3,11 +3,11 @@ import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { appendAudit } from '../audit/append';
-import { db } from '../db';
+import type { Db } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { requestContext, type RequestContext } from '../http/request-context';
-import { services } from '../services';
+import type { DoctorRegistry } from '../registry/doctor-registry';
 import { grantInForce, judgeSession, licenceVerdict, needsTouch, REGISTRY_RECHECK_MS } from './session-rules';
 import { endSession, loadSession, loadSessionWithGrant, setSessionHospital, touchSession, type SessionRow } from './sessions';
 
@@ -30,6 +30,12 @@ export interface AdminContext {
   request: RequestContext;
 }
 
+/** What checking a session needs: the database and the council registry (handed in by lib/entry). */
+export interface GuardDeps {
+  db: Db;
+  registry: Pick<DoctorRegistry, 'getPractitioner'>;
+}
+
 type Failure = 'signed-out' | 'expired' | 'revoked' | 'choose-hospital' | 'wrong-kind';
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Failure; session?: SessionRow };
 
@@ -45,8 +51,7 @@ async function sessionIdFromCookie(): Promise<string | null> {
   }
 }
 
-async function endWithAudit(row: SessionRow, reason: string, request: RequestContext): Promise<void> {
-  const database = await db();
+async function endWithAudit(database: Db, row: SessionRow, reason: string, request: RequestContext): Promise<void> {
   await endSession(database, row.id, reason);
   await appendAudit(database, {
     actorType: row.kind,
@@ -64,12 +69,13 @@ async function endWithAudit(row: SessionRow, reason: string, request: RequestCon
 
 /** Loads and re-checks the server-side session behind the cookie; ends it if it no longer stands. */
 async function authenticate(
+  deps: GuardDeps,
   kind: 'doctor' | 'admin',
   allowNoHospital = false,
 ): Promise<Outcome<{ row: SessionRow; request: RequestContext; role: string }>> {
   const sid = await sessionIdFromCookie();
   if (!sid) return { ok: false, reason: 'signed-out' };
-  const database = await db();
+  const database = deps.db;
   // The session and the doctor's grant come in one query: this runs on every request.
   const loaded = await loadSessionWithGrant(database, sid);
   if (!loaded) return { ok: false, reason: 'signed-out' };
@@ -79,7 +85,7 @@ async function authenticate(
   const now = new Date();
   const verdict = judgeSession(row, now, env().SESSION_IDLE_MINUTES * 60_000);
   if (!verdict.valid) {
-    if (verdict.reason !== 'ended') await endWithAudit(row, verdict.reason, request);
+    if (verdict.reason !== 'ended') await endWithAudit(database, row, verdict.reason, request);
     return { ok: false, reason: verdict.reason === 'ended' && row.endReason !== 'sign-out' ? 'revoked' : 'expired' };
   }
   let role = row.role ?? '';
@@ -91,15 +97,15 @@ async function authenticate(
     }
     const grant = loaded.grant && grantInForce(loaded.grant, now) ? loaded.grant : undefined;
     if (!grant) {
-      await endWithAudit(row, 'grant-withdrawn', request);
+      await endWithAudit(database, row, 'grant-withdrawn', request);
       return { ok: false, reason: 'revoked' };
     }
     if (grant.role !== row.role) await setSessionHospital(database, row.id, grant.hospitalCode, grant.role);
     role = grant.role;
     if (now.getTime() - row.registryCheckedAt.getTime() >= REGISTRY_RECHECK_MS) {
-      const licence = licenceVerdict(await services().registry.getPractitioner(row.subject));
+      const licence = licenceVerdict(await deps.registry.getPractitioner(row.subject));
       if (licence.kind === 'end') {
-        await endWithAudit(row, licence.reason, request);
+        await endWithAudit(database, row, licence.reason, request);
         return { ok: false, reason: 'revoked' };
       }
       // A registry outage does not end sessions mid-work; the check is retried on the next request.
@@ -134,22 +140,22 @@ function toAdmin(v: { row: SessionRow; request: RequestContext }): AdminContext 
 }
 
 /** For pages: the signed-in doctor at their working hospital, or a redirect to sign-in / hospital choice. */
-export async function requireDoctorPage(): Promise<DoctorContext> {
-  const r = await authenticate('doctor');
+export async function requireDoctorPage(deps: GuardDeps): Promise<DoctorContext> {
+  const r = await authenticate(deps, 'doctor');
   if (r.ok) return toDoctor(r.value);
   if (r.reason === 'choose-hospital') redirect('/select-hospital');
   redirect(r.reason === 'signed-out' || r.reason === 'wrong-kind' ? '/login' : `/login?ended=${r.reason}`);
 }
 
 /** For the hospital chooser: a signed-in doctor who may not have chosen a hospital yet. */
-export async function requireDoctorSession(): Promise<{
+export async function requireDoctorSession(deps: GuardDeps): Promise<{
   sessionId: string;
   licence: string;
   displayName: string;
   hospitalCode: string | null;
   request: RequestContext;
 }> {
-  const r = await authenticate('doctor', true);
+  const r = await authenticate(deps, 'doctor', true);
   if (!r.ok) redirect('/login');
   return {
     sessionId: r.value.row.id,
@@ -161,28 +167,28 @@ export async function requireDoctorSession(): Promise<{
 }
 
 /** For route handlers and server actions: the doctor, or an AppError (401) — never a redirect. */
-export async function requireDoctor(): Promise<DoctorContext> {
-  const r = await authenticate('doctor');
+export async function requireDoctor(deps: GuardDeps): Promise<DoctorContext> {
+  const r = await authenticate(deps, 'doctor');
   if (r.ok) return toDoctor(r.value);
   throw new AppError('unauthenticated', { th: 'กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Please sign in again.' });
 }
 
 /** For admin pages. */
-export async function requireAdminPage(): Promise<AdminContext> {
-  const r = await authenticate('admin');
+export async function requireAdminPage(deps: GuardDeps): Promise<AdminContext> {
+  const r = await authenticate(deps, 'admin');
   if (r.ok) return toAdmin(r.value);
   redirect(r.reason === 'signed-out' || r.reason === 'wrong-kind' ? '/admin/login' : `/admin/login?ended=${r.reason}`);
 }
 
 /** For admin route handlers and server actions. */
-export async function requireAdmin(): Promise<AdminContext> {
-  const r = await authenticate('admin');
+export async function requireAdmin(deps: GuardDeps): Promise<AdminContext> {
+  const r = await authenticate(deps, 'admin');
   if (r.ok) return toAdmin(r.value);
   throw new AppError('unauthenticated', { th: 'กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Please sign in again.' });
 }
 
 /** Who is signed in, if anyone, without redirecting (for the app shell). */
-export async function currentUser(): Promise<{
+export async function currentUser(deps: Pick<GuardDeps, 'db'>): Promise<{
   kind: 'doctor' | 'admin';
   displayName: string;
   hospitalCode: string | null;
@@ -190,7 +196,7 @@ export async function currentUser(): Promise<{
 } | null> {
   const sid = await sessionIdFromCookie();
   if (!sid) return null;
-  const row = await loadSession(await db(), sid);
+  const row = await loadSession(deps.db, sid);
   if (!row || row.endedAt) return null;
   return { kind: row.kind, displayName: row.displayName, hospitalCode: row.hospitalCode, role: row.role };
 }

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { appendAudit } from '../audit/append';
 import { db } from '../db';
+import { services } from '../services';
 import { env } from '../env';
 import { fromHeaders } from '../http/request-context';
 import { signInAdmin } from './admin-sign-in';
@@ -65,7 +66,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { licence: { type: 'text' }, pin: { type: 'password' } },
         async authorize(credentials, req) {
           const ctx = fromHeaders(req.headers ?? {});
-          const result = await signInDoctor(await db(), credentials ?? {}, ctx, lifetimeMs);
+          const result = await signInDoctor(await db(), services().registry, credentials ?? {}, ctx, lifetimeMs);
           if (!result.ok) throw new Error(encodeSignInFailure(result.failure));
           return { id: result.session.id, name: result.session.displayName, kind: 'doctor' };
         },

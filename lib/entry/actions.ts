@@ -44,14 +44,15 @@ async function guarded<T>(guard: () => Promise<T>, signedOut: 'result' | 'redire
  * the FormData, and a `useActionState` action (previous state, FormData).
  */
 function build<C, S extends z.ZodType, R>(
-  guard: () => Promise<C>,
+  guard: (deps: AppDeps) => Promise<C>,
   signIn: string,
   options: Options<S, R>,
   fn: (ctx: C & { deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
   return async (...args: unknown[]): Promise<R | SignedOut> => {
     const input = args.at(-1);
-    const caller = await guarded(guard, options.signedOut ?? 'result', signIn);
+    const deps = await appDeps();
+    const caller = await guarded(() => guard(deps), options.signedOut ?? 'result', signIn);
     if (caller === null) return SIGNED_OUT;
     let value: z.output<S> = input as z.output<S>;
     if (options.input) {
@@ -63,7 +64,7 @@ function build<C, S extends z.ZodType, R>(
       value = parsed.data;
     }
     try {
-      return await fn({ ...caller, deps: await appDeps() }, value);
+      return await fn({ ...caller, deps }, value);
     } catch (error) {
       if (options.refused && error instanceof AppError && error.code !== 'unauthenticated') return options.refused(error);
       throw error;
@@ -76,7 +77,7 @@ export function doctorAction<S extends z.ZodType, R>(
   options: Options<S, R>,
   fn: (ctx: { doctor: DoctorContext; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
-  return build(async () => ({ doctor: await requireDoctor() }), '/login', options, fn);
+  return build(async (deps) => ({ doctor: await requireDoctor(deps) }), '/login', options, fn);
 }
 
 /** An action of a signed-in doctor who may not have chosen a working hospital yet (the chooser). */
@@ -84,7 +85,7 @@ export function doctorSessionAction<S extends z.ZodType, R>(
   options: Options<S, R>,
   fn: (ctx: { session: Awaited<ReturnType<typeof requireDoctorSession>>; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
-  return build(async () => ({ session: await requireDoctorSession() }), '/login', options, fn);
+  return build(async (deps) => ({ session: await requireDoctorSession(deps) }), '/login', options, fn);
 }
 
 /**
@@ -96,11 +97,11 @@ export function patientAction<S extends z.ZodType<{ accessId: string }>, R>(
   fn: (ctx: { doctor: DoctorContext; access: PatientAccess; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
   return build(
-    async () => ({ doctor: await requireDoctor() }),
+    async (deps) => ({ doctor: await requireDoctor(deps) }),
     '/login',
     options,
     async ({ doctor, deps }, input) => {
-      const { access } = await requireAccessOf(doctor, (input as { accessId: string }).accessId);
+      const { access } = await requireAccessOf(doctor, (input as { accessId: string }).accessId, deps);
       return fn({ doctor, access, deps }, input);
     },
   );
@@ -111,7 +112,7 @@ export function adminAction<S extends z.ZodType, R>(
   options: Omit<Options<S, R>, 'signedOut'>,
   fn: (ctx: { admin: AdminContext; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
-  return build(async () => ({ admin: await requireAdmin() }), '/admin/login', { ...options, signedOut: 'redirect' }, fn) as (
+  return build(async (deps) => ({ admin: await requireAdmin(deps) }), '/admin/login', { ...options, signedOut: 'redirect' }, fn) as (
     ...args: unknown[]
   ) => Promise<R>;
 }

@@ -23,16 +23,17 @@ interface Base {
   deps: AppDeps;
 }
 
-async function base(props: PageProps): Promise<Base> {
-  const [params, searchParams, deps] = await Promise.all([props.params, props.searchParams, appDeps()]);
+async function base(props: PageProps, deps: AppDeps): Promise<Base> {
+  const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
   return { params, searchParams, deps };
 }
 
 /** A page for a signed-in doctor at their working hospital. */
 export function doctorPage(render: (ctx: Base & { doctor: DoctorContext }) => Promise<ReactNode>): Page {
   return async (props) => {
-    const doctor = await requireDoctorPage();
-    return render({ ...(await base(props)), doctor });
+    const deps = await appDeps();
+    const doctor = await requireDoctorPage(deps);
+    return render({ ...(await base(props, deps)), doctor });
   };
 }
 
@@ -41,8 +42,9 @@ export function doctorSessionPage(
   render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>,
 ): Page {
   return async (props) => {
-    const session = await requireDoctorSession();
-    return render({ ...(await base(props)), session });
+    const deps = await appDeps();
+    const session = await requireDoctorSession(deps);
+    return render({ ...(await base(props, deps)), session });
   };
 }
 
@@ -50,16 +52,18 @@ export function doctorSessionPage(
 export function patientPage(render: (ctx: Base & { doctor: DoctorContext; access: PatientAccess }) => Promise<ReactNode>): Page {
   return async (props) => {
     const { accessId = '' } = await props.params;
-    const { doctor, access } = await requirePatientAccessPage(accessId);
-    return render({ ...(await base(props)), doctor, access });
+    const deps = await appDeps();
+    const { doctor, access } = await requirePatientAccessPage(accessId, deps);
+    return render({ ...(await base(props, deps)), doctor, access });
   };
 }
 
 /** A page for a signed-in hospital admin. */
 export function adminPage(render: (ctx: Base & { admin: AdminContext }) => Promise<ReactNode>): Page {
   return async (props) => {
-    const admin = await requireAdminPage();
-    return render({ ...(await base(props)), admin });
+    const deps = await appDeps();
+    const admin = await requireAdminPage(deps);
+    return render({ ...(await base(props, deps)), admin });
   };
 }
 
@@ -68,5 +72,5 @@ export function adminPage(render: (ctx: Base & { admin: AdminContext }) => Promi
  * personal data; a setup link's token is checked by the use case it calls.
  */
 export function publicPage(render: (ctx: Base) => Promise<ReactNode>): Page {
-  return async (props) => render(await base(props));
+  return async (props) => render(await base(props, await appDeps()));
 }

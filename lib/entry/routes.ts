@@ -50,8 +50,9 @@ export function doctorRoute<S extends z.ZodType = z.ZodUndefined>(
   handler: (ctx: Base<z.output<S>> & { doctor: DoctorContext }) => Response | Promise<Response>,
 ): RouteHandler {
   return route(async (request, context) => {
-    const doctor = await requireDoctor();
-    return handler({ request, params: await parseParams(params, context), deps: await appDeps(), doctor });
+    const deps = await appDeps();
+    const doctor = await requireDoctor(deps);
+    return handler({ request, params: await parseParams(params, context), deps, doctor });
   });
 }
 
@@ -65,8 +66,9 @@ export function patientRoute<S extends z.ZodType<{ accessId: string }>>(
 ): RouteHandler {
   return route(async (request, context) => {
     const parsed = await parseParams(params, context);
-    const { doctor, access } = await requirePatientAccess(parsed.accessId);
-    return handler({ request, params: parsed, deps: await appDeps(), doctor, access });
+    const deps = await appDeps();
+    const { doctor, access } = await requirePatientAccess(parsed.accessId, deps);
+    return handler({ request, params: parsed, deps, doctor, access });
   });
 }
 
@@ -76,8 +78,9 @@ export function adminRoute<S extends z.ZodType = z.ZodUndefined>(
   handler: (ctx: Base<z.output<S>> & { admin: AdminContext }) => Response | Promise<Response>,
 ): RouteHandler {
   return route(async (request, context) => {
-    const admin = await requireAdmin();
-    return handler({ request, params: await parseParams(params, context), deps: await appDeps(), admin });
+    const deps = await appDeps();
+    const admin = await requireAdmin(deps);
+    return handler({ request, params: await parseParams(params, context), deps, admin });
   });
 }
 
