@@ -1,0 +1,22 @@
+/** Typical values and adult reference ranges, in each analyte's canonical unit. */
+export const ANALYTE_PROFILE: Record<string, { mean: number; sd: number; low: number; high: number; decimals: number }> = {
+  glucose: { mean: 105, sd: 18, low: 70, high: 100, decimals: 0 },
+  hba1c: { mean: 6.2, sd: 0.8, low: 4.0, high: 6.0, decimals: 1 },
+  creatinine: { mean: 0.95, sd: 0.2, low: 0.6, high: 1.2, decimals: 2 },
+  egfr: { mean: 85, sd: 15, low: 90, high: 120, decimals: 0 },
+  potassium: { mean: 4.1, sd: 0.35, low: 3.5, high: 5.1, decimals: 1 },
+  sodium: { mean: 139, sd: 2.5, low: 135, high: 145, decimals: 0 },
+  haemoglobin: { mean: 13.2, sd: 1.3, low: 12.0, high: 16.0, decimals: 1 },
+  inr: { mean: 1.0, sd: 0.08, low: 0.8, high: 1.2, decimals: 1 },
+  troponin: { mean: 6, sd: 3, low: 0, high: 14, decimals: 0 },
+  ldl: { mean: 120, sd: 25, low: 0, high: 130, decimals: 0 },
+  alt: { mean: 25, sd: 9, low: 5, high: 40, decimals: 0 },
+  wbc: { mean: 7.2, sd: 1.6, low: 4.0, high: 10.0, decimals: 1 },
+  platelets: { mean: 260, sd: 50, low: 150, high: 400, decimals: 0 },
+  systolic: { mean: 125, sd: 12, low: 90, high: 130, decimals: 0 },
+  diastolic: { mean: 78, sd: 8, low: 60, high: 85, decimals: 0 },
+  'heart-rate': { mean: 78, sd: 9, low: 60, high: 100, decimals: 0 },
+  temperature: { mean: 36.8, sd: 0.3, low: 36.0, high: 37.5, decimals: 1 },
+  weight: { mean: 62, sd: 10, low: 0, high: 0, decimals: 1 },
+  spo2: { mean: 98, sd: 1, low: 95, high: 100, decimals: 0 },
+};
