@@ -1,74 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
-import { SYSTEMS } from '../clinical/terminology';
-import { createExchangeClient, ExchangeUnavailableError, HOSPITAL_SEARCHES, inArrivalOrder, type ExchangeContext } from './client';
+import { CID_SYSTEM } from '../identity/citizen-id';
+import { createExchangeClient, HOSPITAL_SEARCHES, inArrivalOrder } from './client';
+import {
+  BASE,
+  batchResponse,
+  CID,
+  ctx,
+  fakeFetch,
+  json,
+  obs,
+  obsLabIndex,
+  obsVitalIndex,
+  ofType,
+  OTHER,
+  searchset,
+  standardBatch,
+} from './client-test-helpers';
 
 // Unit tests of the client's decisions against an in-memory fake fetch (the real sandbox is exercised
 // in client.int.test.ts).
-const BASE = 'http://exchange.test';
-const CID = '3100400123456';
-const OTHER = '3100400234568';
-const ctx: ExchangeContext = { requestId: 'req-1', purpose: 'TREAT', practitioner: '12345', organization: '11535' };
-
-interface Call {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-type Route = (call: Call) => Response | Promise<Response>;
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/fhir+json' } });
-}
-
-function fakeFetch(route: Route): { fetchImpl: typeof fetch; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
-    const call: Call = {
-      url,
-      method: init?.method ?? 'GET',
-      headers,
-      ...(typeof init?.body === 'string' ? { body: JSON.parse(init.body) as unknown } : {}),
-    };
-    calls.push(call);
-    return route(call);
-  }) as typeof fetch;
-  return { fetchImpl, calls };
-}
-
-const obs = (id: string, cid = CID, system = CID_SYSTEM) => ({
-  resourceType: 'Observation',
-  id,
-  subject: { identifier: { system, value: cid } },
-});
-const ofType = (type: string, id: string, cid = CID) =>
-  type === 'AllergyIntolerance' || type === 'Immunization'
-    ? { resourceType: type, id, patient: { identifier: { system: CID_SYSTEM_DOPA, value: cid } } }
-    : { resourceType: type, id, subject: { identifier: { system: CID_SYSTEM, value: cid } } };
-const searchset = (resources: unknown[], next?: string) => ({
-  resourceType: 'Bundle',
-  type: 'searchset',
-  total: resources.length,
-  ...(next === undefined ? {} : { link: [{ relation: 'next', url: next }] }),
-  entry: resources.map((resource) => ({ resource })),
-});
-const batchResponse = (bodies: unknown[], status = '200 OK') => ({
-  resourceType: 'Bundle',
-  type: 'batch-response',
-  entry: bodies.map((resource) => ({ resource, response: { status } })),
-});
-
-/** A batch answer with one resource per search, plus optional overrides per search index. */
-function standardBatch(overrides: Record<number, unknown> = {}) {
-  return batchResponse(HOSPITAL_SEARCHES.map((s, i) => overrides[i] ?? searchset([ofType(s.type, `${s.type}-${s.category ?? ''}-${i}`)])));
-}
-
-const obsLabIndex = HOSPITAL_SEARCHES.findIndex((s) => s.type === 'Observation' && s.category === 'laboratory');
-const obsVitalIndex = HOSPITAL_SEARCHES.findIndex((s) => s.type === 'Observation' && s.category === 'vital-signs');
 
 describe('fetchHospitalRecords', () => {
   it('sends one batch with the four X- headers and the bearer token, and counts what it keeps', async () => {
@@ -310,173 +260,5 @@ describe('fetchAllHospitals', () => {
     const order: string[] = [];
     for await (const r of inArrivalOrder(promises)) order.push(r.hcode);
     expect(order).toEqual(['10661', '11535']);
-  });
-});
-
-describe('directory, patient and consent lookups', () => {
-  const org = (hcode: string, type: string) => ({
-    resourceType: 'Organization',
-    id: hcode,
-    identifier: [{ system: SYSTEMS.hcode, value: hcode }],
-    name: `ชื่อ ${hcode}`,
-    alias: [`Name ${hcode}`],
-    type: [{ coding: [{ code: type }] }],
-  });
-
-  it('caches the directory for 10 minutes', async () => {
-    let t = 0;
-    const { fetchImpl, calls } = fakeFetch(() =>
-      json(searchset([org('11535', 'hospital'), org('31001', 'clinic'), org('41001', 'pharmacy'), org('99999', 'govt')])),
-    );
-    const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl, now: () => t });
-    const list = await client.listOrganizations();
-    expect(list).toEqual([
-      { code: '11535', nameTh: 'ชื่อ 11535', nameEn: 'Name 11535', kind: 'hospital' },
-      { code: '31001', nameTh: 'ชื่อ 31001', nameEn: 'Name 31001', kind: 'clinic' },
-      { code: '41001', nameTh: 'ชื่อ 41001', nameEn: 'Name 41001', kind: 'pharmacy' },
-      { code: '99999', nameTh: 'ชื่อ 99999', nameEn: 'Name 99999', kind: 'other' },
-    ]);
-    t = 9 * 60_000;
-    await client.listOrganizations();
-    expect(calls).toHaveLength(1);
-    t = 11 * 60_000;
-    await client.listOrganizations();
-    expect(calls).toHaveLength(2);
-  });
-
-  it('throws ExchangeUnavailableError with nothing cached, and serves stale data once it has some', async () => {
-    let t = 0;
-    let up = false;
-    const { fetchImpl } = fakeFetch(() => (up ? json(searchset([org('11535', 'hospital')])) : json({}, 503)));
-    const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl, now: () => t });
-    await expect(client.listOrganizations()).rejects.toBeInstanceOf(ExchangeUnavailableError);
-    up = true;
-    expect(await client.listOrganizations()).toHaveLength(1);
-    up = false;
-    t = 11 * 60_000;
-    expect(await client.listOrganizations()).toHaveLength(1);
-  });
-
-  const patient = (cid: string, system = CID_SYSTEM) => ({
-    resourceType: 'Patient',
-    id: 'p',
-    identifier: [{ system, value: cid }],
-    name: [
-      { prefix: ['นาง'], given: ['สมศรี'], family: 'มีสุข' },
-      { given: ['Somsri'], family: 'Meesuk' },
-    ],
-    gender: 'female',
-    birthDate: '1964-03-12',
-    telecom: [
-      { system: 'phone', use: 'home', value: '021111111' },
-      { system: 'phone', use: 'mobile', value: '0812345678' },
-    ],
-    communication: [{ language: { coding: [{ code: 'th' }] }, preferred: true }],
-  });
-
-  it('maps a found patient (Thai and English names, mobile phone, language)', async () => {
-    const { fetchImpl } = fakeFetch(() => json(searchset([patient(CID, CID_SYSTEM_DOPA)])));
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID });
-    expect(r).toEqual({
-      outcome: 'found',
-      patient: {
-        cid: CID,
-        nameTh: 'นางสมศรี มีสุข',
-        nameEn: 'Somsri Meesuk',
-        gender: 'female',
-        birthDate: '1964-03-12',
-        phone: '0812345678',
-        language: 'th',
-      },
-    });
-  });
-
-  it('tries DOPA when th-cid finds nothing', async () => {
-    const { fetchImpl, calls } = fakeFetch((c) =>
-      json(searchset(c.url.includes(encodeURIComponent(CID_SYSTEM_DOPA)) ? [patient(CID, CID_SYSTEM_DOPA)] : [])),
-    );
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID });
-    expect(r.outcome).toBe('found');
-    expect(calls).toHaveLength(2);
-  });
-
-  it('never reports another person as found', async () => {
-    const { fetchImpl } = fakeFetch(() => json(searchset([patient(OTHER)])));
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({
-      outcome: 'unavailable',
-      reason: 'mismatch',
-    });
-  });
-
-  it('reports an exchange outage as unavailable, not as not-found', async () => {
-    const { fetchImpl } = fakeFetch(() => json({}, 503));
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({
-      outcome: 'unavailable',
-      reason: 'http-503',
-    });
-  });
-
-  it('retries a dropped connection once (idempotent read) and finds the patient', async () => {
-    let n = 0;
-    const { fetchImpl, calls } = fakeFetch(() =>
-      n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([patient(CID)])),
-    );
-    expect((await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).outcome).toBe('found');
-    expect(calls).toHaveLength(2);
-  });
-
-  it.each([
-    ['a second network failure', () => Promise.reject(new TypeError('fetch failed')), 'network', 2],
-    ['an error status', () => json({}, 503), 'http-503', 1],
-    ['a malformed answer', () => json({ resourceType: 'Patient' }), 'malformed', 1],
-  ])('gives up on %s without more retries', async (_name, respond, reason, requests) => {
-    const { fetchImpl, calls } = fakeFetch(respond);
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).findPatient({ cid: CID })).toEqual({
-      outcome: 'unavailable',
-      reason,
-    });
-    expect(calls).toHaveLength(requests);
-  });
-
-  const consent = (hcode: string, status = 'active', cid = CID) => ({
-    resourceType: 'Consent',
-    status,
-    patient: { identifier: { system: CID_SYSTEM, value: cid } },
-    provision: { actor: [{ reference: { reference: `Organization/${hcode}`, identifier: { system: SYSTEMS.hcode, value: hcode } } }] },
-  });
-
-  it('lists hospitals with an active sharing consent', async () => {
-    const { fetchImpl, calls } = fakeFetch(() => json(searchset([consent('11535'), consent('10661'), consent('13781', 'inactive')])));
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx);
-    expect(r).toEqual({ ok: true, hcodes: ['11535', '10661'] });
-    expect(calls[0]?.headers['x-requesting-practitioner']).toBe('12345');
-  });
-
-  it('retries a dropped connection once when listing sharing hospitals', async () => {
-    let n = 0;
-    const { fetchImpl, calls } = fakeFetch(() =>
-      n++ === 0 ? Promise.reject(new TypeError('fetch failed')) : json(searchset([consent('11535')])),
-    );
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx)).toEqual({
-      ok: true,
-      hcodes: ['11535'],
-    });
-    expect(calls).toHaveLength(2);
-  });
-
-  it('never retries inside a hospital fetch (its deadline and breaker decide)', async () => {
-    const { fetchImpl, calls } = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
-    expect((await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx)).status).toBe(
-      'error',
-    );
-    expect(calls).toHaveLength(1);
-  });
-
-  it('treats a consent naming another patient as an untrustworthy answer', async () => {
-    const { fetchImpl } = fakeFetch(() => json(searchset([consent('11535'), consent('10661', 'active', OTHER)])));
-    expect(await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).listSharingHospitals(CID, ctx)).toEqual({
-      ok: false,
-      reason: 'mismatch',
-    });
   });
 });
