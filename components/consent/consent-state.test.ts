@@ -163,6 +163,16 @@ const rows: Row[] = [
     expect: { step: 'search', patient, notice: { tone: 'warning', message: { key: 'consent.result.noPhone' }, extra: 'ed' } },
   },
   {
+    name: 'lookup limit: no card, and when searching is possible again',
+    from: lookingUp,
+    event: { type: 'lookup-answered', result: { ok: false, reason: 'lookup-limit', retryInMs: 125_000, limit: 60 } },
+    expect: {
+      step: 'search',
+      patient: null,
+      notice: { tone: 'warning', message: { key: 'consent.lookup.error.limit', vars: { minutes: 3, limit: 60 } } },
+    },
+  },
+  {
     name: 'signed out during the lookup: off to sign in',
     from: lookingUp,
     event: { type: 'lookup-answered', result: { ok: false, reason: 'signed-out' } },
