@@ -16,15 +16,7 @@ export const LEDGER_TIMEOUT_MS = 180_000;
 export const GOALS = { firstLoadGzipKB: 250, longestTaskMs: 50 } as const;
 export const OUT_FILE = path.resolve(import.meta.dirname, '../../bench-results/frontend.json');
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS } from '../testing/chromium';
 
 export function kb(bytes: number): number {
   return Math.round((bytes / 1024) * 10) / 10;
