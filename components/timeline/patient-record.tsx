@@ -138,7 +138,16 @@ export function PatientRecord({
     const fact = sealed.sources[0];
     if (!fact) return null;
     const result = await unseal({ accessId, factId: fact.id, reason });
-    if (!result.ok) return 'reason' in result ? translate(lang, 'login.expired') : result.message[lang];
+    if (!result.ok) {
+      switch (result.reason) {
+        case 'signed-out':
+          return translate(lang, 'login.expired');
+        case 'invalid':
+          return translate(lang, result.fieldErrors?.reason?.key ?? 'record.unseal.shortReason');
+        case 'refused':
+          return result.message[lang];
+      }
+    }
     setSealed(null);
     await queryClient.invalidateQueries({ queryKey: queryKeys.hospital(accessId, fact.hospitalCode) });
     return null;

@@ -1,3 +1,4 @@
+import type { Failure, Success } from '../result';
 import type { HospitalFetchStatus } from '../exchange/types';
 import type { ClinicalFact, SealedFactStub } from '../clinical/types';
 
@@ -23,5 +24,8 @@ export interface SharingHospital {
   kind: string;
 }
 
-/** What opening a sealed record answers: done, or why not, in both languages. */
-export type UnsealResult = { ok: true } | { ok: false; message: { th: string; en: string } };
+/**
+ * What opening a sealed record answers: done; the reason given is too short (a field error); or refused
+ * (no active access, the patient withdrew it …) with the server's own words in both languages.
+ */
+export type UnsealResult = Success | Failure<'invalid', 'reason'> | (Failure<'refused'> & { message: { th: string; en: string } });
