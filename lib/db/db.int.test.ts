@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, DATABASE_KINDS } from '../testing/databases';
+import pg from 'pg';
+import { createTestDatabase, DATABASE_KINDS, postgresAdminUrl } from '../testing/databases';
+import { openDatabase } from './client';
 import type { Database } from './client';
 import { applyMigrations, listMigrations, MIGRATIONS_DIR } from './migrate';
 import { doctorGrants } from './schema';
@@ -22,6 +24,22 @@ describe.each(DATABASE_KINDS)('database layer on %s', (kind) => {
     expect(rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version));
     expect(await applyMigrations(database.runner)).toEqual([]);
   });
+
+  if (kind === 'postgres') {
+    it('lets several instances start together on an empty database (each migration applied once)', async () => {
+      const adminUrl = postgresAdminUrl();
+      const name = `t_race_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+      const opened = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url })));
+      const rows = await opened[0]!.runner.query('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version));
+      await Promise.all(opened.map((d) => d.close()));
+    });
+  }
 
   it('stores and reads rows through Drizzle', async () => {
     const id = crypto.randomUUID();

@@ -28,9 +28,14 @@ export function listMigrations(dir = MIGRATIONS_DIR): { version: string; name: s
  */
 export async function applyMigrations(runner: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
   const applied: string[] = [];
-  await runner.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
+  // Under the same lock: two instances starting on an empty database would otherwise both try to create the
+  // table, and CREATE TABLE IF NOT EXISTS is not safe against that race (one fails on pg_type's unique index).
+  await runner.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(728100)');
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+  });
   for (const migration of listMigrations(dir)) {
     await runner.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(728100)');
