@@ -8,6 +8,8 @@ test('a patient withdraws consent through the patient app; the doctor is refused
   const accessId = /\/patient\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
   const read = () => page.request.get(`/api/access/${accessId}/hospitals/11535`);
   expect((await read()).status()).toBe(200);
+  // The doctor moves on to another patient; what follows is asked by request, as a client would.
+  await page.goto('/patients');
 
   const auth = { Authorization: `Bearer ${DEMO_SERVICE_TOKEN}` };
   expect((await request.post('/api/patients/3100400890121/withdraw', { data: { accessId } })).status()).toBe(401);
