@@ -1,4 +1,5 @@
 import 'server-only';
+import { readStreamCapped } from '../http/bounded-body';
 
 /**
  * The one HTTP primitive every external adapter (exchange, council registry, SMS gateway) uses. It never
@@ -46,31 +47,6 @@ const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 
 function isJsonContentType(value: string | null): boolean {
   return value !== null && JSON_CONTENT_TYPE.test(value.trim());
-}
-
-/** Reads a body stream up to `maxBytes`; returns null when the cap is exceeded (the stream is cancelled). */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts (even if the promise ignores the signal). */
@@ -163,7 +139,7 @@ export async function requestJson(req: HttpRequest): Promise<HttpResult> {
 
     let bytes: Uint8Array | null;
     try {
-      bytes = await raceAbort(readCapped(response, maxBytes), controller.signal);
+      bytes = await raceAbort(readStreamCapped(response.body, maxBytes), controller.signal);
     } catch {
       if (controller.signal.aborted) return abortedResult();
       return { ok: false, kind: 'network', status: response.status, message: 'connection failed while reading the response' };
