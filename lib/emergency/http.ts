@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '../errors';
+import { readBoundedJson } from '../http/bounded-body';
 
 /**
  * Reads a JSON body from a same-origin request. Cross-site form posts cannot send JSON, and an Origin of
@@ -21,9 +22,6 @@ export async function readSameOriginJson(request: Request): Promise<unknown> {
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new AppError('bad-request', { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request format is not valid.' });
   }
-  try {
-    return (await request.json()) as unknown;
-  } catch {
-    throw new AppError('bad-request', { th: 'รูปแบบคำขอไม่ถูกต้อง', en: 'The request format is not valid.' });
-  }
+  // A break-the-glass form is a few hundred bytes: anything far larger is refused (413) before it is parsed.
+  return readBoundedJson(request, 64 * 1024);
 }
