@@ -2,6 +2,7 @@ import 'server-only';
 import { seedDemoData } from './admin/demo-seed';
 import { recordCheckpoint } from './audit/checkpoint-store';
 import { signingKeyFromSeed } from './audit/checkpoint';
+import { ensureAuditPartitions } from './audit/partitions';
 import { startLicenceRefresh } from './auth/licence-refresh';
 import { database, db } from './db';
 import { env } from './env';
@@ -16,6 +17,7 @@ export async function startUp(): Promise<void> {
   // Licences of doctors at work are re-checked ahead of the 60 s rule, so their requests need not wait.
   startLicenceRefresh(db, () => services().registry);
   startAuditCheckpoints(config);
+  startAuditPartitionUpkeep();
   logger().info({ db: d.kind, appEnv: config.APP_ENV, sandbox: config.SANDBOX_MODE }, 'started');
 }
 
@@ -39,6 +41,28 @@ function startAuditCheckpoints(config: ReturnType<typeof env>): void {
   (globalThis as { __hlCheckpointNow?: () => Promise<void> }).__hlCheckpointNow = checkpoint;
   void checkpoint();
   setInterval(() => void checkpoint(), config.AUDIT_CHECKPOINT_MINUTES * 60_000).unref();
+}
+
+/** How often the next month's audit partition is made ahead (it only has to exist before the month begins). */
+const PARTITION_UPKEEP_HOURS = 6;
+
+/**
+ * Makes this month's and next month's audit_log partitions at start-up and every few hours, so rows never
+ * pile up in the default partition (which would stop that month from being archived on its own). A failure
+ * is logged and tried again; appends still succeed meanwhile (into the default partition).
+ */
+function startAuditPartitionUpkeep(): void {
+  const upkeep = async () => {
+    try {
+      const blocked = await ensureAuditPartitions(await db(), new Date());
+      if (blocked.length > 0)
+        logger().warn({ months: blocked }, 'audit partitions not made: rows of these months are in the default partition');
+    } catch (error) {
+      logger().error({ error: error instanceof Error ? error.message : 'unknown' }, 'audit partition upkeep failed');
+    }
+  };
+  void upkeep();
+  setInterval(() => void upkeep(), PARTITION_UPKEEP_HOURS * 3_600_000).unref();
 }
 
 /** startUp, but a failure prints its reason and stops the process: nothing half-starts. */

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'grant-update',
   'audit-export',
   'access-log-read',
+  'audit-archive',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -60,13 +60,23 @@ export function hashAuditRecord(record: AuditRecord): string {
 export type ChainBreak =
   { ok: true; rows: number } | { ok: false; rows: number; seq: number; problem: 'gap' | 'prev-hash' | 'hash'; message: string };
 
+/** A row of the chain by its seq and hash: where verification starts (the genesis, or an archive boundary). */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
 /**
  * An incremental chain checker for streaming: feed rows in seq order with `push`; it returns the first break
- * (and keeps returning it), or null while the chain holds. `result()` gives the verdict so far.
+ * (and keeps returning it), or null while the chain holds. `result()` gives the verdict so far. `after` is the
+ * row the first pushed row must follow: the genesis, or the last row of the newest archive.
  */
-export function createChainVerifier(): { push(row: AuditRecord & { hash: string }): ChainBreak | null; result(): ChainBreak } {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+export function createChainVerifier(after: ChainPoint = { seq: 0, hash: GENESIS_HASH }): {
+  push(row: AuditRecord & { hash: string }): ChainBreak | null;
+  result(): ChainBreak;
+} {
+  let prevHash = after.hash;
+  let expectedSeq = after.seq + 1;
   let count = 0;
   let broken: ChainBreak | null = null;
   const check = (row: AuditRecord & { hash: string }): ChainBreak | null => {

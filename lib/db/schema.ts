@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors lib/db/migrations/*.sql, which are the source of truth for the database itself.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -122,23 +122,41 @@ export const sealedOpenings = pgTable('sealed_openings', {
   openedAt: ts('opened_at').notNull().defaultNow(),
 });
 
-export const auditLog = pgTable('audit_log', {
-  seq: bigint('seq', { mode: 'number' }).primaryKey(),
-  id: uuid('id').notNull(),
-  at: ts('at').notNull(),
-  actorType: text('actor_type', { enum: ['doctor', 'admin', 'service', 'system', 'anonymous'] }).notNull(),
-  actorId: text('actor_id'),
-  actorRole: text('actor_role'),
-  hospitalCode: text('hospital_code'),
-  action: text('action').notNull(),
-  outcome: text('outcome', { enum: ['success', 'failure', 'denied'] }).notNull(),
-  patientCid: text('patient_cid'),
-  purpose: text('purpose', { enum: ['TREAT', 'ETREAT'] }),
-  accessRef: text('access_ref'),
-  clientIp: text('client_ip'),
-  userAgent: text('user_agent'),
-  requestId: text('request_id'),
-  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+// Partitioned by month of `at` (migration 0009): the key must include `at`, the chain keeps seq unique.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    id: uuid('id').notNull(),
+    at: ts('at').notNull(),
+    actorType: text('actor_type', { enum: ['doctor', 'admin', 'service', 'system', 'anonymous'] }).notNull(),
+    actorId: text('actor_id'),
+    actorRole: text('actor_role'),
+    hospitalCode: text('hospital_code'),
+    action: text('action').notNull(),
+    outcome: text('outcome', { enum: ['success', 'failure', 'denied'] }).notNull(),
+    patientCid: text('patient_cid'),
+    purpose: text('purpose', { enum: ['TREAT', 'ETREAT'] }),
+    accessRef: text('access_ref'),
+    clientIp: text('client_ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seq, t.at] })],
+);
+
+/** One archived stretch of the chain (lib/audit/archive.ts): its rows left the database for the named file. */
+export const auditArchive = pgTable('audit_archive', {
+  firstSeq: bigint('first_seq', { mode: 'number' }).notNull(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).primaryKey(),
+  lastHash: text('last_hash').notNull(),
   prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
+  rows: bigint('rows', { mode: 'number' }).notNull(),
+  partitions: text('partitions').array().notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  archivedAt: ts('archived_at').notNull().defaultNow(),
 });
