@@ -91,7 +91,7 @@ export function metrics(): Metrics {
     }),
     refusedRequests: new client.Counter({
       name: 'hl_refused_requests_total',
-      help: 'Requests refused before reaching the app (foreign-origin server actions, oversized bodies)',
+      help: 'Requests refused before reaching the app (foreign-origin server actions; oversized, too deeply nested or undecodable action bodies)',
       labelNames: ['reason'],
       registers: [registry],
     }),

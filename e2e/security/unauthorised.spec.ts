@@ -157,7 +157,9 @@ test("a doctor holding another doctor's access id sees nothing of that patient",
   expect((await page.request.get(fill('/api/access/[accessId]/hospitals/[hcode]', ids))).status()).toBe(200);
 });
 
-test('a server action from another site, or too large, is refused with 4xx before it runs, and counted', async ({ request }) => {
+test('a server action from another site, too large, too deeply nested or undecodable is refused with 4xx before it runs, and counted', async ({
+  request,
+}) => {
   const action = actions.find((a) => a.name === 'lookupPatientAction')!;
   const post = (headers: Record<string, string>, body = '[{}]') =>
     request.post(action.page, {
@@ -168,7 +170,11 @@ test('a server action from another site, or too large, is refused with 4xx befor
   expect((await post({ Origin: 'https://evil.example' })).status()).toBe(403);
   expect((await post({ Origin: 'null' })).status()).toBe(403);
   expect((await post({}, `[${'x'.repeat(1024 * 1024 + 10)}]`)).status()).toBe(413);
+  expect((await post({}, `${'['.repeat(5000)}${']'.repeat(5000)}`)).status()).toBe(400);
+  expect((await post({}, '[{"citizenId":')).status()).toBe(400);
   const metrics = await (await request.get('/api/metrics', { headers: { Authorization: 'Bearer demo-metrics-token-0123456789' } })).text();
   expect(metrics).toMatch(/hl_refused_requests_total\{reason="foreign-origin"\} [2-9]/);
   expect(metrics).toMatch(/hl_refused_requests_total\{reason="body-too-large"\} [1-9]/);
+  expect(metrics).toMatch(/hl_refused_requests_total\{reason="too-deeply-nested"\} [1-9]/);
+  expect(metrics).toMatch(/hl_refused_requests_total\{reason="undecodable-body"\} [1-9]/);
 });

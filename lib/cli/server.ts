@@ -8,7 +8,8 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { env } from '../env';
-import { screenActionRequest } from '../http/action-screen';
+import { readBodyCapped, replayRequest } from '../http/action-body';
+import { ACTION_BODY_LIMIT, isActionRequest, screenActionBody, screenActionRequest, type Refusal } from '../http/action-screen';
 import { stampClient } from '../http/client-address';
 import { loadStaticAssets, serveStaticAsset } from '../http/static-assets';
 import { metrics, routeLabel } from '../metrics';
@@ -23,6 +24,11 @@ const shared = globalThis as unknown as {
   __hlDatabase?: Promise<{ close(): Promise<void> }>;
   __hlCheckpointNow?: () => Promise<void>;
 };
+
+function refuse(res: http.ServerResponse, refusal: Refusal): void {
+  metrics().refusedRequests.inc({ reason: refusal.reason });
+  res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(`${refusal.reason}\n`);
+}
 
 async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname, port });
@@ -45,15 +51,28 @@ async function main(): Promise<void> {
     stampClient(req, trusted);
     if (shared.__hlShuttingDown) res.setHeader('Connection', 'close');
     const refusal = screenActionRequest(req.method, req.headers);
-    if (refusal) {
-      metrics().refusedRequests.inc({ reason: refusal.reason });
-      res
-        .writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
-        .end(`${refusal.reason}\n`);
+    if (refusal) return refuse(res, refusal);
+    if (isActionRequest(req.method, req.headers)) void handleAction(req, res);
+    else if (!serveStaticAsset(assets, req, res)) void handle(req, res);
+  });
+
+  /** A server action's body is read and screened here (size, nesting, decodability), then replayed to Next. */
+  async function handleAction(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let body: Buffer | null;
+    try {
+      body = await readBodyCapped(req, ACTION_BODY_LIMIT);
+    } catch {
+      res.destroy(); // the client went away mid-body
       return;
     }
-    if (!serveStaticAsset(assets, req, res)) void handle(req, res);
-  });
+    if (body === null) {
+      res.setHeader('Connection', 'close'); // the rest of the body is never read
+      return refuse(res, { status: 413, reason: 'body-too-large' });
+    }
+    const refusal = screenActionBody(req.headers['content-type'], body);
+    if (refusal) return refuse(res, refusal);
+    await handle(replayRequest(req, body), res);
+  }
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
     console.log(`Ready on http://${hostname}:${port}`);
