@@ -1,14 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HospitalView } from '@/lib/timeline/types';
 import { viewLines } from '@/lib/timeline/stream-lines';
+import { wireEncoder } from '@/lib/timeline/wire';
 import { pageAnswers } from './page-answers';
 
 const view = (hcode: string) => ({ hcode, status: 'answered', facts: [] }) as unknown as HospitalView;
 /** The lines of one answer as the server sends them: in the compact wire form, one encoder per answer. */
 function lines(hcode: string, v: HospitalView, perLine?: number): string[] {
-  return viewLines(hcode, v, perLine).map((l) => JSON.stringify(l));
+  const wire = wireEncoder();
+  return viewLines(hcode, v, perLine).map((l) => JSON.stringify(wire.encode(l)));
 }
-const errorLine = (hcode: string, status: number, en: string) => JSON.stringify({ hcode, error: { status, message: { th: 'ก', en } } });
+const errorLine = (hcode: string, status: number, en: string) =>
+  JSON.stringify(wireEncoder().encode({ hcode, error: { status, message: { th: 'ก', en } } }));
 
 describe("taking each hospital's answer from the page's response", () => {
   it('settles each hospital from its own answer, an error line as an error, and only the first time', async () => {

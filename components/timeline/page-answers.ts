@@ -1,5 +1,6 @@
 import { lineAssembler, type LineError, type TimelineLine } from '@/lib/timeline/stream-lines';
 import type { HospitalView } from '@/lib/timeline/types';
+import { wireDecoder, type WirePart } from '@/lib/timeline/wire';
 import { nextTask } from './next-task';
 
 /** Longest stretch of parsing before the page gets the main thread back (see useMergedTimeline). */
@@ -27,9 +28,10 @@ export function pageAnswers(
       return single(hcode); // the page's response broke before this hospital's answer arrived
     }
     const assembler = lineAssembler();
+    const wire = wireDecoder();
     let deadline = performance.now() + SLICE_MS;
     for (const text of lines) {
-      const line = JSON.parse(text) as TimelineLine;
+      const line = wire.decode(JSON.parse(text) as WirePart) as unknown as TimelineLine;
       if (line.hcode !== hcode) continue;
       const done = assembler.add(line);
       if (done !== undefined) {

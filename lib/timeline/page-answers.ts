@@ -5,6 +5,7 @@ import { toHttpError } from '../errors';
 import type { RecordDeps } from './deps';
 import { fetchHospitalViews } from './hospital-view';
 import { viewLines, type TimelineLine } from './stream-lines';
+import { wireEncoder } from './wire';
 
 /**
  * One promise per hospital for the record page: the lines of that hospital's answer (see
@@ -32,7 +33,10 @@ export function pageHospitalAnswers(
           const { status, body } = toHttpError(error);
           return [{ hcode, error: { status, message: body.message } }];
         },
-      ).then((lines) => lines.map((line) => JSON.stringify(line))),
+      ).then((lines) => {
+        const wire = wireEncoder();
+        return lines.map((line) => JSON.stringify(wire.encode(line)));
+      }),
     ]),
   );
 }
