@@ -17,6 +17,9 @@ const nextConfig: NextConfig = {
         source: '/:path*',
         headers: [...SECURITY_HEADERS],
       },
+      // The record page streams each hospital's answer into its own response: a reverse proxy (nginx) must
+      // pass each on as it comes, not hold the page back until the slowest hospital has answered.
+      { source: '/patient/:accessId', headers: [{ key: 'X-Accel-Buffering', value: 'no' }] },
     ]);
   },
 };

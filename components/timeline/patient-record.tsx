@@ -17,8 +17,8 @@ import { modalityLabel } from './labels';
 import { EntryDetail, UnsealDialog } from './record-dialogs';
 import { AllergyPanel } from './allergy-panel';
 import { KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
+import { pageAnswers } from './page-answers';
 import { TimelineList } from './timeline-list';
-import { timelineStream } from './timeline-stream';
 import { useMergedTimeline } from './use-merged-timeline';
 
 // recharts is only needed on the Labs tab: keep it out of the first load.
@@ -51,8 +51,10 @@ async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en')
 type Tab = 'timeline' | 'labs' | 'imaging';
 
 /**
- * The merged record: one query per sharing hospital (first answered through one streamed request), merged again (in slices, see useMergedTimeline)
- * each time another hospital answers, so the first entries show as soon as the fastest hospital replies.
+ * The merged record: one query per sharing hospital (first answered by the page's own streamed response:
+ * the server asked every hospital when the page was requested), merged again (in slices, see
+ * useMergedTimeline) each time another hospital answers, so the first entries show as soon as the fastest
+ * hospital replies.
  */
 /** Opens a sealed record (the page hands in its server action: components do not import from app/). */
 type Unseal = (input: { accessId: string; factId: string; reason: string }) => Promise<UnsealResult | SignedOut>;
@@ -60,11 +62,14 @@ type Unseal = (input: { accessId: string; factId: string; reason: string }) => P
 export function PatientRecord({
   accessId,
   hospitals,
+  answers,
   now,
   unseal,
 }: {
   accessId: string;
   hospitals: SharingHospital[];
+  /** Each hospital's answer, streamed into the page's response (see lib/timeline/page-answers.ts). */
+  answers: Readonly<Record<string, Promise<string[]>>>;
   now: string;
   unseal: Unseal;
 }) {
@@ -76,15 +81,13 @@ export function PatientRecord({
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
   const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])), [hospitals, lang]);
 
-  // The first load reads every hospital through one streamed request; retries and refreshes ask one hospital.
-  const stream = useMemo(
-    () =>
-      timelineStream(
-        accessId,
-        (hcode) => fetchHospital(accessId, hcode, lang),
-        (e) => readError(e.status, e.message, lang),
-      ),
-    [accessId, lang],
+  // The first load takes each hospital's answer from the page's response; retries and refreshes ask one hospital.
+  const [stream] = useState(() =>
+    pageAnswers(
+      answers,
+      (hcode) => fetchHospital(accessId, hcode, lang),
+      (e) => readError(e.status, e.message, lang),
+    ),
   );
   const results = useQueries({
     queries: hospitals.map((h) => ({

@@ -3,16 +3,16 @@ import type { Page } from '@playwright/test';
 import { APP_URL, SANDBOX_URL, SMS_TOKEN } from './frontend-config';
 
 /** The newest SMS the sandbox "sent" to a phone ('' when none). */
-async function latestSms(phone: string): Promise<string> {
-  const res = await fetch(`${SANDBOX_URL}/sms/messages?to=${phone}`, { headers: { authorization: `Bearer ${SMS_TOKEN}` } });
+async function latestSms(phone: string, sandboxUrl = SANDBOX_URL): Promise<string> {
+  const res = await fetch(`${sandboxUrl}/sms/messages?to=${phone}`, { headers: { authorization: `Bearer ${SMS_TOKEN}` } });
   if (!res.ok) throw new Error(`sandbox SMS inbox answered HTTP ${res.status}`);
   const body = (await res.json()) as { messages: { text: string }[] };
   return body.messages[0]?.text ?? '';
 }
 
 /** Same steps as e2e signInAtKlang: Dr ว.34567 (PIN 112233) working at Klang Hospital (11535). */
-export async function signInAtKlang(page: Page): Promise<void> {
-  await page.goto(`${APP_URL}/login`);
+export async function signInAtKlang(page: Page, appUrl = APP_URL): Promise<void> {
+  await page.goto(`${appUrl}/login`);
   await page.getByLabel(/เลขที่ใบอนุญาต|licence number/i).fill('ว.34567');
   await page.getByLabel(/PIN/).fill('112233');
   await page.getByRole('button', { name: /เข้าสู่ระบบ|sign in/i }).click();
@@ -42,17 +42,17 @@ async function sendCode(page: Page): Promise<void> {
 }
 
 /** Same steps as e2e consentTo; returns the patient record URL. */
-export async function consentTo(page: Page, cid: string, phone: string): Promise<string> {
+export async function consentTo(page: Page, cid: string, phone: string, sandboxUrl = SANDBOX_URL): Promise<string> {
   await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill(cid);
   await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();
   await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อธิบายแก่ผู้ป่วยแล้ว/ }).check();
-  const before = await latestSms(phone);
+  const before = await latestSms(phone, sandboxUrl);
   await sendCode(page);
   // The newest SMS, preferring one that arrived after the click (a stale code from an earlier run fails).
-  let text = await latestSms(phone);
+  let text = await latestSms(phone, sandboxUrl);
   for (let i = 0; i < 20 && text === before; i++) {
     await new Promise((r) => setTimeout(r, 250));
-    text = await latestSms(phone);
+    text = await latestSms(phone, sandboxUrl);
   }
   const code = /\d{6}/.exec(text)?.[0];
   if (!code) throw new Error(`no OTP in the sandbox SMS inbox for ${phone} (got "${text}")`);

@@ -8,11 +8,21 @@ import { PatientBannerView } from '@/components/timeline/patient-banner';
 import { PatientRecord } from '@/components/timeline/patient-record';
 import { patientPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
+import { pageHospitalAnswers } from '@/lib/timeline/page-answers';
 import { loadPatientContext } from '@/lib/timeline/patient-context';
 
 export default patientPage(async function PatientPage({ doctor, access, deps }) {
   const { lang, calendar, t } = await getLocale();
   const context = await loadPatientContext(doctor, access, deps);
+  // Every hospital is asked now, with the page request; the answers stream into this same response.
+  const answers = context.ok
+    ? pageHospitalAnswers(
+        doctor,
+        access,
+        context.hospitals.map((h) => h.code),
+        deps,
+      )
+    : {};
   const now = new Date();
   return (
     <div className="space-y-4">
@@ -51,7 +61,13 @@ export default patientPage(async function PatientPage({ doctor, access, deps }) 
       {context.ok ? (
         // A Suspense boundary lets React hydrate the record after the banner, in short slices, not one long task.
         <Suspense>
-          <PatientRecord accessId={access.id} hospitals={context.hospitals} now={now.toISOString()} unseal={unsealRecord} />
+          <PatientRecord
+            accessId={access.id}
+            hospitals={context.hospitals}
+            answers={answers}
+            now={now.toISOString()}
+            unseal={unsealRecord}
+          />
         </Suspense>
       ) : (
         <div role="alert" className="card border-warning bg-warning-bg">
