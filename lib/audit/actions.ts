@@ -24,6 +24,12 @@ export const AUDIT_ACTIONS = [
   'grant-update',
   'audit-export',
   'access-log-read',
+  'passkey-register',
+  'passkey-verify',
+  'passkey-rename',
+  'passkey-remove',
+  'passkey-policy',
+  'passkey-reset',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
