@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 export default doctorPasskeyPage(async function PasskeyPage({ session, deps }) {
   const { t } = await getLocale();
   const step = await passkeyNextStep(session, deps);
-  if (step === 'none' || step === 'offer') redirect('/');
+  if (step === 'none') redirect('/');
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t('login.title')}</h1>

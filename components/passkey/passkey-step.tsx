@@ -8,7 +8,7 @@ import { ErrorAlert } from '@/components/shell/error-alert';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { createPasskey, getPasskeyAssertion, type PasskeyActions } from './webauthn-client';
 
-export type PasskeyStepKind = 'verify' | 'register' | 'blocked' | 'offer';
+export type PasskeyStepKind = 'verify' | 'register' | 'blocked';
 
 /** Why a ceremony failed, in the doctor's words. */
 export function passkeyFailureKey(reason: string): MessageKey {
@@ -28,8 +28,8 @@ export function passkeyFailureKey(reason: string): MessageKey {
 
 /**
  * The passkey step after the PIN, on the same screen: the prompt for a doctor who has a passkey, the
- * registration a hospital requires, an offer that can be skipped, or why the doctor must ask the admin.
- * When done (or skipped) the doctor goes on to their start page.
+ * registration a hospital requires, or why the doctor must ask the admin. When done the doctor goes on
+ * to their start page.
  */
 export function PasskeyStep({ step, actions }: { step: PasskeyStepKind; actions: PasskeyActions }) {
   const { t } = useLocale();
@@ -79,7 +79,7 @@ export function PasskeyStep({ step, actions }: { step: PasskeyStepKind; actions:
   return (
     <section className="space-y-4" aria-labelledby="passkey-step-title">
       <h2 id="passkey-step-title" className="text-lg font-semibold">
-        {t(step === 'offer' ? 'passkey.offer.title' : 'passkey.step.title')}
+        {t('passkey.step.title')}
       </h2>
       {step === 'verify' && (
         <>
@@ -89,9 +89,9 @@ export function PasskeyStep({ step, actions }: { step: PasskeyStepKind; actions:
           </button>
         </>
       )}
-      {(step === 'register' || step === 'offer') && (
+      {step === 'register' && (
         <>
-          <p>{t(step === 'offer' ? 'passkey.offer.body' : 'passkey.register.requiredIntro')}</p>
+          <p>{t('passkey.register.requiredIntro')}</p>
           <div>
             <label htmlFor="passkey-name" className="label">
               {t('passkey.register.nameLabel')}
@@ -101,11 +101,6 @@ export function PasskeyStep({ step, actions }: { step: PasskeyStepKind; actions:
           <button type="button" className="btn-primary w-full" onClick={() => void register()} disabled={busy}>
             {busy ? t('common.loading') : t('passkey.register.button')}
           </button>
-          {step === 'offer' && (
-            <button type="button" className="btn-secondary w-full" onClick={proceed} disabled={busy}>
-              {t('passkey.offer.skip')}
-            </button>
-          )}
         </>
       )}
       {step === 'blocked' && (
@@ -114,13 +109,11 @@ export function PasskeyStep({ step, actions }: { step: PasskeyStepKind; actions:
         </p>
       )}
       {error && <ErrorAlert>{t(error)}</ErrorAlert>}
-      {step !== 'offer' && (
-        <p>
-          <Link href="/signout" prefetch={false} className="text-info underline">
-            {t('passkey.signOut')}
-          </Link>
-        </p>
-      )}
+      <p>
+        <Link href="/signout" prefetch={false} className="text-info underline">
+          {t('passkey.signOut')}
+        </Link>
+      </p>
     </section>
   );
 }
