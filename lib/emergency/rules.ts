@@ -58,7 +58,7 @@ export type EmergencyField = keyof EmergencyStart;
  * The form of a doctor who has a passkey: the step-up is the passkey assertion (checked by the service
  * against the session's single-use challenge) instead of the PIN.
  */
-export const emergencyStartPasskeySchema = emergencyStartSchema.omit({ pin: true }).extend({ passkey: z.unknown() });
+export const emergencyStartPasskeySchema = emergencyStartSchema.omit({ pin: true }).extend({ passkey: z.unknown().optional() });
 
 /** Turns FormData values into the schema's input (checkbox "on" → true; absent → undefined). */
 export function emergencyFormInput(get: (name: string) => unknown): Record<string, unknown> {
