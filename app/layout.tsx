@@ -59,6 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               buddhist: t('prefs.buddhist'),
               gregory: t('prefs.gregory'),
               skip: t('app.skip'),
+              passkeys: t('nav.passkeys'),
             }}
           />
           {user && <IdleTimeout minutes={env().SESSION_IDLE_MINUTES} signInPath={user.kind === 'admin' ? '/admin/login' : '/login'} />}

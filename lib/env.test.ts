@@ -70,6 +70,7 @@ describe('parseEnv', () => {
         'SMS_URL',
         'AUDIT_CHECKPOINT_KEY',
         'AUDIT_CHECKPOINT_DIR',
+        'WEBAUTHN_RP_ID',
       ]),
     );
   });
@@ -92,6 +93,8 @@ describe('parseEnv', () => {
       SMS_URL: 'https://sms.example.th',
       AUDIT_CHECKPOINT_KEY: 'q5Hq0Qy4u3w0dQm8cH1cQw7Yx6k2a9sZbQ1mT3pXr0E=',
       AUDIT_CHECKPOINT_DIR: '/var/lib/viewer/audit-checkpoints',
+      WEBAUTHN_RP_ID: 'viewer.example.th',
+      WEBAUTHN_ORIGINS: 'https://viewer.example.th',
     });
     expect(result.ok).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address';
+import { checkWebauthnEnv } from './passkey/config';
 
 /** Values the sandbox and the demo ship with; production refuses every one of them. */
 export const DEMO_SECRETS = [
@@ -65,9 +66,25 @@ const envSchema = z
     AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_MINUTES: int(1, 1440, 5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+    // Passkeys (lib/passkey/config.ts): the relying party's id and the origins it answers on; derived from
+    // APP_URL outside production, explicit in production.
+    WEBAUTHN_RP_ID: z
+      .string()
+      .regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'must be a host name (no scheme, port or path)')
+      .optional(),
+    WEBAUTHN_ORIGINS: z.string().optional(),
+    WEBAUTHN_RP_NAME: z.string().min(1).max(64).default('Health Link Viewer'),
   })
   .superRefine((env, ctx) => {
+    const webauthn = checkWebauthnEnv(env);
+    if (webauthn) ctx.addIssue({ code: 'custom', path: [webauthn.path], message: webauthn.message });
     if (env.APP_ENV !== 'production') return;
+    if (!env.WEBAUTHN_RP_ID || !env.WEBAUTHN_ORIGINS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBAUTHN_RP_ID'],
+        message: 'production names its passkey RP ID and origins: set WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS',
+      });
     if (env.NODE_ENV !== 'production')
       ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'must be "production" when APP_ENV=production' });
     if (env.SANDBOX_MODE) ctx.addIssue({ code: 'custom', path: ['SANDBOX_MODE'], message: 'sandbox adapters are refused in production' });

@@ -4,6 +4,8 @@ import { EmergencyLookup } from '@/components/emergency/emergency-lookup';
 import { doctorPage } from '@/lib/entry/pages';
 import { auditEmergencyDenied } from '@/lib/emergency/service';
 import { getLocale } from '@/lib/i18n/server';
+import { listPasskeyViews } from '@/lib/passkey/manage';
+import { startEmergencyStepUpAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,6 +33,8 @@ export default doctorPage(async function EmergencyPage({ doctor, searchParams, d
       </div>
     );
   }
+  // A doctor with a passkey steps up with it instead of the PIN (the service insists on the same).
+  const hasPasskey = (await listPasskeyViews(deps.db, doctor.licence)).length > 0;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -43,7 +47,7 @@ export default doctorPage(async function EmergencyPage({ doctor, searchParams, d
           {t('emergency.ended')}
         </p>
       )}
-      <EmergencyLookup />
+      <EmergencyLookup passkey={hasPasskey ? { startStepUp: startEmergencyStepUpAction } : null} />
     </div>
   );
 });

@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { DoctorSignInForm } from '@/components/auth/doctor-sign-in-form';
 import { publicPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
+import {
+  finishPasskeyRegistrationAction,
+  finishPasskeySignInAction,
+  passkeyNextStepAction,
+  startPasskeyRegistrationAction,
+  startPasskeySignInAction,
+} from '../passkey/actions';
 
 const searchSchema = z.object({ ended: z.enum(['expired', 'revoked', 'signed-out']).optional() });
 
@@ -27,7 +34,15 @@ export default publicPage(async function LoginPage({ searchParams }) {
         </p>
       )}
       <div className="card">
-        <DoctorSignInForm />
+        <DoctorSignInForm
+          passkey={{
+            nextStep: passkeyNextStepAction,
+            startSignIn: startPasskeySignInAction,
+            finishSignIn: finishPasskeySignInAction,
+            startRegistration: startPasskeyRegistrationAction,
+            finishRegistration: finishPasskeyRegistrationAction,
+          }}
+        />
       </div>
       <p className="text-center">
         <Link href="/admin/login" className="text-info underline">

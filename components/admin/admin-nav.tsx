@@ -9,6 +9,7 @@ const LINKS: { href: string; label: MessageKey; exact: boolean }[] = [
   { href: '/admin', label: 'admin.nav.doctors', exact: false },
   { href: '/admin/audit', label: 'admin.nav.audit', exact: false },
   { href: '/admin/reviews', label: 'admin.nav.reviews', exact: false },
+  { href: '/admin/security', label: 'passkey.admin.nav', exact: false },
 ];
 
 function isCurrent(pathname: string, href: string): boolean {

@@ -9,16 +9,27 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { decodeSignInFailure, doctorSignInSchema } from '@/lib/auth/schemas';
 import { formText } from '@/lib/forms';
 import { ErrorAlert } from '@/components/shell/error-alert';
+import { PasskeyStep, type PasskeyStepKind } from '@/components/passkey/passkey-step';
+import type { PasskeyActions } from '@/components/passkey/webauthn-client';
+
+/** The passkey step's server actions (lib/passkey), handed in by the page: the next step after the PIN and the ceremonies. */
+export type SignInPasskeyActions = PasskeyActions & {
+  nextStep: () => Promise<{ ok: true; step: PasskeyStepKind | 'none' } | { ok: false; reason: string }>;
+};
 
 type FieldErrors = { licence?: string; pin?: string };
 
-/** Licence number + council PIN. Format is checked here and again on the server; bad format never reaches the registry. */
-export function DoctorSignInForm() {
+/**
+ * Licence number + council PIN. Format is checked here and again on the server; bad format never reaches
+ * the registry. The passkey step, when there is one, follows on this same screen.
+ */
+export function DoctorSignInForm({ passkey }: { passkey: SignInPasskeyActions }) {
   const { t, lang, calendar } = useLocale();
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passkeyStep, setPasskeyStep] = useState<PasskeyStepKind | null>(null);
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,6 +52,12 @@ export function DoctorSignInForm() {
     const result = await signIn('doctor', { licence: raw.licence, pin: raw.pin, redirect: false });
     setBusy(false);
     if (result?.ok && !result.error) {
+      const next = await passkey.nextStep().catch(() => null);
+      // Unknown (a failed request): go on; the entry guards send a session that owes the step to /passkey.
+      if (next?.ok && next.step !== 'none') {
+        setPasskeyStep(next.step);
+        return;
+      }
       router.replace('/');
       router.refresh();
       return;
@@ -69,6 +86,7 @@ export function DoctorSignInForm() {
     }
   }
 
+  if (passkeyStep) return <PasskeyStep step={passkeyStep} actions={passkey} />;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={message ? 'signin-message' : undefined}>
       <div>

@@ -18,6 +18,13 @@ import type { Bilingual, MessageKey } from '@/lib/i18n/messages';
 import type { FieldErrors } from '@/lib/result';
 import { emergencyReasonLabel } from './reason-label';
 import { ErrorAlert } from '@/components/shell/error-alert';
+import { passkeyFailureKey } from '@/components/passkey/passkey-step';
+import { getPasskeyAssertion, type PasskeyActions } from '@/components/passkey/webauthn-client';
+
+/** A doctor with a passkey steps up with it: the action that issues this session's step-up challenge. */
+export interface EmergencyPasskey {
+  startStepUp: PasskeyActions['startSignIn'];
+}
 
 type ErrorBody = { error: string; message: Bilingual };
 
@@ -31,7 +38,7 @@ async function postJson(path: string, body: unknown): Promise<{ status: number; 
 }
 
 /** One field, Enter goes: the citizen ID as typed or scanned; then the identity card and the two ways in. */
-export function EmergencyLookup() {
+export function EmergencyLookup({ passkey }: { passkey: EmergencyPasskey | null }) {
   const { t, lang } = useLocale();
   const [cid, setCid] = useState('');
   const [cidError, setCidError] = useState<string | null>(null);
@@ -139,7 +146,7 @@ export function EmergencyLookup() {
                 </p>
               )}
             </section>
-            <EmergencyAccessForm key={lookedUpCid} cid={lookedUpCid} />
+            <EmergencyAccessForm key={lookedUpCid} cid={lookedUpCid} passkey={passkey} />
           </div>
         </>
       )}
@@ -205,11 +212,13 @@ function startRefusal(
       return t('emergency.error.notFound');
     case 'exchange-unavailable':
       return t('emergency.error.exchangeUnavailable');
+    case 'passkey-failed':
+      return t('passkey.emergency.failed');
   }
 }
 
 /** Coded reason, free text with counter, attestation and PIN re-entry. Input is kept on error (except the PIN). */
-function EmergencyAccessForm({ cid }: { cid: string }) {
+function EmergencyAccessForm({ cid, passkey }: { cid: string; passkey: EmergencyPasskey | null }) {
   const { t, lang, calendar } = useLocale();
   const router = useRouter();
   const [reasonText, setReasonText] = useState('');
@@ -222,7 +231,7 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = emergencyFormInput((n) => (n === 'cid' ? cid : form.get(n)));
-    const fieldErrors = emergencyFieldErrors(input);
+    const fieldErrors = emergencyFieldErrors(input, passkey ? 'passkey' : 'pin');
     setMessage(null);
     if (Object.keys(fieldErrors).length > 0) {
       setErrors(fieldErrors);
@@ -232,7 +241,15 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
     setErrors({});
     setBusy(true);
     try {
-      const { status, json } = await postJson('/emergency/access', input);
+      let body: Record<string, unknown> = input;
+      if (passkey) {
+        // The passkey replaces the PIN: a fresh assertion over this session's single-use step-up challenge.
+        const started = await passkey.startStepUp();
+        const answer = started.ok ? await getPasskeyAssertion(started.options) : started;
+        if (!answer.ok) return setMessage(t(passkeyFailureKey(answer.reason)));
+        body = { ...input, pin: undefined, passkey: answer.response };
+      }
+      const { status, json } = await postJson('/emergency/access', body);
       if (isErrorBody(json)) {
         setMessage(json.message[lang]);
         return;
@@ -330,28 +347,34 @@ function EmergencyAccessForm({ cid }: { cid: string }) {
             </p>
           )}
         </div>
-        <div>
-          <label htmlFor="ed-pin" className="label">
-            {t('emergency.form.pin')}
-          </label>
-          <input
-            ref={pinRef}
-            id="ed-pin"
-            name="pin"
-            type="password"
-            className="field"
-            autoComplete="current-password"
-            inputMode="numeric"
-            maxLength={6}
-            aria-invalid={errors.pin ? true : undefined}
-            aria-describedby={errors.pin ? 'pin-error' : undefined}
-          />
-          {errorText('pin') && (
-            <p id="pin-error" className="field-error">
-              {errorText('pin')}
-            </p>
-          )}
-        </div>
+        {passkey ? (
+          <p className="rounded-md border border-info bg-info-bg p-3 text-info">
+            <span className="font-semibold">{t('passkey.emergency.label')}</span> — {t('passkey.emergency.hint')}
+          </p>
+        ) : (
+          <div>
+            <label htmlFor="ed-pin" className="label">
+              {t('emergency.form.pin')}
+            </label>
+            <input
+              ref={pinRef}
+              id="ed-pin"
+              name="pin"
+              type="password"
+              className="field"
+              autoComplete="current-password"
+              inputMode="numeric"
+              maxLength={6}
+              aria-invalid={errors.pin ? true : undefined}
+              aria-describedby={errors.pin ? 'pin-error' : undefined}
+            />
+            {errorText('pin') && (
+              <p id="pin-error" className="field-error">
+                {errorText('pin')}
+              </p>
+            )}
+          </div>
+        )}
         {message && <ErrorAlert>{message}</ErrorAlert>}
         <button type="submit" className="btn-danger w-full" disabled={busy}>
           {busy ? t('common.loading') : t('emergency.form.submit')}

@@ -21,6 +21,7 @@ export interface HeaderLabels {
   buddhist: string;
   gregory: string;
   skip: string;
+  passkeys: string;
 }
 
 /**
@@ -76,6 +77,11 @@ export function AppHeader({
           {user?.kind === 'doctor' && (
             <Link prefetch={false} href="/select-hospital" className="text-sm underline">
               {labels.switchHospital}
+            </Link>
+          )}
+          {user?.kind === 'doctor' && (
+            <Link prefetch={false} href="/passkeys" className="text-sm underline">
+              {labels.passkeys}
             </Link>
           )}
           <PreferencesSwitch lang={lang} calendar={calendar} labels={labels} />

@@ -25,6 +25,12 @@ export const AUDIT_ACTIONS = [
   'audit-export',
   'access-log-read',
   'audit-archive',
+  'passkey-register',
+  'passkey-verify',
+  'passkey-rename',
+  'passkey-remove',
+  'passkey-policy',
+  'passkey-reset',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

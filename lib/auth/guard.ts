@@ -8,6 +8,7 @@ import { env } from '../env';
 import { AppError } from '../errors';
 import { requestContext, type RequestContext } from '../http/request-context';
 import type { DoctorRegistry } from '../registry/doctor-registry';
+import { passkeyGatePending, PASSKEY_STEP_PATH } from './passkey-gate';
 import { grantInForce, judgeSession, licenceVerdict, needsTouch, REGISTRY_RECHECK_MS } from './session-rules';
 import { endSession, loadSession, loadSessionWithGrant, setSessionHospital, touchSession, type SessionRow } from './sessions';
 
@@ -36,7 +37,7 @@ export interface GuardDeps {
   registry: Pick<DoctorRegistry, 'getPractitioner'>;
 }
 
-type Failure = 'signed-out' | 'expired' | 'revoked' | 'choose-hospital' | 'wrong-kind';
+type Failure = 'signed-out' | 'expired' | 'revoked' | 'choose-hospital' | 'wrong-kind' | 'passkey';
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Failure; session?: SessionRow };
 
 async function sessionIdFromCookie(): Promise<string | null> {
@@ -72,6 +73,7 @@ async function authenticate(
   deps: GuardDeps,
   kind: 'doctor' | 'admin',
   allowNoHospital = false,
+  allowPasskeyPending = false,
 ): Promise<Outcome<{ row: SessionRow; request: RequestContext; role: string }>> {
   const sid = await sessionIdFromCookie();
   if (!sid) return { ok: false, reason: 'signed-out' };
@@ -90,8 +92,11 @@ async function authenticate(
   }
   let role = row.role ?? '';
   let registryChecked = false;
+  // Fail closed: until the passkey step is done, a doctor's session opens nothing but that step.
+  const passkeyPending = kind === 'doctor' && !allowPasskeyPending && passkeyGatePending(row, loaded.passkey);
   if (kind === 'doctor') {
     if (!row.hospitalCode) {
+      if (passkeyPending) return { ok: false, reason: 'passkey', session: row };
       if (allowNoHospital) return { ok: true, value: { row, request, role } };
       return { ok: false, reason: 'choose-hospital', session: row };
     }
@@ -113,6 +118,7 @@ async function authenticate(
     }
   }
   if (registryChecked || needsTouch(row.lastSeenAt, now)) await touchSession(database, row.id, now, registryChecked);
+  if (passkeyPending) return { ok: false, reason: 'passkey', session: row };
   return { ok: true, value: { row, request, role } };
 }
 
@@ -143,6 +149,7 @@ function toAdmin(v: { row: SessionRow; request: RequestContext }): AdminContext 
 export async function requireDoctorPage(deps: GuardDeps): Promise<DoctorContext> {
   const r = await authenticate(deps, 'doctor');
   if (r.ok) return toDoctor(r.value);
+  if (r.reason === 'passkey') redirect(PASSKEY_STEP_PATH);
   if (r.reason === 'choose-hospital') redirect('/select-hospital');
   redirect(r.reason === 'signed-out' || r.reason === 'wrong-kind' ? '/login' : `/login?ended=${r.reason}`);
 }
@@ -156,7 +163,7 @@ export async function requireDoctorSession(deps: GuardDeps): Promise<{
   request: RequestContext;
 }> {
   const r = await authenticate(deps, 'doctor', true);
-  if (!r.ok) redirect('/login');
+  if (!r.ok) redirect(r.reason === 'passkey' ? PASSKEY_STEP_PATH : '/login');
   return {
     sessionId: r.value.row.id,
     licence: r.value.row.subject,
@@ -170,7 +177,57 @@ export async function requireDoctorSession(deps: GuardDeps): Promise<{
 export async function requireDoctor(deps: GuardDeps): Promise<DoctorContext> {
   const r = await authenticate(deps, 'doctor');
   if (r.ok) return toDoctor(r.value);
+  if (r.reason === 'passkey') throw PASSKEY_STEP_REQUIRED;
   throw new AppError('unauthenticated', { th: 'กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Please sign in again.' });
+}
+
+const PASSKEY_STEP_REQUIRED = new AppError('unauthenticated', {
+  th: 'กรุณายืนยันตัวตนด้วยพาสคีย์ก่อนใช้งาน',
+  en: 'Please complete the passkey step first.',
+});
+
+/** The session as the passkey step sees it: signed in with the PIN, the passkey step perhaps still to do. */
+export interface DoctorPasskeyContext {
+  sessionId: string;
+  licence: string;
+  displayName: string;
+  hospitalCode: string | null;
+  role: string | null;
+  passkeyVerified: boolean;
+  /** The facts the step is decided on (lib/passkey/policy.ts decidePasskeyStep). */
+  hospitalRequires: boolean;
+  request: RequestContext;
+}
+
+async function passkeyContext(deps: GuardDeps): Promise<DoctorPasskeyContext | null> {
+  const r = await authenticate(deps, 'doctor', true, true);
+  if (!r.ok) return null;
+  const loaded = await loadSessionWithGrant(deps.db, r.value.row.id);
+  const row = r.value.row;
+  return {
+    sessionId: row.id,
+    licence: row.subject,
+    displayName: row.displayName,
+    hospitalCode: row.hospitalCode,
+    role: row.hospitalCode ? r.value.role : null,
+    passkeyVerified: row.passkeyAt !== null,
+    hospitalRequires: row.hospitalCode !== null && (loaded?.passkey.required ?? true),
+    request: r.value.request,
+  };
+}
+
+/** For the passkey step's page: a doctor signed in with the PIN (passkey step pending or not), else sign-in. */
+export async function requireDoctorPasskeyPage(deps: GuardDeps): Promise<DoctorPasskeyContext> {
+  const ctx = await passkeyContext(deps);
+  if (!ctx) redirect('/login');
+  return ctx;
+}
+
+/** For the passkey step's actions: the same, or an AppError (401). */
+export async function requireDoctorPasskeySession(deps: GuardDeps): Promise<DoctorPasskeyContext> {
+  const ctx = await passkeyContext(deps);
+  if (!ctx) throw new AppError('unauthenticated', { th: 'กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Please sign in again.' });
+  return ctx;
 }
 
 /** For admin pages. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { preparedPer } from '../db/prepared';
-import { doctorGrants, sessions } from '../db/schema';
+import { doctorGrants, hospitalPasskeyPolicy, sessions } from '../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
 type GrantRow = typeof doctorGrants.$inferSelect;
@@ -30,7 +30,13 @@ export async function loadSession(db: Db, id: string): Promise<SessionRow | unde
 
 const sessionWithGrantQuery = preparedPer((db) =>
   db
-    .select({ session: sessions, grant: doctorGrants })
+    .select({
+      session: sessions,
+      grant: doctorGrants,
+      // The passkey step's facts (lib/auth/passkey-gate.ts) come in the same round trip.
+      passkeyRequired: hospitalPasskeyPolicy.required,
+      hasPasskey: sql<boolean>`(${sessions.kind} = 'doctor' AND EXISTS (SELECT 1 FROM doctor_passkeys p WHERE p.licence_number = ${sessions.subject} AND p.removed_at IS NULL))`,
+    })
     .from(sessions)
     .leftJoin(
       doctorGrants,
@@ -40,6 +46,7 @@ const sessionWithGrantQuery = preparedPer((db) =>
         eq(doctorGrants.hospitalCode, sessions.hospitalCode),
       ),
     )
+    .leftJoin(hospitalPasskeyPolicy, and(eq(sessions.kind, 'doctor'), eq(hospitalPasskeyPolicy.hospitalCode, sessions.hospitalCode)))
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare('load_session_with_grant'),
 );
@@ -48,9 +55,19 @@ const sessionWithGrantQuery = preparedPer((db) =>
  * The session and, for a doctor who has chosen a hospital, their grant row at that hospital (whatever its
  * status: the caller judges it), read together in one round trip on every authenticated request.
  */
-export async function loadSessionWithGrant(db: Db, id: string): Promise<{ row: SessionRow; grant: GrantRow | null } | undefined> {
+export async function loadSessionWithGrant(
+  db: Db,
+  id: string,
+): Promise<{ row: SessionRow; grant: GrantRow | null; passkey: { required: boolean; hasPasskey: boolean } } | undefined> {
   const [found] = await sessionWithGrantQuery(db).execute({ id });
-  return found && { row: found.session, grant: found.grant };
+  return (
+    found && {
+      row: found.session,
+      grant: found.grant,
+      // PGlite and node-postgres both give a boolean; anything else is read as "yes" (fail closed).
+      passkey: { required: found.passkeyRequired === true, hasPasskey: (found.hasPasskey as unknown) !== false },
+    }
+  );
 }
 
 export async function touchSession(db: Db, id: string, now = new Date(), registryChecked = false): Promise<void> {

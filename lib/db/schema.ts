@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors lib/db/migrations/*.sql, which are the source of truth for the database itself.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -47,6 +47,7 @@ export const sessions = pgTable('sessions', {
   registryCheckedAt: ts('registry_checked_at').notNull().defaultNow(),
   endedAt: ts('ended_at'),
   endReason: text('end_reason'),
+  passkeyAt: ts('passkey_at'),
 });
 
 export const authThrottle = pgTable('auth_throttle', {
@@ -159,4 +160,43 @@ export const auditArchive = pgTable('audit_archive', {
   fileName: text('file_name').notNull(),
   fileSha256: text('file_sha256').notNull(),
   archivedAt: ts('archived_at').notNull().defaultNow(),
+});
+
+export const doctorPasskeys = pgTable('doctor_passkeys', {
+  id: uuid('id').primaryKey(),
+  licenceNumber: text('licence_number').notNull(),
+  credentialId: text('credential_id').notNull(),
+  publicKey: text('public_key').notNull(),
+  counter: bigint('counter', { mode: 'number' }).notNull(),
+  transports: jsonb('transports').$type<string[]>().notNull(),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastUsedAt: ts('last_used_at'),
+  removedAt: ts('removed_at'),
+  removedBy: text('removed_by'),
+});
+
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  sessionId: text('session_id').notNull(),
+  purpose: text('purpose', { enum: ['register', 'sign-in', 'step-up'] }).notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  challenge: text('challenge').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const hospitalPasskeyPolicy = pgTable('hospital_passkey_policy', {
+  hospitalCode: text('hospital_code').primaryKey(),
+  required: boolean('required').notNull(),
+  allowBootstrap: boolean('allow_bootstrap').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const passkeyEnrolmentPermits = pgTable('passkey_enrolment_permits', {
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

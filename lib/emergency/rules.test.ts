@@ -3,6 +3,7 @@ import {
   clampEmergencyHours,
   emergencyExpiry,
   emergencyFieldErrors,
+  emergencyStartPasskeySchema,
   emergencyFormInput,
   emergencyNoticeText,
   emergencyStartSchema,
@@ -49,6 +50,15 @@ describe('emergencyStartSchema', () => {
 
   it('reports every missing field at once', () => {
     expect(Object.keys(emergencyFieldErrors({ cid: valid.cid })).sort()).toEqual(['attestation', 'pin', 'reasonCode', 'reasonText']);
+  });
+});
+
+describe('the form of a doctor who steps up with a passkey', () => {
+  it('asks for no PIN, and leaves the assertion to the service (which refuses a missing one)', () => {
+    expect(Object.keys(emergencyFieldErrors({ cid: valid.cid }, 'passkey')).sort()).toEqual(['attestation', 'reasonCode', 'reasonText']);
+    const { pin: _pin, ...withoutPin } = valid;
+    expect(emergencyFieldErrors(withoutPin, 'passkey')).toEqual({});
+    expect(emergencyStartPasskeySchema.safeParse(withoutPin).success).toBe(true);
   });
 });
 

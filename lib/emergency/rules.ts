@@ -54,6 +54,12 @@ export const emergencyStartSchema = z.object({
 export type EmergencyStart = z.output<typeof emergencyStartSchema>;
 export type EmergencyField = keyof EmergencyStart;
 
+/**
+ * The form of a doctor who has a passkey: the step-up is the passkey assertion (checked by the service
+ * against the session's single-use challenge) instead of the PIN.
+ */
+export const emergencyStartPasskeySchema = emergencyStartSchema.omit({ pin: true }).extend({ passkey: z.unknown().optional() });
+
 /** Turns FormData values into the schema's input (checkbox "on" → true; absent → undefined). */
 export function emergencyFormInput(get: (name: string) => unknown): Record<string, unknown> {
   const str = (name: string) => {
@@ -71,8 +77,8 @@ export function emergencyFormInput(get: (name: string) => unknown): Record<strin
 }
 
 /** Field → message key for the first problem of each field (for the form's inline errors). */
-export function emergencyFieldErrors(input: unknown): FieldErrors<EmergencyField> {
-  const parsed = emergencyStartSchema.safeParse(input);
+export function emergencyFieldErrors(input: unknown, stepUp: 'pin' | 'passkey' = 'pin'): FieldErrors<EmergencyField> {
+  const parsed = (stepUp === 'pin' ? emergencyStartSchema : emergencyStartPasskeySchema).safeParse(input);
   if (parsed.success) return {};
   const errors: FieldErrors<EmergencyField> = {};
   for (const issue of parsed.error.issues) {

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { PatientLookup } from '../exchange/types';
 import type { VerifyResult } from '../registry/doctor-registry';
 import type { SmsSendResult } from '../sms/sms-gateway';
+import { insertPasskey } from '../passkey/store';
 import { createTestDatabase, DATABASE_KINDS } from '../testing/databases';
 import { endEmergencyAccess, lookupEmergencyPatient, startEmergencyAccess, type EmergencyDeps, type EmergencyDoctor } from './service';
 
@@ -138,6 +139,19 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
       'wrong-pin',
       'registry-unavailable',
     ]);
+  });
+
+  it('a doctor with a passkey steps up with it: the PIN is refused, never checked, and no access opens', async () => {
+    const { deps, verified } = fakes(database);
+    await insertPasskey(
+      database.db,
+      { licence: '67890', credentialId: 'cred-ed', publicKey: 'x', counter: 0, transports: [], name: 'ED' },
+      START,
+    );
+    expect(await startEmergencyAccess({ ...ed, sessionId: 'session-1' }, form, deps)).toEqual({ ok: false, reason: 'passkey-failed' });
+    expect(verified).toEqual([]);
+    expect(await database.db.select().from(emergencyAccesses)).toHaveLength(0);
+    expect((await audits('emergency-start')).map((a) => (a.details as { reason: string }).reason)).toEqual(['passkey-invalid']);
   });
 
   it('throttles PIN guessing through the step-up', async () => {

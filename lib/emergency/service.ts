@@ -3,8 +3,6 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { doctorActor } from '../audit/actor';
 import { appendAudit } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
-import { LICENCE_POLICY } from '../auth/throttle';
-import { releaseAttempt, reserveAttempt } from '../auth/throttle-store';
 import type { Db } from '../db';
 import { emergencyAccesses, smsSends } from '../db/schema';
 import { AppError } from '../errors';
@@ -14,6 +12,8 @@ import { ageInYears } from '../i18n/format';
 import { bilingual } from '../i18n/messages';
 import { formatCitizenId } from '../identity/citizen-id';
 import { logger } from '../log';
+import type { WebauthnConfig } from '../passkey/config';
+import { listPasskeys } from '../passkey/store';
 import type { DoctorRegistry } from '../registry/doctor-registry';
 import { failure, success, type Failure, type Success } from '../result';
 import type { SmsGateway } from '../sms/sms-gateway';
@@ -22,9 +22,11 @@ import {
   emergencyFieldErrors,
   emergencyLookupSchema,
   emergencyNoticeText,
+  emergencyStartPasskeySchema,
   emergencyStartSchema,
   type EmergencyField,
 } from './rules';
+import { passkeyStepUp, pinStepUp } from './step-up';
 
 /** The outside world the emergency service talks to; tests pass their own. */
 export interface EmergencyDeps {
@@ -33,10 +35,17 @@ export interface EmergencyDeps {
   registry: Pick<DoctorRegistry, 'verifyCredentials'>;
   sms: SmsGateway;
   emergencyHours: number;
+  /** The passkey relying party, for a doctor who steps up with a passkey (absent: that step-up is refused). */
+  webauthn?: WebauthnConfig;
   now: () => Date;
 }
 
-export type EmergencyDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | 'role' | 'request'>;
+/** The doctor breaking the glass; the session id binds a passkey step-up to this session's challenge. */
+export type EmergencyDoctor = Pick<DoctorContext, 'licence' | 'hospitalCode' | 'role' | 'request'> & { sessionId?: string };
+
+async function hasPasskey(database: Db, licence: string): Promise<boolean> {
+  return (await listPasskeys(database, licence)).length > 0;
+}
 
 /** Identity card shown before break-the-glass: no clinical data, no phone number (only whether there is one). */
 export interface EmergencyPatientCard {
@@ -61,7 +70,7 @@ export type EmergencyStartResult =
   | Success<{ accessId: string; smsSent: boolean }>
   | Failure<'invalid' | 'pin-wrong', EmergencyField>
   | (Failure<'locked'> & { retryAt: string })
-  | Failure<'registry-unavailable' | 'not-found' | 'exchange-unavailable'>;
+  | Failure<'registry-unavailable' | 'not-found' | 'exchange-unavailable' | 'passkey-failed'>;
 
 const actor = doctorActor;
 
@@ -146,68 +155,31 @@ export async function lookupEmergencyPatient(doctor: EmergencyDoctor, input: unk
 }
 
 /**
- * Breaks the glass: role 'ed' only, form validated, PIN re-entered and checked with the council
- * (throttled per licence under `stepup:`), patient must exist. The access row and its audit row are
+ * Breaks the glass: role 'ed' only, form validated, a step-up (the doctor's passkey if they have one,
+ * else the PIN re-entered and checked with the council; lib/emergency/step-up.ts), patient must exist. The access row and its audit row are
  * written in one transaction; the patient is then told by SMS (a failed SMS is audited, not undone).
  */
 export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unknown, deps: EmergencyDeps): Promise<EmergencyStartResult> {
   const now = deps.now();
   await requireEmergencyRole(doctor, deps.db, 'start', now);
-  const parsed = emergencyStartSchema.safeParse(input);
-  if (!parsed.success) return failure('invalid', emergencyFieldErrors(input));
-  const { cid, reasonCode, reasonText, pin } = parsed.data;
+  // A doctor with a passkey steps up with it, never with the PIN (the weaker factor is not offered beside it).
+  const withPasskey = await hasPasskey(deps.db, doctor.licence);
+  const parsed = withPasskey
+    ? emergencyStartPasskeySchema.safeParse(input)
+    : emergencyStartSchema.transform((v) => ({ ...v, passkey: undefined })).safeParse(input);
+  if (!parsed.success) return failure('invalid', emergencyFieldErrors(input, withPasskey ? 'passkey' : 'pin'));
+  const { cid, reasonCode, reasonText } = parsed.data;
 
-  const key = `stepup:${doctor.licence}`;
-  const decision = await reserveAttempt(deps.db, [{ key, policy: LICENCE_POLICY }], now);
-  if (!decision.allowed) {
-    await appendAudit(
-      deps.db,
-      {
-        ...actor(doctor),
-        action: 'emergency-start',
-        outcome: 'denied',
-        patientCid: cid,
-        purpose: 'ETREAT',
-        details: { reason: 'stepup-throttled', reasonCode },
-      },
-      now,
-    );
-    return { ...failure('locked'), retryAt: decision.retryAt.toISOString() };
-  }
-  const verified = await deps.registry.verifyCredentials(doctor.licence, pin);
-  if (verified.outcome === 'unavailable') {
-    // An outage is not the doctor's fault: refund the attempt. Still no access without a verified PIN.
-    await releaseAttempt(deps.db, [key]);
-    await appendAudit(
-      deps.db,
-      {
-        ...actor(doctor),
-        action: 'emergency-start',
-        outcome: 'failure',
-        patientCid: cid,
-        purpose: 'ETREAT',
-        details: { reason: 'registry-unavailable', reasonCode },
-      },
-      now,
-    );
-    return failure('registry-unavailable');
-  }
-  if (verified.outcome === 'invalid') {
-    await appendAudit(
-      deps.db,
-      {
-        ...actor(doctor),
-        action: 'emergency-start',
-        outcome: 'denied',
-        patientCid: cid,
-        purpose: 'ETREAT',
-        details: { reason: 'wrong-pin', reasonCode },
-      },
-      now,
-    );
-    return failure('pin-wrong', { pin: { key: 'emergency.error.pinWrong' } });
-  }
-  await releaseAttempt(deps.db, [key]);
+  const refused = withPasskey
+    ? await passkeyStepUp(doctor, parsed.data.passkey, { cid, reasonCode }, deps, now)
+    : await pinStepUp(
+        doctor,
+        'pin' in parsed.data && typeof parsed.data.pin === 'string' ? parsed.data.pin : '',
+        { cid, reasonCode },
+        deps,
+        now,
+      );
+  if (refused) return refused;
 
   const ctx = exchangeContextFor(doctor, 'ETREAT');
   const found = await deps.exchange.findPatient({ cid }, ctx);

@@ -2,7 +2,15 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { requireAccessOf, type PatientAccess } from '../access/patient-access';
-import { requireAdmin, requireDoctor, requireDoctorSession, type AdminContext, type DoctorContext } from '../auth/guard';
+import {
+  requireAdmin,
+  requireDoctor,
+  requireDoctorPasskeySession,
+  requireDoctorSession,
+  type AdminContext,
+  type DoctorContext,
+  type DoctorPasskeyContext,
+} from '../auth/guard';
 import { AppError } from '../errors';
 import { failure, type SignedOut } from '../result';
 import { appDeps, type AppDeps } from './deps';
@@ -86,6 +94,14 @@ export function doctorSessionAction<S extends z.ZodType, R>(
   fn: (ctx: { session: Awaited<ReturnType<typeof requireDoctorSession>>; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
   return build(async (deps) => ({ session: await requireDoctorSession(deps) }), '/login', options, fn);
+}
+
+/** An action of the passkey step: a doctor signed in with the PIN whose passkey step may still be pending. */
+export function doctorPasskeyAction<S extends z.ZodType, R>(
+  options: Options<S, R>,
+  fn: (ctx: { session: DoctorPasskeyContext; deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
+  return build(async (deps) => ({ session: await requireDoctorPasskeySession(deps) }), '/login', options, fn);
 }
 
 /**

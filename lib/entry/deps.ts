@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Db } from '../db';
 import { env } from '../env';
+import { webauthnConfigOf, type WebauthnConfig } from '../passkey/config';
 import { services } from '../services';
 
 /**
@@ -18,6 +19,8 @@ export interface AppDeps {
   secret: string;
   consentHours: number;
   emergencyHours: number;
+  /** The passkey relying party (WEBAUTHN_* or derived from APP_URL). */
+  webauthn: WebauthnConfig;
   now: () => Date;
 }
 
@@ -33,6 +36,7 @@ export async function appDeps(): Promise<AppDeps> {
     secret: config.AUTH_SECRET,
     consentHours: config.CONSENT_HOURS,
     emergencyHours: config.EMERGENCY_HOURS,
+    webauthn: webauthnConfigOf(config),
     now: () => new Date(),
   };
 }

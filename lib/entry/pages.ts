@@ -1,7 +1,15 @@
 import 'server-only';
 import type { ReactNode } from 'react';
 import { requirePatientAccessPage, type PatientAccess } from '../access/patient-access';
-import { requireAdminPage, requireDoctorPage, requireDoctorSession, type AdminContext, type DoctorContext } from '../auth/guard';
+import {
+  requireAdminPage,
+  requireDoctorPage,
+  requireDoctorPasskeyPage,
+  requireDoctorSession,
+  type AdminContext,
+  type DoctorContext,
+  type DoctorPasskeyContext,
+} from '../auth/guard';
 import { appDeps, type AppDeps } from './deps';
 
 /**
@@ -44,6 +52,18 @@ export function doctorSessionPage(
   return async (props) => {
     const deps = await appDeps();
     const session = await requireDoctorSession(deps);
+    return render({ ...(await base(props, deps)), session });
+  };
+}
+
+/**
+ * The passkey step after the PIN (verify, register, or why not): a signed-in doctor whose passkey step
+ * may still be pending — the one page such a session may open besides signing out.
+ */
+export function doctorPasskeyPage(render: (ctx: Base & { session: DoctorPasskeyContext }) => Promise<ReactNode>): Page {
+  return async (props) => {
+    const deps = await appDeps();
+    const session = await requireDoctorPasskeyPage(deps);
     return render({ ...(await base(props, deps)), session });
   };
 }
