@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'grant-update',
   'audit-export',
   'access-log-read',
+  'patient-name-search',
+  'terms-accept',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors lib/db/migrations/*.sql, which are the source of truth for the database itself.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -142,3 +142,30 @@ export const auditLog = pgTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+export const nameSearches = pgTable('name_searches', {
+  id: uuid('id').primaryKey(),
+  auditId: uuid('audit_id').notNull(),
+  at: ts('at').notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  nameKey: text('name_key').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }),
+  birthYear: integer('birth_year'),
+  outcome: text('outcome', { enum: ['candidates', 'none', 'needs-birth', 'too-broad', 'exchange-unavailable'] }).notNull(),
+  matchCount: integer('match_count'),
+  shownCount: integer('shown_count').notNull(),
+});
+
+export const termsAcceptances = pgTable(
+  'terms_acceptances',
+  {
+    licenceNumber: text('licence_number').notNull(),
+    version: text('version').notNull(),
+    acceptedAt: ts('accepted_at').notNull(),
+    hospitalCode: text('hospital_code'),
+  },
+  (t) => [primaryKey({ columns: [t.licenceNumber, t.version] })],
+);

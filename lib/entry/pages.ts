@@ -2,6 +2,7 @@ import 'server-only';
 import type { ReactNode } from 'react';
 import { requirePatientAccessPage, type PatientAccess } from '../access/patient-access';
 import { requireAdminPage, requireDoctorPage, requireDoctorSession, type AdminContext, type DoctorContext } from '../auth/guard';
+import { requireTermsAcceptedPage } from '../auth/terms-guard';
 import { appDeps, type AppDeps } from './deps';
 
 /**
@@ -33,6 +34,7 @@ export function doctorPage(render: (ctx: Base & { doctor: DoctorContext }) => Pr
   return async (props) => {
     const deps = await appDeps();
     const doctor = await requireDoctorPage(deps);
+    await requireTermsAcceptedPage(doctor, deps);
     return render({ ...(await base(props, deps)), doctor });
   };
 }
@@ -41,6 +43,16 @@ export function doctorPage(render: (ctx: Base & { doctor: DoctorContext }) => Pr
 export function doctorSessionPage(
   render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>,
 ): Page {
+  return async (props) => {
+    const deps = await appDeps();
+    const session = await requireDoctorSession(deps);
+    await requireTermsAcceptedPage(session, deps);
+    return render({ ...(await base(props, deps)), session });
+  };
+}
+
+/** The terms-of-use page: a signed-in doctor who may not have accepted the current terms nor chosen a hospital. */
+export function termsPage(render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>): Page {
   return async (props) => {
     const deps = await appDeps();
     const session = await requireDoctorSession(deps);
@@ -54,6 +66,7 @@ export function patientPage(render: (ctx: Base & { doctor: DoctorContext; access
     const { accessId = '' } = await props.params;
     const deps = await appDeps();
     const { doctor, access } = await requirePatientAccessPage(accessId, deps);
+    await requireTermsAcceptedPage(doctor, deps);
     return render({ ...(await base(props, deps)), doctor, access });
   };
 }

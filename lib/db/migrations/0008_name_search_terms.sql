@@ -1,0 +1,31 @@
+-- Search by name (issue 22): every search, its terms in their own columns so that a privacy officer can
+-- answer "who looked for this person, when, from where, and what came back" without reading free text.
+-- Kept like the audit trail (same retention); the hash-chained audit_log row is named by audit_id.
+CREATE TABLE name_searches (
+  id uuid PRIMARY KEY,
+  audit_id uuid NOT NULL,
+  at timestamptz NOT NULL,
+  licence_number text NOT NULL,
+  hospital_code text NOT NULL,
+  -- As typed (Unicode NFC, trimmed, spaces collapsed) and as matched (tone marks and case folded away).
+  given_name text NOT NULL,
+  family_name text NOT NULL,
+  name_key text NOT NULL,
+  birth_date date,
+  birth_year integer,
+  outcome text NOT NULL CHECK (outcome IN ('candidates', 'none', 'needs-birth', 'too-broad', 'exchange-unavailable')),
+  match_count integer,
+  shown_count integer NOT NULL
+);
+-- The per-doctor limit counts a doctor's recent searches; a privacy officer looks a name up across doctors.
+CREATE INDEX name_searches_doctor ON name_searches (licence_number, at);
+CREATE INDEX name_searches_name ON name_searches (name_key, at);
+
+-- Terms of use: one row per doctor per accepted version (a new version asks again).
+CREATE TABLE terms_acceptances (
+  licence_number text NOT NULL,
+  version text NOT NULL,
+  accepted_at timestamptz NOT NULL,
+  hospital_code text,
+  PRIMARY KEY (licence_number, version)
+);
