@@ -154,9 +154,9 @@ export const nameSearches = pgTable('name_searches', {
   nameKey: text('name_key').notNull(),
   birthDate: date('birth_date', { mode: 'string' }),
   birthYear: integer('birth_year'),
-  outcome: text('outcome', { enum: ['candidates', 'none', 'needs-birth', 'too-broad', 'exchange-unavailable'] }).notNull(),
+  outcome: text('outcome', { enum: ['candidates', 'none', 'needs-birth', 'too-broad', 'exchange-unavailable', 'limit'] }).notNull(),
   matchCount: integer('match_count'),
-  shownCount: integer('shown_count').notNull(),
+  shownCids: text('shown_cids').array().notNull().default([]),
 });
 
 export const termsAcceptances = pgTable(

@@ -13,9 +13,10 @@ CREATE TABLE name_searches (
   name_key text NOT NULL,
   birth_date date,
   birth_year integer,
-  outcome text NOT NULL CHECK (outcome IN ('candidates', 'none', 'needs-birth', 'too-broad', 'exchange-unavailable')),
+  outcome text NOT NULL CHECK (outcome IN ('candidates', 'none', 'needs-birth', 'too-broad', 'exchange-unavailable', 'limit')),
   match_count integer,
-  shown_count integer NOT NULL
+  -- Whose name, sex, birth date and masked ID the doctor was shown: each of them may ask who saw it.
+  shown_cids text[] NOT NULL DEFAULT '{}'
 );
 -- The per-doctor limit counts a doctor's recent searches; a privacy officer looks a name up across doctors.
 CREATE INDEX name_searches_doctor ON name_searches (licence_number, at);
