@@ -1,7 +1,7 @@
 import { ConsentFlow } from '@/components/consent/consent-flow';
 import { doctorPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
-import { lookupPatientAction, sendConsentOtpAction, verifyConsentOtpAction } from './actions';
+import { lookupPatientAction, searchByNameAction, sendConsentOtpAction, verifyConsentOtpAction } from './actions';
 
 export default doctorPage(async function PatientsPage({ doctor }) {
   const { t } = await getLocale();
@@ -13,7 +13,12 @@ export default doctorPage(async function PatientsPage({ doctor }) {
       </div>
       <ConsentFlow
         isEd={doctor.role === 'ed'}
-        actions={{ lookup: lookupPatientAction, send: sendConsentOtpAction, verify: verifyConsentOtpAction }}
+        actions={{
+          lookup: lookupPatientAction,
+          send: sendConsentOtpAction,
+          verify: verifyConsentOtpAction,
+          searchByName: searchByNameAction,
+        }}
       />
     </div>
   );

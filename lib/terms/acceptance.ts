@@ -52,7 +52,7 @@ export async function acceptTerms(
       .returning({ v: termsAcceptances.version });
     if (inserted.length === 0) return;
     await appendAudit(
-      tx as unknown as Db,
+      tx,
       {
         actorType: 'doctor',
         actorId: doctor.licence,

@@ -17,6 +17,5 @@ export function currentTermsVersion(): string {
 /** Test runs only (refused elsewhere): asks every doctor for `version` from now on; null returns to TERMS_VERSION. */
 export function setTestTermsVersion(version: string | null): void {
   if (env().APP_ENV !== 'test') throw new Error('the terms version can only be changed in a test run');
-  if (version === null) delete (globalThis as Holder)[OVERRIDE];
-  else (globalThis as Holder)[OVERRIDE] = version;
+  (globalThis as Holder)[OVERRIDE] = version ?? undefined;
 }
