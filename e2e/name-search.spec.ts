@@ -40,13 +40,13 @@ test('finds Somsri by Thai name and birth year, refuses an over-broad search, an
 
   // Over-broad: eight people share the name, so a birth date or year is asked for (tone marks do not matter).
   await page.getByLabel('ชื่อ', { exact: true }).fill('สมศรี');
-  await page.getByLabel('นามสกุล').fill('มี่สุข');
+  await page.getByLabel('นามสกุล', { exact: true }).fill('มี่สุข');
   await page.getByLabel('วันเกิด หรือปีเกิด').fill('');
   await page.getByRole('button', { name: 'ค้นหาด้วยชื่อ' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'พบผู้ที่ชื่อตรงกันมากกว่า 5 คน' })).toBeVisible();
   await expect(candidates(page)).toHaveCount(0);
   await expect(page.getByLabel('วันเกิด หรือปีเกิด')).toBeFocused();
-  await expect(page.getByLabel('นามสกุล')).toHaveValue('มี่สุข');
+  await expect(page.getByLabel('นามสกุล', { exact: true })).toHaveValue('มี่สุข');
 
   // The birth year in the Buddhist era narrows it to two women born in 1964.
   await page.keyboard.type('2507');
@@ -85,14 +85,14 @@ test('even with a birth year, more than ten namesakes is too broad; English name
   await page.waitForURL(/\/patients$/);
   await chooseNameSearch(page);
   await page.getByLabel('ชื่อ', { exact: true }).fill('สมชาย');
-  await page.getByLabel('นามสกุล').fill('ใจดี');
+  await page.getByLabel('นามสกุล', { exact: true }).fill('ใจดี');
   await page.getByLabel('วันเกิด หรือปีเกิด').fill('2518');
   await page.getByRole('button', { name: 'ค้นหาด้วยชื่อ' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'ยังพบผู้ที่ชื่อตรงกันมากกว่า 10 คน' })).toBeVisible();
   await expect(candidates(page)).toHaveCount(0);
 
   await page.getByLabel('ชื่อ', { exact: true }).fill('SOMSRI');
-  await page.getByLabel('นามสกุล').fill('meesuk');
+  await page.getByLabel('นามสกุล', { exact: true }).fill('meesuk');
   await page.getByLabel('วันเกิด หรือปีเกิด').fill('12/03/2507');
   await page.getByRole('button', { name: 'ค้นหาด้วยชื่อ' }).click();
   await expect(page.getByRole('heading', { name: 'พบ 1 คน กรุณาเลือกผู้ป่วยที่ตรงกับบัตรประจำตัว' })).toBeVisible();

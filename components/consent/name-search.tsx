@@ -185,7 +185,7 @@ export function NameSearch({ search, onChoose, busy }: { search: SearchByNameAct
   };
   return (
     <div className="space-y-4">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4" aria-label={t('nameSearch.byName')}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="given" label={t('nameSearch.given')} value={values.given} onChange={set('given')} error={error('given')} />
           <Field id="family" label={t('nameSearch.family')} value={values.family} onChange={set('family')} error={error('family')} />

@@ -84,46 +84,40 @@ export function SearchStep({ state, dispatch, headingRef, isEd, searchByName }: 
       {patient && <PatientCardView patient={patient} />}
     </div>
   );
-  if (state.by === 'name')
-    return (
-      <div className="space-y-4">
-        <div className="card space-y-4">
-          <h2 ref={headingRef} tabIndex={-1} className="sr-only">
-            {t('nameSearch.submit')}
-          </h2>
-          <SearchByChoice state={state} dispatch={dispatch} />
-          <NameSearch search={searchByName} onChoose={(token) => dispatch({ type: 'candidate-chosen', token })} busy={busy} />
-        </div>
-        {found}
-      </div>
-    );
   return (
     <div className="space-y-4">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          dispatch({ type: 'search-submitted' });
-        }}
-        noValidate
-        className="card space-y-4"
-      >
+      {/* One card for every way to search: switching keeps the choice (and its keyboard focus) in place. */}
+      <div className="card space-y-4">
         <h2 ref={headingRef} tabIndex={-1} className="sr-only">
           {t('consent.search.submit')}
         </h2>
         <SearchByChoice state={state} dispatch={dispatch} />
-        {state.by === 'cid' ? (
-          <CitizenIdInput
-            value={state.cid}
-            onChange={(value) => dispatch({ type: 'cid-typed', value })}
-            error={fieldError ? t(fieldError.key, fieldError.vars) : undefined}
-          />
+        {state.by === 'name' ? (
+          <NameSearch search={searchByName} onChoose={(token) => dispatch({ type: 'candidate-chosen', token })} busy={busy} />
         ) : (
-          <PassportField state={state} dispatch={dispatch} />
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              dispatch({ type: 'search-submitted' });
+            }}
+            noValidate
+            className="space-y-4"
+          >
+            {state.by === 'cid' ? (
+              <CitizenIdInput
+                value={state.cid}
+                onChange={(value) => dispatch({ type: 'cid-typed', value })}
+                error={fieldError ? t(fieldError.key, fieldError.vars) : undefined}
+              />
+            ) : (
+              <PassportField state={state} dispatch={dispatch} />
+            )}
+            <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
+              {busy ? t('common.loading') : t('consent.search.submit')}
+            </button>
+          </form>
         )}
-        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
-          {busy ? t('common.loading') : t('consent.search.submit')}
-        </button>
-      </form>
+      </div>
       {found}
     </div>
   );
