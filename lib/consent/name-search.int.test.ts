@@ -113,6 +113,9 @@ describe.each(DATABASE_KINDS)('search by name against the sandbox on %s', (kind)
     expect(audit).toMatchObject({ action: 'patient-name-search', outcome: 'success', actorId: '24680', patientCid: null });
     expect(audit!.details).toEqual({ result: 'candidates', script: 'thai', birth: 'year', matches: 2, shown: 2 });
     expect(JSON.stringify(audit)).not.toContain('สมศรี');
+    // An audit record: it cannot be edited or removed afterwards.
+    await expect(database.runner.query("UPDATE name_searches SET given_name = 'x'")).rejects.toThrow(/append-only/);
+    await expect(database.runner.query('DELETE FROM name_searches')).rejects.toThrow(/append-only/);
   });
 
   it('limits name searches per doctor per hour, recording the refusals, and lets them go again an hour later', async () => {

@@ -30,3 +30,14 @@ CREATE TABLE terms_acceptances (
   hospital_code text,
   PRIMARY KEY (licence_number, version)
 );
+
+-- Both are audit records: added and read, never changed or removed (as audit_log).
+CREATE FUNCTION audit_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END;
+$$;
+CREATE TRIGGER name_searches_no_update BEFORE UPDATE OR DELETE ON name_searches FOR EACH ROW EXECUTE FUNCTION audit_records_append_only();
+CREATE TRIGGER name_searches_no_truncate BEFORE TRUNCATE ON name_searches FOR EACH STATEMENT EXECUTE FUNCTION audit_records_append_only();
+CREATE TRIGGER terms_acceptances_no_update BEFORE UPDATE OR DELETE ON terms_acceptances FOR EACH ROW EXECUTE FUNCTION audit_records_append_only();
+CREATE TRIGGER terms_acceptances_no_truncate BEFORE TRUNCATE ON terms_acceptances FOR EACH STATEMENT EXECUTE FUNCTION audit_records_append_only();
