@@ -63,7 +63,7 @@ test('finds Somsri by Thai name and birth year, refuses an over-broad search, an
   await expectAccessible(page);
 
   // Choosing her continues to the same consent by SMS code.
-  await somsri.getByRole('button', { name: /^เลือก สมศรี มีสุข/ }).focus();
+  await somsri.getByRole('button', { name: /^เลือก นางสมศรี มีสุข/ }).focus();
   await page.keyboard.press('Enter');
   const card = page.getByRole('region', { name: 'ยืนยันตัวผู้ป่วย' });
   await expect(card).toContainText('สมศรี มีสุข');

@@ -26,11 +26,15 @@ export async function signInDoctor(page: Page, licence: string, pin: string): Pr
   await page.getByLabel(/PIN/).fill(pin);
   await page.getByRole('button', { name: /เข้าสู่ระบบ|sign in/i }).click();
   const refused = page.locator('#signin-message, .field-error');
+  const heading = page.locator('main h1').first();
+  // Signing in goes through redirects (/ → /patients → /terms …) and the address can change before the page
+  // does: wait until a page other than sign-in is on screen, or the form says why it refused.
   await expect
     .poll(async () => {
       const path = new URL(page.url()).pathname;
-      if (path !== '/login' && path !== '/') return 'moved';
-      return (await refused.count()) > 0 ? 'refused' : 'waiting';
+      if (path === '/login' || path === '/') return (await refused.count()) > 0 ? 'refused' : 'waiting';
+      const title = await heading.textContent({ timeout: 500 }).catch(() => null);
+      return title === null || /เข้าสู่ระบบ|sign-in/i.test(title) ? 'waiting' : 'moved';
     })
     .not.toBe('waiting');
   if (new URL(page.url()).pathname === '/terms') await acceptTerms(page);
@@ -41,6 +45,7 @@ export async function acceptTerms(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อ่านและยอมรับข้อตกลงการใช้งาน|I have read and accept/ }).check();
   await page.getByRole('button', { name: /ยอมรับและเริ่มใช้งาน|Accept and continue/ }).click();
   await page.waitForURL((url) => url.pathname !== '/terms');
+  await expect(page.getByRole('button', { name: /ยอมรับและเริ่มใช้งาน|Accept and continue/ })).toHaveCount(0);
 }
 
 /** Sends a control request to the sandbox (faults, reset). */
