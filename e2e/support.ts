@@ -15,12 +15,37 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
-/** Signs in as a demo doctor through the real form. */
+/**
+ * Signs in as a demo doctor through the real form. A doctor who has not accepted the current terms of use
+ * is shown them first: they are accepted here, as the doctor would, and the doctor goes on to where a
+ * signed-in doctor lands (patient search or the hospital chooser). A refused sign-in stays on the form.
+ */
 export async function signInDoctor(page: Page, licence: string, pin: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel(/เลขที่ใบอนุญาต|licence number/i).fill(licence);
   await page.getByLabel(/PIN/).fill(pin);
   await page.getByRole('button', { name: /เข้าสู่ระบบ|sign in/i }).click();
+  const refused = page.locator('#signin-message, .field-error');
+  const heading = page.locator('main h1').first();
+  // Signing in goes through redirects (/ → /patients → /terms …) and the address can change before the page
+  // does: wait until a page other than sign-in is on screen, or the form says why it refused.
+  await expect
+    .poll(async () => {
+      const path = new URL(page.url()).pathname;
+      if (path === '/login' || path === '/') return (await refused.count()) > 0 ? 'refused' : 'waiting';
+      const title = await heading.textContent({ timeout: 500 }).catch(() => null);
+      return title === null || /เข้าสู่ระบบ|sign-in/i.test(title) ? 'waiting' : 'moved';
+    })
+    .not.toBe('waiting');
+  if (new URL(page.url()).pathname === '/terms') await acceptTerms(page);
+}
+
+/** Accepts the terms of use shown on /terms and waits until the app has moved on. */
+export async function acceptTerms(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อ่านและยอมรับข้อตกลงการใช้งาน|I have read and accept/ }).check();
+  await page.getByRole('button', { name: /ยอมรับและเริ่มใช้งาน|Accept and continue/ }).click();
+  await page.waitForURL((url) => url.pathname !== '/terms');
+  await expect(page.getByRole('button', { name: /ยอมรับและเริ่มใช้งาน|Accept and continue/ })).toHaveCount(0);
 }
 
 /** Sends a control request to the sandbox (faults, reset). */

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { lookupPatient } from '@/lib/consent/lookup';
+import { searchPatientsByName } from '@/lib/consent/name-search';
 import { endConsent, sendConsentOtp, verifyConsentOtp } from '@/lib/consent/service';
 import { doctorAction, formAction } from '@/lib/entry/actions';
 
@@ -10,6 +11,9 @@ import { doctorAction, formAction } from '@/lib/entry/actions';
 
 /** Looks a patient up by citizen ID or passport (identity only). */
 export const lookupPatientAction = doctorAction({}, ({ doctor, deps }, input: unknown) => lookupPatient(doctor, input, deps));
+
+/** Searches by first name and surname (and a birth date or year): up to ten candidates, IDs masked, audited. */
+export const searchByNameAction = doctorAction({}, ({ doctor, deps }, input: unknown) => searchPatientsByName(doctor, input, deps));
 
 /** Sends (or re-sends) the consent code to the patient's registered phone. */
 export const sendConsentOtpAction = doctorAction({}, ({ doctor, deps }, input: unknown) => sendConsentOtp(doctor, input, deps));

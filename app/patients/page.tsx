@@ -3,7 +3,7 @@ import { doctorPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 import { PasskeyOffer } from '@/components/passkey/passkey-offer';
 import { passkeyOffered } from '@/lib/passkey/step';
-import { lookupPatientAction, sendConsentOtpAction, verifyConsentOtpAction } from './actions';
+import { lookupPatientAction, searchByNameAction, sendConsentOtpAction, verifyConsentOtpAction } from './actions';
 
 export default doctorPage(async function PatientsPage({ doctor, deps }) {
   const { t } = await getLocale();
@@ -17,7 +17,12 @@ export default doctorPage(async function PatientsPage({ doctor, deps }) {
       {offerPasskey && <PasskeyOffer />}
       <ConsentFlow
         isEd={doctor.role === 'ed'}
-        actions={{ lookup: lookupPatientAction, send: sendConsentOtpAction, verify: verifyConsentOtpAction }}
+        actions={{
+          lookup: lookupPatientAction,
+          send: sendConsentOtpAction,
+          verify: verifyConsentOtpAction,
+          searchByName: searchByNameAction,
+        }}
       />
     </div>
   );

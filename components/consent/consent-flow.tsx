@@ -14,7 +14,7 @@ import { useConsentFlow, type ConsentActions } from './use-consent-flow';
 export function ConsentFlow({ actions, isEd }: { actions: ConsentActions; isEd: boolean }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [state, dispatch] = useConsentFlow(actions, headingRef);
-  const props = { state, dispatch, headingRef, isEd };
+  const props = { state, dispatch, headingRef, isEd, searchByName: actions.searchByName };
   switch (state.step) {
     case 'search':
       return <SearchStep {...props} />;

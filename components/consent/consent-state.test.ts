@@ -487,7 +487,16 @@ describe('consentReducer', () => {
   });
 
   it('searches by what the doctor chose', () => {
-    expect(searchInput({ by: 'passport', cid: CID, passport: 'AA1234567' })).toEqual({ by: 'passport', value: 'AA1234567' });
-    expect(searchInput({ by: 'cid', cid: CID, passport: 'AA1234567' })).toEqual({ by: 'cid', value: CID });
+    expect(searchInput({ by: 'passport', cid: CID, passport: 'AA1234567', candidate: '' })).toEqual({ by: 'passport', value: 'AA1234567' });
+    expect(searchInput({ by: 'cid', cid: CID, passport: 'AA1234567', candidate: '' })).toEqual({ by: 'cid', value: CID });
+    expect(searchInput({ by: 'name', cid: CID, passport: '', candidate: 'c1.token' })).toEqual({ by: 'candidate', value: 'c1.token' });
+  });
+
+  it('looks up a candidate chosen from a search by name, once, and sends the code to that person', () => {
+    const byName = consentReducer(initialConsentState, { type: 'by-changed', by: 'name' });
+    expect(consentReducer(byName, { type: 'search-submitted' })).toBe(byName);
+    const chosen = consentReducer(byName, { type: 'candidate-chosen', token: 'c1.token' });
+    expect(chosen.request).toEqual({ kind: 'lookup', search: { by: 'candidate', value: 'c1.token' } });
+    expect(consentReducer(chosen, { type: 'candidate-chosen', token: 'c1.other' })).toBe(chosen);
   });
 });

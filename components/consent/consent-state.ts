@@ -14,7 +14,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { FieldMessage, SignedOut } from '@/lib/result';
 
 export type Step = 'search' | 'confirm' | 'otp';
-export type SearchBy = 'cid' | 'passport';
+export type SearchBy = 'cid' | 'passport' | 'name';
 
 /**
  * A message above or below a form. `until` is a moment the text names (when sending is allowed again); it
@@ -49,6 +49,8 @@ export interface ConsentState {
   by: SearchBy;
   cid: string;
   passport: string;
+  /** The sealed token of the person chosen from a search by name (name-search.tsx), or ''. */
+  candidate: string;
   fieldError: FieldMessage | null;
   notice: Notice | null;
   patient: PatientCard | null;
@@ -72,6 +74,7 @@ export type ConsentEvent =
   | { type: 'cid-typed'; value: string }
   | { type: 'passport-typed'; value: string }
   | { type: 'search-submitted' }
+  | { type: 'candidate-chosen'; token: string }
   | { type: 'lookup-answered'; result: LookupResult | SignedOut }
   | { type: 'purpose-toggled'; checked: boolean }
   | { type: 'send-requested'; resend: boolean }
@@ -90,6 +93,7 @@ export const initialConsentState: ConsentState = {
   by: 'cid',
   cid: '',
   passport: '',
+  candidate: '',
   fieldError: null,
   notice: null,
   patient: null,
@@ -107,7 +111,8 @@ export const initialConsentState: ConsentState = {
 };
 
 /** The search as the doctor has typed it, for the form check and the server. */
-export function searchInput(state: Pick<ConsentState, 'by' | 'cid' | 'passport'>): PatientSearchInput {
+export function searchInput(state: Pick<ConsentState, 'by' | 'cid' | 'passport' | 'candidate'>): PatientSearchInput {
+  if (state.by === 'name') return { by: 'candidate', value: state.candidate };
   return state.by === 'cid' ? { by: 'cid', value: state.cid } : { by: 'passport', value: state.passport };
 }
 
@@ -136,7 +141,8 @@ const VERIFY_FAILURE: Record<'not-found' | 'void' | 'expired' | 'used', MessageK
 };
 
 function onSearchSubmitted(state: ConsentState): ConsentState {
-  if (state.request) return state;
+  // A search by name is its own form (name-search.tsx); choosing one of its candidates is the lookup.
+  if (state.request || state.by === 'name') return state;
   const search = searchInput(state);
   const problem = searchProblem(search);
   if (problem) return { ...state, notice: null, fieldError: problem };
@@ -276,6 +282,16 @@ export function consentReducer(state: ConsentState, event: ConsentEvent): Consen
       return { ...state, passport: event.value };
     case 'search-submitted':
       return onSearchSubmitted(state);
+    case 'candidate-chosen':
+      if (state.request) return state;
+      return {
+        ...state,
+        candidate: event.token,
+        notice: null,
+        fieldError: null,
+        patient: null,
+        request: { kind: 'lookup', search: { by: 'candidate', value: event.token } },
+      };
     case 'lookup-answered':
       return onLookupAnswered(state, event.result);
     case 'purpose-toggled':

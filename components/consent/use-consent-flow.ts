@@ -6,6 +6,7 @@ import type { LookupResult } from '@/lib/consent/lookup';
 import type { PatientSearchInput } from '@/lib/consent/schemas';
 import type { SendOtpResult, VerifyOtpResult } from '@/lib/consent/service';
 import type { SignedOut } from '@/lib/result';
+import type { SearchByNameAction } from './name-search';
 import { consentReducer, initialConsentState, type ConsentEvent, type ConsentState, type Request } from './consent-state';
 
 /** The server actions the flow calls (the page hands them in: components do not import from app/). */
@@ -13,6 +14,7 @@ export interface ConsentActions {
   lookup: (input: PatientSearchInput) => Promise<LookupResult | SignedOut>;
   send: (input: PatientSearchInput) => Promise<SendOtpResult | SignedOut>;
   verify: (input: { challengeId: string; code: string }) => Promise<VerifyOtpResult | SignedOut>;
+  searchByName: SearchByNameAction;
 }
 
 /** Makes the call a request names and turns its answer (or a thrown error) into the next event. */

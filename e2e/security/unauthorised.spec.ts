@@ -109,7 +109,7 @@ test('a doctor is refused everything of the admin console, and an admin everythi
 
   const admin = await (await browser.newContext()).newPage();
   await signInAdminAs(admin, DEMO_ADMINS[0]);
-  for (const p of ['/patients', '/emergency', '/select-hospital', fill('/patient/[accessId]')]) {
+  for (const p of ['/patients', '/emergency', '/select-hospital', '/terms', fill('/patient/[accessId]')]) {
     const res = await admin.request.get(p, { maxRedirects: 0 });
     expect(res.headers().location, p).toMatch(/^\/login/);
   }

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'passkey-remove',
   'passkey-policy',
   'passkey-reset',
+  'patient-name-search',
+  'terms-accept',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

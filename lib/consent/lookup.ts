@@ -5,6 +5,7 @@ import { auditLog } from '../db/schema';
 import { exchangeContextFor } from '../exchange/request-context';
 import type { PatientIdentity } from '../exchange/types';
 import { checkCitizenId } from '../identity/citizen-id';
+import { openCandidate } from './candidate-token';
 import { auditActor, type ConsentDeps, type ConsentDoctor } from './deps';
 import { failure, success, type Failure, type Success } from '../result';
 import { searchProblem, patientSearchSchema, type PatientSearch, type SearchField } from './schemas';
@@ -31,7 +32,11 @@ export type ResolvedPatient =
 /** Finds the patient and the hospitals they share with; the phone stays server-side. */
 export async function resolvePatient(doctor: ConsentDoctor, search: PatientSearch, deps: ConsentDeps): Promise<ResolvedPatient> {
   const ctx = exchangeContextFor(doctor, 'TREAT');
-  const query = search.by === 'cid' ? { cid: search.value } : { passport: search.value };
+  // A candidate of a name search names its person only through a token sealed for this doctor.
+  const chosen = search.by === 'candidate' ? openCandidate(search.value, doctor.licence, deps.now(), deps.secret) : null;
+  if (search.by === 'candidate' && chosen === null) return { outcome: 'not-found' };
+  const query =
+    search.by === 'cid' ? { cid: search.value } : search.by === 'candidate' ? { cid: chosen ?? '' } : { passport: search.value };
   // The adapter already retried what is worth retrying (exchange/retry.ts): an unavailable answer is final.
   const found = await deps.exchange.findPatient(query, ctx);
   if (found.outcome === 'unavailable') return { outcome: 'exchange-unavailable', reason: found.reason };

@@ -52,6 +52,8 @@ export const patientSearchSchema = z.discriminatedUnion('by', [
       .transform(normalisePassport)
       .refine((v) => PASSPORT_PATTERN.test(v), { message: 'consent.passport.error.format' }),
   }),
+  // A person chosen from a search by name: the sealed token of that candidate (lib/consent/candidate-token.ts).
+  z.object({ by: z.literal('candidate'), value: z.string().min(1).max(400) }),
 ]);
 export type PatientSearch = z.output<typeof patientSearchSchema>;
 export type PatientSearchInput = z.input<typeof patientSearchSchema>;

@@ -3,9 +3,10 @@ import type { PatientIdentity } from '../exchange/types';
 import { ageInYears } from '../i18n/format';
 import { formatCitizenId } from '../identity/citizen-id';
 import { maskPhone } from '../sms/phone';
+import { maskCitizenId } from './name-search-rules';
 
 export interface PatientCard {
-  /** As printed on the card (`1-2345-67890-12-3`) or the passport number. */
+  /** As printed on the card (`1-2345-67890-12-3`), masked when chosen from a search by name, or the passport number. */
   identifier: string;
   identifierKind: 'cid' | 'passport';
   nameTh: string;
@@ -20,8 +21,19 @@ export interface PatientCard {
 }
 
 /** The confirmation card for a patient found in the exchange; the phone is masked here, never later. */
-export function toPatientCard(patient: PatientIdentity, by: 'cid' | 'passport', sharingHospitals: number, now: Date): PatientCard {
-  const identifier = by === 'passport' && patient.passport ? patient.passport : formatCitizenId(patient.cid ?? '');
+export function toPatientCard(
+  patient: PatientIdentity,
+  by: 'cid' | 'passport' | 'candidate',
+  sharingHospitals: number,
+  now: Date,
+): PatientCard {
+  // Chosen from a search by name, the doctor never typed the ID: it stays masked as the candidate showed it.
+  const identifier =
+    by === 'passport' && patient.passport
+      ? patient.passport
+      : by === 'candidate'
+        ? maskCitizenId(patient.cid ?? '')
+        : formatCitizenId(patient.cid ?? '');
   return {
     identifier,
     identifierKind: by === 'passport' && patient.passport ? 'passport' : 'cid',

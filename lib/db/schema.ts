@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors lib/db/migrations/*.sql, which are the source of truth for the database itself.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -200,3 +200,30 @@ export const passkeyEnrolmentPermits = pgTable('passkey_enrolment_permits', {
   createdBy: text('created_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export const nameSearches = pgTable('name_searches', {
+  id: uuid('id').primaryKey(),
+  auditId: uuid('audit_id').notNull(),
+  at: ts('at').notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  nameKey: text('name_key').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }),
+  birthYear: integer('birth_year'),
+  outcome: text('outcome', { enum: ['candidates', 'none', 'needs-birth', 'too-broad', 'exchange-unavailable', 'limit'] }).notNull(),
+  matchCount: integer('match_count'),
+  shownCids: text('shown_cids').array().notNull().default([]),
+});
+
+export const termsAcceptances = pgTable(
+  'terms_acceptances',
+  {
+    licenceNumber: text('licence_number').notNull(),
+    version: text('version').notNull(),
+    acceptedAt: ts('accepted_at').notNull(),
+    hospitalCode: text('hospital_code'),
+  },
+  (t) => [primaryKey({ columns: [t.licenceNumber, t.version] })],
+);

@@ -11,6 +11,7 @@ import {
   type DoctorContext,
   type DoctorPasskeyContext,
 } from '../auth/guard';
+import { requireTermsAccepted } from '../auth/terms-guard';
 import { AppError } from '../errors';
 import { failure, type SignedOut } from '../result';
 import { appDeps, type AppDeps } from './deps';
@@ -80,16 +81,40 @@ function build<C, S extends z.ZodType, R>(
   };
 }
 
+/** A signed-in doctor who has accepted the current terms of use (its own guard, so other steps compose). */
+async function acceptedDoctor(deps: AppDeps): Promise<{ doctor: DoctorContext }> {
+  const doctor = await requireDoctor(deps);
+  await requireTermsAccepted(doctor, deps);
+  return { doctor };
+}
+
 /** An action of a signed-in doctor at their working hospital. */
 export function doctorAction<S extends z.ZodType, R>(
   options: Options<S, R>,
   fn: (ctx: { doctor: DoctorContext; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
-  return build(async (deps) => ({ doctor: await requireDoctor(deps) }), '/login', options, fn);
+  return build(acceptedDoctor, '/login', options, fn);
 }
 
 /** An action of a signed-in doctor who may not have chosen a working hospital yet (the chooser). */
 export function doctorSessionAction<S extends z.ZodType, R>(
+  options: Options<S, R>,
+  fn: (ctx: { session: Awaited<ReturnType<typeof requireDoctorSession>>; deps: AppDeps }, input: z.output<S>) => Promise<R>,
+) {
+  return build(
+    async (deps) => {
+      const session = await requireDoctorSession(deps);
+      await requireTermsAccepted(session, deps);
+      return { session };
+    },
+    '/login',
+    options,
+    fn,
+  );
+}
+
+/** The terms-of-use action: a signed-in doctor who has not accepted the current terms yet (nor chosen a hospital). */
+export function termsAction<S extends z.ZodType, R>(
   options: Options<S, R>,
   fn: (ctx: { session: Awaited<ReturnType<typeof requireDoctorSession>>; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
@@ -112,15 +137,10 @@ export function patientAction<S extends z.ZodType<{ accessId: string }>, R>(
   options: Options<S, R> & { input: S },
   fn: (ctx: { doctor: DoctorContext; access: PatientAccess; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
-  return build(
-    async (deps) => ({ doctor: await requireDoctor(deps) }),
-    '/login',
-    options,
-    async ({ doctor, deps }, input) => {
-      const { access } = await requireAccessOf(doctor, (input as { accessId: string }).accessId, deps);
-      return fn({ doctor, access, deps }, input);
-    },
-  );
+  return build(acceptedDoctor, '/login', options, async ({ doctor, deps }, input) => {
+    const { access } = await requireAccessOf(doctor, (input as { accessId: string }).accessId, deps);
+    return fn({ doctor, access, deps }, input);
+  });
 }
 
 /** An action of a signed-in hospital admin; one no longer signed in is sent to the admin sign-in. */

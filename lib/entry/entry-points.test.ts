@@ -41,7 +41,7 @@ describe('every entry point goes through lib/entry', () => {
 
   it.each(appFiles.filter((f) => /(^|\/)page\.tsx$/.test(f)))('page %s is built by an entry constructor', (file) => {
     const source = read(file);
-    const m = /export default (doctorPage|doctorSessionPage|doctorPasskeyPage|patientPage|adminPage|publicPage)\(/.exec(source);
+    const m = /export default (doctorPage|doctorSessionPage|doctorPasskeyPage|termsPage|patientPage|adminPage|publicPage)\(/.exec(source);
     expect(m, `${file} must export default doctorPage(…) / patientPage(…) / adminPage(…) / publicPage(…)`).not.toBeNull();
     expect(m![1] === 'publicPage', `${file}: public pages are listed in PUBLIC with a reason`).toBe(file in PUBLIC);
   });
@@ -64,7 +64,7 @@ describe('every entry point goes through lib/entry', () => {
       if (kind === 'type' || kind === 'interface') continue;
       expect(kind, `${file}: ${name} must be \`export const ${name} = …Action(…)\``).toBe('const');
       expect(rest, `${file}: ${line}`).toMatch(
-        /^ = (formAction\(\s*)?(doctorAction|doctorSessionAction|doctorPasskeyAction|patientAction|adminAction|publicAction)\(|^ = formAction\($/,
+        /^ = (formAction\(\s*)?(doctorAction|doctorSessionAction|doctorPasskeyAction|termsAction|patientAction|adminAction|publicAction)\(|^ = formAction\($/,
       );
     }
     expect(/publicAction\(/.test(source), `${file}: public actions are listed in PUBLIC with a reason`).toBe(file in PUBLIC);

@@ -10,6 +10,7 @@ import {
   type DoctorContext,
   type DoctorPasskeyContext,
 } from '../auth/guard';
+import { requireTermsAcceptedPage } from '../auth/terms-guard';
 import { appDeps, type AppDeps } from './deps';
 
 /**
@@ -41,6 +42,7 @@ export function doctorPage(render: (ctx: Base & { doctor: DoctorContext }) => Pr
   return async (props) => {
     const deps = await appDeps();
     const doctor = await requireDoctorPage(deps);
+    await requireTermsAcceptedPage(doctor, deps);
     return render({ ...(await base(props, deps)), doctor });
   };
 }
@@ -49,6 +51,16 @@ export function doctorPage(render: (ctx: Base & { doctor: DoctorContext }) => Pr
 export function doctorSessionPage(
   render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>,
 ): Page {
+  return async (props) => {
+    const deps = await appDeps();
+    const session = await requireDoctorSession(deps);
+    await requireTermsAcceptedPage(session, deps);
+    return render({ ...(await base(props, deps)), session });
+  };
+}
+
+/** The terms-of-use page: a signed-in doctor who may not have accepted the current terms nor chosen a hospital. */
+export function termsPage(render: (ctx: Base & { session: Awaited<ReturnType<typeof requireDoctorSession>> }) => Promise<ReactNode>): Page {
   return async (props) => {
     const deps = await appDeps();
     const session = await requireDoctorSession(deps);
@@ -74,6 +86,7 @@ export function patientPage(render: (ctx: Base & { doctor: DoctorContext; access
     const { accessId = '' } = await props.params;
     const deps = await appDeps();
     const { doctor, access } = await requirePatientAccessPage(accessId, deps);
+    await requireTermsAcceptedPage(doctor, deps);
     return render({ ...(await base(props, deps)), doctor, access });
   };
 }

@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { requirePatientAccess, type PatientAccess } from '../access/patient-access';
 import { requireAdmin, requireDoctor, type AdminContext, type DoctorContext } from '../auth/guard';
+import { requireTermsAccepted } from '../auth/terms-guard';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { hasBearer } from '../http/bearer';
@@ -52,6 +53,7 @@ export function doctorRoute<S extends z.ZodType = z.ZodUndefined>(
   return route(async (request, context) => {
     const deps = await appDeps();
     const doctor = await requireDoctor(deps);
+    await requireTermsAccepted(doctor, deps);
     return handler({ request, params: await parseParams(params, context), deps, doctor });
   });
 }
@@ -68,6 +70,7 @@ export function patientRoute<S extends z.ZodType<{ accessId: string }>>(
     const parsed = await parseParams(params, context);
     const deps = await appDeps();
     const { doctor, access } = await requirePatientAccess(parsed.accessId, deps);
+    await requireTermsAccepted(doctor, deps);
     return handler({ request, params: parsed, deps, doctor, access });
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { createBreakerRegistry, type BreakerRegistry, type BreakerSnapshotEntry } from './breaker';
 import { openConnection } from './connection';
 import { findPatient } from './find-patient';
+import { findPatientsByName, type NameLookup, type NameQuery } from './find-patients-by-name';
 import { createHospitalRecords } from './hospital-records';
 import { createDirectory } from './organizations';
 import { listSharingHospitals } from './sharing-hospitals';
@@ -53,6 +54,7 @@ export interface ExchangeClientConfig {
 export interface ExchangeClient {
   listOrganizations(): Promise<HospitalInfo[]>;
   findPatient(query: PatientQuery, ctx?: ExchangeContext): Promise<PatientLookup>;
+  findPatientsByName(query: NameQuery, ctx: ExchangeContext): Promise<NameLookup>;
   listSharingHospitals(cid: string, ctx: ExchangeContext): Promise<SharingResult>;
   fetchHospitalRecords(hcode: string, cid: string, ctx: ExchangeContext, opts?: { signal?: AbortSignal }): Promise<HospitalFetchResult>;
   fetchAllHospitals(
@@ -83,6 +85,7 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
   return {
     listOrganizations: () => directory.listOrganizations(),
     findPatient: (query, ctx) => findPatient(conn, query, ctx),
+    findPatientsByName: (query, ctx) => findPatientsByName(conn, query, ctx),
     listSharingHospitals: (cid, ctx) => listSharingHospitals(conn, cid, ctx),
     fetchHospitalRecords: records.fetchHospitalRecords,
     fetchAllHospitals: records.fetchAllHospitals,

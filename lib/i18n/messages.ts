@@ -9,6 +9,7 @@ import * as fhir from './messages/fhir';
 import * as passkey from './messages/passkey';
 import * as patient from './messages/patient';
 import * as record from './messages/record';
+import * as terms from './messages/terms';
 
 // One file per area under ./messages, each with a Thai part and an English part typed against it.
 // Thai is the source language: its keys are the MessageKey union, and English must provide every key.
@@ -25,6 +26,7 @@ const th = {
   ...record.th,
   ...patient.th,
   ...passkey.th,
+  ...terms.th,
 };
 
 export type MessageKey = keyof typeof th;
@@ -41,10 +43,11 @@ const en: Messages = {
   ...record.en,
   ...patient.en,
   ...passkey.en,
+  ...terms.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
-export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, passkey } as const;
+export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, passkey, terms } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
 

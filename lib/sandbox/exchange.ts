@@ -6,6 +6,7 @@ import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
 import { HOSPITALS, findHospital, type SandboxHospital } from './demo-catalog';
 import { HttpError, operationOutcome } from './http-util';
 import { isServedType, type IndexPatient } from './model';
+import { isNameSearch, searchPatientsByName } from './patient-name-search';
 import type { SandboxStore } from './store';
 
 export const CONSENT_CATEGORY_SYSTEM = 'https://terms.sil-th.org/cs/consent-category';
@@ -167,6 +168,7 @@ export function listOrganizations(url: URL): Bundle {
 }
 
 export function searchPatients(store: SandboxStore, url: URL): Bundle {
+  if (isNameSearch(url)) return searchPatientsByName(store, url, (found, total) => searchset(url.toString(), found.map(toPatient), total));
   const p = resolvePatient(store, url.searchParams.get('identifier'));
   return searchset(url.toString(), p ? [toPatient(p)] : [], p ? 1 : 0);
 }

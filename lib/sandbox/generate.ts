@@ -6,6 +6,7 @@ import { setAnchorDate } from './chart';
 import { ANCHOR_DATE, DEMO_PATIENTS } from './demo-catalog';
 import { STORIES, fromDemo } from './demo-stories';
 import type { Dataset, IndexPatient } from './model';
+import { generateNamesakes } from './namesakes';
 import { generatePopulation } from './population';
 import { Rng, deriveSeed } from './rng';
 import { LocalIds, type Ctx } from './story-kit';
@@ -30,5 +31,6 @@ export function generateDataset(seed: number, anchorDate: string = ANCHOR_DATE):
     patients.push(p);
   }
   generatePopulation(ctx, seed, patients);
+  generateNamesakes(ctx, seed, patients);
   return { patients, resources: ctx.out };
 }

@@ -3,7 +3,8 @@
 
 export const th = {
   'consent.title': 'ค้นหาผู้ป่วยและขอความยินยอม',
-  'consent.intro': 'ค้นหาด้วยเลขประจำตัวประชาชน 13 หลัก แล้วขอรหัสยืนยันทาง SMS จากผู้ป่วย ระบบจะไม่แสดงข้อมูลทางคลินิกจนกว่าผู้ป่วยจะยินยอม',
+  'consent.intro':
+    'ค้นหาด้วยเลขประจำตัวประชาชน 13 หลัก หนังสือเดินทาง หรือชื่อ-นามสกุล แล้วขอรหัสยืนยันทาง SMS จากผู้ป่วย ระบบจะไม่แสดงข้อมูลทางคลินิกจนกว่าผู้ป่วยจะยินยอม',
   'consent.search.legend': 'ค้นหาด้วย',
   'consent.search.byCid': 'เลขประจำตัวประชาชน',
   'consent.search.byPassport': 'หนังสือเดินทาง (ชาวต่างชาติ)',
@@ -75,7 +76,7 @@ export const th = {
 export const en: Record<keyof typeof th, string> = {
   'consent.title': 'Find a patient and ask for consent',
   'consent.intro':
-    'Search by the 13-digit citizen ID, then ask the patient for the code sent to them by SMS. Nothing clinical is shown until the patient consents.',
+    'Search by the 13-digit citizen ID, passport or name, then ask the patient for the code sent to them by SMS. Nothing clinical is shown until the patient consents.',
   'consent.search.legend': 'Search by',
   'consent.search.byCid': 'Citizen ID',
   'consent.search.byPassport': 'Passport (foreign nationals)',
