@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'grant-update',
   'audit-export',
   'access-log-read',
+  'document-open',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -42,4 +43,5 @@ export const PATIENT_ACCESS_ACTIONS = [
   'sealed-open',
   'clinical-read',
   'summary-export',
+  'document-open',
 ] as const satisfies readonly AuditAction[];

@@ -36,6 +36,7 @@ export const th = {
   'documents.problem.not-found': 'ไม่พบเอกสารนี้ที่โรงพยาบาลแล้ว',
   'documents.problem.sealed': 'เอกสารนี้ปกปิด กรุณาระบุเหตุผลก่อนเปิด',
   'documents.problem.failed': 'เปิดเอกสารไม่สำเร็จ กรุณาลองใหม่',
+  'audit.action.document-open': 'เปิดเอกสารทางคลินิก',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -73,4 +74,5 @@ export const en: Record<keyof typeof th, string> = {
   'documents.problem.not-found': 'The hospital no longer has this document',
   'documents.problem.sealed': 'This document is sealed: give a reason before opening it',
   'documents.problem.failed': 'The document could not be opened; please try again',
+  'audit.action.document-open': 'Clinical document opened',
 };
