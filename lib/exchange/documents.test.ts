@@ -11,7 +11,9 @@ function connWith(fetchImpl: typeof fetch) {
 
 describe('fetchAttachment', () => {
   it('fetches only the exchange origin, rebuilt from our base, with the clinical headers', async () => {
-    const fetchImpl = vi.fn<typeof fetch>(async () => new Response('%PDF-1.4', { headers: { 'content-type': 'application/pdf' } }));
+    const fetchImpl = vi.fn<typeof fetch>(() =>
+      Promise.resolve(new Response('%PDF-1.4', { headers: { 'content-type': 'application/pdf' } })),
+    );
     const r = await fetchAttachment(connWith(fetchImpl), '10661', 'Binary/bin-1', ctx, 1000);
     expect(r).toMatchObject({ ok: true, contentType: 'application/pdf' });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
@@ -39,7 +41,7 @@ describe('fetchAttachment', () => {
       },
     });
     const r = await fetchAttachment(
-      connWith(async () => new Response(body)),
+      connWith(() => Promise.resolve(new Response(body))),
       '10661',
       'Binary/b',
       ctx,
@@ -51,7 +53,7 @@ describe('fetchAttachment', () => {
   it('is unreachable on an error status or a silent server', async () => {
     expect(
       await fetchAttachment(
-        connWith(async () => new Response('no', { status: 404 })),
+        connWith(() => Promise.resolve(new Response('no', { status: 404 }))),
         '10661',
         'Binary/b',
         ctx,
@@ -87,16 +89,16 @@ describe('fetchDocument', () => {
     );
 
   it('asks for that one document of that patient and returns it', async () => {
-    const fetchImpl = vi.fn<typeof fetch>(async () => searchset([doc(CID)]));
+    const fetchImpl = vi.fn<typeof fetch>(() => Promise.resolve(searchset([doc(CID)])));
     const r = await fetchDocument(connWith(fetchImpl), '10661', CID, 'DocumentReference', 'doc-1', ctx);
     expect(r.ok).toBe(true);
-    expect(String(fetchImpl.mock.calls[0]![0])).toContain('/hospitals/10661/fhir/DocumentReference?patient.identifier=');
-    expect(String(fetchImpl.mock.calls[0]![0])).toContain('&_id=doc-1');
+    expect(fetchImpl.mock.calls[0]![0] as string).toContain('/hospitals/10661/fhir/DocumentReference?patient.identifier=');
+    expect(fetchImpl.mock.calls[0]![0] as string).toContain('&_id=doc-1');
   });
 
   it("refuses another patient's document", async () => {
     const r = await fetchDocument(
-      connWith(async () => searchset([doc('3100400234568')])),
+      connWith(() => Promise.resolve(searchset([doc('3100400234568')]))),
       '10661',
       CID,
       'DocumentReference',
@@ -117,8 +119,10 @@ describe('fetchDocument', () => {
 
   it('says not-shared on 403', async () => {
     const r = await fetchDocument(
-      connWith(async () =>
-        Response.json({ resourceType: 'OperationOutcome' }, { status: 403, headers: { 'content-type': 'application/fhir+json' } }),
+      connWith(() =>
+        Promise.resolve(
+          Response.json({ resourceType: 'OperationOutcome' }, { status: 403, headers: { 'content-type': 'application/fhir+json' } }),
+        ),
       ),
       '10661',
       CID,

@@ -2,7 +2,16 @@
  * One walk over the groups, newest first: the timeline entries (sealed stubs placed by time) and the
  * groups of each section, still newest first, so no section sorts again.
  */
-import type { DocumentFact, DocumentItem, EncounterItem, ImagingItem, ImmunizationItem, ProcedureItem, SealedFactStub, TimelineEntry } from '../types';
+import type {
+  DocumentFact,
+  DocumentItem,
+  EncounterItem,
+  ImagingItem,
+  ImmunizationItem,
+  ProcedureItem,
+  SealedFactStub,
+  TimelineEntry,
+} from '../types';
 import { newestFirst, stubEntry, stubFirst } from './entries';
 import { PAUSE_EVERY, type GroupStore } from './groups';
 import { byTimeDesc, cmpStr } from './order';
