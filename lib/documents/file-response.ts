@@ -5,9 +5,8 @@
  */
 import { bilingual, type MessageKey } from '../i18n/messages';
 import { DOCUMENT_MAX_BYTES } from '../clinical/document-content';
+import { DOCUMENT_FILE_CSP } from './file-csp';
 import type { DocumentFile, DocumentRefusal } from './types';
-
-export const DOCUMENT_FILE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
 /** Headers for a file response. `name` is our own (hospital and id), never a name the document gives. */
 export function documentFileHeaders(file: DocumentFile, name: string): Record<string, string> {
