@@ -61,13 +61,20 @@ describe('the exchange adapter reads documents', () => {
   });
 });
 
+// Both databases are made before any exchange call: a set-up of several seconds between two calls can
+// outlast the sandbox's keep-alive, and the next request would meet a socket the server has just closed.
+const databases = new Map<string, Database>();
+beforeAll(async () => {
+  for (const kind of DATABASE_KINDS) databases.set(kind, await createTestDatabase(kind));
+});
+afterAll(async () => {
+  for (const d of databases.values()) await d.close();
+});
+
 describe.each(DATABASE_KINDS)('opening a document on %s', (kind) => {
   let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
+  beforeAll(() => {
+    database = databases.get(kind)!;
   });
   const deps = () => ({ db: database.db, exchange });
   const auditRows = async (accessId: string) =>
