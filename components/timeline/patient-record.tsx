@@ -7,8 +7,6 @@ import { useLocale } from '@/components/providers';
 import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
 import type { DocumentItem, TimelineEntry } from '@/lib/clinical/types';
-import { DocumentList } from '@/components/documents/document-list';
-import { DocumentViewer } from '@/components/documents/document-viewer';
 import { queryKeys } from '@/lib/timeline/query-keys';
 import { localName } from '@/lib/i18n/local-name';
 import { translate, type Bilingual } from '@/lib/i18n/messages';
@@ -25,6 +23,12 @@ import { useMergedTimeline } from './use-merged-timeline';
 
 // recharts is only needed on the Labs tab: keep it out of the first load.
 const LabTrends = dynamic(() => import('./lab-trends'), { ssr: false, loading: () => <p>…</p> });
+// Documents, likewise, only when their tab or a document is opened.
+const DocumentList = dynamic(() => import('@/components/documents/document-list').then((m) => m.DocumentList), {
+  ssr: false,
+  loading: () => <p>…</p>,
+});
+const DocumentViewer = dynamic(() => import('@/components/documents/document-viewer').then((m) => m.DocumentViewer), { ssr: false });
 
 class FetchError extends Error {
   constructor(
@@ -76,7 +80,7 @@ export function PatientRecord({
   const [tab, setTab] = useState<Tab>('timeline');
   const [detail, setDetail] = useState<TimelineEntry | null>(null);
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
-  const [document, setDocument] = useState<DocumentItem | null>(null);
+  const [openDoc, setOpenDoc] = useState<DocumentItem | null>(null);
   const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])), [hospitals, lang]);
 
   // The first load reads every hospital through one streamed request; retries and refreshes ask one hospital.
@@ -138,7 +142,7 @@ export function PatientRecord({
 
   // A document entry opens the document viewer; every other entry the detail drawer.
   const openEntry = useCallback(
-    (e: TimelineEntry) => (e.kind === 'document' ? setDocument(model.documents.find((d) => d.entryId === e.id) ?? null) : setDetail(e)),
+    (e: TimelineEntry) => (e.kind === 'document' ? setOpenDoc(model.documents.find((d) => d.entryId === e.id) ?? null) : setDetail(e)),
     [model.documents],
   );
   const sealedDocuments = useMemo(() => model.entries.filter((e) => e.sealed && e.kind === 'document'), [model.entries]);
@@ -238,7 +242,7 @@ export function PatientRecord({
             names={names}
             lang={lang}
             calendar={calendar}
-            onOpen={setDocument}
+            onOpen={setOpenDoc}
             onUnseal={setSealed}
           />
         )}
@@ -273,7 +277,9 @@ export function PatientRecord({
         )}
       </div>
       <EntryDetail entry={detail} names={names} lang={lang} calendar={calendar} onClose={() => setDetail(null)} />
-      <DocumentViewer item={document} accessId={accessId} names={names} lang={lang} calendar={calendar} onClose={() => setDocument(null)} />
+      {openDoc && (
+        <DocumentViewer item={openDoc} accessId={accessId} names={names} lang={lang} calendar={calendar} onClose={() => setOpenDoc(null)} />
+      )}
       <UnsealDialog entry={sealed} names={names} lang={lang} onSubmit={submitUnseal} onClose={() => setSealed(null)} />
     </div>
   );

@@ -18,7 +18,8 @@ import type { DocumentFact, DocumentProblem, DocumentSection, FactStatus } from 
 import { base, textOf, toCodes } from './shared';
 
 const MAX_SECTIONS = 40;
-const MAX_SECTION_TEXT = 20_000;
+// The fact carries a section's text for the list and search only; the whole text comes when it is opened.
+const MAX_SECTION_TEXT = 4_000;
 
 const DOC_STATUS: Record<string, FactStatus> = { preliminary: 'preliminary', final: 'final', amended: 'amended' };
 
