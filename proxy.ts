@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CLIENT_PROTO_HEADER } from './lib/http/client-address';
+import { DOCUMENT_FILE_CSP, DOCUMENT_FILE_PATH } from './lib/documents/file-csp';
 
 /**
  * Security headers for every page and API response: a per-request CSP nonce (scripts run only with it),
@@ -32,7 +33,8 @@ export function proxy(request: NextRequest) {
   if (!requestHeaders.get('x-request-id')) requestHeaders.set('x-request-id', crypto.randomUUID());
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('Content-Security-Policy', csp);
+  // A hospital's file (a PDF) is not our page: it gets the sandboxing CSP, not the page CSP.
+  response.headers.set('Content-Security-Policy', DOCUMENT_FILE_PATH.test(request.nextUrl.pathname) ? DOCUMENT_FILE_CSP : csp);
   response.headers.set('Reporting-Endpoints', 'csp="/api/csp-report"');
   response.headers.set('Cache-Control', 'no-store');
   response.headers.set('X-Request-Id', requestHeaders.get('x-request-id')!);

@@ -2,11 +2,11 @@
 
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLocale } from '@/components/providers';
 import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
-import type { TimelineEntry } from '@/lib/clinical/types';
+import type { DocumentItem, TimelineEntry } from '@/lib/clinical/types';
 import { queryKeys } from '@/lib/timeline/query-keys';
 import { localName } from '@/lib/i18n/local-name';
 import { translate, type Bilingual } from '@/lib/i18n/messages';
@@ -23,6 +23,12 @@ import { useMergedTimeline } from './use-merged-timeline';
 
 // recharts is only needed on the Labs tab: keep it out of the first load.
 const LabTrends = dynamic(() => import('./lab-trends'), { ssr: false, loading: () => <p>…</p> });
+// Documents, likewise, only when their tab or a document is opened.
+const DocumentList = dynamic(() => import('@/components/documents/document-list').then((m) => m.DocumentList), {
+  ssr: false,
+  loading: () => <p>…</p>,
+});
+const DocumentViewer = dynamic(() => import('@/components/documents/document-viewer').then((m) => m.DocumentViewer), { ssr: false });
 
 class FetchError extends Error {
   constructor(
@@ -48,7 +54,7 @@ async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en')
   return (await res.json()) as HospitalView;
 }
 
-type Tab = 'timeline' | 'labs' | 'imaging';
+type Tab = 'timeline' | 'labs' | 'imaging' | 'documents';
 
 /**
  * The merged record: one query per sharing hospital (first answered by the page's own streamed response:
@@ -79,6 +85,7 @@ export function PatientRecord({
   const [tab, setTab] = useState<Tab>('timeline');
   const [detail, setDetail] = useState<TimelineEntry | null>(null);
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
+  const [openDoc, setOpenDoc] = useState<DocumentItem | null>(null);
   const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])), [hospitals, lang]);
 
   // The first load takes each hospital's answer from the page's response; retries and refreshes ask one hospital.
@@ -136,6 +143,13 @@ export function PatientRecord({
     [model],
   );
 
+  // A document entry opens the document viewer; every other entry the detail drawer.
+  const openEntry = useCallback(
+    (e: TimelineEntry) => (e.kind === 'document' ? setOpenDoc(model.documents.find((d) => d.entryId === e.id) ?? null) : setDetail(e)),
+    [model.documents],
+  );
+  const sealedDocuments = useMemo(() => model.entries.filter((e) => e.sealed && e.kind === 'document'), [model.entries]);
+
   async function submitUnseal(reason: string): Promise<string | null> {
     if (!sealed) return null;
     const fact = sealed.sources[0];
@@ -160,6 +174,7 @@ export function PatientRecord({
     { id: 'timeline', label: translate(lang, 'record.tabs.timeline') },
     { id: 'labs', label: translate(lang, 'record.tabs.labs', { count: model.labs.length }) },
     { id: 'imaging', label: translate(lang, 'record.tabs.imaging', { count: model.imaging.length }) },
+    { id: 'documents', label: translate(lang, 'record.tabs.documents', { count: model.documents.length + sealedDocuments.length }) },
   ];
 
   return (
@@ -220,7 +235,19 @@ export function PatientRecord({
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'timeline' && (
-          <TimelineList entries={model.entries} names={names} lang={lang} calendar={calendar} onOpen={setDetail} onUnseal={setSealed} />
+          <TimelineList entries={model.entries} names={names} lang={lang} calendar={calendar} onOpen={openEntry} onUnseal={setSealed} />
+        )}
+        {tab === 'documents' && (
+          <DocumentList
+            items={model.documents}
+            sealed={sealedDocuments}
+            accessId={accessId}
+            names={names}
+            lang={lang}
+            calendar={calendar}
+            onOpen={setOpenDoc}
+            onUnseal={setSealed}
+          />
         )}
         {tab === 'labs' && <LabTrends series={model.labs} names={names} lang={lang} calendar={calendar} />}
         {tab === 'imaging' && (
@@ -253,6 +280,9 @@ export function PatientRecord({
         )}
       </div>
       <EntryDetail entry={detail} names={names} lang={lang} calendar={calendar} onClose={() => setDetail(null)} />
+      {openDoc && (
+        <DocumentViewer item={openDoc} accessId={accessId} names={names} lang={lang} calendar={calendar} onClose={() => setOpenDoc(null)} />
+      )}
       <UnsealDialog entry={sealed} names={names} lang={lang} onSubmit={submitUnseal} onClose={() => setSealed(null)} />
     </div>
   );

@@ -71,6 +71,8 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
     case 'immunization':
     case 'procedure':
       return statusLabel(lang, f.status);
+    case 'document':
+      return [f.typeText, f.authorOrganization].filter(Boolean).join(' · ');
   }
 }
 

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'passkey-reset',
   'patient-name-search',
   'terms-accept',
+  'document-open',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -51,4 +52,5 @@ export const PATIENT_ACCESS_ACTIONS = [
   'sealed-open',
   'clinical-read',
   'summary-export',
+  'document-open',
 ] as const satisfies readonly AuditAction[];

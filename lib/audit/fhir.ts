@@ -32,6 +32,7 @@ function classify(action: string): { type: Coding; subtype: Coding[]; action: Au
       return { type: REST, subtype: [search], action: 'E' };
     case 'sealed-open':
     case 'summary-export':
+    case 'document-open':
       return { type: REST, subtype: [read], action: 'R' };
     case 'consent-start':
       return { type: PATIENT_RECORD, subtype: [{ system: RESTFUL, code: 'create', display: 'create' }], action: 'C' };

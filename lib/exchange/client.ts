@@ -1,6 +1,7 @@
 import 'server-only';
 import { createBreakerRegistry, type BreakerRegistry, type BreakerSnapshotEntry } from './breaker';
 import { openConnection } from './connection';
+import { fetchAttachment, fetchDocument, type AttachmentRead, type DocumentRead, type DocumentType } from './documents';
 import { findPatient } from './find-patient';
 import { findPatientsByName, type NameLookup, type NameQuery } from './find-patients-by-name';
 import { createHospitalRecords } from './hospital-records';
@@ -29,6 +30,7 @@ export type {
 };
 export { ExchangeUnavailableError, type ExchangeErrorKind, type ExchangeFailure } from './failure';
 export { HOSPITAL_SEARCHES } from './hospital-records';
+export type { AttachmentRead, DocumentRead, DocumentType };
 
 export interface ExchangeClientConfig {
   /** Exchange base URL, e.g. `https://exchange.example/` (the sandbox URL in dev and tests). */
@@ -64,6 +66,10 @@ export interface ExchangeClient {
     opts?: { signal?: AbortSignal },
   ): Promise<HospitalFetchResult>[];
   breakerSnapshot(): BreakerSnapshotEntry[];
+  /** One document of one hospital, patient-checked (read again when the physician opens it). */
+  fetchDocument(hcode: string, cid: string, type: DocumentType, id: string, ctx: ExchangeContext): Promise<DocumentRead>;
+  /** An attachment's bytes, from the exchange's own origin only, at most `maxBytes`. */
+  fetchAttachment(hcode: string, url: string, ctx: ExchangeContext, maxBytes: number): Promise<AttachmentRead>;
 }
 
 /**
@@ -90,6 +96,8 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
     fetchHospitalRecords: records.fetchHospitalRecords,
     fetchAllHospitals: records.fetchAllHospitals,
     breakerSnapshot: () => breaker.snapshot(),
+    fetchDocument: (hcode, cid, type, id, ctx) => fetchDocument(conn, hcode, cid, type, id, ctx),
+    fetchAttachment: (hcode, url, ctx, maxBytes) => fetchAttachment(conn, hcode, url, ctx, maxBytes),
   };
 }
 

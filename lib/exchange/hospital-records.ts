@@ -30,6 +30,9 @@ export const HOSPITAL_SEARCHES: readonly { type: string; category?: string; incl
   { type: 'Immunization' },
   { type: 'Procedure' },
   { type: 'Encounter' },
+  // Clinical documents: discharge summaries, referral letters, full reports (attachments are fetched only when opened).
+  { type: 'DocumentReference' },
+  { type: 'Composition' },
 ];
 
 export interface HospitalRecordsOptions {

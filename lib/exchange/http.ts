@@ -77,11 +77,13 @@ function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: fals
   }
 }
 
+type Fetched = { ok: true; response: Response; bytes: Uint8Array } | Extract<HttpResult, { ok: false }>;
+
 /**
- * Sends one JSON request with a timeout (per call and an overall deadline), a streamed response-size cap
- * and a content-type check. Resolves to a discriminated result; only programming errors throw.
+ * The shared part of every call: one fetch with a timeout (per call and an overall deadline), no
+ * redirects (one could carry our bearer token to another host) and a streamed response-size cap.
  */
-export async function requestJson(req: HttpRequest): Promise<HttpResult> {
+async function fetchCapped(req: HttpRequest, accept: string): Promise<Fetched> {
   const maxBytes = req.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const budget = Math.min(req.timeoutMs, req.deadlineAt === undefined ? Infinity : req.deadlineAt - Date.now());
   if (req.signal?.aborted === true) return { ok: false, kind: 'timeout', message: 'request cancelled', cancelled: true };
@@ -96,13 +98,13 @@ export async function requestJson(req: HttpRequest): Promise<HttpResult> {
   const onCallerAbort = (): void => controller.abort();
   req.signal?.addEventListener('abort', onCallerAbort, { once: true });
 
-  const abortedResult = (): HttpResult =>
+  const abortedResult = (): Fetched =>
     timedOut
       ? { ok: false, kind: 'timeout', message: `no complete answer within ${Math.round(budget)} ms` }
       : { ok: false, kind: 'timeout', message: 'request cancelled', cancelled: true };
 
   try {
-    const headers: Record<string, string> = { Accept: 'application/fhir+json, application/json', ...req.headers };
+    const headers: Record<string, string> = { Accept: accept, ...req.headers };
     let body: string | undefined;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
@@ -147,28 +149,49 @@ export async function requestJson(req: HttpRequest): Promise<HttpResult> {
     if (bytes === null) {
       return { ok: false, kind: 'too-large', status: response.status, message: `response exceeded the ${maxBytes}-byte limit` };
     }
-
-    const jsonType = isJsonContentType(response.headers.get('content-type'));
-    const parsed = jsonType ? parseJson(bytes) : { ok: false as const };
-
-    if (!response.ok) {
-      return {
-        ok: false,
-        kind: 'http',
-        status: response.status,
-        message: `HTTP ${response.status}`,
-        ...(parsed.ok ? { body: parsed.value } : {}),
-      };
-    }
-    if (!jsonType) {
-      return { ok: false, kind: 'malformed', status: response.status, message: 'response is not JSON (unexpected content type)' };
-    }
-    if (!parsed.ok) {
-      return { ok: false, kind: 'malformed', status: response.status, message: 'response body is not valid JSON' };
-    }
-    return { ok: true, status: response.status, body: parsed.value };
+    return { ok: true, response, bytes };
   } finally {
     clearTimeout(timer);
     req.signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/**
+ * Sends one JSON request with a timeout (per call and an overall deadline), a streamed response-size cap
+ * and a content-type check. Resolves to a discriminated result; only programming errors throw.
+ */
+export async function requestJson(req: HttpRequest): Promise<HttpResult> {
+  const fetched = await fetchCapped(req, 'application/fhir+json, application/json');
+  if (!fetched.ok) return fetched;
+  const { response, bytes } = fetched;
+  const jsonType = isJsonContentType(response.headers.get('content-type'));
+  const parsed = jsonType ? parseJson(bytes) : { ok: false as const };
+
+  if (!response.ok) {
+    return {
+      ok: false,
+      kind: 'http',
+      status: response.status,
+      message: `HTTP ${response.status}`,
+      ...(parsed.ok ? { body: parsed.value } : {}),
+    };
+  }
+  if (!jsonType) {
+    return { ok: false, kind: 'malformed', status: response.status, message: 'response is not JSON (unexpected content type)' };
+  }
+  if (!parsed.ok) {
+    return { ok: false, kind: 'malformed', status: response.status, message: 'response body is not valid JSON' };
+  }
+  return { ok: true, status: response.status, body: parsed.value };
+}
+
+export type BytesResult = { ok: true; status: number; contentType: string | null; bytes: Uint8Array } | Extract<HttpResult, { ok: false }>;
+
+/** Like requestJson, for a body that is not JSON (a document's attachment): the bytes and their declared type. */
+export async function requestBytes(req: HttpRequest): Promise<BytesResult> {
+  const fetched = await fetchCapped(req, '*/*');
+  if (!fetched.ok) return fetched;
+  const { response, bytes } = fetched;
+  if (!response.ok) return { ok: false, kind: 'http', status: response.status, message: `HTTP ${response.status}` };
+  return { ok: true, status: response.status, contentType: response.headers.get('content-type'), bytes };
 }

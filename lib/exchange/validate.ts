@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import type {
   AllergyIntolerance,
+  Composition,
   Condition,
   DiagnosticReport,
+  DocumentReference,
   Encounter,
   Immunization,
   Medication,
@@ -31,6 +33,8 @@ export const ALLOWED_RESOURCE_TYPES = [
   'Immunization',
   'Procedure',
   'Encounter',
+  'DocumentReference',
+  'Composition',
 ] as const;
 
 export type AllowedResourceType = (typeof ALLOWED_RESOURCE_TYPES)[number];
@@ -46,7 +50,9 @@ export type ExchangeResource =
   | DiagnosticReport
   | Immunization
   | Procedure
-  | Encounter;
+  | Encounter
+  | DocumentReference
+  | Composition;
 
 export function isAllowedResourceType(type: string): type is AllowedResourceType {
   return (ALLOWED_RESOURCE_TYPES as readonly string[]).includes(type);

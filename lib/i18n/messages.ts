@@ -4,6 +4,7 @@ import * as audit from './messages/audit';
 import * as auth from './messages/auth';
 import * as common from './messages/common';
 import * as consent from './messages/consent';
+import * as documents from './messages/documents';
 import * as emergency from './messages/emergency';
 import * as fhir from './messages/fhir';
 import * as passkey from './messages/passkey';
@@ -27,6 +28,7 @@ const th = {
   ...patient.th,
   ...passkey.th,
   ...terms.th,
+  ...documents.th,
 };
 
 export type MessageKey = keyof typeof th;
@@ -44,10 +46,11 @@ const en: Messages = {
   ...patient.en,
   ...passkey.en,
   ...terms.en,
+  ...documents.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
-export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, passkey, terms } as const;
+export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, passkey, terms, documents } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
 

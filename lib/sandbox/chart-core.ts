@@ -19,6 +19,9 @@ const TYPE_PREFIX: Record<string, string> = {
   Immunization: 'imm',
   Procedure: 'prc',
   Encounter: 'enc',
+  DocumentReference: 'doc',
+  Composition: 'cmp',
+  Binary: 'bin',
 };
 
 /** The shared state of one hospital's chart for one patient. */

@@ -7,6 +7,10 @@
  */
 import type {
   AllergyIntolerance,
+  Attachment,
+  Binary,
+  Composition,
+  DocumentReference,
   Condition,
   DiagnosticReport,
   Encounter,
@@ -21,6 +25,7 @@ import type {
 import type { Coding } from '../clinical/terminology';
 import type { Sensitivity } from './chart-coding';
 import { ChartCore } from './chart-core';
+import { writeBinary, writeComposition, writeDocumentReference, type CompositionOptions, type DocumentOptions } from './chart-documents';
 import { writeBloodGroup, writeImagingReport, writeLabReport, writeObservation, type ObservationOptions } from './chart-diagnostics';
 import {
   writeAllergy,
@@ -121,5 +126,20 @@ export class Chart extends ChartCore {
 
   procedure(text: string, snomed: string, daysAgo: number, encounter?: Reference<Encounter>): Procedure {
     return writeProcedure(this, text, snomed, daysAgo, encounter);
+  }
+
+  document(opts: DocumentOptions): DocumentReference {
+    return writeDocumentReference(this, opts);
+  }
+
+  composition(opts: CompositionOptions): Composition {
+    return writeComposition(this, opts);
+  }
+
+  /** Stores the bytes as this hospital's Binary and returns the attachment that names it. */
+  binaryAttachment(contentType: string, bytes: Uint8Array | string, daysAgo: number, title: string): Attachment {
+    const bin: Binary = writeBinary(this, contentType, bytes, daysAgo);
+    const size = typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length;
+    return { contentType, url: `Binary/${bin.id ?? ''}`, size, title };
   }
 }

@@ -194,6 +194,27 @@ function intParam(url: URL, name: string, fallback: number, min: number): number
   return Math.max(min, Number(raw));
 }
 
+/**
+ * An attachment's bytes: `GET /hospitals/<hcode>/fhir/Binary/<id>` answers the raw content with its own
+ * Content-Type (not FHIR JSON), and only while the patient it belongs to shares this hospital's records.
+ */
+export function readBinary(
+  store: SandboxStore,
+  hcode: string,
+  id: string,
+): { status: 200; contentType: string; bytes: Buffer } | { status: 403 | 404; outcome: Resource } {
+  const found = store.binary(hcode, id);
+  if (!found) return { status: 404, outcome: operationOutcome('not-found', 'no such Binary at this hospital') };
+  const patient = store.patients.get(found.cid);
+  if (!patient?.sharesWith.includes(hcode))
+    return { status: 403, outcome: operationOutcome('forbidden', 'the patient has not consented to share records from this hospital') };
+  return {
+    status: 200,
+    contentType: found.binary.contentType,
+    bytes: Buffer.from(found.binary.data ?? '', 'base64'),
+  };
+}
+
 export type HospitalSearchResult = { status: 200; bundle: Bundle; cid: string } | { status: 403 | 404; outcome: Resource };
 
 /**
@@ -212,7 +233,10 @@ export function searchHospital(store: SandboxStore, hcode: string, type: string,
     return { status: 403, outcome: operationOutcome('forbidden', 'the patient has not consented to share records from this hospital') };
   const count = Math.min(MAX_COUNT, intParam(requestUrl, '_count', DEFAULT_COUNT, 0));
   const offset = intParam(requestUrl, '_offset', 0, 0);
-  const all = store.search(hcode, patient.cid, type, requestUrl.searchParams.get('category') ?? undefined);
+  const byType = store.search(hcode, patient.cid, type, requestUrl.searchParams.get('category') ?? undefined);
+  // `_id=a,b`: only those resources (how a client reads one document again when it is opened).
+  const ids = requestUrl.searchParams.get('_id');
+  const all = ids === null ? byType : byType.filter((r) => r.id !== undefined && ids.split(',').includes(r.id));
   const page = all.slice(offset, offset + count);
   let next: string | undefined;
   if (count > 0 && offset + count < all.length) {

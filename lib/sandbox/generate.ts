@@ -5,6 +5,7 @@
 import { setAnchorDate } from './chart';
 import { ANCHOR_DATE, DEMO_PATIENTS } from './demo-catalog';
 import { STORIES, fromDemo } from './demo-stories';
+import { DOCUMENT_STORIES } from './document-stories';
 import type { Dataset, IndexPatient } from './model';
 import { generateNamesakes } from './namesakes';
 import { generatePopulation } from './population';
@@ -28,6 +29,7 @@ export function generateDataset(seed: number, anchorDate: string = ANCHOR_DATE):
       p.language = 'en';
     }
     STORIES[d.story](ctx, p, new Rng(deriveSeed(seed, d.story)));
+    DOCUMENT_STORIES[d.story]?.(ctx, p);
     patients.push(p);
   }
   generatePopulation(ctx, seed, patients);

@@ -12,6 +12,8 @@ export const SERVED_TYPES = [
   'Immunization',
   'Procedure',
   'Encounter',
+  'DocumentReference',
+  'Composition',
 ] as const;
 
 export type ServedType = (typeof SERVED_TYPES)[number];

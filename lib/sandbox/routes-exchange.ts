@@ -1,7 +1,7 @@
 /** The exchange's FHIR API: the index (Organization, Patient, Consent) and each hospital's search and batch. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { listOrganizations, searchConsents, searchHospital, searchPatients, type HospitalSearchResult } from './exchange';
+import { listOrganizations, readBinary, searchConsents, searchHospital, searchPatients, type HospitalSearchResult } from './exchange';
 import { fhir, type Reply } from './fault-responder';
 import type { FaultDecision } from './faults';
 import { FHIR_JSON, HttpError, operationOutcome, readJson, sendJson, sendOutcome } from './http-util';
@@ -66,6 +66,14 @@ export async function routeExchange(ctx: RouteContext, r: RouteRequest): Promise
           ? searchPatients(ctx.state.store, url)
           : searchConsents(ctx.state.store, url);
     return ctx.responder.faulted('index', res, true, () => fhir(200, bundle));
+  }
+  const binary = /^\/hospitals\/(\d{5})\/fhir\/Binary\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+  if (binary && method === 'GET') {
+    const found = readBinary(ctx.state.store, binary[1]!, binary[2]!);
+    if (found.status !== 200) return sendJson(res, found.status, found.outcome, FHIR_JSON);
+    res.writeHead(200, { 'content-type': found.contentType, 'content-length': String(found.bytes.length), 'cache-control': 'no-store' });
+    res.end(found.bytes);
+    return;
   }
   const search = /^\/hospitals\/([^/]+)\/fhir\/([A-Za-z]+)$/.exec(path);
   if (search && method === 'GET') {

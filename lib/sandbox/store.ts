@@ -4,6 +4,9 @@
  */
 import type {
   AllergyIntolerance,
+  Binary,
+  Composition,
+  DocumentReference,
   Condition,
   DiagnosticReport,
   Encounter,
@@ -47,7 +50,9 @@ type ServedResource =
   | DiagnosticReport
   | Immunization
   | Procedure
-  | Encounter;
+  | Encounter
+  | DocumentReference
+  | Composition;
 
 export function clinicalDate(resource: Resource): string {
   const r = resource as ServedResource;
@@ -71,6 +76,10 @@ export function clinicalDate(resource: Resource): string {
       return r.performedDateTime ?? r.performedPeriod?.start ?? r.meta?.lastUpdated ?? '';
     case 'Encounter':
       return r.period?.start ?? r.meta?.lastUpdated ?? '';
+    case 'DocumentReference':
+      return r.date ?? r.context?.period?.start ?? r.meta?.lastUpdated ?? '';
+    case 'Composition':
+      return r.date;
   }
 }
 
@@ -80,6 +89,8 @@ export class SandboxStore {
   private readonly records = new Map<string, Map<string, TypeIndex>>();
   /** Medications a hospital's records point at (`Medication/<id>`), by `hcode|cid|id`: never searched, only included. */
   private readonly medications = new Map<string, Medication>();
+  /** Attachments' bytes, by `hcode|id` (served at `/hospitals/<hcode>/fhir/Binary/<id>`, never searched). */
+  private readonly binaries = new Map<string, { cid: string; binary: Binary }>();
   private sorted = true;
 
   /** Builds a store over a dataset; patients are copied because imports modify them. */
@@ -104,6 +115,10 @@ export class SandboxStore {
     const type = stored.resource.resourceType;
     if (stored.resource.resourceType === 'Medication') {
       if (stored.resource.id) this.medications.set(`${stored.hcode}|${stored.cid}|${stored.resource.id}`, stored.resource);
+      return;
+    }
+    if (stored.resource.resourceType === 'Binary') {
+      if (stored.resource.id) this.binaries.set(`${stored.hcode}|${stored.resource.id}`, { cid: stored.cid, binary: stored.resource });
       return;
     }
     if (!isServedType(type)) return;
@@ -169,6 +184,11 @@ export class SandboxStore {
   /** The Medication with this id among one patient's records at one hospital (for `_include=…:medication`). */
   medication(hcode: string, cid: string, id: string): Medication | undefined {
     return this.medications.get(`${hcode}|${cid}|${id}`);
+  }
+
+  /** A Binary held by a hospital, with the patient it belongs to. */
+  binary(hcode: string, id: string): { cid: string; binary: Binary } | undefined {
+    return this.binaries.get(`${hcode}|${id}`);
   }
 
   /** Every (hcode, type) list for one patient, e.g. for counting the stress patient's volume. */

@@ -8,6 +8,7 @@ import type { ClinicalFact, FactKind, SealedFactStub } from '../types';
 import { allergyFact } from './allergy';
 import { conditionFact } from './condition';
 import { diagnosticReportFact } from './diagnostic-report';
+import { compositionFact, documentReferenceFact } from './document';
 import { encounterFact } from './encounter';
 import { immunizationFact } from './immunization';
 import { dosageText, medicationFact } from './medication';
@@ -82,6 +83,8 @@ function mapResource(
   if (type === 'Immunization') return immunizationFact(r, hospitalCode);
   if (type === 'Procedure') return procedureFact(r, hospitalCode);
   if (type === 'Encounter') return encounterFact(r, hospitalCode);
+  if (type === 'DocumentReference') return documentReferenceFact(r, hospitalCode);
+  if (type === 'Composition') return compositionFact(r, hospitalCode);
   return null;
 }
 

@@ -2,7 +2,16 @@
  * One walk over the groups, newest first: the timeline entries (sealed stubs placed by time) and the
  * groups of each section, still newest first, so no section sorts again.
  */
-import type { EncounterItem, ImagingItem, ImmunizationItem, ProcedureItem, SealedFactStub, TimelineEntry } from '../types';
+import type {
+  DocumentFact,
+  DocumentItem,
+  EncounterItem,
+  ImagingItem,
+  ImmunizationItem,
+  ProcedureItem,
+  SealedFactStub,
+  TimelineEntry,
+} from '../types';
 import { newestFirst, stubEntry, stubFirst } from './entries';
 import { PAUSE_EVERY, type GroupStore } from './groups';
 import { byTimeDesc, cmpStr } from './order';
@@ -18,6 +27,7 @@ export interface Sections {
   immunizations: ImmunizationItem[];
   procedures: ProcedureItem[];
   encounters: EncounterItem[];
+  documents: DocumentItem[];
 }
 
 /** Sorts the groups newest first and deals each to its section; pauses like the rest of the merge. */
@@ -36,6 +46,7 @@ export function* sortIntoSections(groups: GroupStore, stubs: { stub: SealedFactS
     immunizations: [],
     procedures: [],
     encounters: [],
+    documents: [],
   };
   let si = 0;
   yield;
@@ -108,7 +119,30 @@ function dealEntry(s: Sections, g: number, e: TimelineEntry): void {
       s.encounters.push(item);
       break;
     }
+    case 'document':
+      s.documents.push(documentItem(e, f));
+      break;
     case 'lab-report':
       break;
   }
+}
+
+/** A document's row in the Documents tab: what it is and whether it can be opened, never its content. */
+function documentItem(e: TimelineEntry, f: DocumentFact): DocumentItem {
+  const item: DocumentItem = {
+    entryId: e.id,
+    factId: f.id,
+    date: e.date,
+    hospitals: e.hospitals,
+    title: f.display,
+    typeText: f.typeText,
+    status: f.status,
+    contentKind: f.contentKind,
+    sectionTitles: (f.sections ?? []).map((s) => s.title),
+  };
+  if (f.authorOrganization !== undefined) item.authorOrganization = f.authorOrganization;
+  if (f.contentType !== undefined) item.contentType = f.contentType;
+  if (f.size !== undefined) item.size = f.size;
+  if (f.problem !== undefined) item.problem = f.problem;
+  return item;
 }

@@ -75,6 +75,7 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
     immunizations: s.immunizations,
     procedures: s.procedures,
     encounters: s.encounters,
+    documents: s.documents,
     crossChecks: [],
     sealedCounts,
   };

@@ -3,7 +3,17 @@ import type { DrugClass, HighRiskClass } from '../terminology';
 import type { VaccineGroup } from '../terminology/cvx-groups';
 
 export type FactKind =
-  'allergy' | 'medication' | 'condition' | 'lab' | 'vital' | 'lab-report' | 'imaging' | 'immunization' | 'procedure' | 'encounter';
+  | 'allergy'
+  | 'medication'
+  | 'condition'
+  | 'lab'
+  | 'vital'
+  | 'lab-report'
+  | 'imaging'
+  | 'immunization'
+  | 'procedure'
+  | 'encounter'
+  | 'document';
 
 export const FACT_KINDS: readonly FactKind[] = [
   'allergy',
@@ -16,6 +26,7 @@ export const FACT_KINDS: readonly FactKind[] = [
   'immunization',
   'procedure',
   'encounter',
+  'document',
 ];
 
 /** Normalised status across resource types (FHIR value sets differ per resource). */
@@ -174,6 +185,35 @@ export interface EncounterFact extends FactBase {
   reason?: string;
 }
 
+/** Why a document's content cannot be opened, decided from what the hospital declared (see facts/document.ts). */
+export type DocumentProblem = 'missing' | 'oversized' | 'wrong-type' | 'unreachable';
+
+/** How the viewer will show the content once opened. */
+export type DocumentContentKind = 'sections' | 'text' | 'markdown' | 'html' | 'pdf' | 'other';
+
+export interface DocumentSection {
+  title: string;
+  /** The section's narrative as plain text (tags dropped, entities decoded): never HTML. */
+  text: string;
+}
+
+/** A clinical document: a DocumentReference (an attachment) or a Composition (titled sections). */
+export interface DocumentFact extends FactBase {
+  kind: 'document';
+  /** The document's type as the hospital wrote it (e.g. "Discharge summary"). */
+  typeText: string;
+  /** The author organisation (or custodian) as named in the document. */
+  authorOrganization?: string;
+  contentKind: DocumentContentKind;
+  /** Declared MIME type of the attachment. */
+  contentType?: string;
+  /** Declared size in bytes of the attachment. */
+  size?: number;
+  /** A Composition's sections with their titles. */
+  sections?: DocumentSection[];
+  problem?: DocumentProblem;
+}
+
 export type ClinicalFact =
   | AllergyFact
   | MedicationFact
@@ -183,7 +223,8 @@ export type ClinicalFact =
   | ImagingFact
   | ImmunizationFact
   | ProcedureFact
-  | EncounterFact;
+  | EncounterFact
+  | DocumentFact;
 
 /** What the browser receives for a sealed record before the physician states a reason: no content. */
 export interface SealedFactStub {

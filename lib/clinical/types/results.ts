@@ -1,5 +1,5 @@
 /** Results and history lists: lab and vital-sign series, imaging, immunizations, procedures, encounters. */
-import type { EncounterClass, FactStatus, LabFlag, Period } from './facts';
+import type { DocumentContentKind, DocumentProblem, EncounterClass, FactStatus, LabFlag, Period } from './facts';
 
 export interface LabPoint {
   date: string | null;
@@ -76,4 +76,21 @@ export interface EncounterItem {
   typeText?: string;
   reason?: string;
   period?: Period;
+}
+
+/** One document in the Documents tab (a document never merges with another: one entry per document). */
+export interface DocumentItem {
+  entryId: string;
+  factId: string;
+  date: string | null;
+  hospitals: readonly string[];
+  title: string;
+  typeText: string;
+  authorOrganization?: string;
+  status: FactStatus;
+  contentKind: DocumentContentKind;
+  contentType?: string;
+  size?: number;
+  sectionTitles: string[];
+  problem?: DocumentProblem;
 }

@@ -9,7 +9,7 @@ import type {
   ProblemRow,
 } from './summary';
 import type { ClinicalFact, FactKind, SealedFactStub } from './facts';
-import type { EncounterItem, ImagingItem, ImmunizationItem, LabSeries, ProcedureItem } from './results';
+import type { DocumentItem, EncounterItem, ImagingItem, ImmunizationItem, LabSeries, ProcedureItem } from './results';
 
 /** One record behind a timeline entry: the merged facts themselves (a sealed stub names no resource). */
 export interface SourceRef {
@@ -73,6 +73,8 @@ export interface TimelineModel {
   immunizations: ImmunizationItem[];
   procedures: ProcedureItem[];
   encounters: EncounterItem[];
+  /** Clinical documents, newest first (sealed ones are timeline stubs until opened). */
+  documents: DocumentItem[];
   crossChecks: CrossCheckFlag[];
   sealedCounts: Record<FactKind, number>;
 }
