@@ -32,6 +32,9 @@ export const admins = pgTable('admins', {
   status: text('status', { enum: ['active', 'disabled'] }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   lastSignInAt: ts('last_sign_in_at'),
+  role: text('role', { enum: ['admin', 'privacy-officer'] })
+    .notNull()
+    .default('admin'),
 });
 
 export const sessions = pgTable('sessions', {
@@ -141,4 +144,18 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+export const accessAlerts = pgTable('access_alerts', {
+  id: uuid('id').primaryKey(),
+  hospitalCode: text('hospital_code').notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  rule: text('rule', { enum: ['many-patients', 'repeated-emergency'] }).notNull(),
+  status: text('status', { enum: ['open', 'acknowledged', 'dismissed', 'suspended'] }).notNull(),
+  evidence: jsonb('evidence').$type<{ auditSeqs: number[]; count: number; windowMinutes: number }>().notNull(),
+  raisedAt: ts('raised_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+  reviewedBy: text('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+  reviewNote: text('review_note'),
 });
