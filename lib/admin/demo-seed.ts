@@ -53,6 +53,7 @@ export async function seedDemoData(db: Db, authSecret: string): Promise<void> {
         passwordHash: await hashPassword(a.password),
         totpSecret: sealSecret(a.totpSecret, authSecret),
         status: 'active',
+        role: a.role,
       })
       .onConflictDoNothing();
   }

@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'grant-update',
   'audit-export',
   'access-log-read',
+  'record-open',
+  'alert-raised',
+  'alert-review',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -42,4 +45,5 @@ export const PATIENT_ACCESS_ACTIONS = [
   'sealed-open',
   'clinical-read',
   'summary-export',
+  'record-open',
 ] as const satisfies readonly AuditAction[];
