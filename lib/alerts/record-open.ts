@@ -17,6 +17,9 @@ import {
   type RecordOpen,
 } from './rules';
 
+// Advisory lock namespace for one doctor's record opens (the audit chain uses 728101, migrations 728100).
+const RECORD_OPEN_LOCK = 728102;
+
 export type RecordOpenResult = Success<{ reopen: boolean }> | (Failure<'record-open-limit'> & { retryInMs: number; limit: number });
 
 /** A doctor's successful record opens of the last day, from the audit trail (every instance sees the same rows). */
@@ -113,23 +116,29 @@ export async function admitRecordOpen(
   deps: { db: Db; now: () => Date },
 ): Promise<RecordOpenResult> {
   const now = deps.now();
-  const opens = await recentOpens(deps.db, doctor.licence, now);
-  const verdict = recordOpenVerdict(opens, access.cid, now);
-  if (verdict.ok && verdict.reopen) return success({ reopen: true });
-  if (!verdict.ok) {
-    await appendAudit(
-      deps.db,
-      { ...accessAuditFields(doctor, access), action: 'record-open', outcome: 'denied', details: { reason: 'record-open-limit' } },
-      now,
-    );
-    return {
-      ...failure('record-open-limit'),
-      retryInMs: verdict.retryAt.getTime() - now.getTime(),
-      limit: MAX_RECORD_OPENS_PER_DOCTOR_HOUR,
-    };
-  }
-  await deps.db.transaction(async (txRaw) => {
+  // Most requests re-read a record already open: answered from one indexed read, without a lock.
+  const quick = recordOpenVerdict(await recentOpens(deps.db, doctor.licence, now), access.cid, now);
+  if (quick.ok && quick.reopen) return success({ reopen: true });
+  return deps.db.transaction(async (txRaw): Promise<RecordOpenResult> => {
     const tx = txRaw as unknown as Db;
+    // One doctor's opens are counted and judged one at a time (every instance shares the lock), so parallel
+    // opens can neither slip past the limit nor each miss the alert the others complete.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECORD_OPEN_LOCK}, hashtext(${doctor.licence}))`);
+    const opens = await recentOpens(tx, doctor.licence, now);
+    const verdict = recordOpenVerdict(opens, access.cid, now);
+    if (verdict.ok && verdict.reopen) return success({ reopen: true });
+    if (!verdict.ok) {
+      await appendAudit(
+        tx,
+        { ...accessAuditFields(doctor, access), action: 'record-open', outcome: 'denied', details: { reason: 'record-open-limit' } },
+        now,
+      );
+      return {
+        ...failure('record-open-limit'),
+        retryInMs: verdict.retryAt.getTime() - now.getTime(),
+        limit: MAX_RECORD_OPENS_PER_DOCTOR_HOUR,
+      };
+    }
     const written = await appendAudit(
       tx,
       { ...accessAuditFields(doctor, access), action: 'record-open', outcome: 'success', details: { kind: access.kind } },
@@ -139,8 +148,8 @@ export async function admitRecordOpen(
     const current: RecordOpen = { seq: written.seq, at: now, patientCid: access.cid, purpose: access.purpose, accessRef: access.id };
     const findings = findUnusualAccess([...here, current], now, await lastReviews(tx, doctor.licence, doctor.hospitalCode));
     await raiseAlerts(tx, doctor, findings, now);
+    return success({ reopen: false });
   });
-  return success({ reopen: false });
 }
 
 /** The refusal a record route answers with (429), in words the doctor can act on. */
