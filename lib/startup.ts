@@ -4,6 +4,7 @@ import { recordCheckpoint } from './audit/checkpoint-store';
 import { signingKeyFromSeed } from './audit/checkpoint';
 import { startLicenceRefresh } from './auth/licence-refresh';
 import { database, db } from './db';
+import { startDailyDigests } from './digest/schedule';
 import { env } from './env';
 import { logger } from './log';
 import { services } from './services';
@@ -16,6 +17,7 @@ export async function startUp(): Promise<void> {
   // Licences of doctors at work are re-checked ahead of the 60 s rule, so their requests need not wait.
   startLicenceRefresh(db, () => services().registry);
   startAuditCheckpoints(config);
+  startDailyDigests(); // the patient's daily access digest (lib/digest): claimed per patient and day, sent once
   logger().info({ db: d.kind, appEnv: config.APP_ENV, sandbox: config.SANDBOX_MODE }, 'started');
 }
 

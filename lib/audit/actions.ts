@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'record-open',
   'alert-raised',
   'alert-review',
+  'digest-choice',
+  'digest-send',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

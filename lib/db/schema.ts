@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors lib/db/migrations/*.sql, which are the source of truth for the database itself.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -158,4 +158,16 @@ export const accessAlerts = pgTable('access_alerts', {
   reviewedBy: text('reviewed_by'),
   reviewedAt: ts('reviewed_at'),
   reviewNote: text('review_note'),
+});
+
+export const accessDigestOptins = pgTable('access_digest_optins', {
+  patientCid: text('patient_cid').primaryKey(),
+  optedInAt: ts('opted_in_at').notNull(),
+});
+
+export const accessDigestSends = pgTable('access_digest_sends', {
+  patientCid: text('patient_cid').notNull(),
+  digestDate: date('digest_date', { mode: 'string' }).notNull(),
+  claimedAt: ts('claimed_at').notNull(),
+  outcome: text('outcome', { enum: ['sent', 'failed', 'no-phone'] }),
 });

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { reviewAccessAlert } from '@/lib/alerts/review';
 import type { AlertReviewResult } from '@/lib/alerts/view-model';
 import { adminAction } from '@/lib/entry/actions';
@@ -16,7 +17,9 @@ export const reviewAlertAction = adminAction(
       { alertId: data.get('alertId'), decision: data.get('decision'), note: data.get('note') ?? '' },
       deps.now(),
     );
-    if (result.ok) revalidatePath('/admin/alerts');
-    return result;
+    if (!result.ok) return result;
+    // The reviewed alert leaves the "awaiting review" queue, so the confirmation is shown at page level.
+    revalidatePath('/admin/alerts');
+    redirect('/admin/alerts?saved=1');
   },
 );

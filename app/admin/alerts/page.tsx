@@ -27,6 +27,11 @@ export default adminPage(async function AccessAlertsPage({ admin, searchParams, 
         <h1 className="text-2xl font-bold">{t('alerts.title')}</h1>
         <p className="text-muted">{t('alerts.intro')}</p>
       </div>
+      {searchParams.saved === '1' && (
+        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 font-semibold text-ok">
+          {t('alerts.saved')}
+        </p>
+      )}
       <form method="get" action="/admin/alerts" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="show" className="label">

@@ -5,6 +5,8 @@ export const th = {
   'audit.action.record-open': 'เปิดเวชระเบียนผู้ป่วย',
   'audit.action.alert-raised': 'แจ้งเตือนการเข้าถึงผิดปกติ',
   'audit.action.alert-review': 'ตรวจสอบการแจ้งเตือน',
+  'audit.action.digest-choice': 'ผู้ป่วยเลือกรับสรุปการเข้าถึงรายวัน',
+  'audit.action.digest-send': 'ส่งสรุปการเข้าถึงรายวัน',
   'alerts.recordOpenLimit':
     'คุณเปิดเวชระเบียนผู้ป่วยครบ {limit} รายในหนึ่งชั่วโมงแล้ว จึงเปิดผู้ป่วยรายใหม่ได้อีกครั้งในอีก {minutes} นาที ผู้ป่วยที่เปิดไปแล้วยังดูได้ตามปกติ',
   'alerts.nav.alerts': 'การแจ้งเตือนการเข้าถึง',
@@ -44,6 +46,8 @@ export const en: Record<keyof typeof th, string> = {
   'audit.action.record-open': 'Patient record opened',
   'audit.action.alert-raised': 'Unusual access alert',
   'audit.action.alert-review': 'Alert reviewed',
+  'audit.action.digest-choice': 'Patient chose the daily access digest',
+  'audit.action.digest-send': 'Daily access digest sent',
   'alerts.recordOpenLimit':
     'You have opened the records of {limit} patients in the last hour, so a new patient can be opened again in {minutes} minutes. Patients already opened stay readable.',
   'alerts.nav.alerts': 'Access alerts',
