@@ -89,7 +89,7 @@ test('a doctor opening many patients raises an alert the privacy officer sees wi
 
 test('the hospital admin manages staff only: no access report, alerts, reviews or audit log', async ({ page }) => {
   await signInAdminAs(page, KLANG_ADMIN);
-  await expect(page.getByRole('navigation')).not.toContainText('การแจ้งเตือนการเข้าถึง');
+  await expect(page.getByRole('navigation', { name: 'เมนูผู้ดูแลโรงพยาบาล' })).not.toContainText('การแจ้งเตือนการเข้าถึง');
   for (const path of ['/admin/patient-access?cid=3100400123456', '/admin/alerts', '/admin/reviews', '/admin/audit']) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/admin$/);
