@@ -1,8 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, signInDoctor, nextTotpCode, DEMO_SERVICE_TOKEN } from './support';
 
-const KLANG = { username: 'admin11535', password: 'Klang-Admin-2569!', totpSecret: 'KLANGH2SPXTALADMINDEMQTOTPSECRET' };
-const RAJAVITHI = { username: 'admin10661', password: 'Rajavithi-Admin-2569!', totpSecret: 'RAJAVITHIADMINDEMQTOTPSECRETXYZA' };
+// Reading the audit trail is the privacy officer's work, not the hospital admin's (docs/security.md).
+const KLANG = { username: 'privacy11535', password: 'Klang-Privacy-2569!', totpSecret: 'KLANGPRIVACYOFFICERDEMQTOTPSECRT' };
+const RAJAVITHI = { username: 'privacy10661', password: 'Rajavithi-Privacy-2569!', totpSecret: 'RAJAVITHIPRIVACYOFFICERDEMQTOTPS' };
 const SERVICE_TOKEN = DEMO_SERVICE_TOKEN;
 const SOMSRI = '3100400123456';
 const CSV_HEADER =

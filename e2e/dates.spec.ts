@@ -54,7 +54,8 @@ test('the record filter takes Buddhist-era dates typed in Thai: 01/01/2569 keeps
   await expect(page.getByText(/ปี 2026 ดูเป็นปี ค\.ศ\. กรุณาใส่ปี พ\.ศ\. \(เช่น 2569\)/)).toBeVisible();
 });
 
-const RAJAVITHI = { username: 'admin10661', password: 'Rajavithi-Admin-2569!', totpSecret: 'RAJAVITHIADMINDEMQTOTPSECRETXYZA' };
+// The audit log is the privacy officer's (docs/security.md).
+const RAJAVITHI = { username: 'privacy10661', password: 'Rajavithi-Privacy-2569!', totpSecret: 'RAJAVITHIPRIVACYOFFICERDEMQTOTPS' };
 
 test('the audit filter submits the Buddhist-era date as ISO and refuses an impossible one before sending', async ({ page }) => {
   const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };

@@ -92,7 +92,8 @@ export async function signInAdminAs(page: Page, admin: { username: string; passw
   await page.getByLabel('รหัสผ่าน', { exact: true }).fill(admin.password);
   await page.getByLabel('รหัส 6 หลักจากแอปยืนยันตัวตน').fill(await nextTotpCode(admin.username, admin.totpSecret));
   await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  // A hospital admin starts on the staff page, a privacy officer on the access alerts.
+  await expect(page).toHaveURL(/\/admin(\/alerts)?$/);
 }
 
 /**

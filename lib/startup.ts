@@ -5,6 +5,7 @@ import { signingKeyFromSeed } from './audit/checkpoint';
 import { ensureAuditPartitions } from './audit/partitions';
 import { startLicenceRefresh } from './auth/licence-refresh';
 import { database, db } from './db';
+import { startDailyDigests } from './digest/schedule';
 import { env } from './env';
 import { logger } from './log';
 import { services } from './services';
@@ -18,6 +19,7 @@ export async function startUp(): Promise<void> {
   startLicenceRefresh(db, () => services().registry);
   startAuditCheckpoints(config);
   startAuditPartitionUpkeep();
+  startDailyDigests(); // the patient's daily access digest (lib/digest): claimed per patient and day, sent once
   logger().info({ db: d.kind, appEnv: config.APP_ENV, sandbox: config.SANDBOX_MODE }, 'started');
 }
 

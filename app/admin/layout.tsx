@@ -13,7 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const label = hospitalLabel(await hospitalDirectory((await appDeps()).exchange), user.hospitalCode, lang);
   return (
     <div className="space-y-6">
-      <AdminNav hospitalLabel={label} />
+      <AdminNav hospitalLabel={label} role={user.role === 'privacy-officer' ? 'privacy-officer' : 'admin'} />
       {children}
     </div>
   );

@@ -5,12 +5,20 @@ import { usePathname } from 'next/navigation';
 import { useLocale } from '@/components/providers';
 import type { MessageKey } from '@/lib/i18n/messages';
 
-const LINKS: { href: string; label: MessageKey; exact: boolean }[] = [
-  { href: '/admin', label: 'admin.nav.doctors', exact: false },
-  { href: '/admin/audit', label: 'admin.nav.audit', exact: false },
-  { href: '/admin/reviews', label: 'admin.nav.reviews', exact: false },
-  { href: '/admin/security', label: 'passkey.admin.nav', exact: false },
-];
+type Link = { href: string; label: MessageKey; exact: boolean };
+// Each role its own console: staff for the hospital admin, who-saw-what for the privacy officer.
+const LINKS: Record<'admin' | 'privacy-officer', Link[]> = {
+  admin: [
+    { href: '/admin', label: 'admin.nav.doctors', exact: false },
+    { href: '/admin/security', label: 'passkey.admin.nav', exact: false },
+  ],
+  'privacy-officer': [
+    { href: '/admin/alerts', label: 'alerts.nav.alerts', exact: false },
+    { href: '/admin/audit', label: 'admin.nav.audit', exact: false },
+    { href: '/admin/reviews', label: 'admin.nav.reviews', exact: false },
+    { href: '/admin/patient-access', label: 'alerts.nav.patientAccess', exact: false },
+  ],
+};
 
 function isCurrent(pathname: string, href: string): boolean {
   if (href === '/admin') return pathname === '/admin' || pathname.startsWith('/admin/doctors');
@@ -18,14 +26,14 @@ function isCurrent(pathname: string, href: string): boolean {
 }
 
 /** The hospital admin console's navigation; the hospital is the only one this admin can see. */
-export function AdminNav({ hospitalLabel }: { hospitalLabel: string }) {
+export function AdminNav({ hospitalLabel, role }: { hospitalLabel: string; role: 'admin' | 'privacy-officer' }) {
   const { t } = useLocale();
   const pathname = usePathname();
   return (
     <nav aria-label={t('admin.nav.label')} className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-line pb-3">
       <span className="font-bold text-brand">{hospitalLabel}</span>
       <ul className="flex flex-wrap gap-4 font-semibold">
-        {LINKS.map((l) => (
+        {LINKS[role].map((l) => (
           <li key={l.href}>
             <Link
               href={l.href}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_ADMINS } from '../../lib/admin/demo-admins';
+import { DEMO_PRIVACY_OFFICERS } from '../../lib/admin/demo-admins';
 import { signInAdminAs, signInDoctor } from '../support';
 
 // No reverse proxy is trusted in the test run (TRUSTED_PROXIES unset): what a client claims in
@@ -11,7 +11,7 @@ test('a made-up X-Forwarded-For is not the address the audit trail records', asy
   await page.waitForURL(/\/patients$/);
 
   const admin = await (await browser.newContext()).newPage();
-  await signInAdminAs(admin, DEMO_ADMINS[0]);
+  await signInAdminAs(admin, DEMO_PRIVACY_OFFICERS[0]!); // the audit log is the privacy officer's
   await admin.goto('/admin/audit?doctor=12345&action=sign-in');
   const firstRow = admin.locator('tbody tr').first();
   await expect(firstRow).toContainText('127.0.0.1');

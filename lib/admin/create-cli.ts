@@ -1,6 +1,6 @@
 /**
  * Creates a hospital admin and prints the one-time setup link:
- *   npm run admin:create -- --hospital 11535 --username somchai [--display-name "สมชาย ใจดี"]
+ *   npm run admin:create -- --hospital 11535 --username somchai [--display-name "สมชาย ใจดี"] [--role privacy-officer]
  * Needs APP_URL and either DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded; default data/pglite).
  * The embedded database (PGlite) can be opened by one process only: stop the app while running this.
  */
@@ -24,17 +24,20 @@ function fail(lines: string[]): never {
 }
 
 async function main(): Promise<void> {
-  let values: { hospital?: string; username?: string; 'display-name'?: string };
+  let values: { hospital?: string; username?: string; 'display-name'?: string; role?: string };
   try {
     ({ values } = parseArgs({
-      options: { hospital: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } },
+      options: { hospital: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' } },
       strict: true,
     }));
   } catch (error) {
     fail([error instanceof Error ? error.message : String(error)]);
   }
-  if (!values.hospital || !values.username)
-    fail(['Usage: npm run admin:create -- --hospital <5-digit code> --username <name> [--display-name "..."]']);
+  const role = values.role ?? 'admin';
+  if (!values.hospital || !values.username || (role !== 'admin' && role !== 'privacy-officer'))
+    fail([
+      'Usage: npm run admin:create -- --hospital <5-digit code> --username <name> [--display-name "..."] [--role admin|privacy-officer]',
+    ]);
   const cleaned = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
   const config = cliEnvSchema.safeParse(cleaned);
   if (!config.success)
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     hospitalCode: values.hospital,
     username: values.username,
     displayName: values['display-name'],
+    role,
   }).finally(() => database.close());
   if (!result.ok) fail(result.errors);
   console.log(`Admin "${values.username.trim().toLowerCase()}" created for hospital ${values.hospital}.`);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { admins, doctorGrants } from '../db/schema';
 import { hashPassword } from '../auth/password';
@@ -41,8 +41,10 @@ export async function seedDemoData(db: Db, authSecret: string): Promise<void> {
       .onConflictDoNothing();
   }
   for (const a of DEMO_ADMINS) {
-    const existing = await db.execute(sql`SELECT 1 FROM admins WHERE username = ${a.username}`);
-    if (JSON.stringify(existing).includes('1')) continue;
+    // (The earlier test, JSON.stringify(result).includes('1'), was true on node-postgres for an empty result:
+    // its metadata carries type ids, so no demo admin was ever seeded on PostgreSQL.)
+    const [existing] = await db.select({ id: admins.id }).from(admins).where(eq(admins.username, a.username));
+    if (existing) continue;
     await db
       .insert(admins)
       .values({
@@ -53,6 +55,7 @@ export async function seedDemoData(db: Db, authSecret: string): Promise<void> {
         passwordHash: await hashPassword(a.password),
         totpSecret: sealSecret(a.totpSecret, authSecret),
         status: 'active',
+        role: a.role,
       })
       .onConflictDoNothing();
   }

@@ -27,7 +27,7 @@ export type CreateAdminResult = { ok: true; adminId: string; token: string; expi
  */
 export async function createAdminAccount(
   db: Db,
-  raw: { hospitalCode: string; username: string; displayName?: string },
+  raw: { hospitalCode: string; username: string; displayName?: string; role?: 'admin' | 'privacy-officer' },
   now = new Date(),
 ): Promise<CreateAdminResult> {
   const parsed = createAdminSchema.safeParse({ ...raw, displayName: raw.displayName ?? raw.username });
@@ -46,6 +46,7 @@ export async function createAdminAccount(
       setupTokenHash: hashSetupToken(token),
       setupExpiresAt: expiresAt,
       status: 'active',
+      role: raw.role ?? 'admin',
       createdAt: now,
     })
     .onConflictDoNothing()

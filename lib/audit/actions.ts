@@ -34,6 +34,11 @@ export const AUDIT_ACTIONS = [
   'patient-name-search',
   'terms-accept',
   'document-open',
+  'record-open',
+  'alert-raised',
+  'alert-review',
+  'digest-choice',
+  'digest-send',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -53,4 +58,5 @@ export const PATIENT_ACCESS_ACTIONS = [
   'clinical-read',
   'summary-export',
   'document-open',
+  'record-open',
 ] as const satisfies readonly AuditAction[];

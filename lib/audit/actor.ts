@@ -16,6 +16,8 @@ export function doctorActor(doctor: { licence: string; role: string; hospitalCod
 /** Who an admin is, as far as the audit trail needs to know. */
 export interface AdminActor {
   adminId: string;
+  /** 'admin' (hospital admin) or 'privacy-officer'; rows written before the roles were split say 'admin'. */
+  role?: string;
   hospitalCode: string;
   request: RequestContext;
 }
@@ -25,7 +27,7 @@ export function adminActor(admin: AdminActor) {
   return {
     actorType: 'admin' as const,
     actorId: admin.adminId,
-    actorRole: 'admin',
+    actorRole: admin.role ?? 'admin',
     hospitalCode: admin.hospitalCode,
     clientIp: admin.request.clientIp,
     userAgent: admin.request.userAgent,

@@ -94,7 +94,7 @@ export async function signInAdmin(
     await tx.update(admins).set({ totpLastStep: step, lastSignInAt: now }).where(eq(admins.id, admin.id));
     const s = await createSession(
       tx,
-      { kind: 'admin', subject: admin.id, displayName: admin.displayName, hospitalCode: admin.hospitalCode, role: 'admin' },
+      { kind: 'admin', subject: admin.id, displayName: admin.displayName, hospitalCode: admin.hospitalCode, role: admin.role },
       lifetimeMs,
       now,
     );

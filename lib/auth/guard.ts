@@ -22,14 +22,25 @@ export interface DoctorContext {
   request: RequestContext;
 }
 
+/**
+ * Admin console roles: a hospital admin manages staff; a privacy officer reads who accessed which patient
+ * (audit log, patient access report, emergency reviews) and reviews unusual-access alerts. Separate
+ * accounts, so neither job alone both grants access and judges its use (docs/security.md).
+ */
+export type AdminRole = 'admin' | 'privacy-officer';
+
 export interface AdminContext {
   kind: 'admin';
   sessionId: string;
   adminId: string;
   displayName: string;
   hospitalCode: string;
+  role: AdminRole;
   request: RequestContext;
 }
+
+/** Where each admin role starts; a page of the other role sends them here. */
+export const ADMIN_HOME: Record<AdminRole, string> = { admin: '/admin', 'privacy-officer': '/admin/alerts' };
 
 /** What checking a session needs: the database and the council registry (handed in by lib/entry). */
 export interface GuardDeps {
@@ -134,13 +145,15 @@ function toDoctor(v: { row: SessionRow; request: RequestContext; role: string })
   };
 }
 
-function toAdmin(v: { row: SessionRow; request: RequestContext }): AdminContext {
+function toAdmin(v: { row: SessionRow; request: RequestContext; role: string }): AdminContext {
   return {
     kind: 'admin',
     sessionId: v.row.id,
     adminId: v.row.subject,
     displayName: v.row.displayName,
     hospitalCode: v.row.hospitalCode ?? '',
+    // Fail closed: a session without a known role is a hospital admin's, never the privacy officer's.
+    role: v.role === 'privacy-officer' ? 'privacy-officer' : 'admin',
     request: v.request,
   };
 }
@@ -230,17 +243,29 @@ export async function requireDoctorPasskeySession(deps: GuardDeps): Promise<Doct
   return ctx;
 }
 
-/** For admin pages. */
-export async function requireAdminPage(deps: GuardDeps): Promise<AdminContext> {
+/** For admin pages of one role; an admin of the other role is sent to their own start page. */
+export async function requireAdminPage(deps: GuardDeps, role: AdminRole = 'admin'): Promise<AdminContext> {
   const r = await authenticate(deps, 'admin');
-  if (r.ok) return toAdmin(r.value);
+  if (r.ok) {
+    const admin = toAdmin(r.value);
+    if (admin.role !== role) redirect(ADMIN_HOME[admin.role]);
+    return admin;
+  }
   redirect(r.reason === 'signed-out' || r.reason === 'wrong-kind' ? '/admin/login' : `/admin/login?ended=${r.reason}`);
 }
 
-/** For admin route handlers and server actions. */
-export async function requireAdmin(deps: GuardDeps): Promise<AdminContext> {
+/** For admin route handlers and server actions of one role (403 for the other role). */
+export async function requireAdmin(deps: GuardDeps, role: AdminRole = 'admin'): Promise<AdminContext> {
   const r = await authenticate(deps, 'admin');
-  if (r.ok) return toAdmin(r.value);
+  if (r.ok) {
+    const admin = toAdmin(r.value);
+    if (admin.role !== role)
+      throw new AppError('forbidden', {
+        th: 'บัญชีนี้ไม่มีสิทธิ์ทำรายการนี้ (งานของผู้ดูแลระบบและเจ้าหน้าที่คุ้มครองข้อมูลแยกจากกัน)',
+        en: 'This account may not do this (hospital admin and privacy officer work are separate).',
+      });
+    return admin;
+  }
   throw new AppError('unauthenticated', { th: 'กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Please sign in again.' });
 }
 

@@ -32,6 +32,9 @@ export const admins = pgTable('admins', {
   status: text('status', { enum: ['active', 'disabled'] }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   lastSignInAt: ts('last_sign_in_at'),
+  role: text('role', { enum: ['admin', 'privacy-officer'] })
+    .notNull()
+    .default('admin'),
 });
 
 export const sessions = pgTable('sessions', {
@@ -227,3 +230,28 @@ export const termsAcceptances = pgTable(
   },
   (t) => [primaryKey({ columns: [t.licenceNumber, t.version] })],
 );
+export const accessAlerts = pgTable('access_alerts', {
+  id: uuid('id').primaryKey(),
+  hospitalCode: text('hospital_code').notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  rule: text('rule', { enum: ['many-patients', 'repeated-emergency'] }).notNull(),
+  status: text('status', { enum: ['open', 'acknowledged', 'dismissed', 'suspended'] }).notNull(),
+  evidence: jsonb('evidence').$type<{ auditSeqs: number[]; count: number; windowMinutes: number }>().notNull(),
+  raisedAt: ts('raised_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+  reviewedBy: text('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+  reviewNote: text('review_note'),
+});
+
+export const accessDigestOptins = pgTable('access_digest_optins', {
+  patientCid: text('patient_cid').primaryKey(),
+  optedInAt: ts('opted_in_at').notNull(),
+});
+
+export const accessDigestSends = pgTable('access_digest_sends', {
+  patientCid: text('patient_cid').notNull(),
+  digestDate: date('digest_date', { mode: 'string' }).notNull(),
+  claimedAt: ts('claimed_at').notNull(),
+  outcome: text('outcome', { enum: ['sent', 'failed', 'no-phone'] }),
+});

@@ -8,6 +8,7 @@ import {
   requireDoctorPasskeySession,
   requireDoctorSession,
   type AdminContext,
+  type AdminRole,
   type DoctorContext,
   type DoctorPasskeyContext,
 } from '../auth/guard';
@@ -143,12 +144,16 @@ export function patientAction<S extends z.ZodType<{ accessId: string }>, R>(
   });
 }
 
-/** An action of a signed-in hospital admin; one no longer signed in is sent to the admin sign-in. */
+/**
+ * An action of a signed-in admin of one role (hospital admin unless `role` says otherwise; the other role
+ * is refused with 403); one no longer signed in is sent to the admin sign-in.
+ */
 export function adminAction<S extends z.ZodType, R>(
-  options: Omit<Options<S, R>, 'signedOut'>,
+  options: Omit<Options<S, R>, 'signedOut'> & { role?: AdminRole },
   fn: (ctx: { admin: AdminContext; deps: AppDeps }, input: z.output<S>) => Promise<R>,
 ) {
-  return build(async (deps) => ({ admin: await requireAdmin(deps) }), '/admin/login', { ...options, signedOut: 'redirect' }, fn) as (
+  const { role = 'admin', ...rest } = options;
+  return build(async (deps) => ({ admin: await requireAdmin(deps, role) }), '/admin/login', { ...rest, signedOut: 'redirect' }, fn) as (
     ...args: unknown[]
   ) => Promise<R>;
 }

@@ -1,12 +1,15 @@
 import 'server-only';
 import type { ReactNode } from 'react';
+import { redirect } from 'next/navigation';
 import { requirePatientAccessPage, type PatientAccess } from '../access/patient-access';
+import { admitRecordOpen } from '../alerts/record-open';
 import {
   requireAdminPage,
   requireDoctorPage,
   requireDoctorPasskeyPage,
   requireDoctorSession,
   type AdminContext,
+  type AdminRole,
   type DoctorContext,
   type DoctorPasskeyContext,
 } from '../auth/guard';
@@ -87,15 +90,18 @@ export function patientPage(render: (ctx: Base & { doctor: DoctorContext; access
     const deps = await appDeps();
     const { doctor, access } = await requirePatientAccessPage(accessId, deps);
     await requireTermsAcceptedPage(doctor, deps);
+    // The per-doctor record-open limit (lib/alerts): refused, the doctor is told on the search page when to retry.
+    const opened = await admitRecordOpen(doctor, access, deps);
+    if (!opened.ok) redirect(`/patients?limit=record-open&minutes=${Math.ceil(opened.retryInMs / 60_000)}`);
     return render({ ...(await base(props, deps)), doctor, access });
   };
 }
 
-/** A page for a signed-in hospital admin. */
-export function adminPage(render: (ctx: Base & { admin: AdminContext }) => Promise<ReactNode>): Page {
+/** A page of the admin console for one role (hospital admin unless said; the other role is sent home). */
+export function adminPage(render: (ctx: Base & { admin: AdminContext }) => Promise<ReactNode>, role: AdminRole = 'admin'): Page {
   return async (props) => {
     const deps = await appDeps();
-    const admin = await requireAdminPage(deps);
+    const admin = await requireAdminPage(deps, role);
     return render({ ...(await base(props, deps)), admin });
   };
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { requirePatientAccess, type PatientAccess } from '../access/patient-access';
-import { requireAdmin, requireDoctor, type AdminContext, type DoctorContext } from '../auth/guard';
+import { admitRecordOpen, recordOpenRefusal } from '../alerts/record-open';
+import { requireAdmin, requireDoctor, type AdminContext, type AdminRole, type DoctorContext } from '../auth/guard';
 import { requireTermsAccepted } from '../auth/terms-guard';
 import { env } from '../env';
 import { AppError } from '../errors';
@@ -71,6 +72,8 @@ export function patientRoute<S extends z.ZodType<{ accessId: string }>>(
     const deps = await appDeps();
     const { doctor, access } = await requirePatientAccess(parsed.accessId, deps);
     await requireTermsAccepted(doctor, deps);
+    const opened = await admitRecordOpen(doctor, access, deps);
+    if (!opened.ok) throw recordOpenRefusal(opened.retryInMs);
     return handler({ request, params: parsed, deps, doctor, access });
   });
 }
@@ -79,10 +82,11 @@ export function patientRoute<S extends z.ZodType<{ accessId: string }>>(
 export function adminRoute<S extends z.ZodType = z.ZodUndefined>(
   params: S | undefined,
   handler: (ctx: Base<z.output<S>> & { admin: AdminContext }) => Response | Promise<Response>,
+  role: AdminRole = 'admin',
 ): RouteHandler {
   return route(async (request, context) => {
     const deps = await appDeps();
-    const admin = await requireAdmin(deps);
+    const admin = await requireAdmin(deps, role);
     return handler({ request, params: await parseParams(params, context), deps, admin });
   });
 }

@@ -1,5 +1,6 @@
 import type { Lang } from './format';
 import * as admin from './messages/admin';
+import * as alerts from './messages/alerts';
 import * as audit from './messages/audit';
 import * as auth from './messages/auth';
 import * as common from './messages/common';
@@ -29,6 +30,7 @@ const th = {
   ...passkey.th,
   ...terms.th,
   ...documents.th,
+  ...alerts.th,
 };
 
 export type MessageKey = keyof typeof th;
@@ -47,10 +49,11 @@ const en: Messages = {
   ...passkey.en,
   ...terms.en,
   ...documents.en,
+  ...alerts.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
-export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, passkey, terms, documents } as const;
+export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, passkey, terms, documents, alerts } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
 

@@ -85,4 +85,4 @@ export default adminPage(async function AdminAuditPage({ admin, searchParams: pa
       )}
     </div>
   );
-});
+}, 'privacy-officer');

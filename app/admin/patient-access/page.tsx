@@ -71,4 +71,4 @@ export default adminPage(async function PatientAccessPage({ admin, searchParams:
       {rows && <PatientAccessTable rows={rows} hospitalNames={hospitalNames} />}
     </div>
   );
-});
+}, 'privacy-officer');

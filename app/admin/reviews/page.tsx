@@ -55,4 +55,4 @@ export default adminPage(async function EmergencyReviewsPage({ admin, searchPara
       <EmergencyReviewList items={items} action={reviewEmergencyAction} />
     </div>
   );
-});
+}, 'privacy-officer');
