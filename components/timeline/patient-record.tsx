@@ -249,7 +249,7 @@ export function PatientRecord({
           </ul>
         )}
       </div>
-      <EntryDetail entry={detail} names={names} lang={lang} calendar={calendar} onClose={() => setDetail(null)} />
+      <EntryDetail entry={detail} names={names} lang={lang} calendar={calendar} onClose={() => setDetail(null)} accessId={accessId} />
       <UnsealDialog entry={sealed} names={names} lang={lang} onSubmit={submitUnseal} onClose={() => setSealed(null)} />
     </div>
   );
