@@ -76,7 +76,9 @@ export default function OriginalRecordView({
       </p>
     );
   // The server already removed `text`; dropped here again so narrative HTML can never reach the display.
-  const { text: _narrative, ...resource } = state.resource as Resource & { text?: unknown };
+  // `id` is left to the drawer, which names the source resource already: Medplum shows it with a copy
+  // button that has no accessible name.
+  const { text: _narrative, id: _id, ...resource } = state.resource as Resource & { text?: unknown };
   return (
     <section aria-labelledby="original-title" className="fhir-original rounded-md border border-line p-2" data-testid="original-record">
       <h3 id="original-title" className="mb-2 font-semibold">
