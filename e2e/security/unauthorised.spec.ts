@@ -25,6 +25,8 @@ const SAMPLE: Record<string, string> = {
   accessId: FOREIGN_ACCESS,
   id: '00000000-0000-4000-8000-000000000001',
   hcode: '11535',
+  // The original-record route validates its type before the guard runs: a type it reads.
+  type: 'Condition',
   cid: '3100400123456',
   token: 'x'.repeat(43),
   '...nextauth': 'session',
