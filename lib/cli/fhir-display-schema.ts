@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The resource types the viewer reads, plus Medication (a contained or referenced product). */
-const DISPLAY_RESOURCE_TYPES = [
+export const DISPLAY_RESOURCE_TYPES = [
   'AllergyIntolerance',
   'MedicationStatement',
   'MedicationRequest',
@@ -58,16 +58,25 @@ const read = (file: string) =>
     (e) => e.resource,
   );
 
-const types = read('profiles-types.json').filter(
-  (sd) => sd.resourceType === 'StructureDefinition' && sd.kind !== 'logical' && sd.derivation !== 'constraint',
-);
-const resources = read('profiles-resources.json').filter(
-  (sd) => sd.resourceType === 'StructureDefinition' && (DISPLAY_RESOURCE_TYPES as readonly string[]).includes(sd.name ?? ''),
-);
-const bundle = {
-  resourceType: 'Bundle',
-  type: 'collection',
-  entry: [...types, ...resources].map((sd) => ({ resource: trimStructureDefinition(sd) })),
-};
-writeFileSync(path.join(root, 'components', 'fhir', 'r4-display-schema.json'), JSON.stringify(bundle) + '\n');
-console.log(`r4-display-schema.json: ${bundle.entry.length} StructureDefinitions`);
+/** The display definitions as they are committed (one Bundle of trimmed StructureDefinitions). */
+export function buildDisplaySchema(): { resourceType: 'Bundle'; type: 'collection'; entry: { resource: StructureDefinitionJson }[] } {
+  const types = read('profiles-types.json').filter(
+    (sd) => sd.resourceType === 'StructureDefinition' && sd.kind !== 'logical' && sd.derivation !== 'constraint',
+  );
+  const resources = read('profiles-resources.json').filter(
+    (sd) => sd.resourceType === 'StructureDefinition' && (DISPLAY_RESOURCE_TYPES as readonly string[]).includes(sd.name ?? ''),
+  );
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [...types, ...resources].map((sd) => ({ resource: trimStructureDefinition(sd) })),
+  };
+}
+
+export const DISPLAY_SCHEMA_FILE = path.join(root, 'components', 'fhir', 'r4-display-schema.json');
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const bundle = buildDisplaySchema();
+  writeFileSync(DISPLAY_SCHEMA_FILE, JSON.stringify(bundle) + '\n');
+  console.log(`r4-display-schema.json: ${bundle.entry.length} StructureDefinitions`);
+}
