@@ -279,7 +279,7 @@ export function PatientRecord({
           </ul>
         )}
       </div>
-      <EntryDetail entry={detail} names={names} lang={lang} calendar={calendar} onClose={() => setDetail(null)} />
+      <EntryDetail entry={detail} names={names} lang={lang} calendar={calendar} onClose={() => setDetail(null)} accessId={accessId} />
       {openDoc && (
         <DocumentViewer item={openDoc} accessId={accessId} names={names} lang={lang} calendar={calendar} onClose={() => setOpenDoc(null)} />
       )}

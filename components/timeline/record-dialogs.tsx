@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatSourceDate } from '@/lib/i18n/format';
@@ -18,6 +19,9 @@ import {
   verificationLabel,
 } from './labels';
 import { formatResultRange, formatResultValue } from '@/lib/clinical/result-format';
+
+// Mantine and @medplum/react (~375 KB gzip) load only when the physician asks for the original record.
+const OriginalRecordView = dynamic(() => import('@/components/fhir/original-record-view'), { ssr: false });
 
 function useDialog(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -104,14 +108,19 @@ export function EntryDetail({
   lang,
   calendar,
   onClose,
+  accessId,
 }: {
   entry: TimelineEntry | null;
   names: Record<string, string>;
   lang: Lang;
   calendar: Calendar;
   onClose: () => void;
+  /** When given, each source record can be viewed as its hospital sent it. */
+  accessId?: string;
 }) {
   const ref = useDialog(entry !== null);
+  // The source whose original record is open (a fact id: another entry's sources never match it).
+  const [original, setOriginal] = useState<string | null>(null);
   return (
     <dialog
       ref={ref}
@@ -141,6 +150,31 @@ export function EntryDetail({
               </div>
             ))}
           </dl>
+          {accessId !== undefined &&
+            entry.sources.map((source) => {
+              const shown = original === source.id;
+              return (
+                <div key={source.id} className="space-y-2">
+                  <button
+                    type="button"
+                    className="btn-secondary min-h-9 px-3 py-1"
+                    aria-expanded={shown}
+                    onClick={() => setOriginal(shown ? null : source.id)}
+                  >
+                    {translate(lang, shown ? 'original.hide' : 'original.open')} — {names[source.hospitalCode] ?? source.hospitalCode}
+                  </button>
+                  {shown && (
+                    <OriginalRecordView
+                      accessId={accessId}
+                      hcode={source.hospitalCode}
+                      resourceType={source.id.split('/')[1] ?? ''}
+                      resourceId={source.resourceId}
+                      lang={lang}
+                    />
+                  )}
+                </div>
+              );
+            })}
         </div>
       )}
     </dialog>

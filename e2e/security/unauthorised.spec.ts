@@ -25,6 +25,7 @@ const SAMPLE: Record<string, string> = {
   accessId: FOREIGN_ACCESS,
   id: '00000000-0000-4000-8000-000000000001',
   hcode: '11535',
+  // Both [type] routes (a document, the original record) check their type before the guard runs: one they read.
   type: 'DocumentReference',
   cid: '3100400123456',
   token: 'x'.repeat(43),

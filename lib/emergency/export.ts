@@ -43,7 +43,7 @@ export async function exportEmergencyIps(
       birthDate: view.banner.birthDate,
     },
     author: { hospitalCode: doctor.hospitalCode, name: self?.nameEn ?? doctor.hospitalCode },
-    summary: view.summary,
+    facts: view.facts,
     answers: view.answers,
     hospitalName: (code) => view.hospitalNames[code]?.en ?? code,
   });

@@ -1,44 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import type { EmergencySummary } from '../clinical/types';
-import { EMPTY_EMERGENCY_SUMMARY } from '../clinical/fixtures';
+import type { Resource } from '@medplum/fhirtypes';
 import type { HospitalAnswer } from '../clinical/coverage';
+import { sealSensitiveFacts, toClinicalFacts } from '../clinical/facts';
 import { buildIpsBundle, IPS_SECTIONS, type IpsBundle } from './ips';
+import { ABSENT_UNKNOWN } from './ips-entries';
 
-const empty = EMPTY_EMERGENCY_SUMMARY;
-
-const full: EmergencySummary = {
-  ...empty,
-  answered: ['10661', '11535'],
-  allergyStatus: 'allergies',
-  allergies: [{ display: 'Aspirin', reactions: ['urticaria'], hospitals: ['11535'], conflicts: [], criticality: 'high' }],
-  medications: [
-    {
-      display: 'Phenytoin 100 mg',
-      dose: '3 capsules at night',
-      highRisk: 'antiepileptic',
-      hospitals: ['10661'],
-      conflicts: [],
-      allergyConflicts: [],
-    },
-  ],
-  problems: [{ display: 'Epilepsy', onset: '2015-03-01', hospitals: ['10661'] }],
-  keyLabs: [
-    { analyteKey: 'potassium', display: 'Potassium', value: 4.1, unit: 'mmol/L', date: '2026-10-01', hospitals: ['11535'], flag: 'N' },
-  ],
-  bloodGroup: { value: 'O Rh+', date: '2020-01-01', hospitals: ['10661'], conflict: false },
-  tetanus: { status: 'recorded', date: '2024-05-05', display: 'Tetanus toxoid', hospitals: ['10702'] },
+const subject = { reference: 'Patient/p' };
+const aspirin: Resource = {
+  resourceType: 'AllergyIntolerance',
+  id: 'a1',
+  patient: subject,
+  clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+  code: {
+    coding: [
+      { system: 'http://snomed.info/sct', code: '387458008', display: 'Aspirin' },
+      { system: 'http://www.whocc.no/atc', code: 'B01AC06' },
+    ],
+    text: 'Aspirin',
+  },
+  recordedDate: '2024-01-02',
+};
+const tetanus = (id: string, date: string): Resource => ({
+  resourceType: 'Immunization',
+  id,
+  status: 'completed',
+  patient: subject,
+  vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '115' }], text: 'Tdap' },
+  occurrenceDateTime: date,
+});
+const influenza: Resource = {
+  ...tetanus('i3', '2025-10-01'),
+  vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '141' }], text: 'Influenza' },
+} as Resource;
+const potassium = (id: string, value: number, date: string): Resource => ({
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  subject,
+  category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+  code: { coding: [{ system: 'http://loinc.org', code: '2823-3', display: 'Potassium' }] },
+  valueQuantity: { value, unit: 'mmol/L' },
+  effectiveDateTime: date,
+});
+const hiv: Resource = {
+  resourceType: 'Condition',
+  id: 'c9',
+  subject,
+  meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'HIV' }] },
+  code: { text: 'HIV infection' },
 };
 
 const answered = (hospitalCode: string): HospitalAnswer => ({ hospitalCode, state: 'answered', dropped: 0, sealed: {} });
 
-function build(summary: EmergencySummary, answers: HospitalAnswer[] = [answered('10661'), answered('11535')]): IpsBundle {
+function build(byHospital: Record<string, Resource[]>, answers: HospitalAnswer[] = Object.keys(byHospital).map(answered)): IpsBundle {
   let n = 0;
   return buildIpsBundle({
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     now: new Date('2026-11-22T01:00:00Z'),
-    patient: { cid: '3100400890121', nameTh: 'เอกชัย ชูเชิญ', nameEn: 'Ekkachai Chukchoen', gender: 'male', birthDate: '1980-01-01' },
+    patient: { cid: '3100400890121', nameTh: 'เอกชัย', nameEn: 'Ekkachai', gender: 'male', birthDate: '1980-01-01' },
     author: { hospitalCode: '10661', name: 'Test Hospital' },
-    summary,
+    facts: Object.entries(byHospital).flatMap(([h, rs]) => sealSensitiveFacts(toClinicalFacts(rs, h))),
     answers,
     hospitalName: (c) => `H${c}`,
   });
@@ -50,118 +71,75 @@ type Section = {
   emptyReason?: { coding: { code: string }[] };
   text: { div: string };
 };
-const sectionsOf = (b: IpsBundle) => (b.entry[0]?.resource.section ?? []) as Section[];
-const section = (b: IpsBundle, code: string) => sectionsOf(b).find((s) => s.code.coding[0]?.code === code);
+const sectionOf = (b: IpsBundle, code: string) => (b.entry[0]!.resource.section as Section[]).find((s) => s.code.coding[0]!.code === code);
+const resourcesIn = (b: IpsBundle, code: string) =>
+  (sectionOf(b, code)?.entry ?? []).map((e) => b.entry.find((x) => x.fullUrl === e.reference)!.resource as Record<string, unknown>);
 
 describe('buildIpsBundle', () => {
-  it('is a document bundle with an identifier, a timestamp and the Composition first', () => {
-    const b = build(full);
-    expect(b.resourceType).toBe('Bundle');
-    expect(b.type).toBe('document');
-    expect(b.identifier.value).toMatch(/^urn:uuid:/);
-    expect(b.timestamp).toBe('2026-11-22T01:00:00.000Z');
-    const comp = b.entry[0]?.resource;
-    expect(comp?.resourceType).toBe('Composition');
-    expect(comp?.status).toBe('final');
-    expect(comp?.type).toEqual({ coding: [{ system: 'http://loinc.org', code: '60591-5', display: 'Patient summary Document' }] });
+  const b = build({
+    '11535': [aspirin, tetanus('i1', '2024-05-05'), potassium('o1', 3.9, '2026-01-01'), potassium('o2', 4.4, '2026-10-01'), hiv],
+    '10702': [tetanus('i2', '2024-05-05'), influenza],
   });
 
-  it('has the five IPS sections with their LOINC codes', () => {
-    expect(sectionsOf(build(full)).map((s) => s.code.coding[0]?.code)).toEqual(Object.values(IPS_SECTIONS).map((s) => s.code));
+  it('has every section in order, the Composition first', () => {
+    expect(b.entry[0]!.resource.resourceType).toBe('Composition');
+    expect((b.entry[0]!.resource.section as Section[]).map((s) => s.code.coding[0]!.code)).toEqual(
+      Object.values(IPS_SECTIONS).map((s) => s.code),
+    );
   });
 
-  it.each([full, empty])('resolves every reference (subject, author, section entries) to an entry fullUrl', (summary) => {
-    const b = build(summary);
-    const urls = new Set(b.entry.map((e) => e.fullUrl));
-    expect(urls.size).toBe(b.entry.length);
-    const comp = b.entry[0]!.resource as unknown as { subject: { reference: string }; author: { reference: string }[] };
-    expect(urls.has(comp.subject.reference)).toBe(true);
-    expect(comp.author.every((a) => urls.has(a.reference))).toBe(true);
-    const byUrl = new Map(b.entry.map((e) => [e.fullUrl, e.resource.resourceType]));
-    expect(byUrl.get(comp.subject.reference)).toBe('Patient');
-    expect(byUrl.get(comp.author[0]!.reference)).toBe('Organization');
-    for (const s of sectionsOf(b)) for (const e of s.entry ?? []) expect(urls.has(e.reference)).toBe(true);
-  });
-
-  it('maps each summary item to the right resource type in the right section', () => {
-    const b = build(full);
-    const typeOf = (ref: string) => b.entry.find((e) => e.fullUrl === ref)?.resource.resourceType;
-    expect(section(b, '48765-2')?.entry?.map((e) => typeOf(e.reference))).toEqual(['AllergyIntolerance']);
-    expect(section(b, '10160-0')?.entry?.map((e) => typeOf(e.reference))).toEqual(['MedicationStatement']);
-    expect(section(b, '11450-4')?.entry?.map((e) => typeOf(e.reference))).toEqual(['Condition']);
-    expect(section(b, '30954-2')?.entry?.map((e) => typeOf(e.reference))).toEqual(['Observation', 'Observation']);
-    expect(section(b, '11369-6')?.entry?.map((e) => typeOf(e.reference))).toEqual(['Immunization']);
-    const allergy = b.entry.find((e) => e.resource.resourceType === 'AllergyIntolerance')?.resource;
-    expect(allergy?.note).toEqual([{ text: 'Source: H11535' }]);
-  });
-
-  it('says "unavailable" — never "nil known" — when nothing was returned', () => {
-    const b = build(empty);
-    for (const s of sectionsOf(b)) {
-      expect(s.entry).toBeUndefined();
-      expect(s.emptyReason?.coding[0]?.code).toBe('unavailable');
-    }
-  });
-
-  it('says "nil known" for allergies only when a hospital recorded no known allergy', () => {
-    const b = build({ ...empty, allergyStatus: 'none-known', noKnownAllergyHospitals: ['10661'] });
-    expect(section(b, '48765-2')?.emptyReason?.coding[0]?.code).toBe('nilknown');
-    expect(section(b, '48765-2')?.text.div).toContain('H10661');
-    expect(section(b, '10160-0')?.emptyReason?.coding[0]?.code).toBe('unavailable');
-  });
-
-  it('says "nil known" for medications and problems when a hospital recorded none known', () => {
-    const b = build({ ...empty, noKnownMedicationHospitals: ['10661'], noCurrentProblemHospitals: ['10661'] });
-    expect(section(b, '10160-0')?.emptyReason?.coding[0]?.code).toBe('nilknown');
-    expect(section(b, '10160-0')?.text.div).toContain('No known medications');
-    expect(section(b, '11450-4')?.emptyReason?.coding[0]?.code).toBe('nilknown');
-    expect(section(b, '48765-2')?.emptyReason?.coding[0]?.code).toBe('unavailable');
-  });
-
-  it.each([
-    // The source's own day: 23:45 at +01:00 is the 1st there (already the 2nd in Bangkok); Z reads as Bangkok's.
-    ['2026-10-01T23:45:00+01:00', '(2026-10-01)'],
-    ['2026-10-01T20:30:00Z', '(2026-10-02)'],
-    ['2026-10-01', '(2026-10-01)'],
-    ['2026-10', '(2026-10)'],
-  ])('a result dated %s is on %s in the narrative', (date, shown) => {
-    const b = build({ ...full, keyLabs: [{ ...full.keyLabs[0]!, date }] });
-    expect(section(b, IPS_SECTIONS.results.code)?.text.div).toContain(`4.1 mmol/L ${shown}`);
-  });
-
-  it('writes result values with the same precision as the record', () => {
-    const b = build({
-      ...full,
-      keyLabs: [
-        { analyteKey: 'haemoglobin', display: 'Haemoglobin', value: 15.096, unit: 'g/dL', date: '2026-10-01', hospitals: ['11535'] },
-      ],
+  it('keeps every coding the hospital sent, with its status and date', () => {
+    const [allergy] = resourcesIn(b, IPS_SECTIONS.allergies.code);
+    expect(allergy?.code).toEqual({ coding: (aspirin as { code: { coding: unknown } }).code.coding, text: 'Aspirin' });
+    expect(allergy?.recordedDate).toBe('2024-01-02');
+    expect(allergy?.clinicalStatus).toEqual({
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }],
     });
-    const div = section(b, IPS_SECTIONS.results.code)!.text.div;
-    expect(div).toContain('Haemoglobin: 15.1 g/dL');
-    expect(div).not.toContain('15.096');
   });
 
-  it('escapes text placed in the narrative', () => {
-    const b = build({ ...full, problems: [{ display: '<script>x</script> & co', hospitals: ['10661'] }] });
-    expect(section(b, '11450-4')?.text.div).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');
+  it('lists every immunization, a dose two hospitals sent once with both as performers', () => {
+    const doses = resourcesIn(b, IPS_SECTIONS.immunizations.code);
+    expect(doses.map((d) => (d.vaccineCode as { text: string }).text).sort()).toEqual(['Influenza', 'Tdap']);
+    const tdap = doses.find((d) => (d.vaccineCode as { text: string }).text === 'Tdap')!;
+    expect((tdap.performer as unknown[]).length).toBe(2);
+  });
+
+  it('gives the latest value of each analyte only', () => {
+    const results = resourcesIn(b, IPS_SECTIONS.results.code);
+    expect(results.map((r) => (r.valueQuantity as { value: number }).value)).toEqual([4.4]);
+    expect(results[0]?.performer).toHaveLength(1);
+  });
+
+  it('names each source hospital as an Organization with a Provenance for what it sent', () => {
+    const orgs = b.entry.filter((e) => e.resource.resourceType === 'Organization').map((e) => e.resource.name);
+    expect(orgs.sort()).toEqual(['H10702', 'H11535', 'Test Hospital']);
+    expect(b.entry.filter((e) => e.resource.resourceType === 'Provenance')).toHaveLength(2);
+  });
+
+  it('never exports a sealed record', () => {
+    expect(JSON.stringify(b)).not.toContain('HIV');
+  });
+
+  it('uses the IPS absent/unknown codes for required sections without information, "unavailable" elsewhere', () => {
+    const empty = build({ '11535': [] });
+    for (const [key, code] of [
+      ['allergies', 'no-allergy-info'],
+      ['medications', 'no-medication-info'],
+      ['problems', 'no-problem-info'],
+    ] as const) {
+      const [r] = resourcesIn(empty, IPS_SECTIONS[key].code);
+      expect(JSON.stringify(r)).toContain(`"system":"${ABSENT_UNKNOWN}","code":"${code}"`);
+    }
+    expect(sectionOf(empty, IPS_SECTIONS.immunizations.code)?.emptyReason?.coding[0]?.code).toBe('unavailable');
   });
 
   it('names, in every section narrative, the hospitals it does not include and why', () => {
-    const b = build(full, [
-      answered('10661'),
-      { hospitalCode: '11535', state: 'timeout', dropped: 0, sealed: {} },
-      { hospitalCode: '10702', state: 'answered', dropped: 2, sealed: { medication: 1 } },
-    ]);
-    for (const s of sectionsOf(b)) {
-      expect(s.text.div).toContain('Does not include: H11535 (timed out); H10702 (2 record(s) dropped');
-    }
-    expect(section(b, IPS_SECTIONS.medications.code)?.text.div).toContain('1 sealed record(s) not opened');
-    expect(section(b, IPS_SECTIONS.allergies.code)?.text.div).not.toContain('sealed');
+    const partial = build({ '11535': [aspirin] }, [answered('11535'), { hospitalCode: '10702', state: 'timeout', dropped: 0, sealed: {} }]);
+    for (const s of partial.entry[0]!.resource.section as Section[]) expect(s.text.div).toContain('Does not include: H10702 (timed out)');
   });
 
-  it('says nothing is missing only when every sharing hospital answered', () => {
-    for (const s of sectionsOf(build(full))) expect(s.text.div).not.toContain('Does not include');
-    const empty = build(EMPTY_EMERGENCY_SUMMARY, [{ hospitalCode: '10661', state: 'error', dropped: 0, sealed: {} }]);
-    expect(section(empty, IPS_SECTIONS.allergies.code)?.text.div).toContain('Does not include: H10661 (request failed)');
+  it('escapes text placed in the narrative', () => {
+    const x = build({ '11535': [{ ...aspirin, code: { text: '<script>x</script> & co' } }] });
+    expect(sectionOf(x, IPS_SECTIONS.allergies.code)?.text.div).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');
   });
 });

@@ -1,25 +1,32 @@
 /**
- * Builds an HL7 FHIR International Patient Summary (IPS) document Bundle from the emergency summary view
- * model — the same data the physician sees, nothing more. Pure: ids and time are passed in.
+ * Builds an HL7 FHIR International Patient Summary (IPS) document Bundle from the records the hospitals
+ * sent (their facts, merged as the record page merges them): each entry keeps the hospital's codings, status,
+ * dates and source organisation. Sealed records are never exported (they arrive here as stubs). Pure: ids
+ * and time are passed in.
  */
 import { computePanelCoverage, type HospitalAnswer } from '../clinical/coverage';
 import { describeCoverageGaps } from '../clinical/coverage-text';
-import { analyteName, medicationName } from '../clinical/names';
-import type { EmergencySummary, FactKind } from '../clinical/types';
-import { displayUnit } from '../clinical/unit-display';
-import { formatResultValue } from '../clinical/result-format';
+import { buildEmergencySummary } from '../clinical/emergency-summary';
+import { isStub } from '../clinical/facts';
+import { mergeTimeline } from '../clinical/merge';
+import type { ClinicalFact, FactKind, SealedFactStub } from '../clinical/types';
 import { CID_SYSTEM } from '../identity/citizen-id';
-import { sourceDay } from '../i18n/format';
+import { ipsSectionItems, type SectionItems } from './ips-sections';
+import type { Json } from './ips-entries';
 
 const LOINC = 'http://loinc.org';
 const EMPTY_REASON = 'http://terminology.hl7.org/CodeSystem/list-empty-reason';
 
+/** The sections, in document order; the first three are required by the IPS. */
 export const IPS_SECTIONS = {
   allergies: { code: '48765-2', display: 'Allergies and adverse reactions Document', title: 'Allergies and Intolerances' },
   medications: { code: '10160-0', display: 'History of Medication use Narrative', title: 'Medication Summary' },
   problems: { code: '11450-4', display: 'Problem list - Reported', title: 'Problem List' },
-  results: { code: '30954-2', display: 'Relevant diagnostic tests/laboratory data Narrative', title: 'Results' },
   immunizations: { code: '11369-6', display: 'History of Immunization Narrative', title: 'Immunizations' },
+  results: { code: '30954-2', display: 'Relevant diagnostic tests/laboratory data Narrative', title: 'Results' },
+  vitals: { code: '8716-3', display: 'Vital signs', title: 'Vital Signs' },
+  procedures: { code: '47519-4', display: 'History of Procedures Document', title: 'History of Procedures' },
+  pastProblems: { code: '11348-0', display: 'History of Past illness Narrative', title: 'History of Past Illness' },
 } as const;
 export type IpsSectionKey = keyof typeof IPS_SECTIONS;
 
@@ -28,8 +35,11 @@ const SECTION_KINDS: Record<IpsSectionKey, readonly FactKind[]> = {
   allergies: ['allergy'],
   medications: ['medication'],
   problems: ['condition'],
-  results: ['lab'],
   immunizations: ['immunization'],
+  results: ['lab'],
+  vitals: ['vital'],
+  procedures: ['procedure'],
+  pastProblems: ['condition'],
 };
 
 export interface IpsInput {
@@ -38,14 +48,14 @@ export interface IpsInput {
   now: Date;
   patient: { cid: string; nameTh: string; nameEn: string; gender: string; birthDate: string };
   author: { hospitalCode: string; name: string };
-  summary: EmergencySummary;
+  /** The facts of every hospital that answered (sealed records as stubs). */
+  facts: readonly (ClinicalFact | SealedFactStub)[];
   /** Every sharing hospital's answer: a section's narrative names the hospitals it does not include. */
   answers: readonly HospitalAnswer[];
-  /** Human name of a source hospital (for the notes that say where each item came from). */
+  /** Human name of a hospital (narrative lines and Organization entries). */
   hospitalName: (code: string) => string;
 }
 
-type Json = Record<string, unknown>;
 export interface IpsEntry {
   fullUrl: string;
   resource: Json & { resourceType: string };
@@ -74,183 +84,80 @@ function genderOf(g: string): 'male' | 'female' | 'other' | 'unknown' {
 }
 
 /**
- * The day a narrative line names: the source's own calendar day as YYYY-MM-DD (unambiguous for a reader
- * abroad; the resource keeps the full date-time). A partial date stays partial.
- */
-function narrativeDay(date: string): string {
-  return sourceDay(date) ?? date;
-}
-
-/** FHIR dateTime from a date we hold (date-only stays date-only); undefined when absent. */
-function fhirDate(date: string | null | undefined): string | undefined {
-  return date ?? undefined;
-}
-
-/**
  * The IPS document: Bundle(type document) whose first entry is the Composition; every section entry
- * references a resource in the bundle. Empty sections carry emptyReason: 'nilknown' only when a hospital
- * explicitly recorded "no known allergy" (or "no known medications", "no current problems"), 'unavailable'
- * when nothing was returned.
+ * references a resource in the bundle, and every source hospital is an Organization with a Provenance
+ * naming what it sent. A required section with nothing to list holds the hospital's own "none known"
+ * record, or else an IPS absent/unknown entry ("no information"); an optional one says 'unavailable'
+ * (never that the patient has none); a sealed allergy record makes the allergy section 'withheld'.
  */
 export function buildIpsBundle(input: IpsInput): IpsBundle {
-  const { summary, patient, author, hospitalName } = input;
+  const { patient, author, hospitalName } = input;
   const url = () => `urn:uuid:${input.newId()}`;
-  const sourceNote = (hospitals: readonly string[]) => [{ text: `Source: ${hospitals.map(hospitalName).join(', ')}` }];
+  const answered = input.answers.filter((a) => a.state === 'answered' || a.state === 'no-data').map((a) => a.hospitalCode);
+  const model = mergeTimeline({ facts: input.facts, answered, now: input.now.toISOString() });
+  const summary = buildEmergencySummary(model, answered);
+  const factById = new Map<string, ClinicalFact>();
+  for (const f of input.facts) if (!isStub(f)) factById.set(f.id, f);
+
   const patientUrl = url();
-  const orgUrl = url();
   const compositionUrl = url();
-  const subject = { reference: patientUrl };
-  const resources: Record<IpsSectionKey, { entries: IpsEntry[]; lines: string[] }> = {
-    allergies: { entries: [], lines: [] },
-    medications: { entries: [], lines: [] },
-    problems: { entries: [], lines: [] },
-    results: { entries: [], lines: [] },
-    immunizations: { entries: [], lines: [] },
+  const orgs = new Map<string, IpsEntry>();
+  const org = (code: string) => {
+    let entry = orgs.get(code);
+    if (entry === undefined) {
+      entry = {
+        fullUrl: url(),
+        resource: {
+          resourceType: 'Organization',
+          identifier: [{ system: 'https://terms.sil-th.org/id/th-moph-hcode', value: code }],
+          name: code === author.hospitalCode ? author.name : hospitalName(code),
+        },
+      };
+      orgs.set(code, entry);
+    }
+    return { reference: entry.fullUrl };
   };
-  const add = (section: IpsSectionKey, resource: IpsEntry['resource'], line: string) => {
-    resources[section].entries.push({ fullUrl: url(), resource });
-    resources[section].lines.push(line);
-  };
+  const authorRef = org(author.hospitalCode);
+  const refs = { subject: { reference: patientUrl }, org };
+  const items = ipsSectionItems({ model, summary, factById, refs, hospitalName });
 
-  for (const a of summary.allergies) {
-    const resource: IpsEntry['resource'] = {
-      resourceType: 'AllergyIntolerance',
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
-      code: { text: a.display },
-      patient: subject,
-      note: sourceNote(a.hospitals),
-    };
-    if (a.criticality) resource.criticality = a.criticality;
-    if (a.reactions.length > 0) resource.reaction = [{ manifestation: a.reactions.map((r) => ({ text: r })) }];
-    add(
-      'allergies',
-      resource,
-      `${a.display}${a.reactions.length > 0 ? ` (${a.reactions.join(', ')})` : ''} — ${a.hospitals.map(hospitalName).join(', ')}`,
-    );
-  }
-  for (const m of summary.medications) {
-    const drug = medicationName(m, 'en');
-    const resource: IpsEntry['resource'] = {
-      resourceType: 'MedicationStatement',
-      status: 'active',
-      medicationCodeableConcept: { text: drug },
-      subject,
-      note: sourceNote(m.hospitals),
-    };
-    if (m.dose) resource.dosage = [{ text: m.dose }];
-    add(
-      'medications',
-      resource,
-      `${drug}${m.dose ? `, ${m.dose}` : ''}${m.highRisk ? ` [high-risk: ${m.highRisk}]` : ''} — ${m.hospitals.map(hospitalName).join(', ')}`,
-    );
-  }
-  for (const p of summary.problems) {
-    const resource: IpsEntry['resource'] = {
-      resourceType: 'Condition',
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
-      code: { text: p.display },
-      subject,
-      note: sourceNote(p.hospitals),
-    };
-    if (p.onset) resource.onsetDateTime = p.onset;
-    add('problems', resource, `${p.display} — ${p.hospitals.map(hospitalName).join(', ')}`);
-  }
-  for (const l of summary.keyLabs) {
-    const analyte = analyteName(l, 'en');
-    const resource: IpsEntry['resource'] = {
-      resourceType: 'Observation',
-      status: 'final',
-      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
-      code: { text: analyte },
-      subject,
-      valueQuantity: { value: l.value, unit: l.unit },
-      note: sourceNote(l.hospitals),
-    };
-    const when = fhirDate(l.date);
-    if (when) resource.effectiveDateTime = when;
-    if (l.flag)
-      resource.interpretation = [
-        { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: l.flag }] },
-      ];
-    add(
-      'results',
-      resource,
-      `${analyte}: ${formatResultValue(l.analyteKey, l.value, l.unit)} ${displayUnit(l.unit)}${l.date ? ` (${narrativeDay(l.date)})` : ''} — ${l.hospitals.map(hospitalName).join(', ')}`,
-    );
-  }
-  if (summary.bloodGroup) {
-    const b = summary.bloodGroup;
-    const resource: IpsEntry['resource'] = {
-      resourceType: 'Observation',
-      status: 'final',
-      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
-      code: { coding: [{ system: LOINC, code: '882-1', display: 'ABO and Rh group [Type] in Blood' }], text: 'Blood group' },
-      subject,
-      valueString: b.value,
-      note: sourceNote(b.hospitals),
-    };
-    const when = fhirDate(b.date);
-    if (when) resource.effectiveDateTime = when;
-    add(
-      'results',
-      resource,
-      `Blood group: ${b.value}${b.conflict ? ' (hospitals disagree)' : ''} — ${b.hospitals.map(hospitalName).join(', ')}`,
-    );
-  }
-  if (summary.tetanus.status === 'recorded') {
-    const t = summary.tetanus;
-    const resource: IpsEntry['resource'] = {
-      resourceType: 'Immunization',
-      status: 'completed',
-      vaccineCode: { text: t.display },
-      patient: subject,
-      note: sourceNote(t.hospitals),
-    };
-    if (t.date) resource.occurrenceDateTime = t.date;
-    else resource.occurrenceString = 'unknown';
-    add(
-      'immunizations',
-      resource,
-      `${t.display}${t.date ? ` (${narrativeDay(t.date)})` : ''} — ${t.hospitals.map(hospitalName).join(', ')}`,
-    );
-  }
-
-  const emptyReason = (section: IpsSectionKey): { code: string; display: string } => {
-    if (section === 'allergies' && summary.allergyStatus === 'none-known') return { code: 'nilknown', display: 'Nil Known' };
-    // An empty list with a hospital's "no known medications" / "no current problems" is nil known, not unavailable.
-    if (section === 'medications' && summary.noKnownMedicationHospitals.length > 0) return { code: 'nilknown', display: 'Nil Known' };
-    if (section === 'problems' && summary.noCurrentProblemHospitals.length > 0) return { code: 'nilknown', display: 'Nil Known' };
-    // A sealed allergy record exists but its content is not exported.
-    if (section === 'allergies' && summary.allergyStatus === 'allergies') return { code: 'withheld', display: 'Information Withheld' };
-    return { code: 'unavailable', display: 'Unavailable' };
-  };
-
-  const nilKnownLine = (section: IpsSectionKey): string => {
-    if (section === 'medications')
-      return `No known medications — recorded by ${summary.noKnownMedicationHospitals.map(hospitalName).join(', ')}`;
-    if (section === 'problems')
-      return `No current problems known — recorded by ${summary.noCurrentProblemHospitals.map(hospitalName).join(', ')}`;
-    return `No known allergies — recorded by ${summary.noKnownAllergyHospitals.map(hospitalName).join(', ')}`;
-  };
-
+  const byHospital = new Map<string, string[]>();
+  const sectionEntries: IpsEntry[] = [];
   const sections = (Object.keys(IPS_SECTIONS) as IpsSectionKey[]).map((key) => {
     const def = IPS_SECTIONS[key];
-    const { entries, lines } = resources[key];
+    const s: SectionItems = items[key];
     const gaps = describeCoverageGaps(computePanelCoverage(input.answers, SECTION_KINDS[key]), 'en', hospitalName);
     const section: Json = { title: def.title, code: { coding: [{ system: LOINC, code: def.code, display: def.display }] } };
-    if (entries.length > 0) {
-      section.text = narrative(lines, gaps);
-      section.entry = entries.map((e) => ({ reference: e.fullUrl }));
-    } else {
-      const reason = emptyReason(key);
-      const said = reason.code === 'nilknown' ? [nilKnownLine(key)] : [];
-      section.text = narrative(said, gaps);
-      section.emptyReason = { coding: [{ system: EMPTY_REASON, code: reason.code, display: reason.display }] };
-    }
+    const entries = s.items.map((item) => {
+      const entry: IpsEntry = { fullUrl: url(), resource: item.resource as IpsEntry['resource'] };
+      for (const h of item.hospitals) byHospital.set(h, [...(byHospital.get(h) ?? []), entry.fullUrl]);
+      return entry;
+    });
+    sectionEntries.push(...entries);
+    section.text = narrative(
+      s.items.map((i) => i.line),
+      gaps,
+    );
+    if (entries.length > 0) section.entry = entries.map((e) => ({ reference: e.fullUrl }));
+    else section.emptyReason = { coding: [{ system: EMPTY_REASON, code: s.emptyReason.code, display: s.emptyReason.display }] };
     return section;
   });
 
   const timestamp = input.now.toISOString();
+  const provenance: IpsEntry[] = [...byHospital].map(([code, targets]) => ({
+    fullUrl: url(),
+    resource: {
+      resourceType: 'Provenance',
+      target: targets.map((reference) => ({ reference })),
+      recorded: timestamp,
+      agent: [
+        {
+          type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author' }] },
+          who: org(code),
+        },
+      ],
+    },
+  }));
   const composition: IpsEntry = {
     fullUrl: compositionUrl,
     resource: {
@@ -258,9 +165,9 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
       identifier: { system: 'urn:ietf:rfc:3986', value: compositionUrl },
       status: 'final',
       type: { coding: [{ system: LOINC, code: '60591-5', display: 'Patient summary Document' }] },
-      subject,
+      subject: refs.subject,
       date: timestamp,
-      author: [{ reference: orgUrl }],
+      author: [authorRef],
       title: `Emergency patient summary — ${patient.nameEn}`,
       confidentiality: 'R',
       section: sections,
@@ -279,19 +186,11 @@ export function buildIpsBundle(input: IpsInput): IpsBundle {
       birthDate: patient.birthDate,
     },
   };
-  const orgEntry: IpsEntry = {
-    fullUrl: orgUrl,
-    resource: {
-      resourceType: 'Organization',
-      identifier: [{ system: 'https://terms.sil-th.org/id/th-moph-hcode', value: author.hospitalCode }],
-      name: author.name,
-    },
-  };
   return {
     resourceType: 'Bundle',
     identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${input.newId()}` },
     type: 'document',
     timestamp,
-    entry: [composition, patientEntry, orgEntry, ...(Object.keys(resources) as IpsSectionKey[]).flatMap((k) => resources[k].entries)],
+    entry: [composition, patientEntry, ...orgs.values(), ...sectionEntries, ...provenance],
   };
 }

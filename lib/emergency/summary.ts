@@ -31,6 +31,8 @@ export type EmergencySummaryView =
       /** The same ledger as the coverage functions read it (for the IPS narrative). */
       answers: HospitalAnswer[];
       summary: EmergencySummary;
+      /** The facts the summary was made from (sealed ones as stubs), for the IPS export; server-side only. */
+      facts: (ClinicalFact | SealedFactStub)[];
       hospitalNames: Record<string, { th: string; en: string }>;
     }
   | { ok: false; reason: 'exchange-unavailable' | 'patient-not-found'; banner?: PatientBanner };
@@ -83,5 +85,5 @@ export async function loadEmergencySummary(
       sealed: a.sealed,
     };
   });
-  return { ok: true, banner: context.banner, coverage, answers, summary, hospitalNames };
+  return { ok: true, banner: context.banner, coverage, answers, summary, facts, hospitalNames };
 }

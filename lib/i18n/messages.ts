@@ -8,6 +8,7 @@ import * as consent from './messages/consent';
 import * as documents from './messages/documents';
 import * as emergency from './messages/emergency';
 import * as fhir from './messages/fhir';
+import * as originalRecord from './messages/original-record';
 import * as passkey from './messages/passkey';
 import * as patient from './messages/patient';
 import * as record from './messages/record';
@@ -31,6 +32,7 @@ const th = {
   ...terms.th,
   ...documents.th,
   ...alerts.th,
+  ...originalRecord.th,
 };
 
 export type MessageKey = keyof typeof th;
@@ -50,10 +52,26 @@ const en: Messages = {
   ...terms.en,
   ...documents.en,
   ...alerts.en,
+  ...originalRecord.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
-export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, passkey, terms, documents, alerts } as const;
+export const MESSAGE_AREAS = {
+  common,
+  auth,
+  admin,
+  audit,
+  consent,
+  emergency,
+  fhir,
+  record,
+  patient,
+  passkey,
+  terms,
+  documents,
+  alerts,
+  originalRecord,
+} as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
 
