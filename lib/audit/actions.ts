@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'grant-update',
   'audit-export',
   'access-log-read',
+  'phr-code-request',
+  'phr-code-verify',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -42,4 +44,6 @@ export const PATIENT_ACCESS_ACTIONS = [
   'sealed-open',
   'clinical-read',
   'summary-export',
+  'phr-code-request',
+  'phr-code-verify',
 ] as const satisfies readonly AuditAction[];
