@@ -3,6 +3,8 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
+import { PhrSource } from '@/components/phr/phr-source';
+import { usePhr } from '@/components/phr/use-phr';
 import { useLocale } from '@/components/providers';
 import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
@@ -74,7 +76,13 @@ export function PatientRecord({
   const [tab, setTab] = useState<Tab>('timeline');
   const [detail, setDetail] = useState<TimelineEntry | null>(null);
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
-  const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])), [hospitals, lang]);
+  const hospitalNames = useMemo(
+    () => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])),
+    [hospitals, lang],
+  );
+  // Mor Prom (MOPH-PHR) is a separate data path: its answers are only added to the views merged below.
+  const phr = usePhr(accessId, lang, hospitalNames);
+  const names = useMemo(() => ({ ...hospitalNames, ...phr.names }), [hospitalNames, phr.names]);
 
   // The first load reads every hospital through one streamed request; retries and refreshes ask one hospital.
   const stream = useMemo(
@@ -94,7 +102,8 @@ export function PatientRecord({
   });
   const stamp = results.map((r) => r.dataUpdatedAt).join(',');
   const views = useMemo(() => results.flatMap((r) => (r.data ? [r.data] : [])), [stamp]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { model, merged } = useMergedTimeline(views, now);
+  const withPhr = useMemo(() => (phr.views.length > 0 ? [...views, ...phr.views] : views), [views, phr.views]);
+  const { model, merged } = useMergedTimeline(withPhr, now);
 
   const ledger: LedgerRow[] = hospitals.map((h, i) => {
     const r = results[i]!;
@@ -167,6 +176,7 @@ export function PatientRecord({
         calendar={calendar}
         onRetry={(code) => void queryClient.refetchQueries({ queryKey: queryKeys.hospital(accessId, code) })}
       />
+      <PhrSource phr={phr} names={names} lang={lang} calendar={calendar} />
       <AllergyPanel
         model={model}
         names={names}

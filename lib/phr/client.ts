@@ -4,6 +4,7 @@ import { breakerAcquire, breakerFailure, breakerSuccess, CLOSED, type BreakerSta
 import { failureFromHttp, reasonOf, type ExchangeFailure } from '../exchange/failure';
 import { requestJson, type HttpResult } from '../exchange/http';
 import { IDEMPOTENT_READ_RETRY, NO_RETRY, retryDelay, type RetryPolicy } from '../exchange/retry';
+import type { PhrReadStatus } from './answer';
 import { phrOutcomeOf, type PhrMessageOutcome } from './outcomes';
 import {
   phrConditionRowSchema,
@@ -38,9 +39,6 @@ export interface PhrClientOptions {
 }
 
 export type PhrOtpResult = PhrMessageOutcome | { kind: 'unavailable'; reason: string };
-
-export type PhrReadStatus =
-  'answered' | 'no-data' | 'sharing-off' | 'not-found' | 'code-refused' | 'timeout' | 'error' | 'malformed' | 'circuit-open';
 
 export interface PhrReadResult {
   status: PhrReadStatus;

@@ -8,7 +8,8 @@ import { openSecret, sealSecret } from '../auth/secret-box';
 import { canSend } from '../consent/rules';
 import type { Db } from '../db';
 import { phrGrants } from '../db/schema';
-import type { Failure, Success } from '../result';
+import type { Failure } from '../result';
+import type { PhrRequestResult, PhrVerifyResult } from './answer';
 import type { PhrClient } from './client';
 import { phrCodeSchema } from './schemas';
 
@@ -25,16 +26,6 @@ export interface PhrDeps {
 export const PHR_CODE_TTL_MS = 3600_000;
 /** Wrong entries on one request before it is void: the same as our own consent OTP (lib/consent/rules). */
 export const PHR_MAX_WRONG = 5;
-
-export type PhrRequestResult =
-  | Success<{ expiresAt: string }>
-  | Failure<'sharing-off' | 'not-found' | 'unavailable'>
-  | (Failure<'resend-too-soon' | 'doctor-limit' | 'patient-daily-limit'> & { retryAt: string });
-
-export type PhrVerifyResult =
-  | Success<{ expiresAt: string }>
-  | Failure<'invalid-format' | 'no-request' | 'expired' | 'too-many' | 'sharing-off' | 'not-found' | 'unavailable'>
-  | (Failure<'wrong'> & { remaining: number });
 
 function audit(
   deps: PhrDeps,

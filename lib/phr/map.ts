@@ -7,17 +7,13 @@
  */
 import type { AllergyIntolerance, Condition, Encounter, MedicationStatement, Observation, Resource } from '@medplum/fhirtypes';
 import { toClinicalFacts } from '../clinical/facts';
+import { NAME_ONLY_PREFIX } from '../clinical/name-only';
 import { DRUGS, SYSTEMS } from '../clinical/terminology';
 import { ALLERGY_SUBSTANCES } from '../clinical/terminology/allergy-substances';
 import { drugClassesOf } from '../clinical/terminology-index';
 import type { ClinicalFact } from '../clinical/types';
+import { PHR_SOURCE, phrSourceCode } from './source-codes';
 import type { PhrConditionRow, PhrEncounterRow, PhrObservationRow, PhrRecordRows, PhrVisitRows } from './schemas';
-
-/** The source code of MOPH-PHR as a whole, and of one facility as MOPH-PHR relays it. */
-export const PHR_SOURCE = 'phr';
-export function phrSourceCode(hcode: string): string {
-  return `${PHR_SOURCE}:${hcode}`;
-}
 
 const ICD10 = /^[A-Z]\d{2}(\.\d{1,4})?$/;
 /** `1970-01-01` means unknown (S Dates). */
@@ -199,9 +195,9 @@ function nameOnly(f: ClinicalFact): void {
       f.nameEn = drug.en;
       f.nameTh = drug.th;
     }
-    f.conceptKey = `name-only|drug|${drug?.key ?? normaliseName(f.display)}`;
+    f.conceptKey = `${NAME_ONLY_PREFIX}drug|${drug?.key ?? normaliseName(f.display)}`;
   } else if (f.kind === 'condition') {
-    f.conceptKey = `name-only|condition|${normaliseName(f.display)}`;
+    f.conceptKey = `${NAME_ONLY_PREFIX}condition|${normaliseName(f.display)}`;
   } else if (f.kind === 'allergy') {
     const substance = substanceByName(f.display);
     if (substance) {
@@ -210,7 +206,7 @@ function nameOnly(f: ClinicalFact): void {
       f.nameEn = substance.en;
       f.nameTh = substance.th;
     }
-    f.conceptKey = `name-only|allergy|${substance?.key ?? normaliseName(f.display)}`;
+    f.conceptKey = `${NAME_ONLY_PREFIX}allergy|${substance?.key ?? normaliseName(f.display)}`;
   }
 }
 

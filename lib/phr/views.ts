@@ -8,23 +8,11 @@ import { AppError } from '../errors';
 import { logger } from '../log';
 import { metrics } from '../metrics';
 import type { HospitalView } from '../timeline/types';
-import type { PhrReadStatus } from './client';
+import type { PhrAnswer, PhrFacility, PhrReadStatus } from './answer';
 import { currentPhrGrant, endPhrGrant, type PhrDeps } from './grants';
-import { phrFactsBySource, PHR_SOURCE } from './map';
+import { phrFactsBySource } from './map';
+import { PHR_SOURCE } from './source-codes';
 import type { PhrRecordRows } from './schemas';
-
-/** One facility as MOPH-PHR names it (`phr:<hcode>`), or `phr` for the patient summary. */
-export interface PhrFacility {
-  code: string;
-  hcode: string | null;
-  name: string;
-}
-
-/** What the record page receives about Mor Prom: never the code, only the state and the answers. */
-export type PhrAnswer =
-  | { state: 'none' }
-  | { state: 'requested'; expiresAt: string }
-  | { state: 'granted'; expiresAt: string; status: PhrReadStatus; views: HospitalView[]; facilities: PhrFacility[] };
 
 function viewStatus(status: PhrReadStatus): HospitalFetchStatus {
   switch (status) {
