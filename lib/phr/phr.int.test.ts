@@ -197,3 +197,24 @@ describe.each(DATABASE_KINDS)('the Mor Prom grant on %s', (kind) => {
     expect(await fetchPhrAnswer(doctor, access(), deps())).toEqual({ state: 'none' });
   });
 });
+
+describe('the stand-in refuses what MOPH-PHR would', () => {
+  async function post(path: string, token: string, body: unknown): Promise<number> {
+    const res = await fetch(`${sandboxUrl}/moph-phr${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return res.status;
+  }
+
+  it('opens reads only with an Account Center JWT: not the exchange token, not a hospital upload token', async () => {
+    expect(await post('/api/WebApp?Action=Encounter', TEST_TOKENS.exchange, { cid: SOMSRI, otp: 'AB123456' })).toBe(401);
+    expect(await post('/api/RequestTokenv1', '99999:upload-token', { cid: SOMSRI })).toBe(401);
+    expect(
+      await post('/token?Action=get_moph_access_token', '', { user: 'sandbox-phr-user', password_hash: 'wrong', hospital_code: HOSPITAL }),
+    ).toBe(401);
+    const inbox = await fetch(`${sandboxUrl}/moph-phr/_inbox`);
+    expect(inbox.status).toBe(401);
+  });
+});
