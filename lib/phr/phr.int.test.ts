@@ -216,5 +216,9 @@ describe('the stand-in refuses what MOPH-PHR would', () => {
     ).toBe(401);
     const inbox = await fetch(`${sandboxUrl}/moph-phr/_inbox`);
     expect(inbox.status).toBe(401);
+    // The demo page shows what the patients' apps received (loopback only), escaped.
+    const page = await fetch(`${sandboxUrl}/moph-phr/inbox`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('Mor Prom');
   });
 });

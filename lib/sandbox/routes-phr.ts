@@ -5,16 +5,31 @@
  *   POST /moph-phr/api/WebApp?Action=ValidateOTP        {cid, otp}                                  (JWT)
  *   POST /moph-phr/api/WebApp?Action=<read>[&mode=&Code=] {cid, otp} → {result, MessageCode, …}    (JWT)
  *   GET  /moph-phr/_inbox?cid=                          the Mor Prom notifications sent (control token)
+ *   GET  /moph-phr/inbox                                the same as a page, for demos (loopback clients only)
  * Faults apply under the target `phr`.
  */
 import { z } from 'zod';
 import { json, type Reply } from './fault-responder';
-import { HttpError, readJson, sendBody, sendJson } from './http-util';
-import type { PhrAnswer, PhrStandIn } from './phr-stand-in';
+import { escapeHtml, HttpError, isLoopbackAddress, readJson, sendBody, sendJson } from './http-util';
+import type { MophPromNotification, PhrAnswer, PhrStandIn } from './phr-stand-in';
 import { requireToken, type RouteContext, type RouteRequest } from './route-context';
 
 const cidOtpSchema = z.object({ cid: z.string().regex(/^\d{13}$/), otp: z.string().min(1).max(20) });
 const cidSchema = z.object({ cid: z.string().regex(/^\d{13}$/) });
+
+/** The demo's view of the patients' Mor Prom apps: every notification sent, newest first (no scripts). */
+function renderMorPromInbox(items: MophPromNotification[]): string {
+  const rows = items
+    .map((n) => `<tr><td>${escapeHtml(n.sentAt)}</td><td>${escapeHtml(n.cid)}</td><td>${escapeHtml(n.text)}</td></tr>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="th"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Sandbox Mor Prom app notifications</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}</style>
+</head><body><h1>Sandbox Mor Prom (หมอพร้อม) app notifications</h1><p>Codes the MOPH-PHR stand-in sent to patients' Mor Prom apps, newest first. Refreshes every 5 seconds.</p>
+<table><thead><tr><th>Sent at</th><th>Citizen ID</th><th>Text</th></tr></thead><tbody>
+${rows || '<tr><td colspan="3">No notifications yet.</td></tr>'}
+</tbody></table></body></html>`;
+}
 
 /** The documented envelope around every answer. */
 function envelope(answer: PhrAnswer, req: RouteRequest, started: number): Reply {
@@ -47,6 +62,11 @@ export async function routePhr(ctx: RouteContext, phr: PhrStandIn, r: RouteReque
   if (path === '/moph-phr/_inbox' && method === 'GET') {
     requireToken(r.req, ctx.tokens.control, false);
     return sendJson(res, 200, { notifications: phr.notifications(url.searchParams.get('cid') ?? undefined) });
+  }
+  if (path === '/moph-phr/inbox' && method === 'GET') {
+    if (!isLoopbackAddress(r.req.socket.remoteAddress))
+      return sendJson(res, 403, { error: 'the Mor Prom inbox page is only served to loopback clients' });
+    return sendBody(res, 200, 'text/html; charset=utf-8', renderMorPromInbox(phr.notifications()));
   }
   if (method !== 'POST') return sendJson(res, 405, { error: 'method not allowed' });
   if (path === '/moph-phr/token') {
