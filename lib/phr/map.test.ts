@@ -182,6 +182,14 @@ describe('merging across platforms', () => {
     expect(model.entries.filter((e) => e.kind === 'encounter')).toHaveLength(3);
   });
 
+  it('counts a visit delivered twice by one source once, and still meets the other platform', () => {
+    const hl = toClinicalFacts([hlEncounter], '10661');
+    const model = merge([...hl, ...hl], all(phrFactsBySource(rows(phrVisit(156)))));
+    const visits = model.entries.filter((e) => e.kind === 'encounter');
+    expect(visits).toHaveLength(1);
+    expect(visits[0]?.sources.map((s) => s.hospitalCode)).toEqual(['10661', 'phr:10661']);
+  });
+
   it('shows a result the platforms disagree on side by side, as a conflict, never merged', () => {
     const model = merge(toClinicalFacts([hlEncounter, hlGlucose(156)], '10661'), all(phrFactsBySource(rows(phrVisit(165)))));
     const glucose = model.entries.filter((e) => e.kind === 'lab');
