@@ -77,7 +77,11 @@ const envSchema = z
   .superRefine((env, ctx) => {
     const phr = [env.PHR_URL, env.PHR_ACCOUNT_URL, env.PHR_USER, env.PHR_PASSWORD_HASH].filter((v) => v !== undefined).length;
     if (phr !== 0 && phr !== 4)
-      ctx.addIssue({ code: 'custom', path: ['PHR_URL'], message: 'set PHR_URL, PHR_ACCOUNT_URL, PHR_USER and PHR_PASSWORD_HASH together, or none' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PHR_URL'],
+        message: 'set PHR_URL, PHR_ACCOUNT_URL, PHR_USER and PHR_PASSWORD_HASH together, or none',
+      });
     if (env.APP_ENV !== 'production') return;
     if (env.PHR_PASSWORD_HASH !== undefined && (DEMO_SECRETS as readonly string[]).includes(env.PHR_PASSWORD_HASH))
       ctx.addIssue({ code: 'custom', path: ['PHR_PASSWORD_HASH'], message: 'is a demo value; set a real secret' });

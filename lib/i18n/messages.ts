@@ -14,7 +14,18 @@ import * as record from './messages/record';
 // Thai is the source language: its keys are the MessageKey union, and English must provide every key.
 // A new key goes in its area's file (both parts); a new area is a new file, spread in below and listed
 // in MESSAGE_AREAS. Components and pages never hold their own words (lib/i18n/catalogue.test.ts).
-const th = { ...common.th, ...auth.th, ...admin.th, ...audit.th, ...consent.th, ...emergency.th, ...fhir.th, ...record.th, ...patient.th, ...phr.th };
+const th = {
+  ...common.th,
+  ...auth.th,
+  ...admin.th,
+  ...audit.th,
+  ...consent.th,
+  ...emergency.th,
+  ...fhir.th,
+  ...record.th,
+  ...patient.th,
+  ...phr.th,
+};
 
 export type MessageKey = keyof typeof th;
 type Messages = Record<MessageKey, string>;
