@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { PatientAccess } from '../access/patient-access';
 import type { DoctorContext } from '../auth/guard';
 import type { Database } from '../db/client';
@@ -18,6 +18,22 @@ const HOSPITAL = '11535';
 const SECRET = 'test-secret-0123456789abcdef0123456789';
 
 const sandboxUrl = inject('sandboxUrl');
+
+// A refused read logs and counts through env(); give it a complete test configuration (logging silenced).
+const TEST_ENV: Record<string, string> = {
+  APP_URL: 'http://localhost:3999',
+  AUTH_SECRET: SECRET,
+  EXCHANGE_URL: 'http://127.0.0.1:1',
+  EXCHANGE_TOKEN: 'test-token-1',
+  COUNCIL_URL: 'http://127.0.0.1:1',
+  COUNCIL_TOKEN: 'test-token-2',
+  SMS_URL: 'http://127.0.0.1:1',
+  SMS_TOKEN: 'test-token-3',
+  SERVICE_TOKEN: 'test-service-token-0123456789',
+  METRICS_TOKEN: 'test-metrics-token-0123456789',
+  LOG_LEVEL: 'silent',
+};
+for (const [k, v] of Object.entries(TEST_ENV)) vi.stubEnv(k, v);
 
 function client(timeoutMs = 5000, password = 'sandbox-phr-password-hash'): PhrClient {
   return createPhrClient({
@@ -189,8 +205,22 @@ describe.each(DATABASE_KINDS)('the Mor Prom grant on %s', (kind) => {
     expect(await verifyPhrCode(doctor, b, wrong, d)).toEqual({ ok: false, reason: 'no-request' });
   });
 
+  it('fails closed: without its audit row, a Mor Prom read returns nothing', async () => {
+    clock = Date.now() + 9 * 24 * 3600_000;
+    const a = access();
+    const d = deps();
+    expect((await requestPhrCode(doctor, a, d)).ok).toBe(true);
+    expect((await verifyPhrCode(doctor, a, await latestCode(SOMSRI), d)).ok).toBe(true);
+    await database.runner.exec('ALTER TABLE audit_log RENAME TO audit_log_gone');
+    try {
+      await expect(fetchPhrAnswer(doctor, a, d)).rejects.toMatchObject({ code: 'audit-unavailable' });
+    } finally {
+      await database.runner.exec('ALTER TABLE audit_log_gone RENAME TO audit_log');
+    }
+  });
+
   it("says so when the patient turned sharing off, and never grants another access's code", async () => {
-    clock = Date.now() + 6 * 24 * 3600_000;
+    clock = Date.now() + 12 * 24 * 3600_000;
     expect(await requestPhrCode(doctor, access(BOONCHAI), deps())).toEqual({ ok: false, reason: 'sharing-off' });
     const a = access();
     expect((await requestPhrCode(doctor, a, deps())).ok).toBe(true);
