@@ -127,3 +127,10 @@ export async function consentTo(page: Page, cid: string, phone: string): Promise
   await page.getByRole('button', { name: 'ยืนยันรหัส' }).click();
   await page.waitForURL(/\/patient\/[0-9a-f-]{36}$/);
 }
+
+/** The newest Mor Prom app notification the sandbox's MOPH-PHR stand-in sent to a person, and the code in it. */
+export async function latestMorPromCode(cid: string): Promise<string> {
+  const res = await fetch(`${SANDBOX_URL}/moph-phr/_inbox?cid=${cid}`, { headers: { authorization: `Bearer ${SANDBOX_TOKENS.control}` } });
+  const body = (await res.json()) as { notifications: { text: string }[] };
+  return /[A-Z]{2}\d{6}/.exec(body.notifications[0]?.text ?? '')?.[0] ?? '';
+}

@@ -12,6 +12,7 @@ export const DEMO_SECRETS = [
   'demo-service-token-0123456789',
   'demo-metrics-token-0123456789',
   'ZGVtby1hdWRpdC1jaGVja3BvaW50LWtleS0wMTIzNDU=',
+  'sandbox-phr-password-hash',
 ] as const;
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -74,6 +75,30 @@ const envSchema = z
       .optional(),
     WEBAUTHN_ORIGINS: z.string().optional(),
     WEBAUTHN_RP_NAME: z.string().min(1).max(64).default('Health Link Viewer'),
+    // MOPH-PHR (Mor Prom), a second source (docs/phr.md): all four set, or none (the sandbox's outside production).
+    PHR_URL: httpUrl.optional(),
+    PHR_ACCOUNT_URL: httpUrl.optional(),
+    PHR_USER: z.string().min(1).optional(),
+    PHR_PASSWORD_HASH: z.string().min(8).optional(),
+    PHR_TIMEOUT_MS: int(1000, 120_000, 30_000),
+    PHR_MAX_RESPONSE_MB: int(1, 100, 10),
+  })
+  .superRefine((env, ctx) => {
+    const phr = [env.PHR_URL, env.PHR_ACCOUNT_URL, env.PHR_USER, env.PHR_PASSWORD_HASH].filter((v) => v !== undefined).length;
+    if (phr !== 0 && phr !== 4)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PHR_URL'],
+        message: 'set PHR_URL, PHR_ACCOUNT_URL, PHR_USER and PHR_PASSWORD_HASH together, or none',
+      });
+    if (env.APP_ENV !== 'production') return;
+    if (env.PHR_PASSWORD_HASH !== undefined && (DEMO_SECRETS as readonly string[]).includes(env.PHR_PASSWORD_HASH))
+      ctx.addIssue({ code: 'custom', path: ['PHR_PASSWORD_HASH'], message: 'is a demo value; set a real secret' });
+    for (const key of ['PHR_URL', 'PHR_ACCOUNT_URL'] as const) {
+      const value = env[key];
+      if (value !== undefined && /^https?:\/\/(127\.|localhost|\[::1\])/.test(value))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'points at a loopback sandbox; production needs the real service' });
+    }
   })
   .superRefine((env, ctx) => {
     const webauthn = checkWebauthnEnv(env);
@@ -121,6 +146,31 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Where and as whom the viewer reads MOPH-PHR; null when it is not configured (production without PHR_*). */
+export interface PhrConfig {
+  baseUrl: string;
+  accountUrl: string;
+  user: string;
+  passwordHash: string;
+}
+
+/**
+ * The MOPH-PHR configuration: explicit PHR_* when set; outside production, the stand-in on the sandbox
+ * (EXCHANGE_URL + /moph-phr) with its demo account; in production without PHR_*, none (the record page
+ * then does not offer Mor Prom).
+ */
+export function phrConfig(e: Env): PhrConfig | null {
+  if (e.PHR_URL && e.PHR_ACCOUNT_URL && e.PHR_USER && e.PHR_PASSWORD_HASH)
+    return { baseUrl: e.PHR_URL, accountUrl: e.PHR_ACCOUNT_URL, user: e.PHR_USER, passwordHash: e.PHR_PASSWORD_HASH };
+  if (e.APP_ENV === 'production') return null;
+  return {
+    baseUrl: `${e.EXCHANGE_URL}/moph-phr/api`,
+    accountUrl: `${e.EXCHANGE_URL}/moph-phr`,
+    user: 'sandbox-phr-user',
+    passwordHash: 'sandbox-phr-password-hash',
+  };
+}
 
 /** Parses an environment; returns one human-readable line per invalid variable. */
 export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; errors: string[] } {

@@ -1,14 +1,17 @@
 import 'server-only';
-import { env } from './env';
+import { env, phrConfig } from './env';
 import { createExchangeClient } from './exchange/client';
 import { createDoctorRegistry } from './registry/doctor-registry';
 import { createSmsGateway } from './sms/sms-gateway';
 import { metrics } from './metrics';
+import { createPhrClient } from './phr/client';
 
 type Services = {
   exchange: ReturnType<typeof createExchangeClient>;
   registry: ReturnType<typeof createDoctorRegistry>;
   sms: ReturnType<typeof createSmsGateway>;
+  /** MOPH-PHR (Mor Prom); null when not configured (docs/phr.md). */
+  phr: ReturnType<typeof createPhrClient> | null;
 };
 
 const globalForServices = globalThis as unknown as { __hlServices?: Services };
@@ -34,7 +37,14 @@ export function services(): Services {
       }),
       registry: createDoctorRegistry({ baseUrl: config.COUNCIL_URL, token: config.COUNCIL_TOKEN, timeoutMs: config.COUNCIL_TIMEOUT_MS }),
       sms: createSmsGateway({ baseUrl: config.SMS_URL, token: config.SMS_TOKEN, timeoutMs: 5000 }),
+      phr: phrClientFor(config),
     };
   }
   return globalForServices.__hlServices;
+}
+
+function phrClientFor(config: ReturnType<typeof env>): ReturnType<typeof createPhrClient> | null {
+  const phr = phrConfig(config);
+  if (phr === null) return null;
+  return createPhrClient({ ...phr, timeoutMs: config.PHR_TIMEOUT_MS, maxResponseBytes: config.PHR_MAX_RESPONSE_MB * 1024 * 1024 });
 }

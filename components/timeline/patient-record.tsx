@@ -3,6 +3,8 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useState } from 'react';
+import { PhrSource } from '@/components/phr/phr-source';
+import { usePhr } from '@/components/phr/use-phr';
 import { useLocale } from '@/components/providers';
 import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
@@ -86,7 +88,13 @@ export function PatientRecord({
   const [detail, setDetail] = useState<TimelineEntry | null>(null);
   const [sealed, setSealed] = useState<TimelineEntry | null>(null);
   const [openDoc, setOpenDoc] = useState<DocumentItem | null>(null);
-  const names = useMemo(() => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])), [hospitals, lang]);
+  const hospitalNames = useMemo(
+    () => Object.fromEntries(hospitals.map((h) => [h.code, localName(lang, h.nameTh, h.nameEn)])),
+    [hospitals, lang],
+  );
+  // Mor Prom (MOPH-PHR) is a separate data path: its answers are only added to the views merged below.
+  const phr = usePhr(accessId, lang, hospitalNames);
+  const names = useMemo(() => ({ ...hospitalNames, ...phr.names }), [hospitalNames, phr.names]);
 
   // The first load takes each hospital's answer from the page's response; retries and refreshes ask one hospital.
   const [stream] = useState(() =>
@@ -104,7 +112,8 @@ export function PatientRecord({
   });
   const stamp = results.map((r) => r.dataUpdatedAt).join(',');
   const views = useMemo(() => results.flatMap((r) => (r.data ? [r.data] : [])), [stamp]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { model, merged } = useMergedTimeline(views, now);
+  const withPhr = useMemo(() => (phr.views.length > 0 ? [...views, ...phr.views] : views), [views, phr.views]);
+  const { model, merged } = useMergedTimeline(withPhr, now);
 
   const ledger: LedgerRow[] = hospitals.map((h, i) => {
     const r = results[i]!;
@@ -185,6 +194,7 @@ export function PatientRecord({
         calendar={calendar}
         onRetry={(code) => void queryClient.refetchQueries({ queryKey: queryKeys.hospital(accessId, code) })}
       />
+      <PhrSource phr={phr} names={names} lang={lang} calendar={calendar} />
       <AllergyPanel
         model={model}
         names={names}

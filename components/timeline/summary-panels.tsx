@@ -1,6 +1,8 @@
 'use client';
 
 import { memo, type ReactNode } from 'react';
+import { NameOnlyBadge } from '@/components/phr/name-only-badge';
+import { isNameOnlyKey } from '@/lib/clinical/name-only';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatSourceDate } from '@/lib/i18n/format';
 import type { LabSeries, MedicationRow, NoneKnownStatement, ProblemRow } from '@/lib/clinical/types';
@@ -146,6 +148,7 @@ export const MedicationPanel = memo(function MedicationPanel({
           <li key={m.key} className="py-2" data-testid="medication-row">
             <div className="flex flex-wrap items-baseline gap-2">
               <strong>{medicationName(m, lang)}</strong>
+              <NameOnlyBadge lang={lang} show={isNameOnlyKey(m.key)} />
               {m.highRisk && (
                 <span className="rounded border border-warning bg-warning-bg px-1.5 text-xs font-bold text-warning">
                   ▲ {translate(lang, 'emergency.meds.highRisk', { class: translate(lang, HIGH_RISK_LABEL[m.highRisk]) })}
@@ -222,6 +225,7 @@ export const ProblemPanel = memo(function ProblemPanel({
         {rows.map((p) => (
           <li key={p.conceptKey}>
             <strong>{name(lang, p)}</strong>
+            <NameOnlyBadge lang={lang} show={isNameOnlyKey(p.conceptKey)} />
             {p.icd10 && <span className="text-sm text-muted"> ({p.icd10})</span>}
             <span className="text-sm text-muted">
               {' · '}

@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
+import { NameOnlyBadge } from '@/components/phr/name-only-badge';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { formatCount, formatSourceDate } from '@/lib/i18n/format';
 import { FACT_KINDS, type FactKind, type TimelineEntry } from '@/lib/clinical/types';
@@ -219,6 +220,7 @@ export const TimelineList = memo(function TimelineList({
                     </button>
                   )}
                   <span className="text-sm">{entryDetail(e, lang)}</span>
+                  <NameOnlyBadge lang={lang} show={e.fact?.codedBy === 'name-only'} />
                 </div>
                 <div className="pl-30 text-xs text-muted">
                   {e.hospitals.map((h) => names[h] ?? h).join(', ')}

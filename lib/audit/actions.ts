@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   'alert-review',
   'digest-choice',
   'digest-send',
+  'phr-code-request',
+  'phr-code-verify',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -59,4 +61,6 @@ export const PATIENT_ACCESS_ACTIONS = [
   'summary-export',
   'document-open',
   'record-open',
+  'phr-code-request',
+  'phr-code-verify',
 ] as const satisfies readonly AuditAction[];

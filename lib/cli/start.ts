@@ -144,6 +144,7 @@ async function main(): Promise<void> {
   if (sandbox && config.APP_ENV !== 'test') {
     lines.push(
       ` Sandbox exchange + SMS inbox: ${config.EXCHANGE_URL}/sms`,
+      ` Mor Prom app inbox (MOPH-PHR codes): ${config.EXCHANGE_URL}/moph-phr/inbox`,
       ' Demo doctors (licence / PIN):',
       '   ว.12345 / 246810  Dr Somying Jaidee, Klang Hospital (one hospital)',
       '   ว.34567 / 112233  Dr Kamonwan Srisuk (three hospitals)',

@@ -255,3 +255,19 @@ export const accessDigestSends = pgTable('access_digest_sends', {
   claimedAt: ts('claimed_at').notNull(),
   outcome: text('outcome', { enum: ['sent', 'failed', 'no-phone'] }),
 });
+
+export const phrGrants = pgTable('phr_grants', {
+  id: uuid('id').primaryKey(),
+  accessKind: text('access_kind', { enum: ['consent', 'emergency'] }).notNull(),
+  accessId: uuid('access_id').notNull(),
+  licenceNumber: text('licence_number').notNull(),
+  hospitalCode: text('hospital_code').notNull(),
+  patientCid: text('patient_cid').notNull(),
+  status: text('status', { enum: ['requested', 'granted', 'void', 'ended'] }).notNull(),
+  requestedAt: ts('requested_at').notNull(),
+  codeExpiresAt: ts('code_expires_at').notNull(),
+  wrongAttempts: integer('wrong_attempts').notNull().default(0),
+  sealedCode: text('sealed_code'),
+  grantedAt: ts('granted_at'),
+  endedAt: ts('ended_at'),
+});

@@ -15,6 +15,8 @@ export interface AppDeps {
   exchange: ReturnType<typeof services>['exchange'];
   registry: ReturnType<typeof services>['registry'];
   sms: ReturnType<typeof services>['sms'];
+  /** MOPH-PHR (Mor Prom); null when not configured. */
+  phr: ReturnType<typeof services>['phr'];
   /** Keys OTP hashes and seals TOTP secrets (AUTH_SECRET). */
   secret: string;
   consentHours: number;
@@ -33,6 +35,7 @@ export async function appDeps(): Promise<AppDeps> {
     exchange: adapters.exchange,
     registry: adapters.registry,
     sms: adapters.sms,
+    phr: adapters.phr,
     secret: config.AUTH_SECRET,
     consentHours: config.CONSENT_HOURS,
     emergencyHours: config.EMERGENCY_HOURS,

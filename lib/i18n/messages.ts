@@ -11,6 +11,7 @@ import * as fhir from './messages/fhir';
 import * as originalRecord from './messages/original-record';
 import * as passkey from './messages/passkey';
 import * as patient from './messages/patient';
+import * as phr from './messages/phr';
 import * as record from './messages/record';
 import * as terms from './messages/terms';
 
@@ -33,6 +34,7 @@ const th = {
   ...documents.th,
   ...alerts.th,
   ...originalRecord.th,
+  ...phr.th,
 };
 
 export type MessageKey = keyof typeof th;
@@ -53,6 +55,7 @@ const en: Messages = {
   ...documents.en,
   ...alerts.en,
   ...originalRecord.en,
+  ...phr.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */

@@ -23,6 +23,8 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_COUNCIL_TOKEN: z.string().min(1).default('sandbox-council-token'),
   SANDBOX_SMS_TOKEN: z.string().min(1).default('sandbox-sms-token'),
   SANDBOX_CONTROL_TOKEN: z.string().min(1).default('sandbox-control-token'),
+  SANDBOX_PHR_USER: z.string().min(1).default('sandbox-phr-user'),
+  SANDBOX_PHR_PASSWORD_HASH: z.string().min(1).default('sandbox-phr-password-hash'),
 });
 
 export interface SandboxTokens {
@@ -30,6 +32,9 @@ export interface SandboxTokens {
   council: string;
   sms: string;
   control: string;
+  /** The MOPH Account Center account the MOPH-PHR stand-in accepts. */
+  phrUser: string;
+  phrPasswordHash: string;
 }
 
 export interface SandboxConfig {
@@ -80,6 +85,8 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): ConfigR
         council: e.SANDBOX_COUNCIL_TOKEN,
         sms: e.SANDBOX_SMS_TOKEN,
         control: e.SANDBOX_CONTROL_TOKEN,
+        phrUser: e.SANDBOX_PHR_USER,
+        phrPasswordHash: e.SANDBOX_PHR_PASSWORD_HASH,
       },
     },
   };

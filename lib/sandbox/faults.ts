@@ -23,7 +23,7 @@ export const faultSchema = z
 
 export type Fault = z.infer<typeof faultSchema>;
 
-export const FAULT_TARGETS = [...HOSPITALS.map((h) => h.hcode), 'council', 'sms', 'index'] as const;
+export const FAULT_TARGETS = [...HOSPITALS.map((h) => h.hcode), 'council', 'sms', 'index', 'phr'] as const;
 
 export const faultsPatchSchema = z.record(z.string(), faultSchema.nullable()).superRefine((value, ctx) => {
   for (const key of Object.keys(value)) {
@@ -62,6 +62,7 @@ export class FaultController {
     this.defaultLatency.set('council', [80, 250]);
     this.defaultLatency.set('sms', [80, 200]);
     this.defaultLatency.set('index', [80, 220]);
+    this.defaultLatency.set('phr', [80, 300]);
   }
 
   /** Merges a patch into the current faults; `null` clears a target. */

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     `  exchange   ${url}/Organization  /Patient  /Consent  /hospitals/{hcode}/fhir/{Type}  (Bearer exchange token)`,
     `  council    ${url}/council/verify  /council/practitioners/{licence}  (Bearer council token)`,
     `  sms        ${url}/sms/messages  (Bearer sms token); inbox page ${url}/sms`,
+    `  moph-phr   ${url}/moph-phr/api  (MOPH-PHR stand-in, Account Center JWT); Mor Prom app inbox page ${url}/moph-phr/inbox`,
     `  control    ${url}/_sandbox/faults  /_sandbox/reset  /_sandbox/reload  /_sandbox/import  (Bearer control token)`,
     `  hospitals  ${HOSPITALS.map((h) => h.hcode).join(' ')}`,
     '  demo doctors (licence / PIN / status):',

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxTokens } from './config';
 import type { FaultResponder } from './fault-responder';
+import type { PhrStandIn } from './phr-stand-in';
 import { HttpError, hasBearer } from './http-util';
 import type { SandboxState } from './sandbox-state';
 
@@ -9,6 +10,8 @@ export interface RouteContext {
   state: SandboxState;
   tokens: SandboxTokens;
   responder: FaultResponder;
+  /** The MOPH-PHR (Mor Prom) stand-in under /moph-phr. */
+  phr?: PhrStandIn;
 }
 
 /** One request, with its path normalised (no trailing slash) and the base URL it was addressed to. */

@@ -18,6 +18,7 @@ export async function routeControl(ctx: RouteContext, r: RouteRequest): Promise<
   }
   if (path === '/_sandbox/reset' && method === 'POST') {
     ctx.state.reset();
+    ctx.phr?.reset();
     return sendJson(res, 200, { status: 'reset' });
   }
   if (path === '/_sandbox/reload' && method === 'POST') {

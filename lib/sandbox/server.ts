@@ -15,6 +15,8 @@ import type { RouteContext, RouteRequest } from './route-context';
 import { routeControl } from './routes-control';
 import { routeCouncil } from './routes-council';
 import { routeExchange } from './routes-exchange';
+import { PhrStandIn } from './phr-stand-in';
+import { routePhr } from './routes-phr';
 import { routeSmsMessages, serveSmsInbox } from './routes-sms';
 import { SandboxState } from './sandbox-state';
 
@@ -51,6 +53,8 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     council: opts.tokens?.council ?? 'sandbox-council-token',
     sms: opts.tokens?.sms ?? 'sandbox-sms-token',
     control: opts.tokens?.control ?? 'sandbox-control-token',
+    phrUser: opts.tokens?.phrUser ?? 'sandbox-phr-user',
+    phrPasswordHash: opts.tokens?.phrPasswordHash ?? 'sandbox-phr-password-hash',
   };
   const log = opts.log ?? ((line: string) => console.log(line));
   const state = new SandboxState(
@@ -62,7 +66,11 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
   );
   if (opts.faults) state.faults.apply(opts.faults);
   const responder = new FaultResponder(state);
-  const ctx: RouteContext = { state, tokens, responder };
+  const phr = new PhrStandIn(() => state.store, opts.anchorDate ?? new Date().toISOString().slice(0, 10), {
+    user: tokens.phrUser,
+    passwordHash: tokens.phrPasswordHash,
+  });
+  const ctx: RouteContext = { state, tokens, responder, phr };
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
@@ -76,6 +84,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     if (path.startsWith('/_sandbox/')) return routeControl(ctx, r);
     if (path.startsWith('/council/')) return routeCouncil(ctx, r);
     if (path === '/sms/messages') return routeSmsMessages(ctx, r);
+    if (path.startsWith('/moph-phr/')) return routePhr(ctx, phr, r);
     // Everything else is the exchange's FHIR API.
     return routeExchange(ctx, r);
   }
@@ -98,7 +107,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
       }).join(' ');
       log(`${req.method ?? '-'} ${url.pathname} ${status} ${ms}ms ${headers}`);
     });
-    const isFhirPath = !/^\/(council|sms|_sandbox|health)/.test(url.pathname);
+    const isFhirPath = !/^\/(council|sms|_sandbox|health|moph-phr)/.test(url.pathname);
     route(req, res, url).catch((err: unknown) => {
       if (res.headersSent) {
         res.destroy();

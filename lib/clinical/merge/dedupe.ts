@@ -104,6 +104,29 @@ class SingleHospitals {
   }
 }
 
+/**
+ * Which visit an encounter is, across platforms: the facility that held it, its Thai day and its class,
+ * and — for several such visits from one source — which of them (the first, the second …). So MOPH-PHR's
+ * copy of a Rajavithi visit meets Health Link's own (same hcode, same day, same codes), while two visits
+ * one source records on one day stay two. The same record delivered twice keeps its number.
+ */
+class VisitKeys {
+  private readonly seen = new Map<string, number>();
+  private readonly byFact = new Map<string, string>();
+
+  of(f: ClinicalFact, dayKey: number | string): string {
+    const known = this.byFact.get(f.id);
+    if (known !== undefined) return known;
+    const visit = (f.facilityCode ?? f.hospitalCode) + SEP + String(dayKey) + SEP + f.conceptKey;
+    const counter = f.hospitalCode + SEP + visit;
+    const n = this.seen.get(counter) ?? 0;
+    this.seen.set(counter, n + 1);
+    const key = visit + SEP + String(n);
+    this.byFact.set(f.id, key);
+    return key;
+  }
+}
+
 export function kindKeyOf(f: ClinicalFact): string {
   // Handing over a drug is not a statement about whether it is still taken.
   return f.kind === 'medication' && f.source === 'dispense' ? 'dispense' : f.kind;
@@ -119,6 +142,7 @@ export function* groupFacts(
 ): Pause {
   const days = new DayNames();
   const single = new SingleHospitals();
+  const visits = new VisitKeys();
   let n = 0;
   for (const item of facts) {
     if ((++n & PAUSE_EVERY) === 0) yield;
@@ -132,10 +156,10 @@ export function* groupFacts(
     const dayKey = dayKeyOf(item.date, factTime);
     const sigNum = signatureNumber(item);
     const sigStr = signatureText(item);
-    // A visit is an event at one hospital: two hospitals' same-day visits are two visits.
+    // A visit is an event at one hospital: two hospitals' same-day visits are two visits (VisitKeys).
     const g =
       item.kind === 'encounter'
-        ? clusters.find('encounter', item.hospitalCode, item.resourceId, sigNum, sigStr)
+        ? clusters.find('encounter', visits.of(item, dayKey), '', sigNum, sigStr)
         : clusters.find(kindKeyOf(item), item.conceptKey, dayKey, sigNum, sigStr);
     if (g === -1) {
       const members = [item];

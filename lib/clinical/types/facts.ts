@@ -76,6 +76,13 @@ interface FactBase {
   status: FactStatus;
   /** Present when the hospital labelled the record sensitive; such facts travel as stubs until opened. */
   sealed?: { labels: string[] };
+  /**
+   * 'name-only': the source sent a name and no code (MOPH-PHR diagnoses as text, hospital drug names), so
+   * any terminology match was made by name alone; such a fact never merges with a coded one (lib/phr).
+   */
+  codedBy?: 'name-only';
+  /** The facility that recorded it, when the source is a platform relaying several (MOPH-PHR: its hcode). */
+  facilityCode?: string;
 }
 
 export type AllergyVerification = 'confirmed' | 'unconfirmed' | 'refuted' | 'presumed' | 'unknown';
