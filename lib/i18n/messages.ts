@@ -74,6 +74,7 @@ export const MESSAGE_AREAS = {
   documents,
   alerts,
   originalRecord,
+  phr,
 } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };

@@ -23,6 +23,8 @@ const production = {
   SMS_URL: 'https://sms.example.th',
   AUDIT_CHECKPOINT_KEY: 'q5Hq0Qy4u3w0dQm8cH1cQw7Yx6k2a9sZbQ1mT3pXr0E=',
   AUDIT_CHECKPOINT_DIR: '/var/lib/viewer/audit-checkpoints',
+  WEBAUTHN_RP_ID: 'viewer.example.th',
+  WEBAUTHN_ORIGINS: 'https://viewer.example.th',
 };
 const real = {
   PHR_URL: 'https://phr1.moph.go.th/api',
