@@ -22,6 +22,7 @@ const KIND_LABEL: Record<FactKind, MessageKey> = {
   immunization: 'record.kind.immunization',
   procedure: 'record.kind.procedure',
   encounter: 'record.kind.encounter',
+  flag: 'record.kind.flag',
 };
 
 const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, MessageKey> = {

@@ -92,6 +92,7 @@ export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [stri
       break;
     case 'immunization':
     case 'procedure':
+    case 'flag':
       break;
   }
   return rows;

@@ -66,6 +66,7 @@ function sectionProblem(fact: ClinicalFact, entryId: string, model: TimelineMode
     case 'lab-report':
     case 'imaging':
     case 'encounter':
+    case 'flag':
       return undefined;
   }
 }

@@ -30,6 +30,7 @@ export const HOSPITAL_SEARCHES: readonly { type: string; category?: string; incl
   { type: 'Immunization' },
   { type: 'Procedure' },
   { type: 'Encounter' },
+  { type: 'Flag' },
 ];
 
 export interface HospitalRecordsOptions {

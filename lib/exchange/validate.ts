@@ -10,6 +10,7 @@ import type {
   Condition,
   DiagnosticReport,
   Encounter,
+  Flag,
   Immunization,
   Medication,
   MedicationDispense,
@@ -31,6 +32,7 @@ export const ALLOWED_RESOURCE_TYPES = [
   'Immunization',
   'Procedure',
   'Encounter',
+  'Flag',
 ] as const;
 
 export type AllowedResourceType = (typeof ALLOWED_RESOURCE_TYPES)[number];
@@ -46,7 +48,8 @@ export type ExchangeResource =
   | DiagnosticReport
   | Immunization
   | Procedure
-  | Encounter;
+  | Encounter
+  | Flag;
 
 export function isAllowedResourceType(type: string): type is AllowedResourceType {
   return (ALLOWED_RESOURCE_TYPES as readonly string[]).includes(type);

@@ -8,12 +8,24 @@ import * as emergency from './messages/emergency';
 import * as fhir from './messages/fhir';
 import * as patient from './messages/patient';
 import * as record from './messages/record';
+import * as vitals from './messages/vitals';
 
 // One file per area under ./messages, each with a Thai part and an English part typed against it.
 // Thai is the source language: its keys are the MessageKey union, and English must provide every key.
 // A new key goes in its area's file (both parts); a new area is a new file, spread in below and listed
 // in MESSAGE_AREAS. Components and pages never hold their own words (lib/i18n/catalogue.test.ts).
-const th = { ...common.th, ...auth.th, ...admin.th, ...audit.th, ...consent.th, ...emergency.th, ...fhir.th, ...record.th, ...patient.th };
+const th = {
+  ...common.th,
+  ...auth.th,
+  ...admin.th,
+  ...audit.th,
+  ...consent.th,
+  ...emergency.th,
+  ...fhir.th,
+  ...record.th,
+  ...patient.th,
+  ...vitals.th,
+};
 
 export type MessageKey = keyof typeof th;
 type Messages = Record<MessageKey, string>;
@@ -28,10 +40,11 @@ const en: Messages = {
   ...fhir.en,
   ...record.en,
   ...patient.en,
+  ...vitals.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
-export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient } as const;
+export const MESSAGE_AREAS = { common, auth, admin, audit, consent, emergency, fhir, record, patient, vitals } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };
 

@@ -19,6 +19,7 @@ const TYPE_PREFIX: Record<string, string> = {
   Immunization: 'imm',
   Procedure: 'prc',
   Encounter: 'enc',
+  Flag: 'flg',
 };
 
 /** The shared state of one hospital's chart for one patient. */

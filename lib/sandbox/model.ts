@@ -12,6 +12,7 @@ export const SERVED_TYPES = [
   'Immunization',
   'Procedure',
   'Encounter',
+  'Flag',
 ] as const;
 
 export type ServedType = (typeof SERVED_TYPES)[number];

@@ -7,6 +7,7 @@ import type {
   Condition,
   DiagnosticReport,
   Encounter,
+  Flag,
   Immunization,
   Medication,
   MedicationDispense,
@@ -47,7 +48,8 @@ type ServedResource =
   | DiagnosticReport
   | Immunization
   | Procedure
-  | Encounter;
+  | Encounter
+  | Flag;
 
 export function clinicalDate(resource: Resource): string {
   const r = resource as ServedResource;
@@ -70,6 +72,7 @@ export function clinicalDate(resource: Resource): string {
     case 'Procedure':
       return r.performedDateTime ?? r.performedPeriod?.start ?? r.meta?.lastUpdated ?? '';
     case 'Encounter':
+    case 'Flag':
       return r.period?.start ?? r.meta?.lastUpdated ?? '';
   }
 }

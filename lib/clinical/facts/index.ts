@@ -9,6 +9,7 @@ import { allergyFact } from './allergy';
 import { conditionFact } from './condition';
 import { diagnosticReportFact } from './diagnostic-report';
 import { encounterFact } from './encounter';
+import { flagFact } from './flag';
 import { immunizationFact } from './immunization';
 import { dosageText, medicationFact } from './medication';
 import { observationFacts } from './observation';
@@ -82,6 +83,7 @@ function mapResource(
   if (type === 'Immunization') return immunizationFact(r, hospitalCode);
   if (type === 'Procedure') return procedureFact(r, hospitalCode);
   if (type === 'Encounter') return encounterFact(r, hospitalCode);
+  if (type === 'Flag') return flagFact(r, hospitalCode);
   return null;
 }
 

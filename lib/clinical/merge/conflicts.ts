@@ -23,6 +23,7 @@ function conflictReason(kind: FactKind, reps: ClinicalFact[]): ConflictReason {
     case 'immunization':
     case 'procedure':
     case 'encounter':
+    case 'flag':
       return 'status';
   }
 }

@@ -56,6 +56,7 @@ function signatureText(f: ClinicalFact): string {
     case 'immunization':
     case 'procedure':
     case 'encounter':
+    case 'flag':
       return f.status;
   }
 }

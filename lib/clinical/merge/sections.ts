@@ -109,6 +109,7 @@ function dealEntry(s: Sections, g: number, e: TimelineEntry): void {
       break;
     }
     case 'lab-report':
+    case 'flag':
       break;
   }
 }

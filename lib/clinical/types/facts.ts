@@ -3,7 +3,17 @@ import type { DrugClass, HighRiskClass } from '../terminology';
 import type { VaccineGroup } from '../terminology/cvx-groups';
 
 export type FactKind =
-  'allergy' | 'medication' | 'condition' | 'lab' | 'vital' | 'lab-report' | 'imaging' | 'immunization' | 'procedure' | 'encounter';
+  | 'allergy'
+  | 'medication'
+  | 'condition'
+  | 'lab'
+  | 'vital'
+  | 'lab-report'
+  | 'imaging'
+  | 'immunization'
+  | 'procedure'
+  | 'encounter'
+  | 'flag';
 
 export const FACT_KINDS: readonly FactKind[] = [
   'allergy',
@@ -16,6 +26,7 @@ export const FACT_KINDS: readonly FactKind[] = [
   'immunization',
   'procedure',
   'encounter',
+  'flag',
 ];
 
 /** Normalised status across resource types (FHIR value sets differ per resource). */
@@ -174,6 +185,14 @@ export interface EncounterFact extends FactBase {
   reason?: string;
 }
 
+/** A hospital's alert about the patient (FHIR Flag): infection control, DNR, fall risk … */
+export interface FlagFact extends FactBase {
+  kind: 'flag';
+  /** flag-category codes as sent (safety, clinical, infection-control, advance-directive …). */
+  categories: string[];
+  period?: Period;
+}
+
 export type ClinicalFact =
   | AllergyFact
   | MedicationFact
@@ -183,7 +202,8 @@ export type ClinicalFact =
   | ImagingFact
   | ImmunizationFact
   | ProcedureFact
-  | EncounterFact;
+  | EncounterFact
+  | FlagFact;
 
 /** What the browser receives for a sealed record before the physician states a reason: no content. */
 export interface SealedFactStub {
