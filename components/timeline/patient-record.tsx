@@ -20,6 +20,9 @@ import { KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
 import { TimelineList } from './timeline-list';
 import { timelineStream } from './timeline-stream';
 import { useMergedTimeline } from './use-merged-timeline';
+import { BannerAlerts } from './banner-alerts';
+import { VitalsPanel } from './vitals-panel';
+import { ALERT_KINDS, deriveAlertFlags } from '@/lib/clinical/alert-flags';
 
 // recharts is only needed on the Labs tab: keep it out of the first load.
 const LabTrends = dynamic(() => import('./lab-trends'), { ssr: false, loading: () => <p>…</p> });
@@ -48,7 +51,7 @@ async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en')
   return (await res.json()) as HospitalView;
 }
 
-type Tab = 'timeline' | 'labs' | 'imaging';
+type Tab = 'timeline' | 'labs' | 'vitals' | 'imaging';
 
 /**
  * The merged record: one query per sharing hospital (first answered through one streamed request), merged again (in slices, see useMergedTimeline)
@@ -126,8 +129,10 @@ export function PatientRecord({
       problems: computePanelCoverage(answers, PANEL_KINDS.problems),
       keyLabs: computePanelCoverage(answers, PANEL_KINDS.keyLabs),
       crossCheck: computePanelCoverage(answers, PANEL_KINDS.crossCheck),
+      alerts: computePanelCoverage(answers, ALERT_KINDS),
     };
   }, [ledgerStamp, stamp]); // eslint-disable-line react-hooks/exhaustive-deps
+  const alerts = useMemo(() => deriveAlertFlags(model, now), [model, now]);
   const keyLabs = useMemo(
     () => model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey)),
     [model],
@@ -156,11 +161,13 @@ export function PatientRecord({
   const tabs: { id: Tab; label: string }[] = [
     { id: 'timeline', label: translate(lang, 'record.tabs.timeline') },
     { id: 'labs', label: translate(lang, 'record.tabs.labs', { count: model.labs.length }) },
+    { id: 'vitals', label: translate(lang, 'record.tabs.vitals', { count: model.vitals.length }) },
     { id: 'imaging', label: translate(lang, 'record.tabs.imaging', { count: model.imaging.length }) },
   ];
 
   return (
     <div className="space-y-4">
+      <BannerAlerts alerts={alerts} coverage={coverage.alerts} names={names} lang={lang} calendar={calendar} />
       <CoverageLedger
         rows={ledger}
         lang={lang}
@@ -220,6 +227,7 @@ export function PatientRecord({
           <TimelineList entries={model.entries} names={names} lang={lang} calendar={calendar} onOpen={setDetail} onUnseal={setSealed} />
         )}
         {tab === 'labs' && <LabTrends series={model.labs} names={names} lang={lang} calendar={calendar} />}
+        {tab === 'vitals' && <VitalsPanel model={model} names={names} lang={lang} calendar={calendar} />}
         {tab === 'imaging' && (
           <ul className="space-y-2" data-testid="imaging-list">
             {model.imaging.map((im) => (
