@@ -18,6 +18,7 @@ test.afterEach(async () => {
 test('banner alerts name their hospitals and the ones missing; BP charts two hospitals; the flowsheet is a keyboard grid', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // a consent, a late hospital, charts, a walk through the grid and an axe scan
   // Siriraj answers late: until then the banner must say its alerts lack Siriraj, never "no alerts".
   await sandboxControl('/_sandbox/faults', { '13781': { latencyMs: 4000 } });
   await signInAtKlang(page);
