@@ -62,8 +62,6 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
   const colCount = sheet.columns.length;
   // The model may shrink when a hospital's answer is replaced: keep the tab stop inside the grid.
   const pos: GridPos = { row: Math.min(focus.row, rowCount), col: Math.min(focus.col, colCount) };
-  // The virtualisers' functions change as they measure: this grid is not memoised by the compiler, on purpose.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const rows = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -110,8 +108,10 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
   const width = ROWHEAD_W + cols.getTotalSize();
   const vCols = cols.getVirtualItems();
   const tab = (row: number, col: number) => (pos.row === row && pos.col === col ? 0 : -1);
-  const onFocusCell = (row: number, col: number) => () => {
-    if (pos.row !== row || pos.col !== col) setFocus({ row, col });
+  // One focus handler for the whole grid (a click or a screen reader moves focus too): cells stay memoised.
+  const onFocus = (e: React.FocusEvent) => {
+    const at = (e.target as HTMLElement).dataset.pos?.split(':').map(Number);
+    if (at?.length === 2 && (at[0] !== pos.row || at[1] !== pos.col)) setFocus({ row: at[0]!, col: at[1]! });
   };
   const focused = pos.row > 0 && pos.col > 0 ? sheet.cell(pos.row - 1, pos.col - 1) : undefined;
   const focusedSeries = pos.row > 0 ? sheet.rows[pos.row - 1]?.series : undefined;
@@ -138,6 +138,7 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
         aria-colcount={colCount + 1}
         className="relative h-[28rem] overflow-auto rounded-md border border-line bg-surface"
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
         data-testid="flowsheet-grid"
       >
         <div style={{ height: HEADER_H + rows.getTotalSize(), width, position: 'relative' }}>
@@ -147,7 +148,6 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
               aria-colindex={1}
               tabIndex={tab(0, 0)}
               data-pos="0:0"
-              onFocus={onFocusCell(0, 0)}
               className="sticky left-0 z-30 flex h-full items-center border-b border-r border-line bg-surface px-2 text-sm font-semibold"
               style={{ width: ROWHEAD_W }}
             >
@@ -160,7 +160,6 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
                 aria-colindex={vc.index + 2}
                 tabIndex={tab(0, vc.index + 1)}
                 data-pos={`0:${vc.index + 1}`}
-                onFocus={onFocusCell(0, vc.index + 1)}
                 className="absolute top-0 flex h-full items-center border-b border-line px-2 text-sm font-semibold"
                 style={{ left: ROWHEAD_W + vc.start, width: vc.size }}
               >
@@ -184,7 +183,6 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
                   aria-colindex={1}
                   tabIndex={tab(vr.index + 1, 0)}
                   data-pos={`${vr.index + 1}:0`}
-                  onFocus={onFocusCell(vr.index + 1, 0)}
                   className="sticky left-0 z-10 flex h-full items-center truncate border-b border-r border-line bg-surface px-2 text-sm"
                   style={{ width: ROWHEAD_W }}
                 >
@@ -201,7 +199,6 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
                     left={ROWHEAD_W + vc.start}
                     width={vc.size}
                     tabIndex={tab(vr.index + 1, vc.index + 1)}
-                    onFocus={onFocusCell(vr.index + 1, vc.index + 1)}
                     names={names}
                     lang={lang}
                   />
@@ -226,7 +223,7 @@ export const FlowsheetGrid = memo(function FlowsheetGrid({
   );
 });
 
-function Cell({
+const Cell = memo(function Cell({
   points,
   series,
   row,
@@ -234,7 +231,6 @@ function Cell({
   left,
   width,
   tabIndex,
-  onFocus,
   names,
   lang,
 }: {
@@ -245,7 +241,6 @@ function Cell({
   left: number;
   width: number;
   tabIndex: number;
-  onFocus: () => void;
   names: Names;
   lang: Lang;
 }) {
@@ -262,7 +257,6 @@ function Cell({
       data-pos={`${row}:${col}`}
       data-abnormal={abnormal ? 'true' : undefined}
       title={points === undefined ? undefined : details}
-      onFocus={onFocus}
       className={`absolute top-0 flex h-full items-center gap-1 border-b border-line px-2 text-sm tabular-nums focus:outline focus:outline-2 focus:outline-info ${abnormal ? 'bg-warning-bg font-semibold text-warning' : ''}`}
       style={{ left, width }}
     >
@@ -279,4 +273,4 @@ function Cell({
       {latest === undefined && <span className="sr-only">{details}</span>}
     </div>
   );
-}
+});

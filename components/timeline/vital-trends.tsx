@@ -12,8 +12,10 @@ import {
   bloodPressureRows,
   pairBloodPressure,
   readingHospitals,
+  seriesRows,
   vitalChartSeries,
-  type BloodPressureChartRow,
+  type BloodPressureReading,
+  type ChartRow,
   type VitalChartKey,
 } from '@/lib/clinical/vital-series';
 import { translate } from '@/lib/i18n/messages';
@@ -106,19 +108,23 @@ function BloodPressureChart({ vitals, names, lang, calendar }: { vitals: LabSeri
             <YAxis width={72} label={{ value: 'mmHg', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
             <Tooltip
               content={({ active, payload }) => {
-                const row = payload?.[0]?.payload as BloodPressureChartRow | undefined;
+                const row = payload?.[0]?.payload as ChartRow<BloodPressureReading> | undefined;
                 if (!active || row === undefined) return null;
-                const r = row.reading;
                 return (
-                  <div className="card text-sm" data-testid="bp-tooltip">
-                    <div className="font-semibold">{formatSourceDate(r.date, lang, calendar, true)}</div>
-                    <div>{nameOf(r.hospitalCode)}</div>
-                    <div>
-                      {translate(lang, 'vitals.systolic')}: {part(r.systolic)}
-                    </div>
-                    <div>
-                      {translate(lang, 'vitals.diastolic')}: {part(r.diastolic)}
-                    </div>
+                  <div className="card space-y-1 text-sm" data-testid="bp-tooltip">
+                    {row.items.map((r) => (
+                      <div key={`${r.hospitalCode}|${r.systolic?.factId ?? r.diastolic?.factId}`}>
+                        <div className="font-semibold">
+                          {formatSourceDate(r.date, lang, calendar, true)} · {nameOf(r.hospitalCode)}
+                        </div>
+                        <div>
+                          {translate(lang, 'vitals.systolic')}: {part(r.systolic)}
+                        </div>
+                        <div>
+                          {translate(lang, 'vitals.diastolic')}: {part(r.diastolic)}
+                        </div>
+                      </div>
+                    ))}
                   </div>
                 );
               }}
@@ -128,7 +134,7 @@ function BloodPressureChart({ vitals, names, lang, calendar }: { vitals: LabSeri
               (['sys', 'dia'] as const).map((half) => (
                 <Line
                   key={`${h}:${half}`}
-                  dataKey={(row: BloodPressureChartRow) => row.values[`${h}:${half}`]}
+                  dataKey={(row: ChartRow<BloodPressureReading>) => row.values[`${h}:${half}`]}
                   name={translate(lang, 'vitals.seriesName', {
                     hospital: nameOf(h),
                     part: translate(lang, half === 'sys' ? 'vitals.systolic' : 'vitals.diastolic'),
@@ -184,21 +190,11 @@ function BloodPressureChart({ vitals, names, lang, calendar }: { vitals: LabSeri
   );
 }
 
-interface PointRow {
-  t: number;
-  point: LabPoint;
-  [hospital: string]: number | LabPoint;
-}
-
 function SingleVitalChart({ series, names, lang, calendar }: { series: LabSeries; names: Names; lang: Lang; calendar: Calendar }) {
-  const { rows, hospitals } = useMemo(() => {
-    const rows: PointRow[] = [];
-    for (const p of series.points) {
-      const t = p.date === null ? Number.NaN : Date.parse(p.date);
-      if (Number.isFinite(t)) rows.push({ t, point: p, [p.hospitalCode]: p.value });
-    }
-    return { rows, hospitals: [...new Set(series.points.map((p) => p.hospitalCode))].sort() };
-  }, [series]);
+  const { rows, hospitals } = useMemo(
+    () => ({ rows: seriesRows(series), hospitals: [...new Set(series.points.map((p) => p.hospitalCode))].sort() }),
+    [series],
+  );
   const unit = displayUnit(series.unit);
   const nameOf = (h: string) => names[h] ?? h;
   return (
@@ -226,13 +222,18 @@ function SingleVitalChart({ series, names, lang, calendar }: { series: LabSeries
             />
             <Tooltip
               content={({ active, payload }) => {
-                const row = payload?.[0]?.payload as PointRow | undefined;
+                const row = payload?.[0]?.payload as ChartRow<LabPoint> | undefined;
                 if (!active || row === undefined) return null;
                 return (
-                  <div className="card text-sm" data-testid="vital-tooltip">
-                    <div className="font-semibold">{formatSourceDate(row.point.date, lang, calendar, true)}</div>
-                    <div>{nameOf(row.point.hospitalCode)}</div>
-                    <div>{valueWithSource(series.analyteKey, row.point, lang)}</div>
+                  <div className="card space-y-1 text-sm" data-testid="vital-tooltip">
+                    {row.items.map((p) => (
+                      <div key={p.factId}>
+                        <div className="font-semibold">
+                          {formatSourceDate(p.date, lang, calendar, true)} · {nameOf(p.hospitalCode)}
+                        </div>
+                        <div>{valueWithSource(series.analyteKey, p, lang)}</div>
+                      </div>
+                    ))}
                   </div>
                 );
               }}
@@ -241,7 +242,7 @@ function SingleVitalChart({ series, names, lang, calendar }: { series: LabSeries
             {hospitals.map((h, i) => (
               <Line
                 key={h}
-                dataKey={h}
+                dataKey={(row: ChartRow<LabPoint>) => row.values[h]}
                 name={h}
                 stroke={PALETTE[i % PALETTE.length]}
                 connectNulls

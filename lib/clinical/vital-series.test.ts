@@ -6,7 +6,7 @@ import { buildFlowsheet, isAbnormal } from './flowsheet';
 import { mergeTimeline } from './merge';
 import type { ClinicalFact } from './types';
 import { SYSTEMS } from './terminology';
-import { availableVitalCharts, bloodPressureRows, pairBloodPressure, readingHospitals } from './vital-series';
+import { availableVitalCharts, binChartRows, bloodPressureRows, pairBloodPressure, readingHospitals } from './vital-series';
 
 const NOW = '2024-06-30T12:00:00+07:00';
 
@@ -89,6 +89,39 @@ describe('blood pressure: a panel and two Observations pair into readings per ho
       ],
     });
     expect(availableVitalCharts(m.vitals, m.labs)).toEqual(['bp', 'egfr']);
+  });
+});
+
+describe('chart rows: readings close in time share a row, never two values of one line', () => {
+  const day = 86_400_000;
+  // 12 hospitals, 120 monthly visits each, two days apart: the stress patient's shape.
+  const entries = Array.from({ length: 12 * 120 }, (_, i) => {
+    const h = i % 12;
+    const v = Math.floor(i / 12);
+    return { t: v * 30 * day + h * 2 * day, values: { [`H${h}`]: v }, item: i };
+  });
+  const rows = binChartRows(entries, 240);
+
+  it('keeps every reading, in at most about the row limit', () => {
+    expect(rows.length).toBeLessThanOrEqual(260);
+    expect(rows.flatMap((r) => r.items).sort((a, b) => a - b)).toEqual(entries.map((e) => e.item));
+  });
+
+  it('never puts two values of one line in a row, and shifts no reading by more than a row width', () => {
+    const width = (entries.at(-1)!.t - entries[0]!.t) / 240;
+    for (const r of rows) {
+      expect(Object.keys(r.values)).toHaveLength(r.items.length);
+      for (const i of r.items) expect(entries[i]!.t - r.t).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('leaves sparse readings one row each, and undated ones out', () => {
+    const few = binChartRows([
+      { t: 0, values: { A: 1 }, item: 'a' },
+      { t: 100 * day, values: { A: 2 }, item: 'b' },
+      { t: Number.NaN, values: { A: 3 }, item: 'c' },
+    ]);
+    expect(few.map((r) => r.items)).toEqual([['a'], ['b']]);
   });
 });
 
