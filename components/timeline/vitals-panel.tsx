@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Calendar, Lang } from '@/lib/i18n/format';
 import { buildFlowsheet } from '@/lib/clinical/flowsheet';
 import type { TimelineModel } from '@/lib/clinical/types';
@@ -23,10 +23,17 @@ export function VitalsPanel({
   calendar: Calendar;
 }) {
   const sheet = useMemo(() => buildFlowsheet(model.vitals, model.labs), [model.vitals, model.labs]);
+  // The charts render in a later, interruptible pass: the grid shows first, and the stress patient's
+  // tab opens as two shorter tasks instead of one.
+  const chartModel = useDeferredValue<TimelineModel | null>(model, null);
   return (
     <div className="grid gap-4 xl:grid-cols-2" data-testid="vitals-panel">
       <section className="min-w-0">
-        <VitalTrends vitals={model.vitals} labs={model.labs} names={names} lang={lang} calendar={calendar} />
+        {chartModel === null ? (
+          <p>…</p>
+        ) : (
+          <VitalTrends vitals={chartModel.vitals} labs={chartModel.labs} names={names} lang={lang} calendar={calendar} />
+        )}
       </section>
       <section className="min-w-0">
         <FlowsheetGrid sheet={sheet} names={names} lang={lang} calendar={calendar} />
