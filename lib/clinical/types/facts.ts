@@ -3,17 +3,7 @@ import type { DrugClass, HighRiskClass } from '../terminology';
 import type { VaccineGroup } from '../terminology/cvx-groups';
 
 export type FactKind =
-  | 'allergy'
-  | 'medication'
-  | 'condition'
-  | 'lab'
-  | 'vital'
-  | 'lab-report'
-  | 'imaging'
-  | 'immunization'
-  | 'procedure'
-  | 'encounter'
-  | 'flag';
+  'allergy' | 'medication' | 'condition' | 'lab' | 'vital' | 'lab-report' | 'imaging' | 'immunization' | 'procedure' | 'encounter' | 'flag';
 
 export const FACT_KINDS: readonly FactKind[] = [
   'allergy',
