@@ -18,7 +18,7 @@ function tick(t: unknown, lang: Lang, calendar: Calendar): string {
 }
 
 // Distinguishable colours for up to 12 hospitals; hospitals are also named in the legend and table.
-const PALETTE = [
+export const PALETTE = [
   '#0f5f73',
   '#b42318',
   '#175cd3',

@@ -23,6 +23,7 @@ const KIND_LABEL: Record<FactKind, MessageKey> = {
   procedure: 'record.kind.procedure',
   encounter: 'record.kind.encounter',
   document: 'record.kind.document',
+  flag: 'record.kind.flag',
 };
 
 const ENCOUNTER_CLASS_LABEL: Record<EncounterClass, MessageKey> = {

@@ -41,6 +41,8 @@ export function PatientBannerView({
         </p>
       </div>
       {children}
+      {/* Filled in the browser by BannerAlerts once the hospitals' records are merged. */}
+      <div id="patient-banner-alerts" className="basis-full empty:hidden" />
     </section>
   );
 }

@@ -22,6 +22,9 @@ import { KeyLabsPanel, MedicationPanel, ProblemPanel } from './summary-panels';
 import { pageAnswers } from './page-answers';
 import { TimelineList } from './timeline-list';
 import { useMergedTimeline } from './use-merged-timeline';
+import { BannerAlerts } from './banner-alerts';
+import { VitalsPanel } from './vitals-panel';
+import { ALERT_KINDS, deriveAlertFlags } from '@/lib/clinical/alert-flags';
 
 // recharts is only needed on the Labs tab: keep it out of the first load.
 const LabTrends = dynamic(() => import('./lab-trends'), { ssr: false, loading: () => <p>…</p> });
@@ -56,7 +59,7 @@ async function fetchHospital(accessId: string, hcode: string, lang: 'th' | 'en')
   return (await res.json()) as HospitalView;
 }
 
-type Tab = 'timeline' | 'labs' | 'imaging' | 'documents';
+type Tab = 'timeline' | 'labs' | 'vitals' | 'imaging' | 'documents';
 
 /**
  * The merged record: one query per sharing hospital (first answered by the page's own streamed response:
@@ -145,8 +148,10 @@ export function PatientRecord({
       problems: computePanelCoverage(answers, PANEL_KINDS.problems),
       keyLabs: computePanelCoverage(answers, PANEL_KINDS.keyLabs),
       crossCheck: computePanelCoverage(answers, PANEL_KINDS.crossCheck),
+      alerts: computePanelCoverage(answers, ALERT_KINDS),
     };
   }, [ledgerStamp, stamp]); // eslint-disable-line react-hooks/exhaustive-deps
+  const alerts = useMemo(() => deriveAlertFlags(model, now), [model, now]);
   const keyLabs = useMemo(
     () => model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey)),
     [model],
@@ -182,12 +187,14 @@ export function PatientRecord({
   const tabs: { id: Tab; label: string }[] = [
     { id: 'timeline', label: translate(lang, 'record.tabs.timeline') },
     { id: 'labs', label: translate(lang, 'record.tabs.labs', { count: model.labs.length }) },
+    { id: 'vitals', label: translate(lang, 'record.tabs.vitals', { count: model.vitals.length }) },
     { id: 'imaging', label: translate(lang, 'record.tabs.imaging', { count: model.imaging.length }) },
     { id: 'documents', label: translate(lang, 'record.tabs.documents', { count: model.documents.length + sealedDocuments.length }) },
   ];
 
   return (
     <div className="space-y-4">
+      <BannerAlerts alerts={alerts} coverage={coverage.alerts} names={names} lang={lang} calendar={calendar} />
       <CoverageLedger
         rows={ledger}
         lang={lang}
@@ -260,6 +267,7 @@ export function PatientRecord({
           />
         )}
         {tab === 'labs' && <LabTrends series={model.labs} names={names} lang={lang} calendar={calendar} />}
+        {tab === 'vitals' && <VitalsPanel model={model} names={names} lang={lang} calendar={calendar} />}
         {tab === 'imaging' && (
           <ul className="space-y-2" data-testid="imaging-list">
             {model.imaging.map((im) => (

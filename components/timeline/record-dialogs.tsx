@@ -97,6 +97,11 @@ export function factRows(f: ClinicalFact, lang: Lang, calendar: Calendar): [stri
     case 'immunization':
     case 'procedure':
       break;
+    case 'document':
+      rows.push([translate(lang, 'documents.type'), f.typeText], [translate(lang, 'documents.author'), f.authorOrganization ?? '—']);
+      break;
+    case 'flag':
+      break;
   }
   return rows;
 }

@@ -71,6 +71,7 @@ function entryDetail(e: TimelineEntry, lang: Lang): string {
       return [f.icd10 ?? f.icd10tm, statusLabel(lang, f.status)].filter(Boolean).join(' · ');
     case 'immunization':
     case 'procedure':
+    case 'flag':
       return statusLabel(lang, f.status);
     case 'document':
       return [f.typeText, f.authorOrganization].filter(Boolean).join(' · ');

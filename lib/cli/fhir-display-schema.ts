@@ -23,6 +23,7 @@ export const DISPLAY_RESOURCE_TYPES = [
   'Encounter',
   'DocumentReference',
   'Composition',
+  'Flag',
 ] as const;
 
 interface StructureDefinitionJson {

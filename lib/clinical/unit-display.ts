@@ -26,6 +26,8 @@ export function displayUnit(unit: string | undefined): string {
   if (u === '1' || /^\{[^}]*\}$/.test(u)) return '';
   if (u === 'Cel') return '°C';
   if (u === '[degF]') return '°F';
+  if (u === '[lb_av]') return 'lb';
+  if (u === '[in_i]') return 'in';
   return u
     .replace(/\{([^}]*)\}/g, (_, note: string) => note.replace(/_/g, ' '))
     .replace(/\[([^\]]*)\]/g, '$1')

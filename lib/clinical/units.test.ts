@@ -24,6 +24,15 @@ describe('toCanonical', () => {
     ['calcium', 2.4, 'mmol/L', { value: 9.62, unit: 'mg/dL' }],
     ['haematocrit', 0.42, 'L/L', { value: 42, unit: '%' }],
     ['rbc', 4.5, '10*12/L', { value: 4.5, unit: '10*6/uL' }],
+    // Vital signs in non-SI units: °F is affine (an offset as well as a factor), lb and in are ratios.
+    ['temperature', 98.6, '[degF]', { value: 37, unit: 'Cel' }],
+    ['temperature', 101.3, '°F', { value: 38.5, unit: 'Cel' }],
+    ['temperature', 32, 'degF', { value: 0, unit: 'Cel' }],
+    ['temperature', 37.2, 'Cel', { value: 37.2, unit: 'Cel' }],
+    ['weight', 150, '[lb_av]', { value: 68, unit: 'kg' }],
+    ['weight', 150, 'lbs', { value: 68, unit: 'kg' }],
+    ['height', 62, '[in_i]', { value: 157, unit: 'cm' }],
+    ['height', 62, 'in', { value: 157, unit: 'cm' }],
   ] as const)('%s %d %s', (key, value, unit, expected) => {
     expect(toCanonical(key, value, unit)).toEqual(expected);
   });
@@ -58,6 +67,8 @@ describe('toCanonical', () => {
 describe('displayUnit', () => {
   it.each([
     ['mm[Hg]', 'mmHg'],
+    ['[lb_av]', 'lb'],
+    ['[in_i]', 'in'],
     ['Cel', '°C'],
     ['10*3/uL', '10³/µL'],
     ['10*9/L', '10⁹/L'],

@@ -26,6 +26,8 @@ export function normaliseUnit(unit: string): string {
 interface AnalyteUnits {
   canonical: string;
   factors: Map<string, number>;
+  /** Normalised unit → offset, only for the few affine scales (°F); empty for almost every analyte. */
+  offsets: Map<string, number>;
   /** Raw unit string as sent → factor (NaN = not convertible); hospitals send few distinct spellings. */
   cache: Map<string, number>;
 }
@@ -35,9 +37,13 @@ const CACHE_LIMIT = 256;
 const UNIT_TABLE = new Map<string, AnalyteUnits>();
 for (const a of ANALYTES) {
   const factors = new Map<string, number>();
+  const offsets = new Map<string, number>();
   factors.set(normaliseUnit(a.unit), 1);
-  for (const c of a.conversions) factors.set(normaliseUnit(c.unit), c.factor);
-  UNIT_TABLE.set(a.key, { canonical: a.unit, factors, cache: new Map() });
+  for (const c of a.conversions) {
+    factors.set(normaliseUnit(c.unit), c.factor);
+    if (c.offset !== undefined) offsets.set(normaliseUnit(c.unit), c.offset);
+  }
+  UNIT_TABLE.set(a.key, { canonical: a.unit, factors, offsets, cache: new Map() });
 }
 // Common spellings hospitals send for canonical units that UCUM writes differently.
 const ALIASES: Record<string, string> = {
@@ -53,6 +59,16 @@ const ALIASES: Record<string, string> = {
   'x10^3/ul': '10*3/ul',
   'x10^9/l': '10*9/l',
   'kg.': 'kg',
+  // Non-SI units bedside devices and some hospitals still send for vital signs.
+  '°f': '[degf]',
+  degf: '[degf]',
+  f: '[degf]',
+  lb: '[lb_av]',
+  lbs: '[lb_av]',
+  '[lb_us]': '[lb_av]',
+  in: '[in_i]',
+  inch: '[in_i]',
+  '[in_us]': '[in_i]',
 };
 
 /** Round converted values to three significant figures (never fewer than the integer digits). */
@@ -74,7 +90,17 @@ export function toCanonical(analyteKey: string, value: number, unit: string): Ca
     if (entry.cache.size < CACHE_LIMIT) entry.cache.set(unit, factor);
   }
   if (Number.isNaN(factor)) return null;
+  if (entry.offsets.size > 0) {
+    const offset = offsetOf(entry, unit);
+    if (offset !== 0) return { value: roundConverted(value * factor + offset), unit: entry.canonical };
+  }
   return { value: factor === 1 ? value : roundConverted(value * factor), unit: entry.canonical };
+}
+
+/** The offset of an affine unit (°F), through the same spellings as its factor; 0 for a ratio unit. */
+function offsetOf(entry: AnalyteUnits, unit: string): number {
+  const norm = normaliseUnit(unit);
+  return entry.offsets.get(norm) ?? entry.offsets.get(ALIASES[norm] ?? '') ?? 0;
 }
 
 function resolveFactor(entry: AnalyteUnits, unit: string): number {

@@ -12,9 +12,12 @@ const conventionRows = rows.filter(([, , c]) => c.convention !== undefined);
 
 describe('analyte unit conversions agree with UCUM', () => {
   it.each(ucumRows)('%s: %s ← %j', (_key, canonical, c) => {
-    const r = utils.convertUnitTo(c.unit, 1, canonical);
-    expect(r.status, r.msg.join('; ')).toBe('succeeded');
-    expect(c.factor).toBeCloseTo(r.toVal!, 9);
+    // Two points prove factor and offset (an affine scale such as °F has both).
+    for (const v of c.offset === undefined ? [1] : [0, 100]) {
+      const r = utils.convertUnitTo(c.unit, v, canonical);
+      expect(r.status, r.msg.join('; ')).toBe('succeeded');
+      expect(v * c.factor + (c.offset ?? 0)).toBeCloseTo(r.toVal!, 9);
+    }
   });
 
   // Substance-specific: UCUM converts mol ↔ g only given the molar mass, which the row records. The

@@ -66,6 +66,9 @@ function sectionProblem(fact: ClinicalFact, entryId: string, model: TimelineMode
     case 'lab-report':
     case 'imaging':
     case 'encounter':
+    case 'document':
+      return model.documents.some((d) => d.factId === fact.id) ? undefined : 'not in the documents list';
+    case 'flag':
       return undefined;
   }
 }

@@ -33,6 +33,7 @@ export const HOSPITAL_SEARCHES: readonly { type: string; category?: string; incl
   // Clinical documents: discharge summaries, referral letters, full reports (attachments are fetched only when opened).
   { type: 'DocumentReference' },
   { type: 'Composition' },
+  { type: 'Flag' },
 ];
 
 export interface HospitalRecordsOptions {

@@ -12,6 +12,7 @@ import type {
   DiagnosticReport,
   DocumentReference,
   Encounter,
+  Flag,
   Immunization,
   Medication,
   MedicationDispense,
@@ -35,6 +36,7 @@ export const ALLOWED_RESOURCE_TYPES = [
   'Encounter',
   'DocumentReference',
   'Composition',
+  'Flag',
 ] as const;
 
 export type AllowedResourceType = (typeof ALLOWED_RESOURCE_TYPES)[number];
@@ -52,7 +54,8 @@ export type ExchangeResource =
   | Procedure
   | Encounter
   | DocumentReference
-  | Composition;
+  | Composition
+  | Flag;
 
 export function isAllowedResourceType(type: string): type is AllowedResourceType {
   return (ALLOWED_RESOURCE_TYPES as readonly string[]).includes(type);

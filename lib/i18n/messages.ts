@@ -14,6 +14,7 @@ import * as patient from './messages/patient';
 import * as phr from './messages/phr';
 import * as record from './messages/record';
 import * as terms from './messages/terms';
+import * as vitals from './messages/vitals';
 
 // One file per area under ./messages, each with a Thai part and an English part typed against it.
 // Thai is the source language: its keys are the MessageKey union, and English must provide every key.
@@ -35,6 +36,7 @@ const th = {
   ...alerts.th,
   ...originalRecord.th,
   ...phr.th,
+  ...vitals.th,
 };
 
 export type MessageKey = keyof typeof th;
@@ -56,6 +58,7 @@ const en: Messages = {
   ...alerts.en,
   ...originalRecord.en,
   ...phr.en,
+  ...vitals.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
@@ -75,6 +78,7 @@ export const MESSAGE_AREAS = {
   alerts,
   originalRecord,
   phr,
+  vitals,
 } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };

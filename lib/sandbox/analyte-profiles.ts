@@ -19,4 +19,8 @@ export const ANALYTE_PROFILE: Record<string, { mean: number; sd: number; low: nu
   temperature: { mean: 36.8, sd: 0.3, low: 36.0, high: 37.5, decimals: 1 },
   weight: { mean: 62, sd: 10, low: 0, high: 0, decimals: 1 },
   spo2: { mean: 98, sd: 1, low: 95, high: 100, decimals: 0 },
+  'resp-rate': { mean: 16, sd: 2, low: 12, high: 20, decimals: 0 },
+  height: { mean: 158, sd: 8, low: 0, high: 0, decimals: 1 },
+  // WHO's Asian cut-offs (18.5–22.9), which Thai hospitals print.
+  bmi: { mean: 23, sd: 3, low: 18.5, high: 22.9, decimals: 1 },
 };

@@ -22,6 +22,7 @@ const TYPE_PREFIX: Record<string, string> = {
   DocumentReference: 'doc',
   Composition: 'cmp',
   Binary: 'bin',
+  Flag: 'flg',
 };
 
 /** The shared state of one hospital's chart for one patient. */

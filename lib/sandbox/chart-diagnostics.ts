@@ -22,7 +22,7 @@ export function writeObservation(chart: ChartCore, key: string, opts: Observatio
   if (!profile) throw new Error(`no profile for ${key}`);
   const unit = opts.unit ?? chart.style.units[key] ?? a.unit;
   const conversion = a.conversions.find((c) => c.unit === unit);
-  const toUnit = (canonical: number): number => (conversion ? canonical / conversion.factor : canonical);
+  const toUnit = (canonical: number): number => (conversion ? (canonical - (conversion.offset ?? 0)) / conversion.factor : canonical);
   const decimals = conversion ? Math.max(profile.decimals, unit === 'mmol/L' ? 1 : 0) : profile.decimals;
   const value = round(toUnit(opts.value), decimals);
   const effective = dateTimeDaysAgo(opts.daysAgo, opts.minute ?? 8 * 60 + 10);

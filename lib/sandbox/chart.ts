@@ -14,6 +14,7 @@ import type {
   Condition,
   DiagnosticReport,
   Encounter,
+  Flag,
   Immunization,
   MedicationDispense,
   MedicationRequest,
@@ -38,6 +39,7 @@ import {
   type ConditionOptions,
   type EncounterOptions,
 } from './chart-history';
+import { writeBloodPressurePanel, writeFlag, type BloodPressureOptions, type FlagOptions } from './chart-vitals';
 import {
   writeMedicationDispense,
   writeMedicationRequest,
@@ -75,6 +77,14 @@ export class Chart extends ChartCore {
 
   observation(key: string, opts: ObservationOptions): Observation {
     return writeObservation(this, key, opts);
+  }
+
+  bloodPressurePanel(opts: BloodPressureOptions): Observation {
+    return writeBloodPressurePanel(this, opts);
+  }
+
+  flag(opts: FlagOptions): Flag {
+    return writeFlag(this, opts);
   }
 
   bloodGroup(daysAgo: number, text: string, snomed: string): Observation {

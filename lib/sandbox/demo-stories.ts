@@ -31,6 +31,11 @@ export function fromDemo(d: DemoPatient): IndexPatient {
   return p;
 }
 
+/** Somsri's hospitals that chart vital signs in non-SI units (the viewer converts, keeping the value as sent). */
+const VITAL_UNITS: Record<string, Partial<Record<string, string>>> = {
+  '13781': { temperature: '[degF]', weight: '[lb_av]', height: '[in_i]' },
+};
+
 function somsri(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   const span = 1095;
   const sites: Array<[string, number]> = [
@@ -44,7 +49,8 @@ function somsri(ctx: Ctx, p: IndexPatient, rng: Rng): void {
       const enc = c.ref(
         c.encounter({ daysAgo: d, kind: 'AMB', reason: 'ติดตามเบาหวาน ความดัน ไต / Diabetes, hypertension and CKD follow-up' }),
       );
-      vitals(c, rng, d, enc, { sys: 142, dia: 86, weight: 68 });
+      // Every vital sign at each visit; 10661 sends blood pressure as one panel, 13781 charts in US units.
+      vitals(c, rng, d, enc, { sys: 142, dia: 86, weight: 68, heightCm: 156, bpPanel: hcode === '10661', units: VITAL_UNITS[hcode] });
       const results = [
         c.observation('hba1c', { daysAgo: d, value: trend(rng, d, span, 7.1, 8.4, 0.15), encounter: enc }),
         c.observation('creatinine', { daysAgo: d, value: trend(rng, d, span, 1.15, 1.62, 0.04), encounter: enc }),
@@ -82,6 +88,14 @@ function somsri(ctx: Ctx, p: IndexPatient, rng: Rng): void {
   klang.immunization('influenza', 20);
 
   const raj = chartFor(ctx, p, '10661');
+  // Colonised during the pneumonia admission: the ward flagged her for contact precautions.
+  raj.flag({
+    category: 'clinical',
+    // The hospital's own flag list (illustrative local code system, as hospitals' flag codes are local).
+    code: { system: 'https://hospital.local/10661/flag', code: 'MRSA-CP', display: 'MRSA carrier: contact precautions' },
+    text: 'MRSA carrier: contact precautions / เชื้อดื้อยา MRSA ใช้ contact precautions',
+    startDaysAgo: 510,
+  });
   raj.condition('ckd-3', { onsetDaysAgo: 900 });
   raj.condition('diabetes-t2', { onsetDaysAgo: 900 });
   raj.allergy('penicillin', {
@@ -169,6 +183,13 @@ function boonchai(ctx: Ctx, p: IndexPatient, rng: Rng): void {
     stroke,
   );
   pnk.observation('inr', { daysAgo: 420, value: 1.6, encounter: stroke });
+  // Decided with his family after the stroke admission.
+  pnk.flag({
+    category: 'advance-directive',
+    code: { system: SYSTEMS.snomed, code: '304253006', display: 'Not for resuscitation' },
+    text: 'DNR: ไม่ปั๊มหัวใจ / Do not resuscitate',
+    startDaysAgo: 410,
+  });
   pnk.observation('haemoglobin', { daysAgo: 420, value: 13.8, encounter: stroke });
   pnk.procedure('Physiotherapy', '91251008', 415, stroke);
   pnk.condition('hypertension', { onsetDaysAgo: 420 });

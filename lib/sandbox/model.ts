@@ -14,6 +14,7 @@ export const SERVED_TYPES = [
   'Encounter',
   'DocumentReference',
   'Composition',
+  'Flag',
 ] as const;
 
 export type ServedType = (typeof SERVED_TYPES)[number];

@@ -10,6 +10,7 @@ import type {
   Condition,
   DiagnosticReport,
   Encounter,
+  Flag,
   Immunization,
   Medication,
   MedicationDispense,
@@ -52,7 +53,8 @@ type ServedResource =
   | Procedure
   | Encounter
   | DocumentReference
-  | Composition;
+  | Composition
+  | Flag;
 
 export function clinicalDate(resource: Resource): string {
   const r = resource as ServedResource;
@@ -75,6 +77,7 @@ export function clinicalDate(resource: Resource): string {
     case 'Procedure':
       return r.performedDateTime ?? r.performedPeriod?.start ?? r.meta?.lastUpdated ?? '';
     case 'Encounter':
+    case 'Flag':
       return r.period?.start ?? r.meta?.lastUpdated ?? '';
     case 'DocumentReference':
       return r.date ?? r.context?.period?.start ?? r.meta?.lastUpdated ?? '';

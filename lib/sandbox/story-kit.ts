@@ -56,11 +56,48 @@ export function vitals(
   rng: Rng,
   daysAgo: number,
   enc: Reference<Encounter>,
-  base: { sys: number; dia: number; weight?: number },
+  base: {
+    sys: number;
+    dia: number;
+    weight?: number;
+    /** Blood pressure as one 85354-9 panel with components instead of two Observations. */
+    bpPanel?: boolean;
+    /** Adds temperature, respiratory rate, SpO₂, height and BMI. */
+    heightCm?: number;
+    units?: Partial<Record<string, string>>;
+  },
 ): void {
-  c.observation('systolic', { daysAgo, value: Math.round(rng.normal(base.sys, 6)), encounter: enc, minute: 8 * 60 });
-  c.observation('diastolic', { daysAgo, value: Math.round(rng.normal(base.dia, 4)), encounter: enc, minute: 8 * 60 });
+  const systolic = Math.round(rng.normal(base.sys, 6));
+  const diastolic = Math.round(rng.normal(base.dia, 4));
+  if (base.bpPanel === true) c.bloodPressurePanel({ daysAgo, systolic, diastolic, encounter: enc });
+  else {
+    c.observation('systolic', { daysAgo, value: systolic, encounter: enc, minute: 8 * 60 });
+    c.observation('diastolic', { daysAgo, value: diastolic, encounter: enc, minute: 8 * 60 });
+  }
   c.observation('heart-rate', { daysAgo, value: Math.round(rng.normal(80, 6)), encounter: enc, minute: 8 * 60 });
-  if (base.weight !== undefined)
-    c.observation('weight', { daysAgo, value: Math.round(rng.normal(base.weight, 0.8) * 10) / 10, encounter: enc, minute: 8 * 60 });
+  const weight = base.weight === undefined ? undefined : Math.round(rng.normal(base.weight, 0.8) * 10) / 10;
+  if (weight !== undefined) c.observation('weight', { daysAgo, value: weight, encounter: enc, minute: 8 * 60, unit: base.units?.weight });
+  if (base.heightCm !== undefined) moreVitals(c, daysAgo, enc, base.heightCm, weight, base.units);
+}
+
+/**
+ * Temperature, respiratory rate, SpO₂, height and BMI, from the day alone (no draw from the shared random
+ * stream, so adding them to a story leaves every other generated value as it was). `units` overrides
+ * the hospital's unit per analyte (°F, lb, in at a hospital that charts in US units).
+ */
+function moreVitals(
+  c: Chart,
+  daysAgo: number,
+  enc: Reference<Encounter>,
+  heightCm: number,
+  weight: number | undefined,
+  units: Partial<Record<string, string>> | undefined,
+): void {
+  const wobble = ((daysAgo * 7919) % 11) / 10 - 0.5; // −0.5 … +0.5, repeatable
+  const at = { daysAgo, encounter: enc, minute: 8 * 60 };
+  c.observation('temperature', { ...at, value: Math.round((36.8 + wobble * 0.6) * 10) / 10, unit: units?.temperature });
+  c.observation('resp-rate', { ...at, value: Math.round(16 + wobble * 4) });
+  c.observation('spo2', { ...at, value: Math.round(97 + wobble * 2) });
+  c.observation('height', { ...at, value: heightCm, unit: units?.height });
+  if (weight !== undefined) c.observation('bmi', { ...at, value: Math.round((weight / (heightCm / 100) ** 2) * 10) / 10 });
 }

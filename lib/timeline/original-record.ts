@@ -26,6 +26,7 @@ export const ORIGINAL_RECORD_TYPES = [
   'Encounter',
   'DocumentReference',
   'Composition',
+  'Flag',
 ] as const;
 
 export const originalRecordParamsSchema = z.object({

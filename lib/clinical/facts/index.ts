@@ -10,6 +10,7 @@ import { conditionFact } from './condition';
 import { diagnosticReportFact } from './diagnostic-report';
 import { compositionFact, documentReferenceFact } from './document';
 import { encounterFact } from './encounter';
+import { flagFact } from './flag';
 import { immunizationFact } from './immunization';
 import { dosageText, medicationFact } from './medication';
 import { observationFacts } from './observation';
@@ -85,6 +86,7 @@ function mapResource(
   if (type === 'Encounter') return encounterFact(r, hospitalCode);
   if (type === 'DocumentReference') return documentReferenceFact(r, hospitalCode);
   if (type === 'Composition') return compositionFact(r, hospitalCode);
+  if (type === 'Flag') return flagFact(r, hospitalCode);
   return null;
 }
 

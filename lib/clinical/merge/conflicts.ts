@@ -24,6 +24,7 @@ function conflictReason(kind: FactKind, reps: ClinicalFact[]): ConflictReason {
     case 'procedure':
     case 'encounter':
     case 'document':
+    case 'flag':
       return 'status';
   }
 }

@@ -57,6 +57,7 @@ function signatureText(f: ClinicalFact): string {
     case 'procedure':
     case 'encounter':
     case 'document':
+    case 'flag':
       return f.status;
   }
 }

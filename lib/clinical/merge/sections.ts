@@ -123,6 +123,7 @@ function dealEntry(s: Sections, g: number, e: TimelineEntry): void {
       s.documents.push(documentItem(e, f));
       break;
     case 'lab-report':
+    case 'flag':
       break;
   }
 }

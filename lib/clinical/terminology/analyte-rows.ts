@@ -309,7 +309,8 @@ export const ANALYTE_ROWS: AnalyteRow[] = [
     th: 'อุณหภูมิร่างกาย',
     tmlt: [],
     unit: 'Cel',
-    conversions: [],
+    // °C = (°F − 32) × 5/9 = °F × 5/9 − 160/9
+    conversions: [{ unit: '[degF]', factor: 5 / 9, offset: -160 / 9 }],
     category: 'vital-signs',
     decimals: 1,
   },
@@ -319,7 +320,10 @@ export const ANALYTE_ROWS: AnalyteRow[] = [
     th: 'น้ำหนัก',
     tmlt: [],
     unit: 'kg',
-    conversions: [{ unit: 'g', factor: 0.001 }],
+    conversions: [
+      { unit: 'g', factor: 0.001 },
+      { unit: '[lb_av]', factor: 0.45359237 },
+    ],
     category: 'vital-signs',
     decimals: 1,
   },
@@ -329,7 +333,10 @@ export const ANALYTE_ROWS: AnalyteRow[] = [
     th: 'ส่วนสูง',
     tmlt: [],
     unit: 'cm',
-    conversions: [{ unit: 'm', factor: 100 }],
+    conversions: [
+      { unit: 'm', factor: 100 },
+      { unit: '[in_i]', factor: 2.54 },
+    ],
     category: 'vital-signs',
     decimals: 1,
   },

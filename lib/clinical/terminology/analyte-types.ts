@@ -1,8 +1,10 @@
 /** A unit a value may arrive in and the factor that converts it to the analyte's canonical unit. */
 export interface UnitConversion {
   unit: string;
-  /** canonical = value × factor */
+  /** canonical = value × factor (+ offset) */
   factor: number;
+  /** Added after the factor, for a scale whose zero differs (°F → °C); absent for every ratio scale. */
+  offset?: number;
   /** g/mol of the substance when the factor turns an amount (mol) into a mass: UCUM needs it too. */
   molarMass?: number;
   /** Why a factor UCUM would not give is still right (a clinical convention), when it is one. */

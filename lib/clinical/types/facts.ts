@@ -13,7 +13,8 @@ export type FactKind =
   | 'immunization'
   | 'procedure'
   | 'encounter'
-  | 'document';
+  | 'document'
+  | 'flag';
 
 export const FACT_KINDS: readonly FactKind[] = [
   'allergy',
@@ -27,6 +28,7 @@ export const FACT_KINDS: readonly FactKind[] = [
   'procedure',
   'encounter',
   'document',
+  'flag',
 ];
 
 /** Normalised status across resource types (FHIR value sets differ per resource). */
@@ -221,6 +223,14 @@ export interface DocumentFact extends FactBase {
   problem?: DocumentProblem;
 }
 
+/** A hospital's alert about the patient (FHIR Flag): infection control, DNR, fall risk … */
+export interface FlagFact extends FactBase {
+  kind: 'flag';
+  /** flag-category codes as sent (safety, clinical, infection-control, advance-directive …). */
+  categories: string[];
+  period?: Period;
+}
+
 export type ClinicalFact =
   | AllergyFact
   | MedicationFact
@@ -231,7 +241,8 @@ export type ClinicalFact =
   | ImmunizationFact
   | ProcedureFact
   | EncounterFact
-  | DocumentFact;
+  | DocumentFact
+  | FlagFact;
 
 /** What the browser receives for a sealed record before the physician states a reason: no content. */
 export interface SealedFactStub {
