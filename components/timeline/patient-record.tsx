@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useState } from 'react';
 import { PhrSource } from '@/components/phr/phr-source';
 import { usePhr } from '@/components/phr/use-phr';
+import { phrCoverageAnswers } from '@/lib/phr/coverage';
 import { useLocale } from '@/components/providers';
 import { computePanelCoverage, hospitalAnswers, PANEL_KINDS } from '@/lib/clinical/coverage';
 import { EMERGENCY_LAB_KEYS } from '@/lib/clinical/emergency-summary';
@@ -134,14 +135,18 @@ export function PatientRecord({
   // Every panel says which hospitals it lacks: computed from the same ledger the status strip shows.
   const ledgerStamp = ledger.map((l) => `${l.code}:${l.state}`).join(',');
   const coverage = useMemo(() => {
-    const answers = hospitalAnswers(
-      ledger.map((l) => l.code),
-      (code) => {
-        const row = ledger.find((l) => l.code === code);
-        if (!row || row.state === 'waiting') return 'waiting';
-        return row.state === 'failed-request' || !row.view ? 'failed' : row.view;
-      },
-    );
+    const answers = [
+      ...hospitalAnswers(
+        ledger.map((l) => l.code),
+        (code) => {
+          const row = ledger.find((l) => l.code === code);
+          if (!row || row.state === 'waiting') return 'waiting';
+          return row.state === 'failed-request' || !row.view ? 'failed' : row.view;
+        },
+      ),
+      // Once the patient has given a Mor Prom code, its sources count too.
+      ...phrCoverageAnswers(phr.answer),
+    ];
     return {
       allergies: computePanelCoverage(answers, PANEL_KINDS.allergies),
       medications: computePanelCoverage(answers, PANEL_KINDS.medications),
@@ -150,7 +155,7 @@ export function PatientRecord({
       crossCheck: computePanelCoverage(answers, PANEL_KINDS.crossCheck),
       alerts: computePanelCoverage(answers, ALERT_KINDS),
     };
-  }, [ledgerStamp, stamp]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [ledgerStamp, stamp, phr.answer]); // eslint-disable-line react-hooks/exhaustive-deps
   const alerts = useMemo(() => deriveAlertFlags(model, now), [model, now]);
   const keyLabs = useMemo(
     () => model.labs.filter((s) => s.canonical && (EMERGENCY_LAB_KEYS as readonly string[]).includes(s.analyteKey)),

@@ -3,34 +3,16 @@ import { accessAuditFields, type PatientAccess } from '../access/patient-access'
 import { appendAuditGrouped, type AuditEntry } from '../audit/append';
 import type { DoctorContext } from '../auth/guard';
 import type { ClinicalFact } from '../clinical/types';
-import type { HospitalFetchStatus } from '../exchange/types';
 import { AppError } from '../errors';
 import { logger } from '../log';
 import { metrics } from '../metrics';
 import type { HospitalView } from '../timeline/types';
-import type { PhrAnswer, PhrFacility, PhrReadStatus } from './answer';
+import type { PhrAnswer, PhrFacility } from './answer';
 import { currentPhrGrant, endPhrGrant, type PhrDeps } from './grants';
 import { phrFactsBySource } from './map';
 import { PHR_SOURCE } from './source-codes';
+import { phrViewStatus } from './status';
 import type { PhrRecordRows } from './schemas';
-
-function viewStatus(status: PhrReadStatus): HospitalFetchStatus {
-  switch (status) {
-    case 'answered':
-    case 'no-data':
-    case 'timeout':
-    case 'error':
-    case 'malformed':
-    case 'circuit-open':
-      return status;
-    case 'sharing-off':
-      return 'not-shared';
-    case 'not-found':
-      return 'no-data';
-    case 'code-refused':
-      return 'error';
-  }
-}
 
 function counts(facts: readonly ClinicalFact[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -67,7 +49,7 @@ export async function fetchPhrAnswer(doctor: DoctorContext, access: PatientAcces
   const result = await deps.phr.fetchRecords(doctor.hospitalCode, access.cid, grant.code);
   if (result.status === 'code-refused') await endPhrGrant(deps.db, grant.id, deps.now());
   const bySource = phrFactsBySource(result.rows);
-  const status = viewStatus(result.status);
+  const status = phrViewStatus(result.status);
   const views: HospitalView[] = [...bySource].map(([code, facts]) => ({
     hcode: code,
     status,
