@@ -90,6 +90,25 @@ describe('the IPS export validates against the IPS profiles', () => {
     60_000,
   );
 
+  it.each([
+    ['somsri', 'MRSA'],
+    ['boonchai', 'resuscitat'],
+  ] as const)("carries %s's alerts (FHIR Flag) in the Alerts section, each with its hospital as author", (story, text) => {
+    const p = DEMO_PATIENTS.find((d) => d.story === story)!;
+    const byHospital = new Map<string, Resource[]>(p.sharesWith.map((h) => [h, []]));
+    for (const r of dataset.resources) if (r.cid === p.cid) byHospital.get(r.hcode)?.push(r.resource);
+    const bundle = exportOf(byHospital);
+    const alerts = (bundle.entry[0]!.resource.section as (Section & { entry?: { reference: string }[] })[]).find(
+      (s) => s.code.coding[0]!.code === '104605-1',
+    );
+    const flags = (alerts?.entry ?? []).map((e) => bundle.entry.find((b) => b.fullUrl === e.reference)!.resource);
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.every((f) => f.resourceType === 'Flag' && (f.author as { reference?: string } | undefined)?.reference !== undefined)).toBe(
+      true,
+    );
+    expect(JSON.stringify(flags)).toMatch(new RegExp(text, 'i'));
+  });
+
   const corpus = loadCorpus() ?? [];
   it('finds the corpus', () => expect(corpus.length).toBeGreaterThanOrEqual(12));
   it.each(corpus.map((c) => [c.name, c] as const))(

@@ -8,6 +8,7 @@ import type {
   ConditionFact,
   FactCode,
   FactStatus,
+  FlagFact,
   ImmunizationFact,
   MedicationFact,
   ObservationFact,
@@ -209,5 +210,39 @@ export function procedureResource(facts: readonly ProcedureFact[], refs: EntryRe
   const when = dateTime(f.date);
   if (when !== undefined) r.performedDateTime = when;
   if (f.bodySite !== undefined && f.bodySite !== '') r.bodySite = [{ text: f.bodySite }];
+  return r;
+}
+
+/** The flag-category codes of FHIR R4 (http://terminology.hl7.org/CodeSystem/flag-category). */
+const FLAG_CATEGORIES = new Set([
+  'diet',
+  'drug',
+  'lab',
+  'admin',
+  'contact',
+  'clinical',
+  'behavioral',
+  'research',
+  'advance-directive',
+  'safety',
+]);
+
+/** One Flag as the hospital sent it: its codings, its categories (a code outside R4's set kept as text), its hospital as author. */
+export function flagResource(f: FlagFact, refs: EntryRefs): Json {
+  const r: Json = {
+    resourceType: 'Flag',
+    status: f.status === 'inactive' ? 'inactive' : 'active',
+    code: conceptOf([f]),
+    subject: refs.subject,
+    author: refs.org(f.hospitalCode),
+  };
+  if (f.categories.length > 0)
+    r.category = f.categories.map((code) =>
+      FLAG_CATEGORIES.has(code) ? { coding: [{ system: `${THO}/flag-category`, code }] } : { text: code },
+    );
+  const start = dateTime(f.period?.start);
+  const end = dateTime(f.period?.end);
+  if (start !== undefined || end !== undefined)
+    r.period = { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
   return r;
 }

@@ -12,6 +12,7 @@ import {
   absentConcept,
   allergyResource,
   conditionResource,
+  flagResource,
   immunizationResource,
   medicationResource,
   observationResource,
@@ -32,7 +33,7 @@ export interface SectionItems {
   emptyReason: { code: string; display: string };
 }
 
-type Key = 'allergies' | 'medications' | 'problems' | 'immunizations' | 'results' | 'vitals' | 'procedures' | 'pastProblems';
+type Key = 'allergies' | 'medications' | 'problems' | 'immunizations' | 'results' | 'vitals' | 'procedures' | 'pastProblems' | 'alerts';
 
 interface Context {
   model: TimelineModel;
@@ -237,6 +238,21 @@ function results(ctx: Context): SectionItems {
   return { items, emptyReason: UNAVAILABLE };
 }
 
+/** The hospitals' active alerts (FHIR Flag: infection control, DNR …), each as its hospital sent it. */
+function alerts(ctx: Context): SectionItems {
+  const items: SectionItem[] = [];
+  for (const f of ctx.factById.values()) {
+    if (f.kind !== 'flag' || f.status !== 'active') continue;
+    const kinds = f.categories.length > 0 ? ` [${f.categories.join(', ')}]` : '';
+    items.push({
+      resource: flagResource(f, ctx.refs),
+      line: `${f.display}${kinds}${day(f.date)}${from([f.hospitalCode], ctx.hospitalName)}`,
+      hospitals: [f.hospitalCode],
+    });
+  }
+  return { items, emptyReason: UNAVAILABLE };
+}
+
 /** Every section's items, from the merged model of the hospitals that answered. */
 export function ipsSectionItems(ctx: Context): Record<Key, SectionItems> {
   return {
@@ -248,5 +264,6 @@ export function ipsSectionItems(ctx: Context): Record<Key, SectionItems> {
     vitals: { items: latestResults(ctx, ctx.model.vitals), emptyReason: UNAVAILABLE },
     procedures: procedures(ctx),
     pastProblems: { items: conditionItems(ctx, ctx.model.resolvedProblems), emptyReason: UNAVAILABLE },
+    alerts: alerts(ctx),
   };
 }

@@ -27,6 +27,7 @@ export const IPS_SECTIONS = {
   vitals: { code: '8716-3', display: 'Vital signs', title: 'Vital Signs' },
   procedures: { code: '47519-4', display: 'History of Procedures Document', title: 'History of Procedures' },
   pastProblems: { code: '11348-0', display: 'History of Past illness Narrative', title: 'History of Past Illness' },
+  alerts: { code: '104605-1', display: 'Alert', title: 'Alerts' },
 } as const;
 export type IpsSectionKey = keyof typeof IPS_SECTIONS;
 
@@ -40,6 +41,7 @@ const SECTION_KINDS: Record<IpsSectionKey, readonly FactKind[]> = {
   vitals: ['vital'],
   procedures: ['procedure'],
   pastProblems: ['condition'],
+  alerts: ['flag'],
 };
 
 export interface IpsInput {
