@@ -98,10 +98,10 @@ describe('the IPS export validates against the IPS profiles', () => {
     const byHospital = new Map<string, Resource[]>(p.sharesWith.map((h) => [h, []]));
     for (const r of dataset.resources) if (r.cid === p.cid) byHospital.get(r.hcode)?.push(r.resource);
     const bundle = exportOf(byHospital);
-    const alerts = (bundle.entry[0]!.resource.section as (Section & { entry?: { reference: string }[] })[]).find(
-      (s) => s.code.coding[0]!.code === '104605-1',
+    const alerts = (bundle.entry[0]!.resource.section as Section[]).find((s) => s.code.coding[0]!.code === '104605-1');
+    const flags = ((alerts?.entry ?? []) as { reference: string }[]).map(
+      (e) => bundle.entry.find((b) => b.fullUrl === e.reference)!.resource,
     );
-    const flags = (alerts?.entry ?? []).map((e) => bundle.entry.find((b) => b.fullUrl === e.reference)!.resource);
     expect(flags.length).toBeGreaterThan(0);
     expect(flags.every((f) => f.resourceType === 'Flag' && (f.author as { reference?: string } | undefined)?.reference !== undefined)).toBe(
       true,
