@@ -38,6 +38,18 @@ async function runInSlices<T>(steps: Generator<void, T, void>, cancelled: () => 
 }
 
 /**
+ * What the first merge takes when several answers are already waiting (they all arrive with the page on a
+ * first load): the one with the fewest records alone, so the fastest-to-merge hospital is on screen while
+ * the rest merge. Undefined when there is nothing to split (one answer, or something is on screen already).
+ */
+export function firstAnswerAlone(views: readonly HospitalView[], somethingShown: boolean): HospitalView | undefined {
+  if (somethingShown || views.length < 2) return undefined;
+  let smallest: HospitalView | undefined;
+  for (const v of views) if (smallest === undefined || v.facts.length < smallest.facts.length) smallest = v;
+  return smallest;
+}
+
+/**
  * The merged model of the hospital answers received so far. A 20,000-record history takes far longer to
  * merge than one frame on a tablet, so the merge runs in short slices between frames and the page stays
  * responsive. When more hospitals answer during a merge, that merge still finishes (so something is
@@ -48,6 +60,7 @@ export function useMergedTimeline(views: readonly HospitalView[], now: string): 
   const latest = useRef<{ views: readonly HospitalView[]; now: string } | undefined>(undefined);
   const running = useRef(false);
   const unmounted = useRef(false);
+  const shown = useRef(false);
 
   useEffect(() => {
     unmounted.current = false;
@@ -64,10 +77,14 @@ export function useMergedTimeline(views: readonly HospitalView[], now: string): 
       try {
         while (latest.current !== undefined && !unmounted.current) {
           const job = latest.current;
-          latest.current = undefined;
-          const model = await runInSlices(mergeSteps(mergeInput(job.views, job.now)), () => unmounted.current);
+          const first = firstAnswerAlone(job.views, shown.current);
+          // The first hospital goes on screen alone; everything received then merges right after.
+          latest.current = first !== undefined ? (latest.current ?? job) : undefined;
+          const input = first !== undefined ? [first] : job.views;
+          const model = await runInSlices(mergeSteps(mergeInput(input, job.now)), () => unmounted.current);
+          shown.current ||= model !== undefined && input.length > 0;
           // A transition: React renders the panels and the list in short slices too, instead of one long task.
-          if (model !== undefined) startTransition(() => setState({ model, merged: new Set(job.views) }));
+          if (model !== undefined) startTransition(() => setState({ model, merged: new Set(input) }));
         }
       } finally {
         running.current = false;
