@@ -17,6 +17,22 @@ import type { EmergencyDeps, EmergencyDoctor, EmergencyStartResult } from './ser
  */
 type Attempt = { cid: string; reasonCode: ReasonCode };
 
+/** The audit row of a step-up that did not pass: why, and the emergency reason the doctor gave. */
+async function auditRefusal(
+  doctor: EmergencyDoctor,
+  { cid, reasonCode }: Attempt,
+  outcome: 'denied' | 'failure',
+  reason: string,
+  deps: EmergencyDeps,
+  now: Date,
+): Promise<void> {
+  await appendAudit(
+    deps.db,
+    { ...doctorActor(doctor), action: 'emergency-start', outcome, patientCid: cid, purpose: 'ETREAT', details: { reason, reasonCode } },
+    now,
+  );
+}
+
 /** The PIN re-entered and checked with the council. */
 export async function pinStepUp(
   doctor: EmergencyDoctor,
@@ -28,51 +44,18 @@ export async function pinStepUp(
   const key = `stepup:${doctor.licence}`;
   const decision = await reserveAttempt(deps.db, [{ key, policy: LICENCE_POLICY }], now);
   if (!decision.allowed) {
-    await appendAudit(
-      deps.db,
-      {
-        ...doctorActor(doctor),
-        action: 'emergency-start',
-        outcome: 'denied',
-        patientCid: cid,
-        purpose: 'ETREAT',
-        details: { reason: 'stepup-throttled', reasonCode },
-      },
-      now,
-    );
+    await auditRefusal(doctor, { cid, reasonCode }, 'denied', 'stepup-throttled', deps, now);
     return { ...failure('locked'), retryAt: decision.retryAt.toISOString() };
   }
   const verified = await deps.registry.verifyCredentials(doctor.licence, pin);
   if (verified.outcome === 'unavailable') {
     // An outage is not the doctor's fault: refund the attempt. Still no access without a verified PIN.
     await releaseAttempt(deps.db, [key]);
-    await appendAudit(
-      deps.db,
-      {
-        ...doctorActor(doctor),
-        action: 'emergency-start',
-        outcome: 'failure',
-        patientCid: cid,
-        purpose: 'ETREAT',
-        details: { reason: 'registry-unavailable', reasonCode },
-      },
-      now,
-    );
+    await auditRefusal(doctor, { cid, reasonCode }, 'failure', 'registry-unavailable', deps, now);
     return failure('registry-unavailable');
   }
   if (verified.outcome === 'invalid') {
-    await appendAudit(
-      deps.db,
-      {
-        ...doctorActor(doctor),
-        action: 'emergency-start',
-        outcome: 'denied',
-        patientCid: cid,
-        purpose: 'ETREAT',
-        details: { reason: 'wrong-pin', reasonCode },
-      },
-      now,
-    );
+    await auditRefusal(doctor, { cid, reasonCode }, 'denied', 'wrong-pin', deps, now);
     return failure('pin-wrong', { pin: { key: 'emergency.error.pinWrong' } });
   }
   await releaseAttempt(deps.db, [key]);
@@ -108,17 +91,6 @@ export async function passkeyStepUp(
     if (verified.ok) return null;
     reason = `passkey-${verified.reason}`;
   }
-  await appendAudit(
-    deps.db,
-    {
-      ...doctorActor(doctor),
-      action: 'emergency-start',
-      outcome: 'denied',
-      patientCid: cid,
-      purpose: 'ETREAT',
-      details: { reason, reasonCode },
-    },
-    now,
-  );
+  await auditRefusal(doctor, { cid, reasonCode }, 'denied', reason, deps, now);
   return failure('passkey-failed');
 }
