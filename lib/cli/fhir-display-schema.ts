@@ -7,24 +7,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ALLOWED_RESOURCE_TYPES } from '../exchange/validate';
 
 /** The resource types the viewer reads, plus Medication (a contained or referenced product). */
-export const DISPLAY_RESOURCE_TYPES = [
-  'AllergyIntolerance',
-  'MedicationStatement',
-  'MedicationRequest',
-  'MedicationDispense',
-  'Medication',
-  'Condition',
-  'Observation',
-  'DiagnosticReport',
-  'Immunization',
-  'Procedure',
-  'Encounter',
-  'DocumentReference',
-  'Composition',
-  'Flag',
-] as const;
+export const DISPLAY_RESOURCE_TYPES = [...ALLOWED_RESOURCE_TYPES, 'Medication'] as const;
 
 interface StructureDefinitionJson {
   resourceType: string;

@@ -9,25 +9,12 @@ import { exchangeContextFor } from '../exchange/request-context';
 import { AppError } from '../errors';
 import { logger } from '../log';
 import { metrics } from '../metrics';
+import { ALLOWED_RESOURCE_TYPES } from '../exchange/validate';
 import type { RecordDeps } from './deps';
 import { openedFactIds } from './hospital-view';
 
 /** The resource types the viewer reads (and so may show as the hospital sent them). */
-export const ORIGINAL_RECORD_TYPES = [
-  'AllergyIntolerance',
-  'MedicationStatement',
-  'MedicationRequest',
-  'MedicationDispense',
-  'Condition',
-  'Observation',
-  'DiagnosticReport',
-  'Immunization',
-  'Procedure',
-  'Encounter',
-  'DocumentReference',
-  'Composition',
-  'Flag',
-] as const;
+export const ORIGINAL_RECORD_TYPES = ALLOWED_RESOURCE_TYPES;
 
 export const originalRecordParamsSchema = z.object({
   accessId: z.uuid(),
