@@ -44,6 +44,9 @@ export default defineConfig({
       PGLITE_DIR: `${DATA}/pglite`,
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       APP_ENV: 'test',
+      // The whole suite is one synthetic day in which some twenty doctors ask the same demo patients for
+      // codes; the product's limit (10 a patient a day) is tested in lib/consent/rules.test.ts.
+      CONSENT_CODES_PER_PATIENT_DAY: '60',
       LOG_LEVEL: 'info',
       NEXT_TELEMETRY_DISABLED: '1',
     },

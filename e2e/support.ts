@@ -26,13 +26,18 @@ export async function signInDoctor(page: Page, licence: string, pin: string): Pr
   await page.getByLabel(/PIN/).fill(pin);
   await page.getByRole('button', { name: /เข้าสู่ระบบ|sign in/i }).click();
   const refused = page.locator('#signin-message, .field-error');
+  // A doctor with a passkey (or at a hospital requiring one) is asked for it on the same screen.
+  const passkeyStep = page.getByRole('button', { name: /พาสคีย์|passkey/i });
   const heading = page.locator('main h1').first();
   // Signing in goes through redirects (/ → /patients → /terms …) and the address can change before the page
   // does: wait until a page other than sign-in is on screen, or the form says why it refused.
   await expect
     .poll(async () => {
       const path = new URL(page.url()).pathname;
-      if (path === '/login' || path === '/') return (await refused.count()) > 0 ? 'refused' : 'waiting';
+      if (path === '/login' || path === '/') {
+        if ((await refused.count()) > 0) return 'refused';
+        return (await passkeyStep.count()) > 0 ? 'passkey' : 'waiting';
+      }
       const title = await heading.textContent({ timeout: 500 }).catch(() => null);
       return title === null || /เข้าสู่ระบบ|sign-in/i.test(title) ? 'waiting' : 'moved';
     })

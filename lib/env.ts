@@ -57,6 +57,8 @@ const envSchema = z
     SESSION_IDLE_MINUTES: int(5, 120, 30),
     SESSION_MAX_HOURS: int(1, 24, 12),
     CONSENT_HOURS: int(1, 72, 12),
+    // One-time codes one patient may be sent in 24 hours, by all doctors together (lib/consent/rules.ts).
+    CONSENT_CODES_PER_PATIENT_DAY: int(1, 100, 10),
     EMERGENCY_HOURS: int(1, 24, 4),
     TRUSTED_PROXIES: trustedProxies,
     // Signed checkpoints of the audit chain, kept outside the database (lib/audit/checkpoint.ts).

@@ -13,6 +13,8 @@ export interface ConsentDeps {
   /** Keys the OTP hashes (AUTH_SECRET). */
   secret: string;
   consentHours: number;
+  /** Codes one patient may be sent in 24 hours (CONSENT_CODES_PER_PATIENT_DAY); the rule's default when absent. */
+  codesPerPatientDay?: number;
   now: () => Date;
 }
 

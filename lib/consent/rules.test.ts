@@ -112,6 +112,12 @@ describe('canSend', () => {
   it.each(cases)('$name', ({ history, expected }) => {
     expect(canSend(history, me, NOW)).toEqual(expected);
   });
+
+  it("takes a deployment's own per-patient daily limit (CONSENT_CODES_PER_PATIENT_DAY)", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => rec(`1000${i}`, (i + 1) * 3600_000));
+    expect(canSend(ten, me, NOW, 11)).toEqual({ ok: true });
+    expect(canSend(ten.slice(0, 3), me, NOW, 3)).toMatchObject({ ok: false, reason: 'patient-daily-limit' });
+  });
 });
 
 describe('judgeAttempt', () => {

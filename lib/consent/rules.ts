@@ -56,7 +56,12 @@ export type SendVerdict = { ok: true } | { ok: false; reason: 'resend-too-soon' 
  * May `licence` send another OTP SMS to this patient now? `history` is the patient's OTP sends (any
  * order, any doctor). The most restrictive limit that applies wins, with the latest retry time.
  */
-export function canSend(history: readonly SendRecord[], licence: string, now: Date): SendVerdict {
+export function canSend(
+  history: readonly SendRecord[],
+  licence: string,
+  now: Date,
+  perPatientDay: number = MAX_SENDS_PER_PATIENT_DAY,
+): SendVerdict {
   const t = now.getTime();
   const patientDay = history
     .filter((s) => s.sentAt.getTime() > t - PATIENT_WINDOW_MS)
@@ -67,9 +72,9 @@ export function canSend(history: readonly SendRecord[], licence: string, now: Da
     .map((s) => s.sentAt.getTime())
     .sort((a, b) => a - b);
   const mineWindow = mine.filter((at) => at > t - DOCTOR_WINDOW_MS);
-  if (patientDay.length >= MAX_SENDS_PER_PATIENT_DAY) {
+  if (patientDay.length >= perPatientDay) {
     // Frees up when enough of the oldest sends leave the 24-hour window.
-    const oldestCounted = patientDay[patientDay.length - MAX_SENDS_PER_PATIENT_DAY]!;
+    const oldestCounted = patientDay[patientDay.length - perPatientDay]!;
     return { ok: false, reason: 'patient-daily-limit', retryAt: new Date(oldestCounted + PATIENT_WINDOW_MS) };
   }
   if (mineWindow.length >= MAX_SENDS_PER_DOCTOR_15MIN) {

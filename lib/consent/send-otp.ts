@@ -173,7 +173,7 @@ async function reserveOtpSend(
       .select({ licence: smsSends.licenceNumber, sentAt: smsSends.sentAt })
       .from(smsSends)
       .where(and(eq(smsSends.patientCid, cid), eq(smsSends.kind, 'otp'), gt(smsSends.sentAt, new Date(now.getTime() - PATIENT_WINDOW_MS))));
-    const verdict = canSend(history, doctor.licence, now);
+    const verdict = canSend(history, doctor.licence, now, deps.codesPerPatientDay);
     if (!verdict.ok) {
       await appendAudit(
         tx,

@@ -20,6 +20,7 @@ export interface AppDeps {
   /** Keys OTP hashes and seals TOTP secrets (AUTH_SECRET). */
   secret: string;
   consentHours: number;
+  codesPerPatientDay: number;
   emergencyHours: number;
   /** The passkey relying party (WEBAUTHN_* or derived from APP_URL). */
   webauthn: WebauthnConfig;
@@ -38,6 +39,7 @@ export async function appDeps(): Promise<AppDeps> {
     phr: adapters.phr,
     secret: config.AUTH_SECRET,
     consentHours: config.CONSENT_HOURS,
+    codesPerPatientDay: config.CONSENT_CODES_PER_PATIENT_DAY,
     emergencyHours: config.EMERGENCY_HOURS,
     webauthn: webauthnConfigOf(config),
     now: () => new Date(),

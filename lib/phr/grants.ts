@@ -19,6 +19,8 @@ export interface PhrDeps {
   phr: PhrClient;
   /** Seals the validated code at rest (AUTH_SECRET). */
   secret: string;
+  /** The same per-patient daily limit as our own consent codes (CONSENT_CODES_PER_PATIENT_DAY). */
+  codesPerPatientDay?: number;
   now: () => Date;
 }
 
@@ -58,7 +60,7 @@ export async function requestPhrCode(doctor: DoctorContext, access: PatientAcces
     .select({ licence: phrGrants.licenceNumber, sentAt: phrGrants.requestedAt })
     .from(phrGrants)
     .where(and(eq(phrGrants.patientCid, access.cid), gt(phrGrants.requestedAt, new Date(now.getTime() - 24 * 3600_000))));
-  const verdict = canSend(history, doctor.licence, now);
+  const verdict = canSend(history, doctor.licence, now, deps.codesPerPatientDay);
   if (!verdict.ok) {
     await audit(deps, doctor, access, 'phr-code-request', 'denied', verdict.reason);
     return { ok: false, reason: verdict.reason, retryAt: verdict.retryAt.toISOString() };
