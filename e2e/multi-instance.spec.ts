@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { expect, test, type Page } from '@playwright/test';
-import { acceptTerms, latestSms, SANDBOX_URL } from './support';
+import { landOnPatientSearch, latestSms, SANDBOX_URL } from './support';
 
 // Two app instances on one real PostgreSQL (the one lib/cli/with-postgres.sh started for this run):
 // nothing that decides security may live in one process's memory.
@@ -84,16 +84,9 @@ async function signIn(page: Page, base: string, licence: string, pin: string): P
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
 }
 
-/** After a successful sign-in: a doctor who has not accepted the current terms of use sees them first. */
-async function enterPatientSearch(page: Page): Promise<void> {
-  const terms = page.getByRole('button', { name: 'ยอมรับและเริ่มใช้งาน' });
-  await expect(terms.or(page.getByRole('heading', { level: 1, name: 'ค้นหาผู้ป่วยและขอความยินยอม' }))).toBeVisible();
-  if (await terms.isVisible()) await acceptTerms(page);
-}
-
 test('a consent obtained on instance A opens the record on instance B', async ({ page }) => {
   await signIn(page, A, 'ว.24680', '404040');
-  await enterPatientSearch(page);
+  await landOnPatientSearch(page);
   await page.waitForURL(`${A}/patients`);
   await page.getByLabel('เลขประจำตัวประชาชน 13 หลัก').fill('3100400789012');
   await page.getByRole('button', { name: 'ค้นหาผู้ป่วย' }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_ADMINS } from '../lib/admin/demo-admins';
-import { expectAccessible, signInAdminAs, signInDoctor } from './support';
+import { DEMO_ADMINS, DEMO_PRIVACY_OFFICERS } from '../lib/admin/demo-admins';
+import { expectAccessible, landOnPatientSearch, signInAdminAs, signInDoctor } from './support';
 
 /*
  * Passkeys as the doctors' second factor (NIST SP 800-63B AAL2), with Chromium's virtual authenticator
@@ -11,6 +11,7 @@ import { expectAccessible, signInAdminAs, signInDoctor } from './support';
 test.describe.configure({ mode: 'serial' });
 
 const RAJAVITHI = DEMO_ADMINS.find((a) => a.hospitalCode === '10661')!;
+const RAJAVITHI_PRIVACY = DEMO_PRIVACY_OFFICERS.find((a) => a.hospitalCode === '10661')!;
 const ED_DOCTOR = { licence: '67890', pin: '202020' }; // Dr Napatsorn, ED at Rajavithi (10661) only
 const OTHER_DOCTOR = { licence: '13579', pin: '303030' }; // Dr Thanakorn, Rajavithi (10661) only
 const EKKACHAI = '3-1004-00890-12-1';
@@ -150,7 +151,7 @@ test('a hospital that requires passkeys refuses a doctor without one until the a
   await other.reload();
   await other.getByLabel(/ชื่ออุปกรณ์/).fill('แท็บเล็ตวอร์ด 5');
   await other.getByRole('button', { name: 'ลงทะเบียนพาสคีย์' }).click();
-  await other.waitForURL(/\/patients$/);
+  await landOnPatientSearch(other);
   await other.goto('/passkeys');
   await expect(other.getByTestId('passkey-item')).toContainText('แท็บเล็ตวอร์ด 5');
   // The last passkey stays while the hospital requires them.
@@ -178,7 +179,11 @@ test("a lost passkey: the admin removes the doctor's passkeys, the doctor is sig
   await device.getByRole('button', { name: 'ยืนยันด้วยพาสคีย์' }).click();
   await device.waitForURL(/\/patients$/);
 
-  // The audit trail has every step, for the admin to read.
-  await admin.goto('/admin/audit?action=passkey-reset');
-  await expect(admin.getByRole('table')).toContainText('ผู้ดูแลลบพาสคีย์ของแพทย์');
+  // The audit trail has every step, for the hospital's privacy officer to read.
+  const officerContext = await admin.context().browser()!.newContext({ locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  const officer = await officerContext.newPage();
+  await signInAdminAs(officer, RAJAVITHI_PRIVACY);
+  await officer.goto('/admin/audit?action=passkey-reset');
+  await expect(officer.getByRole('table')).toContainText('ผู้ดูแลลบพาสคีย์ของแพทย์');
+  await officerContext.close();
 });

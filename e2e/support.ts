@@ -26,8 +26,9 @@ export async function signInDoctor(page: Page, licence: string, pin: string): Pr
   await page.getByLabel(/PIN/).fill(pin);
   await page.getByRole('button', { name: /เข้าสู่ระบบ|sign in/i }).click();
   const refused = page.locator('#signin-message, .field-error');
-  // A doctor with a passkey (or at a hospital requiring one) is asked for it on the same screen.
-  const passkeyStep = page.getByRole('button', { name: /พาสคีย์|passkey/i });
+  // A doctor with a passkey (or at a hospital requiring one) is asked for it on the same screen, or told
+  // why not (the sign-in form itself never mentions passkeys before the PIN is accepted).
+  const passkeyStep = page.locator('main').getByText(/พาสคีย์|passkey/i);
   const heading = page.locator('main h1').first();
   // Signing in goes through redirects (/ → /patients → /terms …) and the address can change before the page
   // does: wait until a page other than sign-in is on screen, or the form says why it refused.
@@ -51,6 +52,16 @@ export async function acceptTerms(page: Page): Promise<void> {
   await page.getByRole('button', { name: /ยอมรับและเริ่มใช้งาน|Accept and continue/ }).click();
   await page.waitForURL((url) => url.pathname !== '/terms');
   await expect(page.getByRole('button', { name: /ยอมรับและเริ่มใช้งาน|Accept and continue/ })).toHaveCount(0);
+}
+
+/**
+ * After a sign-in step that ends on patient search (the passkey step, another instance's sign-in): a doctor
+ * who has not accepted the current terms of use is shown them first, and accepts them here.
+ */
+export async function landOnPatientSearch(page: Page): Promise<void> {
+  const accept = page.getByRole('button', { name: /ยอมรับและเริ่มใช้งาน|Accept and continue/ });
+  await expect(accept.or(page.getByRole('heading', { level: 1, name: /ค้นหาผู้ป่วยและขอความยินยอม|Find a patient/ }))).toBeVisible();
+  if (await accept.isVisible()) await acceptTerms(page);
 }
 
 /** Sends a control request to the sandbox (faults, reset). */
