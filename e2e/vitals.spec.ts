@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consentTo, expectAccessible, sandboxControl, signInDoctor } from './support';
 
-async function signInAtKlang(page: Page): Promise<void> {
-  await signInDoctor(page, 'ว.34567', '112233');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /11535/ }).click();
+// Dr Siriporn (ว.24680, one hospital): a doctor the other specs seldom use for these patients, so the
+// per-doctor limit on codes to one patient (3 in 15 minutes) never meets this spec in a whole-suite run.
+async function signInForVitals(page: Page): Promise<void> {
+  await signInDoctor(page, 'ว.24680', '404040');
   await page.waitForURL(/\/patients$/);
 }
 
@@ -21,7 +21,7 @@ test('banner alerts name their hospitals and the ones missing; BP charts two hos
   test.setTimeout(120_000); // a consent, a late hospital, charts, a walk through the grid and an axe scan
   // Siriraj answers late: until then the banner must say its alerts lack Siriraj, never "no alerts".
   await sandboxControl('/_sandbox/faults', { '13781': { latencyMs: 4000 } });
-  await signInAtKlang(page);
+  await signInForVitals(page);
   await consentTo(page, '3100400123456', '0812345678');
   const banner = page.getByTestId('patient-banner');
   const alerts = banner.getByTestId('banner-alerts');
@@ -87,7 +87,7 @@ test('banner alerts name their hospitals and the ones missing; BP charts two hos
 });
 
 test('the banner shows an advance directive and a high-alert drug, and says the sealed records are not in it', async ({ page }) => {
-  await signInAtKlang(page);
+  await signInForVitals(page);
   await consentTo(page, '3100400234568', '0823456789');
   const alerts = page.getByTestId('patient-banner').getByTestId('banner-alerts');
   await expect(alerts.getByTestId('alert-advance-directive')).toContainText(/DNR/);
