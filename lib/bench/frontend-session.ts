@@ -16,8 +16,15 @@ export async function signInAtKlang(page: Page, appUrl = APP_URL): Promise<void>
   await page.getByLabel(/เลขที่ใบอนุญาต|licence number/i).fill('ว.34567');
   await page.getByLabel(/PIN/).fill('112233');
   await page.getByRole('button', { name: /เข้าสู่ระบบ|sign in/i }).click();
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /11535/ }).click();
+  // A build with terms of use shows them once per version, before anything else (a fresh bench database).
+  const klang = page.getByRole('button', { name: /11535/ });
+  const accept = page.getByRole('button', { name: 'ยอมรับและเริ่มใช้งาน' });
+  await klang.or(accept).first().waitFor({ state: 'visible', timeout: 30_000 });
+  if (await accept.isVisible()) {
+    await page.getByRole('checkbox', { name: /ข้าพเจ้าได้อ่านและยอมรับข้อตกลงการใช้งาน/ }).check();
+    await accept.click();
+  }
+  await klang.click();
   await page.waitForURL(/\/patients$/);
 }
 
