@@ -25,6 +25,8 @@ export interface PatientAccess {
   startedAt: Date;
   expiresAt: Date;
   emergency?: { reasonCode: string; reasonText: string };
+  /** The hospitals the exchange named as sharing when the access began (null: not recorded); re-checked on use. */
+  sharingHcodes?: readonly string[] | null;
 }
 
 export const accessIdSchema = z.uuid();
@@ -89,6 +91,7 @@ export async function findActiveAccess(
       purpose: 'TREAT',
       startedAt: consent.startedAt,
       expiresAt: consent.expiresAt,
+      sharingHcodes: consent.sharingHcodes,
     };
   const [emergency] = await activeEmergencyQuery(database).execute(params);
   if (emergency)
@@ -100,8 +103,21 @@ export async function findActiveAccess(
       startedAt: emergency.startedAt,
       expiresAt: emergency.expiresAt,
       emergency: { reasonCode: emergency.reasonCode, reasonText: emergency.reasonText },
+      sharingHcodes: emergency.sharingHcodes,
     };
   return null;
+}
+
+/**
+ * Records the exchange's current list of the patient's sharing hospitals on the access, so the next load of
+ * the record asks exactly those at once (lib/timeline/page-answers.ts re-checks it every time).
+ */
+export async function rememberSharingHospitals(database: Db, access: PatientAccess, hcodes: readonly string[]): Promise<void> {
+  const table = access.kind === 'consent' ? consents : emergencyAccesses;
+  await database
+    .update(table)
+    .set({ sharingHcodes: [...hcodes] })
+    .where(eq(table.id, access.id));
 }
 
 async function auditDenied(database: Db, doctor: DoctorContext, accessId: string): Promise<void> {

@@ -31,6 +31,8 @@ interface Recipient {
   ok: true;
   patient: PatientIdentity & { cid: string };
   phone: string;
+  /** The hospitals the exchange says the patient shares with, kept on the challenge and then the consent. */
+  sharing: string[];
 }
 
 /** The code of one send: what the patient will read out, and until when it is valid. */
@@ -79,7 +81,7 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
   if (refused) return refused;
   const otp: OtpCode = { code: generateOtp(), expiresAt: otpExpiresAt(now), now };
 
-  const reserved = await reserveOtpSend(doctor, patient.cid, otp, deps);
+  const reserved = await reserveOtpSend(doctor, patient.cid, recipient.sharing, otp, deps);
   if (!reserved.ok) return { ok: false, reason: reserved.reason, retryInMs: Math.max(0, reserved.retryAt.getTime() - now.getTime()) };
 
   const lang: Lang = patient.language === 'en' ? 'en' : 'th';
@@ -125,7 +127,7 @@ async function resolveRecipient(
   const { patient } = resolved;
   const phone = patient.phone;
   if (!phone) return { ok: false, reason: 'no-phone' };
-  return { ok: true, patient, phone };
+  return { ok: true, patient, phone, sharing: resolved.sharing };
 }
 
 /**
@@ -163,6 +165,7 @@ async function refuseRecentlyChangedPhone(
 async function reserveOtpSend(
   doctor: ConsentDoctor,
   cid: string,
+  sharing: readonly string[],
   otp: OtpCode,
   deps: ConsentDeps,
 ): Promise<Reservation | Exclude<SendVerdict, { ok: true }>> {
@@ -189,7 +192,7 @@ async function reserveOtpSend(
       );
       return verdict;
     }
-    const { challengeId, open } = await storeChallenge(tx, doctor, cid, otp, deps.secret);
+    const { challengeId, open } = await storeChallenge(tx, doctor, cid, sharing, otp, deps.secret);
     const sendId = crypto.randomUUID();
     await tx
       .insert(smsSends)
@@ -206,6 +209,7 @@ async function storeChallenge(
   tx: Db,
   doctor: ConsentDoctor,
   cid: string,
+  sharing: readonly string[],
   { code, expiresAt, now }: OtpCode,
   secret: string,
 ): Promise<{ challengeId: string; open: { id: string; sendCount: number } | undefined }> {
@@ -230,7 +234,13 @@ async function storeChallenge(
     // A resend replaces the code and its expiry; wrong_attempts is deliberately left as it is.
     await tx
       .update(consentChallenges)
-      .set({ codeHash, codeExpiresAt: expiresAt, lastSentAt: now, sendCount: sql`${consentChallenges.sendCount} + 1` })
+      .set({
+        codeHash,
+        codeExpiresAt: expiresAt,
+        lastSentAt: now,
+        sendCount: sql`${consentChallenges.sendCount} + 1`,
+        sharingHcodes: [...sharing],
+      })
       .where(eq(consentChallenges.id, challengeId));
   } else {
     await tx.insert(consentChallenges).values({
@@ -246,6 +256,7 @@ async function storeChallenge(
       wrongAttempts: 0,
       status: 'pending',
       createdAt: now,
+      sharingHcodes: [...sharing],
     });
   }
   return { challengeId, open };

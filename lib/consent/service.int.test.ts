@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/append';
 import type { Database } from '../db';
 import { auditLog, consentChallenges, consents, smsSends } from '../db/schema';
 import { createExchangeClient } from '../exchange/client';
+import { findDemoPatient } from '../sandbox/demo-catalog';
 import { createSmsGateway, type SmsGateway } from '../sms/sms-gateway';
 import { DATABASE_KINDS, createTestDatabase } from '../testing/databases';
 import { TEST_TOKENS } from '../testing/global-setup';
@@ -177,6 +178,8 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
       challengeId: sent.challengeId,
       endedAt: null,
     });
+    // The hospitals named when the code went out travel to the consent: the record page asks them at once.
+    expect([...(consent?.sharingHcodes ?? [])].sort()).toEqual([...findDemoPatient('somsri').sharesWith].sort());
 
     expect(await findActiveAccess(database.db, doctorA, ok.consentId, clock)).toMatchObject({ kind: 'consent', cid: SOMSRI });
     expect(await findActiveAccess(database.db, doctorB, ok.consentId, clock)).toBeNull();

@@ -75,6 +75,8 @@ export const consentChallenges = pgTable('consent_challenges', {
   wrongAttempts: integer('wrong_attempts').notNull(),
   status: text('status', { enum: ['pending', 'verified', 'void'] }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The sharing hospitals the exchange named when the code was sent (migration 0010), carried to the consent. */
+  sharingHcodes: text('sharing_hcodes').array(),
 });
 
 export const smsSends = pgTable('sms_sends', {
@@ -98,6 +100,8 @@ export const consents = pgTable('consents', {
   expiresAt: ts('expires_at').notNull(),
   endedAt: ts('ended_at'),
   endReason: text('end_reason'),
+  /** The sharing hospitals when the access began, refreshed by the record page's re-check (migration 0010). */
+  sharingHcodes: text('sharing_hcodes').array(),
 });
 
 export const emergencyAccesses = pgTable('emergency_accesses', {
@@ -115,6 +119,8 @@ export const emergencyAccesses = pgTable('emergency_accesses', {
   reviewComment: text('review_comment'),
   reviewedBy: text('reviewed_by'),
   reviewedAt: ts('reviewed_at'),
+  /** As on consents (migration 0010). */
+  sharingHcodes: text('sharing_hcodes').array(),
 });
 
 export const sealedOpenings = pgTable('sealed_openings', {

@@ -175,6 +175,7 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
       reasonCode: 'unconscious',
       reasonText: form.reasonText,
       endedAt: null,
+      sharingHcodes: ['11535', '10661'],
     });
     expect(row?.expiresAt.toISOString()).toBe('2026-11-22T05:00:00.000Z');
 

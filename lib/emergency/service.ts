@@ -182,7 +182,9 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
   if (refused) return refused;
 
   const ctx = exchangeContextFor(doctor, 'ETREAT');
-  const found = await deps.exchange.findPatient({ cid }, ctx);
+  // The sharing list is kept on the access so the record page can ask those hospitals at once (it re-checks
+  // the list in parallel); an exchange that does not name them now only makes that first load wait for it.
+  const [found, sharing] = await Promise.all([deps.exchange.findPatient({ cid }, ctx), deps.exchange.listSharingHospitals(cid, ctx)]);
   if (found.outcome !== 'found') {
     const reason = found.outcome === 'not-found' ? 'patient-not-found' : 'exchange-unavailable';
     await appendAudit(
@@ -213,6 +215,7 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
       reasonText,
       startedAt: now,
       expiresAt,
+      sharingHcodes: sharing.ok ? sharing.hcodes : null,
     });
     // The free text stays with the access row for reviewers; the audit log records only its length.
     await appendAudit(
