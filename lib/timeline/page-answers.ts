@@ -62,7 +62,13 @@ export interface PageRecord {
 export async function startPageRecord(doctor: DoctorContext, access: PatientAccess, deps: RecordDeps): Promise<PageRecord> {
   const early = access.sharingHcodes ?? [];
   const earlyAnswers = pageHospitalAnswers(doctor, access, early, deps);
-  const context = await loadPatientContext(doctor, access, deps);
+  let context: PatientContext;
+  try {
+    context = await loadPatientContext(doctor, access, deps);
+  } catch (error) {
+    for (const hcode of early) void discardAnswer(doctor, access, hcode, earlyAnswers[hcode]!, deps);
+    throw error;
+  }
   const confirmed = context.ok ? context.hospitals.map((h) => h.code) : null;
   const plan = planPageReads(early, confirmed);
   for (const hcode of plan.discard) void discardAnswer(doctor, access, hcode, earlyAnswers[hcode]!, deps);
