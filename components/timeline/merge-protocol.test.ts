@@ -27,6 +27,11 @@ describe('the merged model between the worker and the page', () => {
       for (const e of part.items) expect(e).not.toHaveProperty('fact');
     }
 
+    // A lab series holds no fact: the page takes it as it comes, without walking it again.
+    const labParts = messages.filter((m) => m.type === 'part' && m.key === 'labs');
+    expect(labParts.length).toBe(model.labs.length);
+    expect(labParts.every((m) => m.type === 'part' && m.plain === true)).toBe(true);
+
     const assembler = modelAssembler(input.facts);
     const results = messages.map((m) => (m.type === 'failed' ? undefined : assembler.add(m)));
     expect(results.slice(0, -1).every((r) => r === undefined)).toBe(true);

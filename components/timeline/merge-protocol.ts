@@ -24,7 +24,7 @@ export type ToWorker =
 export type FromWorker =
   /** The model without its long lists (facts as references); `part` chunks follow until each list has `counts[key]` items. */
   | { type: 'model'; job: number; model: unknown; counts: Record<'entries' | 'encounters' | 'labs' | 'vitals', number> }
-  | { type: 'part'; job: number; key: 'entries' | 'encounters' | 'labs' | 'vitals'; items: unknown[]; links?: EntryLinks }
+  | { type: 'part'; job: number; key: 'entries' | 'encounters' | 'labs' | 'vitals'; items: unknown[]; links?: EntryLinks; plain?: true }
   | { type: 'failed'; job: number; message: string };
 
 /**
@@ -51,21 +51,29 @@ function isRef(x: object): x is FactRef {
  * A copy of `value` with every object that is one of the input facts replaced by `{$f: index}`. Objects
  * shared inside `value` stay shared in the copy (the same `seen` map for every part of one model).
  */
-export function withFactRefs(value: unknown, index: ReadonlyMap<object, number>, seen: Map<object, unknown>): unknown {
+export function withFactRefs(
+  value: unknown,
+  index: ReadonlyMap<object, number>,
+  seen: Map<object, unknown>,
+  found: { refs: number } = { refs: 0 },
+): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const i = index.get(value);
-  if (i !== undefined) return { $f: i } satisfies FactRef;
+  if (i !== undefined) {
+    found.refs++;
+    return { $f: i } satisfies FactRef;
+  }
   const done = seen.get(value);
   if (done !== undefined) return done;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array<unknown>(value.length);
     seen.set(value, out);
-    for (let k = 0; k < value.length; k++) out[k] = withFactRefs(value[k], index, seen);
+    for (let k = 0; k < value.length; k++) out[k] = withFactRefs(value[k], index, seen, found);
     return out;
   }
   const out: Record<string, unknown> = {};
   seen.set(value, out);
-  for (const key of Object.keys(value)) out[key] = withFactRefs((value as Record<string, unknown>)[key], index, seen);
+  for (const key of Object.keys(value)) out[key] = withFactRefs((value as Record<string, unknown>)[key], index, seen, found);
   return out;
 }
 
@@ -116,7 +124,12 @@ export function modelMessages(job: number, model: TimelineModel, input: readonly
     for (let start = 0; start < list.length; start += PARTS[key]) {
       const chunk = list.slice(start, start + PARTS[key]);
       if (key === 'entries') out.push(entryPart(job, chunk as TimelineEntry[], index));
-      else out.push({ type: 'part', job, key, items: withFactRefs(chunk, index, new Map()) as unknown[] });
+      else {
+        const found = { refs: 0 };
+        const items = withFactRefs(chunk, index, new Map(), found) as unknown[];
+        // A part with no fact in it (a lab series' points) need not be walked again on the page.
+        out.push(found.refs === 0 ? { type: 'part', job, key, items, plain: true } : { type: 'part', job, key, items });
+      }
     }
   }
   return out;
@@ -180,7 +193,7 @@ export function modelAssembler(facts: readonly Fact[]) {
         counts = message.counts;
       } else {
         if (!PART_KEYS.includes(message.key)) throw new Error(`merge worker: no part ${message.key}`);
-        const items = resolveFactRefs(message.items, facts, new Set()) as unknown[];
+        const items = message.plain === true ? message.items : (resolveFactRefs(message.items, facts, new Set()) as unknown[]);
         if (message.links !== undefined) linkEntries(items, message.links, facts);
         const list = lists[message.key];
         for (const item of items) list.push(item);
