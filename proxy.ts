@@ -15,9 +15,6 @@ export function proxy(request: NextRequest) {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     // recharts (the lab trend charts) and the virtualised timeline set inline styles; scripts stay nonce-only.
     `style-src 'self' 'unsafe-inline'`,
-    // The record page merges hospital answers in a worker loaded from our own static files ('strict-dynamic'
-    // above ignores 'self', so without this the worker would be refused and the merge run on the page).
-    `worker-src 'self'`,
     `img-src 'self' data: blob:`,
     `font-src 'self' data:`,
     `connect-src 'self'`,
