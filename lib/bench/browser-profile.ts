@@ -3,9 +3,10 @@
  * production build with its sandbox (the same fixed latencies as bench:browser), signs in and consents
  * through the UI, then loads the stress record under the Chromium CPU profiler (CDP `Profiler`), once
  * without throttling and once at 4× CPU, from navigation until every hospital in the coverage ledger has
- * left "waiting". Prints the functions with the most self time (a minified name is shown with the first
- * characters of its source, so it can be found in the chunk), and writes each `.cpuprofile` (open it in
- * Chromium's DevTools, Performance panel) to bench-results/profiles/.
+ * left "waiting", then once more under Chromium's tracing. Prints the functions with the most self time (a
+ * minified name is shown with the first characters of its source, so it can be found in the chunk) and the
+ * trace's self time per event (script, HTML parsing, style, layout, paint), and writes each `.cpuprofile`
+ * (open it in Chromium's DevTools, Performance panel) to bench-results/profiles/.
  *
  * Run: npm run build && npm run bench:profile   (BENCH_CHECKOUT profiles another built checkout)
  * Options (env): BENCH_CHECKOUT, BENCH_APP_PORT / BENCH_SANDBOX_PORT (3301 / 4301), BENCH_PROFILE_TOP (25).
@@ -18,34 +19,10 @@ import { measureLoad, measuringPage } from './browser-measure';
 import { fixLatencies, startApp, type RunningApp } from './browser-servers';
 import { CHROMIUM, CHROMIUM_ARGS } from './frontend-config';
 import { consentTo, signInAtKlang } from './frontend-session';
+import { selfTimes, traceSelfTimes, type CpuProfile, type ProfileNode, type TraceEvent } from './profile-summary';
 
 const TOP = Math.max(1, Number(process.env.BENCH_PROFILE_TOP ?? 25) || 25);
 const OUT_DIR = path.resolve(import.meta.dirname, '../../bench-results/profiles');
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self time per function (ms), largest first; the profile's own pseudo-frames ((idle), (program), (garbage collector)) included. */
-export function selfTimes(profile: CpuProfile): { key: string; frame: ProfileNode['callFrame']; ms: number }[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totals = new Map<string, { frame: ProfileNode['callFrame']; ms: number }>();
-  profile.samples.forEach((id, i) => {
-    const frame = byId.get(id)!.callFrame;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}:${frame.columnNumber}`;
-    const t = totals.get(key) ?? { frame, ms: 0 };
-    t.ms += (profile.timeDeltas[i] ?? 0) / 1000;
-    totals.set(key, t);
-  });
-  return [...totals.entries()].map(([key, v]) => ({ key, ...v })).sort((a, b) => b.ms - a.ms);
-}
 
 /** The first characters of a function's source in its script, to recognise a minified function. */
 async function sourceAt(frame: ProfileNode['callFrame'], cache: Map<string, string[]>): Promise<string> {
@@ -60,33 +37,6 @@ async function sourceAt(frame: ProfileNode['callFrame'], cache: Map<string, stri
     cache.set(frame.url, lines);
   }
   return (lines[frame.lineNumber] ?? '').slice(frame.columnNumber, frame.columnNumber + 90).replace(/\s+/g, ' ');
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** Self time (ms) per trace event name on the renderer's main thread: HTML parsing, style, layout, script… */
-export function traceSelfTimes(events: readonly TraceEvent[]): { name: string; ms: number }[] {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
-  const complete = events
-    .filter((e) => e.ph === 'X' && e.tid === main && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const self = new Map<string, number>();
-  const stack: TraceEvent[] = [];
-  for (const e of complete) {
-    while (stack.length > 0 && stack[stack.length - 1]!.ts + stack[stack.length - 1]!.dur! <= e.ts) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent !== undefined) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur! / 1000);
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur! / 1000);
-    stack.push(e);
-  }
-  return [...self.entries()].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
 }
 
 /** One load under Chromium's tracing (devtools.timeline): where the main thread's native time goes. */
@@ -135,9 +85,7 @@ async function main(): Promise<void> {
     await setup.close();
     for (const rate of [1, CPU_THROTTLE]) {
       const page = await measuringPage(context, rate);
-      // A worker refused by the CSP, or failing, shows here (the page then merges on its main thread).
       page.on('console', (m) => m.type() === 'error' && console.log(`console error: ${m.text()}`));
-      page.on('worker', (w) => console.log(`worker started: ${w.url().split('/').pop() ?? ''}`));
       await measureLoad(page, url, undefined); // warm: compiled scripts and the server's first-load work
       const label = rate === 1 ? 'unthrottled' : `cpu${rate}x`;
       await profiledLoad(page, url, label);
