@@ -25,6 +25,8 @@ export interface PatientAccess {
   startedAt: Date;
   expiresAt: Date;
   emergency?: { reasonCode: string; reasonText: string };
+  /** DOPA code of the patient's province as the exchange gave it when the access began; null when unknown. */
+  province?: string | null;
 }
 
 export const accessIdSchema = z.uuid();
@@ -89,6 +91,7 @@ export async function findActiveAccess(
       purpose: 'TREAT',
       startedAt: consent.startedAt,
       expiresAt: consent.expiresAt,
+      province: consent.patientProvince,
     };
   const [emergency] = await activeEmergencyQuery(database).execute(params);
   if (emergency)
@@ -100,6 +103,7 @@ export async function findActiveAccess(
       startedAt: emergency.startedAt,
       expiresAt: emergency.expiresAt,
       emergency: { reasonCode: emergency.reasonCode, reasonText: emergency.reasonText },
+      province: emergency.patientProvince,
     };
   return null;
 }

@@ -90,6 +90,7 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
           challengeId,
           startedAt: now,
           expiresAt,
+          patientProvince: row.patientProvince,
         });
         await audit('success', { sendCount: row.sendCount, wrongAttempts: row.wrongAttempts });
         await appendAudit(

@@ -75,6 +75,7 @@ export const consentChallenges = pgTable('consent_challenges', {
   wrongAttempts: integer('wrong_attempts').notNull(),
   status: text('status', { enum: ['pending', 'verified', 'void'] }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  patientProvince: text('patient_province'),
 });
 
 export const smsSends = pgTable('sms_sends', {
@@ -98,6 +99,7 @@ export const consents = pgTable('consents', {
   expiresAt: ts('expires_at').notNull(),
   endedAt: ts('ended_at'),
   endReason: text('end_reason'),
+  patientProvince: text('patient_province'),
 });
 
 export const emergencyAccesses = pgTable('emergency_accesses', {
@@ -115,6 +117,7 @@ export const emergencyAccesses = pgTable('emergency_accesses', {
   reviewComment: text('review_comment'),
   reviewedBy: text('reviewed_by'),
   reviewedAt: ts('reviewed_at'),
+  patientProvince: text('patient_province'),
 });
 
 export const sealedOpenings = pgTable('sealed_openings', {
@@ -234,9 +237,9 @@ export const accessAlerts = pgTable('access_alerts', {
   id: uuid('id').primaryKey(),
   hospitalCode: text('hospital_code').notNull(),
   licenceNumber: text('licence_number').notNull(),
-  rule: text('rule', { enum: ['many-patients', 'repeated-emergency'] }).notNull(),
+  rule: text('rule', { enum: ['many-patients', 'repeated-emergency', 'outside-catchment', 'staff-record'] }).notNull(),
   status: text('status', { enum: ['open', 'acknowledged', 'dismissed', 'suspended'] }).notNull(),
-  evidence: jsonb('evidence').$type<{ auditSeqs: number[]; count: number; windowMinutes: number }>().notNull(),
+  evidence: jsonb('evidence').$type<{ auditSeqs: number[]; count: number; windowMinutes: number; provinces?: string[] }>().notNull(),
   raisedAt: ts('raised_at').notNull(),
   lastSeenAt: ts('last_seen_at').notNull(),
   reviewedBy: text('reviewed_by'),
@@ -270,4 +273,29 @@ export const phrGrants = pgTable('phr_grants', {
   sealedCode: text('sealed_code'),
   grantedAt: ts('granted_at'),
   endedAt: ts('ended_at'),
+});
+
+/** A hospital's catchment for the outside-catchment alert (migration 0011); no row: its health region. */
+export const hospitalCatchments = pgTable('hospital_catchments', {
+  hospitalCode: text('hospital_code').primaryKey(),
+  nationwide: boolean('nationwide').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** A hospital's staff list as keyed hashes of citizen IDs (migration 0012), never the IDs themselves. */
+export const hospitalStaffIds = pgTable(
+  'hospital_staff_ids',
+  {
+    hospitalCode: text('hospital_code').notNull(),
+    cidHash: text('cid_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hospitalCode, t.cidHash] })],
+);
+
+export const hospitalStaffLists = pgTable('hospital_staff_lists', {
+  hospitalCode: text('hospital_code').primaryKey(),
+  entries: integer('entries').notNull(),
+  replacedBy: text('replaced_by').notNull(),
+  replacedAt: ts('replaced_at').notNull(),
 });

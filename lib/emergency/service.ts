@@ -213,6 +213,8 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
       reasonText,
       startedAt: now,
       expiresAt,
+      // A DOPA province code only, for the outside-catchment alert at record open (lib/alerts).
+      patientProvince: found.patient.province ?? null,
     });
     // The free text stays with the access row for reviewers; the audit log records only its length.
     await appendAudit(
