@@ -46,6 +46,7 @@ export function StaffListForm({
             {failed.errors.map((e) => (
               <li key={e.line}>{t(`accessRules.staff.error.${e.problem}`, { line: e.line })}</li>
             ))}
+            {failed.more > 0 && <li>{t('accessRules.staff.error.more', { count: failed.more })}</li>}
           </ul>
         </div>
       )}

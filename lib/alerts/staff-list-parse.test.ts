@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
-import { MAX_STAFF_LIST_ENTRIES, parseStaffList } from './staff-list-parse';
+import { MAX_REPORTED_LINES, MAX_STAFF_LIST_ENTRIES, parseStaffList } from './staff-list-parse';
 
 const A = '3100400123456';
 const B = '1101700230708';
@@ -22,6 +22,7 @@ describe('parseStaffList', () => {
     expect(parseStaffList(text)).toEqual({
       ok: false,
       tooMany: false,
+      more: 0,
       errors: [
         { line: 2, problem: 'length' },
         { line: 4, problem: 'checksum' },
@@ -37,5 +38,11 @@ describe('parseStaffList', () => {
     const parsed = parseStaffList(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed).toMatchObject({ tooMany: true, errors: [] });
+  });
+
+  it('lists the first bad lines and counts the rest', () => {
+    const parsed = parseStaffList(Array.from({ length: MAX_REPORTED_LINES + 7 }, () => '12345').join('\n'));
+    expect(parsed).toMatchObject({ ok: false, more: 7 });
+    if (!parsed.ok) expect(parsed.errors.at(-1)).toEqual({ line: MAX_REPORTED_LINES, problem: 'length' });
   });
 });

@@ -18,7 +18,7 @@ export function staffCidHash(key: string, cid: string): string {
 }
 
 export type StaffListResult =
-  Success<{ entries: number }> | (Failure<'invalid'> & { errors: StaffLineError[]; tooMany: boolean }) | Failure<'too-large'>;
+  Success<{ entries: number }> | (Failure<'invalid'> & { errors: StaffLineError[]; more: number; tooMany: boolean }) | Failure<'too-large'>;
 
 /** The most characters a pasted or uploaded list may have (50,000 IDs with dashes and line ends). */
 export const MAX_STAFF_LIST_CHARS = 1_000_000;
@@ -57,7 +57,7 @@ export async function replaceStaffList(
 ): Promise<StaffListResult> {
   if (text.length > MAX_STAFF_LIST_CHARS) return failure('too-large');
   const parsed = parseStaffList(text);
-  if (!parsed.ok) return { ...failure('invalid'), errors: parsed.errors, tooMany: parsed.tooMany };
+  if (!parsed.ok) return { ...failure('invalid'), errors: parsed.errors, more: parsed.more, tooMany: parsed.tooMany };
   const now = deps.now();
   const hashes = parsed.cids.map((cid) => staffCidHash(deps.staffListKey, cid));
   await deps.db.transaction(async (txRaw) => {

@@ -45,6 +45,8 @@ export type StaffListFormState =
       ok: false;
       reason: 'invalid' | 'too-large' | 'file';
       errors: { line: number; problem: 'length' | 'not-digits' | 'checksum' }[];
+      /** Bad lines past those listed. */
+      more: number;
       tooMany: boolean;
       /** The text as sent (the file's text for an upload), so the admin fixes it rather than starting again. */
       text: string;

@@ -17,7 +17,7 @@ export const setCatchmentAction = formAction(
   }),
 );
 
-const BAD_FORM: StaffListFormState = { ok: false, reason: 'file', errors: [], tooMany: false, text: '' };
+const BAD_FORM: StaffListFormState = { ok: false, reason: 'file', errors: [], more: 0, tooMany: false, text: '' };
 
 /**
  * Replaces or clears the hospital's staff list (`useActionState`: previous state, form). A refused list
@@ -31,7 +31,8 @@ export const staffListAction = adminAction(
       revalidatePath('/admin/access-rules');
       return { ok: true, done: 'cleared', entries: 0 };
     }
-    if (file && file.size > MAX_STAFF_LIST_CHARS * 4) return { ok: false, reason: 'too-large', errors: [], tooMany: false, text: '' };
+    if (file && file.size > MAX_STAFF_LIST_CHARS * 4)
+      return { ok: false, reason: 'too-large', errors: [], more: 0, tooMany: false, text: '' };
     const body = file ? await file.text().catch(() => null) : text;
     if (body === null) return BAD_FORM;
     const result = await replaceStaffList(admin, body, deps);
@@ -40,7 +41,7 @@ export const staffListAction = adminAction(
       return { ok: true, done: 'replaced', entries: result.entries };
     }
     const kept = body.slice(0, MAX_STAFF_LIST_CHARS);
-    if (result.reason === 'too-large') return { ok: false, reason: 'too-large', errors: [], tooMany: false, text: kept };
-    return { ok: false, reason: 'invalid', errors: result.errors, tooMany: result.tooMany, text: kept };
+    if (result.reason === 'too-large') return { ok: false, reason: 'too-large', errors: [], more: 0, tooMany: false, text: kept };
+    return { ok: false, reason: 'invalid', errors: result.errors, more: result.more, tooMany: result.tooMany, text: kept };
   },
 );
