@@ -71,6 +71,7 @@ describe('parseEnv', () => {
         'AUDIT_CHECKPOINT_KEY',
         'AUDIT_CHECKPOINT_DIR',
         'WEBAUTHN_RP_ID',
+        'STAFF_LIST_KEY',
       ]),
     );
   });
@@ -95,6 +96,7 @@ describe('parseEnv', () => {
       AUDIT_CHECKPOINT_DIR: '/var/lib/viewer/audit-checkpoints',
       WEBAUTHN_RP_ID: 'viewer.example.th',
       WEBAUTHN_ORIGINS: 'https://viewer.example.th',
+      STAFF_LIST_KEY: 'k7Hq0Qy4u3w0dQm8cH1cQw7Yx6k2a9sZ',
     });
     expect(result.ok).toBe(true);
   });

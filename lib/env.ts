@@ -13,6 +13,7 @@ export const DEMO_SECRETS = [
   'demo-metrics-token-0123456789',
   'ZGVtby1hdWRpdC1jaGVja3BvaW50LWtleS0wMTIzNDU=',
   'sandbox-phr-password-hash',
+  'demo-staff-list-key-change-me-0123456789abcdef',
 ] as const;
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -84,6 +85,8 @@ const envSchema = z
     PHR_PASSWORD_HASH: z.string().min(8).optional(),
     PHR_TIMEOUT_MS: int(1000, 120_000, 30_000),
     PHR_MAX_RESPONSE_MB: int(1, 100, 10),
+    // Keys the hashes of the hospitals' staff lists (lib/alerts/staff-list.ts); the demo's own outside production.
+    STAFF_LIST_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     const phr = [env.PHR_URL, env.PHR_ACCOUNT_URL, env.PHR_USER, env.PHR_PASSWORD_HASH].filter((v) => v !== undefined).length;
@@ -123,6 +126,8 @@ const envSchema = z
         path: ['AUDIT_CHECKPOINT_DIR'],
         message: 'production writes audit checkpoints outside the database: set a folder',
       });
+    if (!env.STAFF_LIST_KEY)
+      ctx.addIssue({ code: 'custom', path: ['STAFF_LIST_KEY'], message: "production keys the staff lists' hashes: set a key" });
     if (!env.DATABASE_URL)
       ctx.addIssue({
         code: 'custom',
@@ -137,6 +142,7 @@ const envSchema = z
       'SERVICE_TOKEN',
       'METRICS_TOKEN',
       'AUDIT_CHECKPOINT_KEY',
+      'STAFF_LIST_KEY',
     ] as const) {
       if ((DEMO_SECRETS as readonly (string | undefined)[]).includes(env[key]))
         ctx.addIssue({ code: 'custom', path: [key], message: 'is a demo value; set a real secret' });
@@ -172,6 +178,14 @@ export function phrConfig(e: Env): PhrConfig | null {
     user: 'sandbox-phr-user',
     passwordHash: 'sandbox-phr-password-hash',
   };
+}
+
+/**
+ * The key of the staff lists' hashes: STAFF_LIST_KEY, or the demo's fixed key outside production (which
+ * refuses to start without one). Changing it orphans every stored list: the hospitals upload theirs again.
+ */
+export function staffListKeyOf(e: Env): string {
+  return e.STAFF_LIST_KEY ?? 'demo-staff-list-key-change-me-0123456789abcdef';
 }
 
 /** Parses an environment; returns one human-readable line per invalid variable. */

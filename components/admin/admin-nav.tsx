@@ -11,6 +11,7 @@ const LINKS: Record<'admin' | 'privacy-officer', Link[]> = {
   admin: [
     { href: '/admin', label: 'admin.nav.doctors', exact: false },
     { href: '/admin/security', label: 'passkey.admin.nav', exact: false },
+    { href: '/admin/access-rules', label: 'accessRules.nav', exact: false },
   ],
   'privacy-officer': [
     { href: '/admin/alerts', label: 'alerts.nav.alerts', exact: false },

@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale } from '@/components/providers';
+import { provinceByCode } from '@/lib/geo/provinces';
 import { formatDate } from '@/lib/i18n/format';
 import { localName } from '@/lib/i18n/local-name';
 import type { AlertReviewResult, AlertView } from '@/lib/alerts/view-model';
@@ -20,7 +21,10 @@ export function AlertList({
     <ul className="space-y-4">
       {items.map((a) => (
         <li key={a.id} data-alert-id={a.id} className={`card space-y-3 ${a.status === 'open' ? 'border-2 border-warning' : ''}`}>
-          <h2 className="text-lg font-bold">{t(`alerts.rule.${a.rule}`, { count: a.count, minutes: a.windowMinutes })}</h2>
+          <h2 className="text-lg font-bold">
+            {t(`alerts.rule.${a.rule}`, { count: a.count, minutes: a.windowMinutes, hours: a.windowMinutes / 60 })}
+          </h2>
+          <p className="text-muted">{t(`alerts.explain.${a.rule}`)}</p>
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
             <dt className="font-semibold">{t('alerts.doctor')}</dt>
             <dd>
@@ -35,6 +39,19 @@ export function AlertList({
             <dd className="font-mono" data-testid="alert-evidence">
               {a.auditSeqs.join(', ')}
             </dd>
+            {a.provinces.length > 0 && (
+              <>
+                <dt className="font-semibold">{t('alerts.provinces')}</dt>
+                <dd data-testid="alert-provinces">
+                  {a.provinces
+                    .map((code) => {
+                      const p = provinceByCode(code);
+                      return p ? `${code} ${localName(lang, p.nameTh, p.nameEn)}` : code;
+                    })
+                    .join(', ')}
+                </dd>
+              </>
+            )}
             <dt className="font-semibold">{t('alerts.status')}</dt>
             <dd>{t(`alerts.status.${a.status}`)}</dd>
           </dl>

@@ -27,6 +27,8 @@ export interface PatientAccess {
   emergency?: { reasonCode: string; reasonText: string };
   /** The hospitals the exchange named as sharing when the access began (null: not recorded); re-checked on use. */
   sharingHcodes?: readonly string[] | null;
+  /** DOPA code of the patient's province as the exchange gave it when the access began; null when unknown. */
+  province?: string | null;
 }
 
 export const accessIdSchema = z.uuid();
@@ -92,6 +94,7 @@ export async function findActiveAccess(
       startedAt: consent.startedAt,
       expiresAt: consent.expiresAt,
       sharingHcodes: consent.sharingHcodes,
+      province: consent.patientProvince,
     };
   const [emergency] = await activeEmergencyQuery(database).execute(params);
   if (emergency)
@@ -104,6 +107,7 @@ export async function findActiveAccess(
       expiresAt: emergency.expiresAt,
       emergency: { reasonCode: emergency.reasonCode, reasonText: emergency.reasonText },
       sharingHcodes: emergency.sharingHcodes,
+      province: emergency.patientProvince,
     };
   return null;
 }

@@ -58,7 +58,12 @@ const officer = (hospitalCode = '11535'): AdminActor & { role: string } => ({
 describe.each(DATABASE_KINDS)('unusual access on %s', (kind) => {
   let database: Database;
   let clock = new Date('2026-12-06T02:00:00Z');
-  const deps = () => ({ db: database.db, now: () => clock });
+  // The exchange's directory as the record open reads it (the hospital's province); no staff on any list here.
+  const exchange = {
+    listOrganizations: () =>
+      Promise.resolve([{ code: '11535', nameTh: 'กลาง', nameEn: 'Klang', kind: 'hospital' as const, province: '10' }]),
+  };
+  const deps = () => ({ db: database.db, now: () => clock, staffListKey: 'integration-staff-list-key-0123456789', exchange });
   const tick = (minutes = 1) => (clock = new Date(clock.getTime() + minutes * 60_000));
 
   beforeAll(async () => {

@@ -35,6 +35,7 @@ export async function listAccessAlerts(database: Db, hospitalCode: string, filte
     count: r.evidence.count,
     windowMinutes: r.evidence.windowMinutes,
     auditSeqs: r.evidence.auditSeqs,
+    provinces: r.evidence.provinces ?? [],
     raisedAt: r.raisedAt.toISOString(),
     lastSeenAt: r.lastSeenAt.toISOString(),
     reviewNote: r.reviewNote,

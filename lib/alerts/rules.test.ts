@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   findUnusualAccess,
   MANY_PATIENTS_ALERT,
+  catchmentOf,
+  isOutsideCatchment,
   MAX_RECORD_OPENS_PER_DOCTOR_HOUR,
+  OUTSIDE_CATCHMENT_ALERT,
   recordOpenVerdict,
   REPEATED_EMERGENCY_ALERT,
+  staffRecordFinding,
+  type Catchment,
   type RecordOpen,
 } from './rules';
 
@@ -113,5 +118,93 @@ describe('findUnusualAccess', () => {
     const events = [...opens(many), { ...opens(1)[0]!, seq: 99 }];
     const [finding] = findUnusualAccess(events, NOW);
     expect(finding).toEqual({ rule: 'many-patients', auditSeqs: [1, 2, 3, 4, 5], count: many, windowMinutes: 30 });
+  });
+});
+
+describe('outside-catchment', () => {
+  const n = OUTSIDE_CATCHMENT_ALERT.patients;
+  // Bangkok's region (13) only; a national referral centre takes everyone.
+  const bangkok: Catchment = { nationwide: false, provinces: new Set(['10']) };
+  const nationwide: Catchment = { nationwide: true };
+  /** n distinct patients an hour apart (never "many patients"), of these provinces in turn. */
+  const from = (count: number, provinces: (string | null)[], stepMin = 60) =>
+    opens(count, { stepMin }).map((o, i) => ({ ...o, province: provinces[i % provinces.length] }));
+  const rulesOf = (events: RecordOpen[], catchment: Catchment | null, reviewed = {}) =>
+    findUnusualAccess(events, NOW, reviewed, catchment).map((f) => f.rule);
+
+  it.each([
+    { name: 'Chiang Mai at a Bangkok hospital', province: '50', catchment: bangkok, outside: true },
+    { name: 'Bangkok at a Bangkok hospital', province: '10', catchment: bangkok, outside: false },
+    { name: 'anywhere at a nationwide hospital', province: '50', catchment: nationwide, outside: false },
+    { name: 'an unknown province', province: null, catchment: bangkok, outside: false },
+    { name: 'a hospital whose own province is unknown', province: '50', catchment: null, outside: false },
+  ])('isOutsideCatchment: $name', ({ province, catchment, outside }) => {
+    expect(isOutsideCatchment(province, catchment)).toBe(outside);
+  });
+
+  it.each([
+    { name: 'one referral is ordinary', events: from(1, ['50']), catchment: bangkok, rules: [] },
+    { name: 'one short of the threshold', events: from(n - 1, ['50', '90']), catchment: bangkok, rules: [] },
+    { name: 'a pattern within a day', events: from(n, ['50', '90']), catchment: bangkok, rules: ['outside-catchment'] },
+    { name: 'the same patients at a nationwide hospital', events: from(n, ['50', '90']), catchment: nationwide, rules: [] },
+    { name: 'the hospital province unknown', events: from(n, ['50']), catchment: null, rules: [] },
+    { name: 'patients of the catchment', events: from(n, ['10']), catchment: bangkok, rules: [] },
+    { name: 'unknown provinces do not count', events: from(n, ['50', null]), catchment: bangkok, rules: [] },
+    { name: 'spread over more than a day', events: from(n, ['50'], 7 * 60), catchment: bangkok, rules: [] },
+    {
+      name: 'one patient reopened is one patient',
+      events: from(n, ['50']).map((o) => ({ ...o, patientCid: 'same' })),
+      catchment: bangkok,
+      rules: [],
+    },
+  ])('$name', ({ events, catchment, rules }) => {
+    expect(rulesOf(events, catchment)).toEqual(rules);
+  });
+
+  it.each([
+    { name: 'a Bangkok hospital: Bangkok alone', province: '10', nationwide: false, inside: ['10'], outside: ['12', '50'] },
+    { name: 'a Nonthaburi hospital: region 4', province: '12', nationwide: false, inside: ['12', '13', '19'], outside: ['10', '50'] },
+    { name: 'a national referral centre', province: '10', nationwide: true, inside: ['10', '50', '96'], outside: [] },
+  ])('catchmentOf: $name', ({ province, nationwide, inside, outside }) => {
+    const c = catchmentOf(province, nationwide);
+    for (const p of inside) expect(isOutsideCatchment(p, c), p).toBe(false);
+    for (const p of outside) expect(isOutsideCatchment(p, c), p).toBe(true);
+  });
+
+  it('catchmentOf: a hospital of no known province has none (nothing is outside it)', () => {
+    expect(catchmentOf(null, false)).toBeNull();
+    expect(catchmentOf('99', false)).toBeNull();
+  });
+
+  it('a pattern already reviewed is not raised again', () => {
+    expect(rulesOf(from(n, ['50']), bangkok, { 'outside-catchment': new Date(NOW.getTime() - 1) })).toEqual([]);
+  });
+
+  it('gives the audit rows, the count, the window and the provinces (codes, each once) as evidence', () => {
+    const events = [...from(n, ['50', '90', null]), ...from(1, ['10']).map((o) => ({ ...o, seq: 99, patientCid: 'bkk' }))];
+    const finding = findUnusualAccess(events, NOW, {}, bangkok).find((f) => f.rule === 'outside-catchment');
+    // With n = 5 and every third unknown, only 4 are outside: not yet a finding; one more makes it.
+    expect(finding).toBeUndefined();
+    const more = [...events, { ...opens(1)[0]!, seq: 100, patientCid: 'p100', province: '83' }];
+    expect(findUnusualAccess(more, NOW, {}, bangkok).find((f) => f.rule === 'outside-catchment')).toEqual({
+      rule: 'outside-catchment',
+      auditSeqs: [1, 2, 4, 5, 100],
+      count: 5,
+      windowMinutes: 24 * 60,
+      provinces: ['50', '83', '90'],
+    });
+  });
+});
+
+describe('staff-record', () => {
+  it.each([
+    {
+      name: 'a patient on the staff list',
+      onStaffList: true,
+      expected: { rule: 'staff-record', auditSeqs: [7], count: 1, windowMinutes: 60 },
+    },
+    { name: 'anyone else', onStaffList: false, expected: null },
+  ])('$name', ({ onStaffList, expected }) => {
+    expect(staffRecordFinding({ seq: 7 }, onStaffList)).toEqual(expected);
   });
 });

@@ -41,6 +41,9 @@ export const AUDIT_ACTIONS = [
   'digest-send',
   'phr-code-request',
   'phr-code-verify',
+  'staff-list-replace',
+  'staff-list-clear',
+  'catchment-update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

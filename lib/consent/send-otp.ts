@@ -81,7 +81,7 @@ export async function sendConsentOtp(doctor: ConsentDoctor, input: unknown, deps
   if (refused) return refused;
   const otp: OtpCode = { code: generateOtp(), expiresAt: otpExpiresAt(now), now };
 
-  const reserved = await reserveOtpSend(doctor, patient.cid, recipient.sharing, otp, deps);
+  const reserved = await reserveOtpSend(doctor, patient, recipient.sharing, otp, deps);
   if (!reserved.ok) return { ok: false, reason: reserved.reason, retryInMs: Math.max(0, reserved.retryAt.getTime() - now.getTime()) };
 
   const lang: Lang = patient.language === 'en' ? 'en' : 'th';
@@ -164,12 +164,13 @@ async function refuseRecentlyChangedPhone(
  */
 async function reserveOtpSend(
   doctor: ConsentDoctor,
-  cid: string,
+  patient: { cid: string; province?: string },
   sharing: readonly string[],
   otp: OtpCode,
   deps: ConsentDeps,
 ): Promise<Reservation | Exclude<SendVerdict, { ok: true }>> {
   const { now } = otp;
+  const { cid } = patient;
   return transaction(deps.db, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEND_LOCK_KEY}, hashtext(${cid}))`);
     const history = await tx
@@ -192,7 +193,7 @@ async function reserveOtpSend(
       );
       return verdict;
     }
-    const { challengeId, open } = await storeChallenge(tx, doctor, cid, sharing, otp, deps.secret);
+    const { challengeId, open } = await storeChallenge(tx, doctor, patient, sharing, otp, deps.secret);
     const sendId = crypto.randomUUID();
     await tx
       .insert(smsSends)
@@ -208,11 +209,14 @@ async function reserveOtpSend(
 async function storeChallenge(
   tx: Db,
   doctor: ConsentDoctor,
-  cid: string,
+  { cid, province }: { cid: string; province?: string },
   sharing: readonly string[],
   { code, expiresAt, now }: OtpCode,
   secret: string,
 ): Promise<{ challengeId: string; open: { id: string; sendCount: number } | undefined }> {
+  // The patient's province (a DOPA code, no address) goes with the challenge to the consent, for the
+  // outside-catchment alert at record open (lib/alerts); a resend keeps the exchange's latest answer.
+  const patientProvince = province ?? null;
   const [open] = await tx
     .select({ id: consentChallenges.id, sendCount: consentChallenges.sendCount })
     .from(consentChallenges)
@@ -239,6 +243,7 @@ async function storeChallenge(
         codeExpiresAt: expiresAt,
         lastSentAt: now,
         sendCount: sql`${consentChallenges.sendCount} + 1`,
+        patientProvince,
         sharingHcodes: [...sharing],
       })
       .where(eq(consentChallenges.id, challengeId));
@@ -256,6 +261,7 @@ async function storeChallenge(
       wrongAttempts: 0,
       status: 'pending',
       createdAt: now,
+      patientProvince,
       sharingHcodes: [...sharing],
     });
   }

@@ -177,11 +177,17 @@ describe.each(DATABASE_KINDS)('consent by OTP on %s', (kind) => {
       method: 'otp',
       challengeId: sent.challengeId,
       endedAt: null,
+      // The province the exchange gave (a DOPA code), carried from the challenge for the outside-catchment alert.
+      patientProvince: '10',
     });
     // The hospitals named when the code went out travel to the consent: the record page asks them at once.
     expect([...(consent?.sharingHcodes ?? [])].sort()).toEqual([...findDemoPatient('somsri').sharesWith].sort());
 
-    expect(await findActiveAccess(database.db, doctorA, ok.consentId, clock)).toMatchObject({ kind: 'consent', cid: SOMSRI });
+    expect(await findActiveAccess(database.db, doctorA, ok.consentId, clock)).toMatchObject({
+      kind: 'consent',
+      cid: SOMSRI,
+      province: '10',
+    });
     expect(await findActiveAccess(database.db, doctorB, ok.consentId, clock)).toBeNull();
     expect(await findActiveAccess(database.db, { licence: '12345', hospitalCode: '10661' }, ok.consentId, clock)).toBeNull();
 

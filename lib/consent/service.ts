@@ -91,6 +91,7 @@ export async function verifyConsentOtp(doctor: ConsentDoctor, input: unknown, de
           startedAt: now,
           expiresAt,
           sharingHcodes: row.sharingHcodes,
+          patientProvince: row.patientProvince,
         });
         await audit('success', { sendCount: row.sendCount, wrongAttempts: row.wrongAttempts });
         await appendAudit(

@@ -77,6 +77,7 @@ export const consentChallenges = pgTable('consent_challenges', {
   createdAt: ts('created_at').notNull().defaultNow(),
   /** The sharing hospitals the exchange named when the code was sent (migration 0010), carried to the consent. */
   sharingHcodes: text('sharing_hcodes').array(),
+  patientProvince: text('patient_province'),
 });
 
 export const smsSends = pgTable('sms_sends', {
@@ -102,6 +103,7 @@ export const consents = pgTable('consents', {
   endReason: text('end_reason'),
   /** The sharing hospitals when the access began, refreshed by the record page's re-check (migration 0010). */
   sharingHcodes: text('sharing_hcodes').array(),
+  patientProvince: text('patient_province'),
 });
 
 export const emergencyAccesses = pgTable('emergency_accesses', {
@@ -121,6 +123,7 @@ export const emergencyAccesses = pgTable('emergency_accesses', {
   reviewedAt: ts('reviewed_at'),
   /** As on consents (migration 0010). */
   sharingHcodes: text('sharing_hcodes').array(),
+  patientProvince: text('patient_province'),
 });
 
 export const sealedOpenings = pgTable('sealed_openings', {
@@ -240,9 +243,9 @@ export const accessAlerts = pgTable('access_alerts', {
   id: uuid('id').primaryKey(),
   hospitalCode: text('hospital_code').notNull(),
   licenceNumber: text('licence_number').notNull(),
-  rule: text('rule', { enum: ['many-patients', 'repeated-emergency'] }).notNull(),
+  rule: text('rule', { enum: ['many-patients', 'repeated-emergency', 'outside-catchment', 'staff-record'] }).notNull(),
   status: text('status', { enum: ['open', 'acknowledged', 'dismissed', 'suspended'] }).notNull(),
-  evidence: jsonb('evidence').$type<{ auditSeqs: number[]; count: number; windowMinutes: number }>().notNull(),
+  evidence: jsonb('evidence').$type<{ auditSeqs: number[]; count: number; windowMinutes: number; provinces?: string[] }>().notNull(),
   raisedAt: ts('raised_at').notNull(),
   lastSeenAt: ts('last_seen_at').notNull(),
   reviewedBy: text('reviewed_by'),
@@ -276,4 +279,29 @@ export const phrGrants = pgTable('phr_grants', {
   sealedCode: text('sealed_code'),
   grantedAt: ts('granted_at'),
   endedAt: ts('ended_at'),
+});
+
+/** A hospital's catchment for the outside-catchment alert (migration 0011); no row: its health region. */
+export const hospitalCatchments = pgTable('hospital_catchments', {
+  hospitalCode: text('hospital_code').primaryKey(),
+  nationwide: boolean('nationwide').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** A hospital's staff list as keyed hashes of citizen IDs (migration 0012), never the IDs themselves. */
+export const hospitalStaffIds = pgTable(
+  'hospital_staff_ids',
+  {
+    hospitalCode: text('hospital_code').notNull(),
+    cidHash: text('cid_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hospitalCode, t.cidHash] })],
+);
+
+export const hospitalStaffLists = pgTable('hospital_staff_lists', {
+  hospitalCode: text('hospital_code').primaryKey(),
+  entries: integer('entries').notNull(),
+  replacedBy: text('replaced_by').notNull(),
+  replacedAt: ts('replaced_at').notNull(),
 });

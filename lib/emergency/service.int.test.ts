@@ -46,6 +46,7 @@ function fakes(database: Database) {
             birthDate: '1968-04-02',
             phone: '0889012345',
             language: 'th',
+            province: '30',
           },
         }
       : cid === NO_PHONE
@@ -170,6 +171,7 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
     const [row] = await database.db.select().from(emergencyAccesses).where(eq(emergencyAccesses.id, r.accessId));
     expect(row).toMatchObject({
       patientCid: EKKACHAI,
+      patientProvince: '30',
       licenceNumber: '67890',
       hospitalCode: '10661',
       reasonCode: 'unconscious',
@@ -206,6 +208,7 @@ describe.each(DATABASE_KINDS)('emergency access on %s', (kind) => {
       kind: 'emergency',
       purpose: 'ETREAT',
       emergency: { reasonCode: 'unconscious' },
+      province: '30',
     });
     expect(await findActiveAccess(database.db, doctor, r.accessId, new Date('2026-11-22T05:00:00Z'))).toBeNull();
     expect(await findActiveAccess(database.db, { licence: '23456', hospitalCode: '10661' }, r.accessId, START)).toBeNull();

@@ -216,6 +216,8 @@ export async function startEmergencyAccess(doctor: EmergencyDoctor, input: unkno
       startedAt: now,
       expiresAt,
       sharingHcodes: sharing.ok ? sharing.hcodes : null,
+      // A DOPA province code only, for the outside-catchment alert at record open (lib/alerts).
+      patientProvince: found.patient.province ?? null,
     });
     // The free text stays with the access row for reviewers; the audit log records only its length.
     await appendAudit(

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Db } from '../db';
-import { env } from '../env';
+import { env, staffListKeyOf } from '../env';
 import { webauthnConfigOf, type WebauthnConfig } from '../passkey/config';
 import { services } from '../services';
 
@@ -22,6 +22,8 @@ export interface AppDeps {
   consentHours: number;
   codesPerPatientDay: number;
   emergencyHours: number;
+  /** Keys the hashes of the hospitals' staff lists (STAFF_LIST_KEY). */
+  staffListKey: string;
   /** The passkey relying party (WEBAUTHN_* or derived from APP_URL). */
   webauthn: WebauthnConfig;
   now: () => Date;
@@ -42,6 +44,7 @@ export async function appDeps(): Promise<AppDeps> {
     codesPerPatientDay: config.CONSENT_CODES_PER_PATIENT_DAY,
     emergencyHours: config.EMERGENCY_HOURS,
     webauthn: webauthnConfigOf(config),
+    staffListKey: staffListKeyOf(config),
     now: () => new Date(),
   };
 }

@@ -30,7 +30,7 @@ function patientIdentifierOf(r: ExchangeResource): { system?: string; value?: st
 }
 
 describe('directory and patient index', () => {
-  it('lists the 12 organisations with names and kinds', async () => {
+  it('lists the 12 organisations with names, kinds and provinces', async () => {
     const orgs = await client().listOrganizations();
     expect(orgs).toHaveLength(12);
     expect(orgs.find((o) => o.code === '11535')).toEqual({
@@ -38,12 +38,14 @@ describe('directory and patient index', () => {
       nameTh: 'โรงพยาบาลกลาง',
       nameEn: 'Klang Hospital',
       kind: 'hospital',
+      province: '10',
     });
+    expect(orgs.find((o) => o.code === '10702')?.province).toBe('12'); // Phra Nang Klao, Nonthaburi
     expect(orgs.find((o) => o.code === '31001')?.kind).toBe('clinic');
     expect(orgs.find((o) => o.code === '41001')?.kind).toBe('pharmacy');
   });
 
-  it('finds a patient by citizen ID with identity, mobile phone and language', async () => {
+  it('finds a patient by citizen ID with identity, mobile phone, language and province', async () => {
     expect(await client().findPatient({ cid: SOMSRI })).toEqual({
       outcome: 'found',
       patient: {
@@ -54,6 +56,7 @@ describe('directory and patient index', () => {
         birthDate: '1964-03-12',
         phone: '0812345678',
         language: 'th',
+        province: '10',
       },
     });
   });

@@ -3,6 +3,7 @@ import { SYSTEMS } from '../clinical/terminology';
 import { CID_SYSTEM, CID_SYSTEM_DOPA, CID_SYSTEMS } from '../identity/citizen-id';
 import { CID, clinicalHeaders, type ExchangeConnection } from './connection';
 import { reasonOf } from './failure';
+import { provinceOf } from './province';
 import { searchAll } from './search';
 import { exchangeContextSchema, type ExchangeContext, type PatientIdentity, type PatientLookup, type PatientQuery } from './types';
 import { patientSchema, type HumanNameBody, type PatientBody } from './validate';
@@ -46,6 +47,7 @@ export function toIdentity(p: PatientBody, query: PatientQuery): PatientIdentity
   const comm = comms.find((c) => c.preferred === true) ?? comms[0];
   const langCode = comm?.language.coding?.[0]?.code ?? '';
   const gender = p.gender === 'male' || p.gender === 'female' || p.gender === 'other' ? p.gender : 'unknown';
+  const province = provinceOf(p.address);
   return {
     ...(cid === undefined ? {} : { cid }),
     ...(passport === undefined ? {} : { passport }),
@@ -56,6 +58,7 @@ export function toIdentity(p: PatientBody, query: PatientQuery): PatientIdentity
     ...(phone === undefined ? {} : { phone }),
     ...(phoneSince === undefined ? {} : { phoneSince }),
     language: langCode.toLowerCase().startsWith('en') ? 'en' : 'th',
+    ...(province === undefined ? {} : { province }),
   };
 }
 

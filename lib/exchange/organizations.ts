@@ -2,6 +2,7 @@ import 'server-only';
 import { SYSTEMS } from '../clinical/terminology';
 import { HCODE, type ExchangeConnection } from './connection';
 import { ExchangeUnavailableError } from './failure';
+import { provinceOf } from './province';
 import { searchAll } from './search';
 import type { HospitalInfo } from './types';
 import { organizationSchema } from './validate';
@@ -35,7 +36,8 @@ function toHospitals(resources: readonly unknown[]): HospitalInfo[] {
     const code = org.data.identifier?.find((i) => i.system === SYSTEMS.hcode)?.value;
     if (code === undefined || !HCODE.test(code)) continue;
     const nameTh = org.data.name ?? code;
-    hospitals.push({ code, nameTh, nameEn: org.data.alias?.[0] ?? nameTh, kind: kindOf(org.data) });
+    const province = provinceOf(org.data.address);
+    hospitals.push({ code, nameTh, nameEn: org.data.alias?.[0] ?? nameTh, kind: kindOf(org.data), ...(province ? { province } : {}) });
   }
   return hospitals;
 }

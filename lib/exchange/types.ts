@@ -26,6 +26,8 @@ export interface HospitalInfo {
   nameTh: string;
   nameEn: string;
   kind: 'hospital' | 'clinic' | 'pharmacy' | 'other';
+  /** DOPA code of the province the facility stands in, when the directory says (lib/exchange/province.ts). */
+  province?: string;
 }
 
 export type PatientQuery = { cid: string } | { passport: string };
@@ -42,6 +44,8 @@ export interface PatientIdentity {
   /** When the exchange started holding this number (ContactPoint.period.start), if it says. */
   phoneSince?: string;
   language: 'th' | 'en';
+  /** DOPA code of the province of the patient's home address, when the index gives one; never the address. */
+  province?: string;
 }
 
 export type PatientLookup =

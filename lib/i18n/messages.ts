@@ -15,6 +15,7 @@ import * as phr from './messages/phr';
 import * as record from './messages/record';
 import * as terms from './messages/terms';
 import * as vitals from './messages/vitals';
+import * as accessRules from './messages/access-rules';
 
 // One file per area under ./messages, each with a Thai part and an English part typed against it.
 // Thai is the source language: its keys are the MessageKey union, and English must provide every key.
@@ -37,6 +38,7 @@ const th = {
   ...originalRecord.th,
   ...phr.th,
   ...vitals.th,
+  ...accessRules.th,
 };
 
 export type MessageKey = keyof typeof th;
@@ -59,6 +61,7 @@ const en: Messages = {
   ...originalRecord.en,
   ...phr.en,
   ...vitals.en,
+  ...accessRules.en,
 };
 
 /** The per-area parts, so a test can prove no key is defined in two areas (a spread would silently keep one). */
@@ -79,6 +82,7 @@ export const MESSAGE_AREAS = {
   originalRecord,
   phr,
   vitals,
+  accessRules,
 } as const;
 
 export const MESSAGES: Record<Lang, Messages> = { th, en };

@@ -25,6 +25,7 @@ const production = {
   AUDIT_CHECKPOINT_DIR: '/var/lib/viewer/audit-checkpoints',
   WEBAUTHN_RP_ID: 'viewer.example.th',
   WEBAUTHN_ORIGINS: 'https://viewer.example.th',
+  STAFF_LIST_KEY: 'k7Hq0Qy4u3w0dQm8cH1cQw7Yx6k2a9sZ',
 };
 const real = {
   PHR_URL: 'https://phr1.moph.go.th/api',

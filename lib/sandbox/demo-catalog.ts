@@ -2,6 +2,7 @@
  * The fixed cast of the sandbox: hospitals, Medical Council doctors and the named demo patients. Tests,
  * docs and the demo script refer to these by value, so they are constants rather than generated.
  */
+import { provinceByCode } from '../geo/provinces';
 import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
 
 export type HospitalKind = 'hospital' | 'clinic' | 'pharmacy';
@@ -15,11 +16,29 @@ export interface SandboxHospital {
   affiliation: Affiliation;
   kind: HospitalKind;
   cidSystem: CidSystem;
+  /** DOPA code of the province the facility stands in (the real one for real hospitals). */
+  province: string;
 }
 
 export const HOSPITALS: readonly SandboxHospital[] = [
-  { hcode: '11535', nameTh: 'โรงพยาบาลกลาง', nameEn: 'Klang Hospital', affiliation: 'BMA', kind: 'hospital', cidSystem: CID_SYSTEM },
-  { hcode: '11536', nameTh: 'โรงพยาบาลตากสิน', nameEn: 'Taksin Hospital', affiliation: 'BMA', kind: 'hospital', cidSystem: CID_SYSTEM_DOPA },
+  {
+    hcode: '11535',
+    nameTh: 'โรงพยาบาลกลาง',
+    nameEn: 'Klang Hospital',
+    affiliation: 'BMA',
+    kind: 'hospital',
+    cidSystem: CID_SYSTEM,
+    province: '10',
+  },
+  {
+    hcode: '11536',
+    nameTh: 'โรงพยาบาลตากสิน',
+    nameEn: 'Taksin Hospital',
+    affiliation: 'BMA',
+    kind: 'hospital',
+    cidSystem: CID_SYSTEM_DOPA,
+    province: '10',
+  },
   {
     hcode: '11537',
     nameTh: 'โรงพยาบาลเจริญกรุงประชารักษ์',
@@ -27,6 +46,7 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'BMA',
     kind: 'hospital',
     cidSystem: CID_SYSTEM,
+    province: '10',
   },
   {
     hcode: '11538',
@@ -35,9 +55,26 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'BMA',
     kind: 'hospital',
     cidSystem: CID_SYSTEM_DOPA,
+    province: '10',
   },
-  { hcode: '11539', nameTh: 'โรงพยาบาลสิรินธร', nameEn: 'Sirindhorn Hospital', affiliation: 'BMA', kind: 'hospital', cidSystem: CID_SYSTEM },
-  { hcode: '10661', nameTh: 'โรงพยาบาลราชวิถี', nameEn: 'Rajavithi Hospital', affiliation: 'MOPH', kind: 'hospital', cidSystem: CID_SYSTEM },
+  {
+    hcode: '11539',
+    nameTh: 'โรงพยาบาลสิรินธร',
+    nameEn: 'Sirindhorn Hospital',
+    affiliation: 'BMA',
+    kind: 'hospital',
+    cidSystem: CID_SYSTEM,
+    province: '10',
+  },
+  {
+    hcode: '10661',
+    nameTh: 'โรงพยาบาลราชวิถี',
+    nameEn: 'Rajavithi Hospital',
+    affiliation: 'MOPH',
+    kind: 'hospital',
+    cidSystem: CID_SYSTEM,
+    province: '10',
+  },
   {
     hcode: '10662',
     nameTh: 'โรงพยาบาลนพรัตนราชธานี',
@@ -45,6 +82,7 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'MOPH',
     kind: 'hospital',
     cidSystem: CID_SYSTEM_DOPA,
+    province: '10',
   },
   {
     hcode: '10702',
@@ -53,6 +91,7 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'MOPH',
     kind: 'hospital',
     cidSystem: CID_SYSTEM,
+    province: '12',
   },
   {
     hcode: '13781',
@@ -61,6 +100,7 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'university',
     kind: 'hospital',
     cidSystem: CID_SYSTEM,
+    province: '10',
   },
   {
     hcode: '24001',
@@ -69,6 +109,7 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'private',
     kind: 'hospital',
     cidSystem: CID_SYSTEM_DOPA,
+    province: '10',
   },
   {
     hcode: '31001',
@@ -77,6 +118,7 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'private',
     kind: 'clinic',
     cidSystem: CID_SYSTEM,
+    province: '10',
   },
   {
     hcode: '41001',
@@ -85,6 +127,7 @@ export const HOSPITALS: readonly SandboxHospital[] = [
     affiliation: 'private',
     kind: 'pharmacy',
     cidSystem: CID_SYSTEM_DOPA,
+    province: '10',
   },
 ];
 
@@ -206,6 +249,8 @@ export interface DemoPatient {
   /** Days since the exchange began holding this phone number (a recent change blocks consent codes). */
   phoneChangedDaysAgo?: number;
   language: 'th' | 'en';
+  /** DOPA province code of the registered address when it is not the one the citizen ID was issued in. */
+  province?: string;
   sharesWith: readonly string[];
 }
 
@@ -236,6 +281,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     birthDate: '1955-07-21',
     phone: '0823456789',
     language: 'th',
+    province: '12',
     sharesWith: ['11536', '10702', '13781'],
   },
   {
@@ -250,6 +296,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     birthDate: '1997-02-08',
     phone: '0834567890',
     language: 'th',
+    province: '50',
     sharesWith: ['11537', '10662'],
   },
   {
@@ -363,4 +410,13 @@ export function findDemoPatient(story: DemoStory): DemoPatient {
   const p = DEMO_PATIENTS.find((d) => d.story === story);
   if (!p) throw new Error(`unknown demo patient ${story}`);
   return p;
+}
+
+/**
+ * The province of a sandbox person's registered address: the one given, else the province the citizen ID
+ * was issued in (its 2nd–3rd digits, as DOPA numbers them), else none (a foreigner's 0-prefixed number).
+ */
+export function sandboxProvince(cid: string, given?: string): string | undefined {
+  if (given !== undefined) return given;
+  return provinceByCode(cid.slice(1, 3))?.code;
 }

@@ -4,7 +4,7 @@
  */
 import { NO_KNOWN_ALLERGY_CODES, SYSTEMS } from '../clinical/terminology';
 import { dateDaysAgo } from './chart';
-import type { DemoPatient } from './demo-catalog';
+import { sandboxProvince, type DemoPatient } from './demo-catalog';
 import type { IndexPatient } from './model';
 import type { Rng } from './rng';
 import { stress } from './stress-story';
@@ -28,6 +28,8 @@ export function fromDemo(d: DemoPatient): IndexPatient {
   if (d.phone) p.phone = d.phone;
   if (d.phoneChangedDaysAgo !== undefined) p.phoneSince = dateDaysAgo(d.phoneChangedDaysAgo);
   if (d.passport) p.passport = d.passport;
+  const province = sandboxProvince(d.cid, d.province);
+  if (province) p.province = province;
   return p;
 }
 

@@ -1,7 +1,8 @@
 /** The exchange's FHIR API: organisations, the patient index, consents and per-hospital searches. */
 import { createHash } from 'node:crypto';
-import type { Bundle, BundleEntry, Consent, Organization, Patient, Resource } from '@medplum/fhirtypes';
+import type { Address, Bundle, BundleEntry, Consent, Organization, Patient, Resource } from '@medplum/fhirtypes';
 import { SYSTEMS } from '../clinical/terminology';
+import { PROVINCE_EXTENSION, PROVINCE_SYSTEM, provinceByCode } from '../geo/provinces';
 import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
 import { HOSPITALS, findHospital, type SandboxHospital } from './demo-catalog';
 import { HttpError, operationOutcome } from './http-util';
@@ -19,6 +20,25 @@ const MAX_COUNT = 1000;
 
 export function indexPatientId(cid: string): string {
   return `pt-${createHash('sha256').update(`index:${cid}`).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * A Thai address reduced to its province: the name in `state` as people write it, and the DOPA code in an
+ * extension beside it (lib/geo/provinces.ts says why not `district` or `postalCode`). The sandbox holds no
+ * street address: the viewer needs only the province, and a fake street would only invite copying.
+ */
+export function provinceAddress(code: string | undefined, use: Address['use']): Address[] | undefined {
+  const p = provinceByCode(code);
+  if (!p) return undefined;
+  return [
+    {
+      extension: [{ url: PROVINCE_EXTENSION, valueCoding: { system: PROVINCE_SYSTEM, code: p.code, display: p.nameTh } }],
+      use,
+      type: 'physical',
+      state: p.nameTh,
+      country: 'TH',
+    },
+  ];
 }
 
 export function toOrganization(h: SandboxHospital): Organization {
@@ -39,6 +59,7 @@ export function toOrganization(h: SandboxHospital): Organization {
     ],
     name: h.nameTh,
     alias: [h.nameEn],
+    address: provinceAddress(h.province, 'work'),
   };
 }
 
@@ -93,6 +114,8 @@ export function toPatient(p: IndexPatient): Patient {
   if (p.passport) patient.identifier?.push({ use: 'secondary', system: SYSTEMS.passport, value: p.passport });
   if (p.phone)
     patient.telecom = [{ system: 'phone', use: 'mobile', value: p.phone, ...(p.phoneSince ? { period: { start: p.phoneSince } } : {}) }];
+  const address = provinceAddress(p.province, 'home');
+  if (address) patient.address = address;
   const first = p.sharesWith[0];
   if (first) patient.managingOrganization = { reference: `Organization/${first}`, identifier: { system: SYSTEMS.hcode, value: first } };
   return patient;

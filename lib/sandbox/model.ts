@@ -38,6 +38,8 @@ export interface IndexPatient {
   /** Date the exchange began holding `phone` (sent as the ContactPoint's period.start). */
   phoneSince?: string;
   language: 'th' | 'en';
+  /** DOPA code of the province of the patient's registered address (lib/geo/provinces.ts); none for some. */
+  province?: string;
   /** Hospitals the patient has consented to share with. */
   sharesWith: string[];
   /** Hospital-local patient ids, keyed by hcode. */

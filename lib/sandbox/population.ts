@@ -5,7 +5,7 @@
 import { ALLERGY_SUBSTANCES, NO_KNOWN_ALLERGY_CODES } from '../clinical/terminology';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
 import { ANALYTE_PROFILE, type Chart } from './chart';
-import { CID_NOT_IN_EXCHANGE, HOSPITALS, type SandboxHospital } from './demo-catalog';
+import { CID_NOT_IN_EXCHANGE, HOSPITALS, sandboxProvince, type SandboxHospital } from './demo-catalog';
 import type { IndexPatient } from './model';
 import { FAMILY, FEMALE_GIVEN, MALE_GIVEN } from './names';
 import { Rng, deriveSeed } from './rng';
@@ -67,6 +67,9 @@ function generatedPatient(rng: Rng, cid: string): IndexPatient {
     sharesWith: [],
     localIds: {},
   };
+  // From the citizen ID, not the random stream: the seeded population stays the same as before.
+  const province = sandboxProvince(cid);
+  if (province) p.province = province;
   if (!rng.chance(0.06)) p.phone = `0${rng.pick(['6', '8', '9'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
   return p;
 }
