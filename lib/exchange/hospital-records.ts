@@ -70,7 +70,7 @@ interface BatchSearch {
 }
 
 /** The batch's searches: one per HOSPITAL_SEARCHES row, or one per date window when `windows` is given. */
-export function batchSearches(cid: string, pageSize: number, windows: readonly DateWindow[] | undefined): BatchSearch[] {
+function batchSearches(cid: string, pageSize: number, windows: readonly DateWindow[] | undefined): BatchSearch[] {
   const identifier = encodeURIComponent(`${CID_SYSTEM}|${cid}`);
   return HOSPITAL_SEARCHES.flatMap((s, group): BatchSearch[] => {
     const url = (dates: string): string =>
@@ -101,7 +101,8 @@ function readBatch(body: unknown, searches: readonly BatchSearch[]): BatchRead {
     const code = parseEntryStatus(entry.response.status);
     if (code === 403) return { ok: false, failure: NOT_SHARED };
     // A server without date prefixes or `:missing` on this type refuses the window (4xx): read it the old way.
-    if (search.windowed && code >= 400 && code < 500) {
+    // Not for "too slow" or "too many requests": those are the hospital's trouble, and a second read adds to it.
+    if (search.windowed && code >= 400 && code < 500 && code !== 408 && code !== 429) {
       refusedWindows = true;
       continue;
     }

@@ -142,15 +142,26 @@ describe('fetchHospitalRecords with date windows', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('treats a server error on a window as the hospital’s error, not as a refusal', async () => {
+  it.each(['500', '503', '429', '408'])('treats %s on a window as the hospital’s error, not as a refusal', async (status) => {
     const { fetchImpl, calls } = fakeFetch((c) =>
-      json(
-        answerEach(c, (url) => (isWindow(url) ? { status: '500', body: { resourceType: 'OperationOutcome' } } : { body: searchset([]) })),
-      ),
+      json(answerEach(c, (url) => (isWindow(url) ? { status, body: { resourceType: 'OperationOutcome' } } : { body: searchset([]) }))),
     );
     const r = await client(fetchImpl).fetchHospitalRecords('11535', CID, ctx);
     expect(r).toMatchObject({ status: 'error', resources: [] });
     expect(calls).toHaveLength(1);
+  });
+
+  it.each(['400 Bad Request', '404', '422', '501'])('falls back on %s only where it means "not supported"', async (status) => {
+    const { fetchImpl, calls } = fakeFetch((c) =>
+      json(
+        answerEach(c, (url) =>
+          isWindow(url) && isNewest(url) ? { status, body: { resourceType: 'OperationOutcome' } } : { body: searchset([]) },
+        ),
+      ),
+    );
+    const r = await client(fetchImpl).fetchHospitalRecords('11535', CID, ctx);
+    expect(calls).toHaveLength(status === '501' ? 1 : 2);
+    expect(r.status).toBe(status === '501' ? 'error' : 'no-data');
   });
 
   it('fails the hospital when the unpartitioned read after a refusal fails too (nothing partial)', async () => {
