@@ -69,13 +69,28 @@ function ofTiming(v: unknown): Range | undefined {
 const effective: Extract = (r) =>
   ofText(r.effectiveDateTime) ?? ofText(r.effectiveInstant) ?? ofPeriod(r.effectivePeriod) ?? ofTiming(r.effectiveTiming);
 
+/**
+ * Remembers each resource's range per element (stored resources are replaced, never changed in place), so
+ * the nine windows of a batch over a long record parse each date once: the sandbox's "index".
+ */
+function indexed(extract: Extract): Extract {
+  const cache = new WeakMap<Dated, Range | null>();
+  return (r) => {
+    const hit = cache.get(r);
+    if (hit !== undefined) return hit ?? undefined;
+    const range = extract(r);
+    cache.set(r, range ?? null);
+    return range;
+  };
+}
+
 /** The R4 date search parameters this sandbox indexes, by type, and the element each one reads. */
 const DATE_PARAMS: Partial<Record<ServedType, Record<string, Extract>>> = {
-  Observation: { date: effective },
-  DiagnosticReport: { date: effective },
-  Encounter: { date: (r) => ofPeriod(r.period) },
-  MedicationRequest: { authoredon: (r) => ofText(r.authoredOn) },
-  MedicationDispense: { whenhandedover: (r) => ofText(r.whenHandedOver), whenprepared: (r) => ofText(r.whenPrepared) },
+  Observation: { date: indexed(effective) },
+  DiagnosticReport: { date: indexed(effective) },
+  Encounter: { date: indexed((r) => ofPeriod(r.period)) },
+  MedicationRequest: { authoredon: indexed((r) => ofText(r.authoredOn)) },
+  MedicationDispense: { whenhandedover: indexed((r) => ofText(r.whenHandedOver)), whenprepared: indexed((r) => ofText(r.whenPrepared)) },
 };
 
 const PREFIXES = ['eq', 'ne', 'gt', 'lt', 'ge', 'le'] as const;
