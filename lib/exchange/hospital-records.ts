@@ -200,6 +200,11 @@ async function completeRead(run: PagingRun, firstPages: readonly FirstPage[]): P
   }
   const merged: unknown[] = [];
   for (const lists of byGroup.values()) {
+    // An unwindowed search is joined as it always was (keepOnce below); only windows are compared.
+    if (lists.length === 1) {
+      merged.push(...lists[0]!);
+      continue;
+    }
     const m = mergeWindows(lists);
     if (!m.ok) return { ok: false, failure: { status: 'malformed', error: m.reason } };
     merged.push(...m.value);
