@@ -136,50 +136,54 @@ describe('fetchHospitalRecords', () => {
     expect((await client().fetchHospitalRecords('99999', SOMSRI, ctx)).status).toBe('error');
   });
 
-  it('follows every page for the stress patient: kept count equals the sum of searchset totals', async () => {
-    const c = client({ pageSize: 100, timeoutMs: 60_000 });
-    const sharing = await c.listSharingHospitals(STRESS, ctx);
-    if (!sharing.ok) throw new Error('sharing list unavailable');
-    expect(sharing.hcodes).toHaveLength(12);
+  // Unpartitioned, and in date windows (with 100 a page a year of lab results still overflows its window).
+  it.each([false, true])(
+    'follows every page for the stress patient: kept count equals the sum of searchset totals (date windows: %s)',
+    async (partitionByDate) => {
+      const c = client({ pageSize: 100, timeoutMs: 60_000, partitionByDate });
+      const sharing = await c.listSharingHospitals(STRESS, ctx);
+      if (!sharing.ok) throw new Error('sharing list unavailable');
+      expect(sharing.hcodes).toHaveLength(12);
 
-    // Independent totals: the same searches with _count=0 return only `total`.
-    const identifier = encodeURIComponent(`${CID_SYSTEM}|${STRESS}`);
-    const totalsFor = async (hcode: string): Promise<number> => {
-      const res = await fetch(`${sandboxUrl}/hospitals/${hcode}/fhir`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${TEST_TOKENS.exchange}`, 'Content-Type': 'application/fhir+json' },
-        body: JSON.stringify({
-          resourceType: 'Bundle',
-          type: 'batch',
-          entry: HOSPITAL_SEARCHES.map((s) => ({
-            request: {
-              method: 'GET',
-              url: `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}&_count=0`,
-            },
-          })),
-        }),
-      });
-      const body = (await res.json()) as { entry: { resource: { total: number } }[] };
-      return body.entry.reduce((sum, e) => sum + e.resource.total, 0);
-    };
+      // Independent totals: the same searches with _count=0 return only `total`.
+      const identifier = encodeURIComponent(`${CID_SYSTEM}|${STRESS}`);
+      const totalsFor = async (hcode: string): Promise<number> => {
+        const res = await fetch(`${sandboxUrl}/hospitals/${hcode}/fhir`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${TEST_TOKENS.exchange}`, 'Content-Type': 'application/fhir+json' },
+          body: JSON.stringify({
+            resourceType: 'Bundle',
+            type: 'batch',
+            entry: HOSPITAL_SEARCHES.map((s) => ({
+              request: {
+                method: 'GET',
+                url: `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}&_count=0`,
+              },
+            })),
+          }),
+        });
+        const body = (await res.json()) as { entry: { resource: { total: number } }[] };
+        return body.entry.reduce((sum, e) => sum + e.resource.total, 0);
+      };
 
-    let kept = 0;
-    let expected = 0;
-    let maxPages = 0;
-    const promises = c.fetchAllHospitals(sharing.hcodes, STRESS, ctx);
-    expect(promises).toHaveLength(12);
-    for await (const r of inArrivalOrder(promises)) {
-      expect(r.status).toBe('answered');
-      const total = await totalsFor(r.hcode);
-      expect(r.resources.length).toBe(total);
-      kept += r.resources.length;
-      expected += total;
-      maxPages = Math.max(maxPages, r.pages);
-    }
-    expect(kept).toBe(expected);
-    expect(kept).toBeGreaterThanOrEqual(20_000);
-    expect(maxPages).toBeGreaterThan(HOSPITAL_SEARCHES.length);
-  });
+      let kept = 0;
+      let expected = 0;
+      let maxPages = 0;
+      const promises = c.fetchAllHospitals(sharing.hcodes, STRESS, ctx);
+      expect(promises).toHaveLength(12);
+      for await (const r of inArrivalOrder(promises)) {
+        expect(r.status).toBe('answered');
+        const total = await totalsFor(r.hcode);
+        expect(r.resources.length).toBe(total);
+        kept += r.resources.length;
+        expected += total;
+        maxPages = Math.max(maxPages, r.pages);
+      }
+      expect(kept).toBe(expected);
+      expect(kept).toBeGreaterThanOrEqual(20_000);
+      expect(maxPages).toBeGreaterThan(partitionByDate ? 1 : HOSPITAL_SEARCHES.length);
+    },
+  );
 });
 
 describe('faults', () => {

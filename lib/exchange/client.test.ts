@@ -18,12 +18,13 @@ import {
 } from './client-test-helpers';
 
 // Unit tests of the client's decisions against an in-memory fake fetch (the real sandbox is exercised
-// in client.int.test.ts).
+// in client.int.test.ts). These read the unpartitioned batch (one entry per HOSPITAL_SEARCHES row); the
+// date-windowed batch and its fallbacks are tested in hospital-windows.test.ts.
 
 describe('fetchHospitalRecords', () => {
   it('sends one batch with the four X- headers and the bearer token, and counts what it keeps', async () => {
     const { fetchImpl, calls } = fakeFetch(() => json(standardBatch()));
-    const client = createExchangeClient({ baseUrl: BASE, token: 'tok', fetchImpl });
+    const client = createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 'tok', fetchImpl });
     const r = await client.fetchHospitalRecords('11535', CID, ctx);
     expect(r.status).toBe('answered');
     expect(r.resources).toHaveLength(HOSPITAL_SEARCHES.length);
@@ -65,7 +66,11 @@ describe('fetchHospitalRecords', () => {
       ],
     };
     const { fetchImpl, calls } = fakeFetch(() => json(standardBatch({ [msIndex]: page })));
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl }).fetchHospitalRecords(
+      '11535',
+      CID,
+      ctx,
+    );
     const urls = (calls[0]!.body as { entry: { request: { url: string } }[] }).entry.map((e) => e.request.url);
     for (const type of ['MedicationStatement', 'MedicationRequest', 'MedicationDispense'])
       expect(urls.find((u) => u.startsWith(`${type}?`))).toContain(`&_include=${type}:medication&`);
@@ -84,7 +89,11 @@ describe('fetchHospitalRecords', () => {
       if (c.url.endsWith('page=2')) return json(searchset([obs('p2')], `${BASE}/hospitals/11535/fhir/Observation?page=3`));
       return json(searchset([obs('p3')]));
     });
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl }).fetchHospitalRecords(
+      '11535',
+      CID,
+      ctx,
+    );
     expect(r.status).toBe('answered');
     expect(r.pages).toBe(3);
     expect(calls.filter((c) => c.method === 'GET').every((c) => c.headers['x-purpose-of-use'] === 'TREAT')).toBe(true);
@@ -97,7 +106,11 @@ describe('fetchHospitalRecords', () => {
         return json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], `${BASE}/hospitals/11535/fhir/Observation?page=2`) }));
       return json({ resourceType: 'OperationOutcome' }, 502);
     });
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl }).fetchHospitalRecords(
+      '11535',
+      CID,
+      ctx,
+    );
     expect(r).toMatchObject({ status: 'error', resources: [], counts: {} });
   });
 
@@ -105,7 +118,11 @@ describe('fetchHospitalRecords', () => {
     const { fetchImpl, calls } = fakeFetch(() =>
       json(standardBatch({ [obsLabIndex]: searchset([obs('p1')], 'http://evil.test/hospitals/11535/fhir/Observation?page=2') })),
     );
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl }).fetchHospitalRecords(
+      '11535',
+      CID,
+      ctx,
+    );
     expect(r.status).toBe('malformed');
     expect(r.resources).toEqual([]);
     expect(calls.some((c) => c.url.includes('evil'))).toBe(false);
@@ -117,7 +134,13 @@ describe('fetchHospitalRecords', () => {
         ? json(standardBatch({ [obsLabIndex]: searchset([obs('p0')], `${BASE}/hospitals/11535/fhir/Observation?page=1`) }))
         : json(searchset([obs(`x${c.url.length}`)], `${c.url}1`)),
     );
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl, maxPages: 3 }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({
+      baseUrl: BASE,
+      partitionByDate: false,
+      token: 't',
+      fetchImpl,
+      maxPages: 3,
+    }).fetchHospitalRecords('11535', CID, ctx);
     expect(r).toMatchObject({ status: 'error', resources: [] });
   });
 
@@ -133,7 +156,11 @@ describe('fetchHospitalRecords', () => {
         }),
       ),
     );
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl }).fetchHospitalRecords(
+      '11535',
+      CID,
+      ctx,
+    );
     expect(r.droppedWrongPatient).toBe(1);
     expect(r.droppedUnverifiable).toBe(1);
     expect(r.resources.some((x) => x.id === 'theirs' || x.id === 'anon')).toBe(false);
@@ -144,7 +171,11 @@ describe('fetchHospitalRecords', () => {
     const { fetchImpl } = fakeFetch(() =>
       json(standardBatch({ [obsLabIndex]: searchset([obs('same')]), [obsVitalIndex]: searchset([obs('same')]) })),
     );
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl }).fetchHospitalRecords(
+      '11535',
+      CID,
+      ctx,
+    );
     expect(r.counts.Observation).toBe(1);
   });
 
@@ -181,7 +212,11 @@ describe('fetchHospitalRecords', () => {
     ['network failure', () => Promise.reject(new TypeError('fetch failed')), 'error'],
   ])('%s → %s', async (_n, respond, status) => {
     const { fetchImpl } = fakeFetch(respond);
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl }).fetchHospitalRecords(
+      '11535',
+      CID,
+      ctx,
+    );
     expect(r.status).toBe(status);
     expect(r.resources).toEqual([]);
   });
@@ -195,7 +230,13 @@ describe('fetchHospitalRecords', () => {
           // the next page never comes
         }),
     );
-    const r = await createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl, timeoutMs: 100 }).fetchHospitalRecords('11535', CID, ctx);
+    const r = await createExchangeClient({
+      baseUrl: BASE,
+      partitionByDate: false,
+      token: 't',
+      fetchImpl,
+      timeoutMs: 100,
+    }).fetchHospitalRecords('11535', CID, ctx);
     expect(r).toMatchObject({ status: 'timeout', resources: [] });
   });
 
@@ -203,7 +244,7 @@ describe('fetchHospitalRecords', () => {
     let t = 1_000_000;
     let healthy = false;
     const { fetchImpl, calls } = fakeFetch(() => (healthy ? json(standardBatch()) : json({}, 500)));
-    const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl, now: () => t });
+    const client = createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl, now: () => t });
     for (let i = 0; i < 3; i++) expect((await client.fetchHospitalRecords('11535', CID, ctx)).status).toBe('error');
     expect((await client.fetchHospitalRecords('11535', CID, ctx)).status).toBe('circuit-open');
     expect(calls).toHaveLength(3);
@@ -218,13 +259,13 @@ describe('fetchHospitalRecords', () => {
 
   it('does not count not-shared as a failure', async () => {
     const { fetchImpl } = fakeFetch(() => json({ resourceType: 'OperationOutcome' }, 403));
-    const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl });
+    const client = createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl });
     for (let i = 0; i < 4; i++) expect((await client.fetchHospitalRecords('11535', CID, ctx)).status).toBe('not-shared');
   });
 
   it('rejects malformed inputs without a request', async () => {
     const { fetchImpl, calls } = fakeFetch(() => json(standardBatch()));
-    const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl });
+    const client = createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl });
     expect((await client.fetchHospitalRecords('../x', CID, ctx)).status).toBe('error');
     expect((await client.fetchHospitalRecords('11535', '123', ctx)).status).toBe('error');
     expect((await client.fetchHospitalRecords('11535', CID, { ...ctx, requestId: 'a\r\nX-Evil: 1' })).status).toBe('error');
@@ -236,6 +277,7 @@ describe('fetchHospitalRecords', () => {
     const { fetchImpl } = fakeFetch(() => json(standardBatch()));
     const client = createExchangeClient({
       baseUrl: BASE,
+      partitionByDate: false,
       token: 't',
       fetchImpl,
       onHospitalResult: (r) => {
@@ -254,7 +296,7 @@ describe('fetchAllHospitals', () => {
       if (c.url.includes('/11535/')) await new Promise((r) => setTimeout(r, 30));
       return c.url.includes('/10661/') ? json({}, 403) : json(standardBatch());
     });
-    const client = createExchangeClient({ baseUrl: BASE, token: 't', fetchImpl });
+    const client = createExchangeClient({ baseUrl: BASE, partitionByDate: false, token: 't', fetchImpl });
     const promises = client.fetchAllHospitals(['11535', '10661', '11535'], CID, ctx);
     expect(promises).toHaveLength(2);
     const order: string[] = [];

@@ -44,6 +44,11 @@ export interface ExchangeClientConfig {
   pageSize?: number;
   /** Pages followed per search before the hospital's answer is treated as an error (default 200). */
   maxPages?: number;
+  /**
+   * Send the high-volume searches as date windows in the one batch (default true; see date-windows.ts).
+   * A hospital that refuses them, or whose windowed answer exceeds `maxResponseBytes`, is read unpartitioned.
+   */
+  partitionByDate?: boolean;
   fetchImpl?: typeof fetch;
   /** Clock for the breaker, the directory cache and `fetchedAt` (default Date.now). */
   now?: () => number;
@@ -86,6 +91,7 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
     breaker,
     pageSize: config.pageSize ?? 500,
     maxPages: config.maxPages ?? 200,
+    ...(config.partitionByDate === undefined ? {} : { partitionByDate: config.partitionByDate }),
     ...(config.onHospitalResult === undefined ? {} : { onHospitalResult: config.onHospitalResult }),
   });
   return {

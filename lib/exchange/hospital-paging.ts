@@ -1,5 +1,6 @@
 import 'server-only';
 import { send, type ExchangeConnection } from './connection';
+import { resourceKey } from './date-windows';
 import type { ExchangeFailure, ExchangeResult } from './failure';
 import type { HospitalFetchStatus } from './types';
 import { isSafeNextLink, parseSearchset } from './validate';
@@ -36,6 +37,8 @@ export function hospitalFailureOf(f: ExchangeFailure): HospitalFailure {
 /** The first page of one search, as the batch answered it. */
 export interface FirstPage {
   type: string;
+  /** Which search this page answers (a search sent as date windows has one first page per window). */
+  group: number;
   resources: unknown[];
   next?: string;
 }
@@ -79,10 +82,10 @@ async function followPages(run: PagingRun, first: FirstPage): Promise<ExchangeRe
 
 /**
  * Follows every search's remaining pages, searches in parallel. All-or-nothing: the first failure aborts
- * the others and is returned alone. On success, a resource matched by two searches (e.g. an Observation
- * in two categories) is kept once.
+ * the others and is returned alone. On success, each first page's matches with its following pages', in
+ * the order of `firstPages` (the caller joins them: see `keepOnce`).
  */
-export async function followAllPages(run: PagingRun, firstPages: readonly FirstPage[]): Promise<ExchangeResult<unknown[]>> {
+export async function followAllPages(run: PagingRun, firstPages: readonly FirstPage[]): Promise<ExchangeResult<unknown[][]>> {
   let firstFailure: ExchangeFailure | undefined;
   const all = await Promise.all(
     firstPages.map(async (p) => {
@@ -95,26 +98,15 @@ export async function followAllPages(run: PagingRun, firstPages: readonly FirstP
     }),
   );
   if (firstFailure !== undefined) return { ok: false, failure: firstFailure };
-  return { ok: true, value: keepOnce(all.flatMap((res) => (res.ok ? res.value : []))) };
+  return { ok: true, value: all.map((res) => (res.ok ? res.value : [])) };
 }
 
-function keyOf(item: unknown): string | undefined {
-  return typeof item === 'object' &&
-    item !== null &&
-    'id' in item &&
-    typeof item.id === 'string' &&
-    'resourceType' in item &&
-    typeof item.resourceType === 'string'
-    ? `${item.resourceType}/${item.id}`
-    : undefined;
-}
-
-/** Drops repeats of the same `resourceType/id`; items without an id are all kept. */
-function keepOnce(items: readonly unknown[]): unknown[] {
+/** Drops repeats of the same `resourceType/id` (e.g. an Observation in two categories); items without an id are all kept. */
+export function keepOnce(items: readonly unknown[]): unknown[] {
   const seen = new Set<string>();
   const out: unknown[] = [];
   for (const item of items) {
-    const key = keyOf(item);
+    const key = resourceKey(item);
     if (key !== undefined) {
       if (seen.has(key)) continue;
       seen.add(key);

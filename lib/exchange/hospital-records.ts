@@ -2,7 +2,16 @@ import 'server-only';
 import { CID_SYSTEM } from '../identity/citizen-id';
 import type { BreakerRegistry } from './breaker';
 import { CID, HCODE, clinicalHeaders, send, type ExchangeConnection } from './connection';
-import { followAllPages, hospitalFailureOf, NOT_SHARED, type FirstPage, type HospitalFailure, type PagingRun } from './hospital-paging';
+import { dateWindows, mergeWindows, windowQuery, type DateWindow } from './date-windows';
+import {
+  followAllPages,
+  hospitalFailureOf,
+  keepOnce,
+  NOT_SHARED,
+  type FirstPage,
+  type HospitalFailure,
+  type PagingRun,
+} from './hospital-paging';
 import { exchangeContextSchema, type ExchangeContext, type HospitalFetchResult } from './types';
 import {
   attachReferencedMedications,
@@ -16,20 +25,23 @@ import {
 /**
  * The searches sent in one batch to each hospital: every type the viewer shows, both categories where split.
  * Medicine records may name their drug only by `Medication/<id>`: those Medications are asked for with them.
+ * `dateParam` marks the types whose volume grows with years of care: each is sent as one search per date
+ * window (date-windows.ts), by its FHIR R4 date search parameter (Observation and DiagnosticReport `date` =
+ * effective[x], Encounter `date` = period, MedicationRequest `authoredon`, MedicationDispense `whenhandedover`).
  */
-export const HOSPITAL_SEARCHES: readonly { type: string; category?: string; include?: string }[] = [
+export const HOSPITAL_SEARCHES: readonly { type: string; category?: string; include?: string; dateParam?: string }[] = [
   { type: 'AllergyIntolerance' },
   { type: 'MedicationStatement', include: 'MedicationStatement:medication' },
-  { type: 'MedicationRequest', include: 'MedicationRequest:medication' },
-  { type: 'MedicationDispense', include: 'MedicationDispense:medication' },
+  { type: 'MedicationRequest', include: 'MedicationRequest:medication', dateParam: 'authoredon' },
+  { type: 'MedicationDispense', include: 'MedicationDispense:medication', dateParam: 'whenhandedover' },
   { type: 'Condition' },
-  { type: 'Observation', category: 'laboratory' },
-  { type: 'Observation', category: 'vital-signs' },
-  { type: 'DiagnosticReport', category: 'LAB' },
+  { type: 'Observation', category: 'laboratory', dateParam: 'date' },
+  { type: 'Observation', category: 'vital-signs', dateParam: 'date' },
+  { type: 'DiagnosticReport', category: 'LAB', dateParam: 'date' },
   { type: 'DiagnosticReport', category: 'RAD' },
   { type: 'Immunization' },
   { type: 'Procedure' },
-  { type: 'Encounter' },
+  { type: 'Encounter', dateParam: 'date' },
   // Clinical documents: discharge summaries, referral letters, full reports (attachments are fetched only when opened).
   { type: 'DocumentReference' },
   { type: 'Composition' },
@@ -42,34 +54,58 @@ export interface HospitalRecordsOptions {
   pageSize: number;
   /** Pages followed per search before the hospital's answer is treated as an error. */
   maxPages: number;
+  /** Send the high-volume searches as date windows (default true; false reads every hospital unpartitioned). */
+  partitionByDate?: boolean;
   /** Called with every result (metrics); errors are swallowed. */
   onHospitalResult?: (result: HospitalFetchResult) => void;
 }
 
 type FetchOpts = { signal?: AbortSignal };
 
-function searchUrls(cid: string, pageSize: number): string[] {
-  const identifier = encodeURIComponent(`${CID_SYSTEM}|${cid}`);
-  return HOSPITAL_SEARCHES.map(
-    (s) =>
-      `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}${s.include === undefined ? '' : `&_include=${s.include}`}&_count=${pageSize}`,
-  );
+/** One entry of the batch: its URL, which HOSPITAL_SEARCHES row it reads (`group`), and whether it is one date window. */
+interface BatchSearch {
+  url: string;
+  group: number;
+  windowed: boolean;
 }
 
+/** The batch's searches: one per HOSPITAL_SEARCHES row, or one per date window when `windows` is given. */
+function batchSearches(cid: string, pageSize: number, windows: readonly DateWindow[] | undefined): BatchSearch[] {
+  const identifier = encodeURIComponent(`${CID_SYSTEM}|${cid}`);
+  return HOSPITAL_SEARCHES.flatMap((s, group): BatchSearch[] => {
+    const url = (dates: string): string =>
+      `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}${dates}${s.include === undefined ? '' : `&_include=${s.include}`}&_count=${pageSize}`;
+    if (windows === undefined || s.dateParam === undefined) return [{ url: url(''), group, windowed: false }];
+    const param = s.dateParam;
+    return windows.map((w) => ({ url: url(windowQuery(param, w)), group, windowed: true }));
+  });
+}
+
+/** A batch answer read: first pages and includes, a failure that voids the hospital, or "the hospital refused date windows". */
+type BatchRead =
+  | { ok: true; firstPages: FirstPage[]; included: unknown[] }
+  | { ok: false; failure: HospitalFailure }
+  | { ok: false; refusedWindows: true };
+
 /** Reads the batch-response: one searchset per search, in order, or the failure that voids the hospital. */
-function readBatch(
-  body: unknown,
-  searches: readonly string[],
-  included: unknown[],
-): { ok: true; firstPages: FirstPage[] } | { ok: false; failure: HospitalFailure } {
+function readBatch(body: unknown, searches: readonly BatchSearch[]): BatchRead {
   const parsedBatch = batchResponseSchema.safeParse(body);
   if (!parsedBatch.success || parsedBatch.data.entry.length !== searches.length) {
     return { ok: false, failure: { status: 'malformed', error: 'the hospital did not return a valid batch-response' } };
   }
   const firstPages: FirstPage[] = [];
+  const included: unknown[] = [];
+  let refusedWindows = false;
   for (const [i, entry] of parsedBatch.data.entry.entries()) {
+    const search = searches[i]!;
     const code = parseEntryStatus(entry.response.status);
     if (code === 403) return { ok: false, failure: NOT_SHARED };
+    // A server without date prefixes or `:missing` on this type refuses the window (4xx): read it the old way.
+    // Not for "too slow" or "too many requests": those are the hospital's trouble, and a second read adds to it.
+    if (search.windowed && code >= 400 && code < 500 && code !== 408 && code !== 429) {
+      refusedWindows = true;
+      continue;
+    }
     if (!(code >= 200 && code < 300))
       return {
         ok: false,
@@ -78,13 +114,19 @@ function readBatch(
           error: `a search at this hospital failed (${Number.isNaN(code) ? 'unreadable status' : `HTTP ${code}`})`,
         },
       };
-    const type = searchTypeOf(searches[i]!);
+    const type = searchTypeOf(search.url);
     const page = parseSearchset(entry.resource, type);
     if (!page.ok) return { ok: false, failure: { status: 'malformed', error: page.reason } };
-    firstPages.push({ type, resources: page.resources, ...(page.nextUrl === undefined ? {} : { next: page.nextUrl }) });
+    firstPages.push({
+      type,
+      group: search.group,
+      resources: page.resources,
+      ...(page.nextUrl === undefined ? {} : { next: page.nextUrl }),
+    });
     included.push(...page.included);
   }
-  return { ok: true, firstPages };
+  if (refusedWindows) return { ok: false, refusedWindows: true };
+  return { ok: true, firstPages, included };
 }
 
 const emptyResult = (hcode: string) => ({
@@ -121,18 +163,14 @@ function assemble(
   };
 }
 
-/** Sends the batch, reads it, follows every next page; returns the raw matches or the failure. */
-async function readHospital(
-  run: PagingRun,
-  cid: string,
-  pageSize: number,
-): Promise<{ ok: true; raw: unknown[] } | { ok: false; failure: HospitalFailure }> {
-  const searches = searchUrls(cid, pageSize);
-  const batch = { resourceType: 'Bundle', type: 'batch', entry: searches.map((url) => ({ request: { method: 'GET', url } })) };
+type HospitalRead = { ok: true; raw: unknown[] } | { ok: false; failure: HospitalFailure };
+
+/** Sends one batch and reads it; `refusedWindows` and `tooLarge` are the answers that call for the unpartitioned read. */
+async function sendBatch(run: PagingRun, searches: readonly BatchSearch[]): Promise<BatchRead | { ok: false; tooLarge: true }> {
+  const batch = { resourceType: 'Bundle', type: 'batch', entry: searches.map((s) => ({ request: { method: 'GET', url: s.url } })) };
   run.pages++;
-  const url = `${run.conn.baseUrl}/hospitals/${run.hcode}/fhir`;
   const r = await send(run.conn, {
-    url,
+    url: `${run.conn.baseUrl}/hospitals/${run.hcode}/fhir`,
     method: 'POST',
     headers: run.headers,
     json: batch,
@@ -140,11 +178,67 @@ async function readHospital(
     deadlineAt: run.deadlineAt,
     signal: run.controller.signal,
   });
-  if (!r.ok) return { ok: false, failure: hospitalFailureOf(r.failure) };
-  const read = readBatch(r.value, searches, run.included);
-  if (!read.ok) return read;
-  const all = await followAllPages(run, read.firstPages);
-  return all.ok ? { ok: true, raw: all.value } : { ok: false, failure: hospitalFailureOf(all.failure) };
+  if (!r.ok)
+    return r.failure.kind === 'too-large' && searches.some((s) => s.windowed)
+      ? { ok: false, tooLarge: true }
+      : { ok: false, failure: hospitalFailureOf(r.failure) };
+  return readBatch(r.value, searches);
+}
+
+/**
+ * Follows every first page's `next` links, then joins the windows of each search (a record matched by two
+ * windows kept once, conflicting copies refused) and the searches (a record in two categories kept once).
+ */
+async function completeRead(run: PagingRun, firstPages: readonly FirstPage[]): Promise<HospitalRead> {
+  const all = await followAllPages(run, firstPages);
+  if (!all.ok) return { ok: false, failure: hospitalFailureOf(all.failure) };
+  const byGroup = new Map<number, unknown[][]>();
+  for (const [i, page] of firstPages.entries()) {
+    const lists = byGroup.get(page.group) ?? [];
+    lists.push(all.value[i]!);
+    byGroup.set(page.group, lists);
+  }
+  const merged: unknown[] = [];
+  for (const lists of byGroup.values()) {
+    // An unwindowed search is joined as it always was (keepOnce below); only windows are compared.
+    if (lists.length === 1) {
+      merged.push(...lists[0]!);
+      continue;
+    }
+    const m = mergeWindows(lists);
+    if (!m.ok) return { ok: false, failure: { status: 'malformed', error: m.reason } };
+    merged.push(...m.value);
+  }
+  return { ok: true, raw: keepOnce(merged) };
+}
+
+/**
+ * Reads one hospital: the date-windowed batch first; if the hospital refuses a window (no date prefixes or
+ * `:missing`) or the windowed answer exceeds the response cap, the unpartitioned batch and its `next` pages,
+ * exactly as before windows existed. Nothing from the refused attempt is kept.
+ */
+async function readHospital(
+  run: PagingRun,
+  cid: string,
+  pageSize: number,
+  windows: readonly DateWindow[] | undefined,
+): Promise<HospitalRead> {
+  if (windows !== undefined) {
+    const windowed = await sendBatch(run, batchSearches(cid, pageSize, windows));
+    if (windowed.ok) {
+      run.included.push(...windowed.included);
+      return completeRead(run, windowed.firstPages);
+    }
+    if ('failure' in windowed) return windowed;
+  }
+  const plain = await sendBatch(run, batchSearches(cid, pageSize, undefined));
+  if (plain.ok) {
+    run.included.push(...plain.included);
+    return completeRead(run, plain.firstPages);
+  }
+  // Without windows neither refusal applies: a 4xx is an error and an oversized answer is a failure.
+  if ('failure' in plain) return plain;
+  return { ok: false, failure: { status: 'error', error: "the hospital's answer was too large" } };
 }
 
 /** "Not shared" is a healthy answer; a caller's cancellation says nothing about the hospital. */
@@ -208,7 +302,8 @@ export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRe
       included: [],
     };
     try {
-      const r = await readHospital(run, cid, opts.pageSize);
+      const windows = opts.partitionByDate === false ? undefined : dateWindows(conn.now());
+      const r = await readHospital(run, cid, opts.pageSize, windows);
       if (!r.ok) {
         settleBreaker(breaker, hcode, r.failure);
         return finish({ ...emptyResult(hcode), pages: run.pages, status: r.failure.status, error: r.failure.error, ...stamp() });

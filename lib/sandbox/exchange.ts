@@ -4,6 +4,7 @@ import type { Address, Bundle, BundleEntry, Consent, Organization, Patient, Reso
 import { SYSTEMS } from '../clinical/terminology';
 import { PROVINCE_EXTENSION, PROVINCE_SYSTEM, provinceByCode } from '../geo/provinces';
 import { CID_SYSTEM, CID_SYSTEM_DOPA } from '../identity/citizen-id';
+import { dateFilter } from './date-search';
 import { HOSPITALS, findHospital, type SandboxHospital } from './demo-catalog';
 import { HttpError, operationOutcome } from './http-util';
 import { isServedType, type IndexPatient } from './model';
@@ -243,8 +244,15 @@ export type HospitalSearchResult = { status: 200; bundle: Bundle; cid: string } 
 /**
  * One per-hospital search. `requestUrl` is absolute so the next link is too. 403 when the patient has
  * not consented to share this hospital's records (including patients the index does not know).
+ * `refuseDateSearch` makes the hospital answer date parameters with 400, like a server without them.
  */
-export function searchHospital(store: SandboxStore, hcode: string, type: string, requestUrl: URL): HospitalSearchResult {
+export function searchHospital(
+  store: SandboxStore,
+  hcode: string,
+  type: string,
+  requestUrl: URL,
+  opts: { refuseDateSearch?: boolean } = {},
+): HospitalSearchResult {
   if (!findHospital(hcode)) return { status: 404, outcome: operationOutcome('not-found', `unknown hospital ${hcode}`) };
   if (!isServedType(type)) return { status: 404, outcome: operationOutcome('not-supported', `resource type ${type} is not served`) };
   const token =
@@ -256,7 +264,9 @@ export function searchHospital(store: SandboxStore, hcode: string, type: string,
     return { status: 403, outcome: operationOutcome('forbidden', 'the patient has not consented to share records from this hospital') };
   const count = Math.min(MAX_COUNT, intParam(requestUrl, '_count', DEFAULT_COUNT, 0));
   const offset = intParam(requestUrl, '_offset', 0, 0);
-  const byType = store.search(hcode, patient.cid, type, requestUrl.searchParams.get('category') ?? undefined);
+  const byCategory = store.search(hcode, patient.cid, type, requestUrl.searchParams.get('category') ?? undefined);
+  const inDates = dateFilter(type, requestUrl.searchParams, opts.refuseDateSearch === true);
+  const byType = inDates === undefined ? byCategory : byCategory.filter(inDates);
   // `_id=a,b`: only those resources (how a client reads one document again when it is opened).
   const ids = requestUrl.searchParams.get('_id');
   const all = ids === null ? byType : byType.filter((r) => r.id !== undefined && ids.split(',').includes(r.id));

@@ -18,6 +18,8 @@ export const faultSchema = z
     malformedRate: rate.optional(),
     malformedKind: z.enum(['html', 'truncated', 'wrong-type']).optional(),
     wrongPatientRate: rate.optional(),
+    /** Answer date search parameters with 400, like a FHIR server without them (the viewer then reads unpartitioned). */
+    refuseDateSearch: z.boolean().optional(),
   })
   .strict();
 
@@ -79,6 +81,11 @@ export class FaultController {
 
   snapshot(): Record<string, Fault> {
     return Object.fromEntries(this.faults);
+  }
+
+  /** Whether this hospital is switched to refuse date search (see `refuseDateSearch`). */
+  refusesDateSearch(target: string): boolean {
+    return this.faults.get(target)?.refuseDateSearch === true;
   }
 
   defaultLatencyRanges(): Record<string, [number, number]> {

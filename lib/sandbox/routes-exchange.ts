@@ -37,7 +37,9 @@ async function handleBatch(ctx: RouteContext, req: IncomingMessage, res: ServerR
       if (type.includes('/'))
         return { resource: operationOutcome('not-found', `unsupported request url ${url}`), response: { status: '404' } };
       try {
-        const result = searchHospital(ctx.state.store, hcode, type, new URL(`${base}/hospitals/${hcode}/fhir/${rel}`));
+        const result = searchHospital(ctx.state.store, hcode, type, new URL(`${base}/hospitals/${hcode}/fhir/${rel}`), {
+          refuseDateSearch: ctx.state.faults.refusesDateSearch(hcode),
+        });
         if (result.status !== 200) return { resource: result.outcome, response: { status: String(result.status) } };
         if (decision.wrongPatient && !injected) {
           ctx.responder.injectWrongPatient(result.bundle, result.cid, type);
@@ -78,7 +80,7 @@ export async function routeExchange(ctx: RouteContext, r: RouteRequest): Promise
   const search = /^\/hospitals\/([^/]+)\/fhir\/([A-Za-z]+)$/.exec(path);
   if (search && method === 'GET') {
     const [, hcode, type] = search as unknown as [string, string, string];
-    const result = searchHospital(ctx.state.store, hcode, type, url);
+    const result = searchHospital(ctx.state.store, hcode, type, url, { refuseDateSearch: ctx.state.faults.refusesDateSearch(hcode) });
     if (result.status === 404) return sendJson(res, 404, result.outcome, FHIR_JSON);
     return ctx.responder.faulted(hcode, res, true, (d) => hospitalReply(ctx, result, d, type));
   }
