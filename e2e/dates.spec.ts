@@ -8,6 +8,8 @@ async function openSomsrisRecord(page: Page): Promise<void> {
   await page.getByRole('button', { name: /11535/ }).click();
   await page.waitForURL(/\/patients$/);
   await consentTo(page, '3100400123456', '0812345678');
+  // The ledger appears once the exchange's re-check has answered; then every hospital leaves "waiting".
+  await expect(page.getByTestId('coverage-ledger')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('[data-hospital][data-status="waiting"]')).toHaveCount(0, { timeout: 20_000 });
 }
 

@@ -1,23 +1,19 @@
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { endConsentAction } from '@/app/patients/actions';
 import { unsealRecord } from './actions';
 import { emergencyReasonLabel } from '@/components/emergency/reason-label';
 import { AccessCountdown } from '@/components/timeline/access-countdown';
-import { PatientBannerView } from '@/components/timeline/patient-banner';
-import { PatientRecord } from '@/components/timeline/patient-record';
+import { CheckedRecordView } from '@/components/timeline/checked-record';
 import { patientPage } from '@/lib/entry/pages';
 import { getLocale } from '@/lib/i18n/server';
 import { startPageRecord } from '@/lib/timeline/page-answers';
 
 export default patientPage(async function PatientPage({ doctor, access, deps }) {
-  const { lang, calendar, t } = await getLocale();
+  const { t } = await getLocale();
   // The hospitals the access recorded as sharing are asked now, with the page request, while the exchange
-  // re-checks the list (lib/timeline/page-answers.ts); the answers stream into this same response. The page
-  // waits for the re-check (one patient-index round trip, in parallel with the reads) rather than streaming a
-  // frame first: a Suspense fallback shown first would hold the record back (React throttles the reveal of
-  // a boundary to 300 ms after its fallback), measured at ~70 ms later on screen.
-  const { context, answers } = await startPageRecord(doctor, access, deps);
+  // re-checks the list (lib/timeline/page-answers.ts); the page goes out at once and the re-checked record and
+  // answers stream into this same response (components/timeline/checked-record.tsx says why without Suspense).
+  const record = startPageRecord(doctor, access, deps);
   const now = new Date();
   return (
     <div className="space-y-4">
@@ -27,8 +23,12 @@ export default patientPage(async function PatientPage({ doctor, access, deps }) 
           <AccessCountdown expiresAt={access.expiresAt.toISOString()} serverNow={now.toISOString()} label="patient.emergencyEndsIn" />
         </div>
       )}
-      {context.banner && (
-        <PatientBannerView banner={context.banner} lang={lang} calendar={calendar} now={now}>
+      <CheckedRecordView
+        record={record}
+        accessId={access.id}
+        now={now.toISOString()}
+        unseal={unsealRecord}
+        accessControls={
           <div className="text-right text-sm">
             <div className="font-semibold">{t(access.kind === 'consent' ? 'patient.consentBasis' : 'patient.emergencyBasis')}</div>
             {access.kind === 'consent' && (
@@ -51,29 +51,8 @@ export default patientPage(async function PatientPage({ doctor, access, deps }) 
               </Link>
             </div>
           </div>
-        </PatientBannerView>
-      )}
-      {context.ok ? (
-        // A Suspense boundary lets React hydrate the record after the banner, in short slices, not one long task.
-        <Suspense>
-          <PatientRecord
-            accessId={access.id}
-            hospitals={context.hospitals}
-            answers={answers}
-            now={now.toISOString()}
-            unseal={unsealRecord}
-          />
-        </Suspense>
-      ) : (
-        <div role="alert" className="card border-warning bg-warning-bg">
-          <p className="font-semibold text-warning">
-            {t(context.reason === 'exchange-unavailable' ? 'patient.exchangeUnavailable' : 'patient.notFound')}
-          </p>
-          <Link prefetch={false} href={`/patient/${access.id}`} className="btn-secondary mt-2">
-            {t('common.retry')}
-          </Link>
-        </div>
-      )}
+        }
+      />
     </div>
   );
 });
