@@ -108,6 +108,11 @@ function firstOpens(events: readonly RecordOpen[], key: (o: RecordOpen) => strin
   return [...first.values()];
 }
 
+/** A rule's finding over the opens that make its evidence. */
+function finding(rule: AlertRule, opens: readonly RecordOpen[], windowMs: number): AlertFinding {
+  return { rule, auditSeqs: opens.map((o) => o.seq), count: opens.length, windowMinutes: windowMs / 60_000 };
+}
+
 /**
  * The alerts a doctor's record opens at one hospital call for. `reviewedAt` says when the privacy officer
  * last closed an alert of each rule for this doctor: only opens after it count, so a reviewed burst is not
@@ -124,34 +129,20 @@ export function findUnusualAccess(
     events.filter((o) => now.getTime() - o.at.getTime() < windowMs && o.at.getTime() > (reviewedAt[rule]?.getTime() ?? -Infinity));
   const findings: AlertFinding[] = [];
   const patients = firstOpens(within(MANY_PATIENTS_ALERT.windowMs, 'many-patients'), (o) => o.patientCid);
-  if (patients.length >= MANY_PATIENTS_ALERT.patients)
-    findings.push({
-      rule: 'many-patients',
-      auditSeqs: patients.map((o) => o.seq),
-      count: patients.length,
-      windowMinutes: MANY_PATIENTS_ALERT.windowMs / 60_000,
-    });
+  if (patients.length >= MANY_PATIENTS_ALERT.patients) findings.push(finding('many-patients', patients, MANY_PATIENTS_ALERT.windowMs));
   const emergencies = firstOpens(
     within(REPEATED_EMERGENCY_ALERT.windowMs, 'repeated-emergency').filter((o) => o.purpose === 'ETREAT'),
     (o) => o.accessRef ?? `seq-${o.seq}`,
   );
   if (emergencies.length >= REPEATED_EMERGENCY_ALERT.accesses)
-    findings.push({
-      rule: 'repeated-emergency',
-      auditSeqs: emergencies.map((o) => o.seq),
-      count: emergencies.length,
-      windowMinutes: REPEATED_EMERGENCY_ALERT.windowMs / 60_000,
-    });
+    findings.push(finding('repeated-emergency', emergencies, REPEATED_EMERGENCY_ALERT.windowMs));
   const outside = firstOpens(
     within(OUTSIDE_CATCHMENT_ALERT.windowMs, 'outside-catchment').filter((o) => isOutsideCatchment(o.province, catchment)),
     (o) => o.patientCid,
   );
   if (outside.length >= OUTSIDE_CATCHMENT_ALERT.patients)
     findings.push({
-      rule: 'outside-catchment',
-      auditSeqs: outside.map((o) => o.seq),
-      count: outside.length,
-      windowMinutes: OUTSIDE_CATCHMENT_ALERT.windowMs / 60_000,
+      ...finding('outside-catchment', outside, OUTSIDE_CATCHMENT_ALERT.windowMs),
       provinces: [...new Set(outside.flatMap((o) => (o.province ? [o.province] : [])))].sort(),
     });
   return findings;
