@@ -19,6 +19,7 @@ import pg from 'pg';
 import { jsonLines } from '../http/json-lines';
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
 import { HOSPITALS } from '../sandbox/demo-catalog';
+import { TERMS_VERSION } from '../terms/content';
 import { buildBenchData } from './merge-bench';
 
 const arg = (name: string, fallback: number) => {
@@ -238,6 +239,12 @@ async function main(): Promise<void> {
     await db.query(
       `INSERT INTO consents (id, licence_number, hospital_code, patient_cid, purpose, method, challenge_id, started_at, expires_at) VALUES ($1,'12345','11535',$2,'TREAT','otp',$3,now(),now() + interval '12 hours')`,
       [accessId, cid, challengeId],
+    );
+
+    // The doctor has accepted the current terms of use (the entry layer refuses every record read until then).
+    await db.query(
+      `INSERT INTO terms_acceptances (licence_number, version, accepted_at, hospital_code) VALUES ('12345', $1, now(), '11535')`,
+      [TERMS_VERSION],
     );
 
     console.log(`signing in ${SESSIONS} sessions…`);
