@@ -2,9 +2,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Providers } from '@/components/providers';
 import { translate } from '@/lib/i18n/messages';
-import { CheckedRecordView, type CheckedRecord } from './checked-record';
+import type { PageRecord } from '@/lib/timeline/types';
+import { CheckedRecordView } from './checked-record';
 
-const never = new Promise<CheckedRecord>(() => undefined);
+const never = new Promise<PageRecord>(() => undefined);
 const unseal = () => Promise.resolve({ ok: true as const });
 
 describe('CheckedRecordView before the exchange has re-checked', () => {

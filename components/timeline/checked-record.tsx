@@ -4,16 +4,11 @@ import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocale } from '@/components/providers';
 import type { PatientContext } from '@/lib/timeline/patient-context';
+import type { PageRecord } from '@/lib/timeline/types';
 import { PatientBannerView } from './patient-banner';
 import { PatientRecord } from './patient-record';
 
 type Unseal = Parameters<typeof PatientRecord>[0]['unseal'];
-
-/** What the page's re-check resolves to: who the patient is, whom they share with, the answers it may show. */
-export interface CheckedRecord {
-  context: PatientContext;
-  answers: Record<string, Promise<string[]>>;
-}
 
 /**
  * The patient banner and the record, once the exchange's re-check answers (lib/timeline/page-answers.ts).
@@ -29,14 +24,14 @@ export function CheckedRecordView({
   unseal,
   accessControls,
 }: {
-  record: Promise<CheckedRecord>;
+  record: Promise<PageRecord>;
   accessId: string;
   now: string;
   unseal: Unseal;
   accessControls: ReactNode;
 }) {
   const { lang, calendar, t } = useLocale();
-  const [checked, setChecked] = useState<CheckedRecord | 'failed' | null>(null);
+  const [checked, setChecked] = useState<PageRecord | 'failed' | null>(null);
   useEffect(() => {
     let live = true;
     record.then(

@@ -8,6 +8,7 @@ import type { RecordDeps } from './deps';
 import { fetchHospitalViews } from './hospital-view';
 import { loadPatientContext, type PatientContext } from './patient-context';
 import { planPageReads, sharingChanged } from './read-plan';
+import type { PageRecord } from './types';
 import { viewLines, type TimelineLine } from './stream-lines';
 import { wireEncoder } from './wire';
 
@@ -43,12 +44,6 @@ export function pageHospitalAnswers(
       }),
     ]),
   );
-}
-
-/** The record page's patient context and the answers it may show (only hospitals the exchange lists now). */
-export interface PageRecord {
-  context: PatientContext;
-  answers: Record<string, Promise<string[]>>;
 }
 
 /**
