@@ -37,6 +37,9 @@ async function documentFacts(
 }
 
 test('a discharge summary and a PDF open from the timeline, each opening audited', async ({ page }) => {
+  // A consent, two documents, their routes' headers, three audit checks and two axe scans: about 58 s in a
+  // whole-suite run, too close to the default 60 s (one run timed out in its last axe scan).
+  test.setTimeout(120_000);
   page.on('dialog', () => {
     throw new Error('a document ran script in the page');
   });
