@@ -1,17 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consentTo, DEMO_SERVICE_TOKEN, expectAccessible, signInDoctor } from './support';
+import { consentTo, DEMO_SERVICE_TOKEN, expectAccessible, signInAt } from './support';
 
 const SOMSRI = { cid: '3100400123456', phone: '0812345678' };
 const BOONCHAI = { cid: '3100400234568', phone: '0823456789' };
 
 // Dr Kamonwan at Klang, as the timeline spec does; another doctor for the refusal.
 async function signInAtKlang(page: Page, licence = 'ว.34567', pin = '112233'): Promise<void> {
-  await signInDoctor(page, licence, pin);
-  await page.waitForURL(/\/select-hospital$|\/patients$/);
-  if (page.url().endsWith('/select-hospital')) {
-    await page.getByRole('button', { name: /11535/ }).click();
-    await page.waitForURL(/\/patients$/);
-  }
+  await signInAt(page, licence, pin, '11535');
 }
 
 const accessIdOf = (page: Page): string => /\/patient\/([0-9a-f-]{36})$/.exec(page.url())![1]!;

@@ -1,18 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, latestSms, signInDoctor } from './support';
+import { expectAccessible, latestSms, signInAt } from './support';
 
 const EKKACHAI = '3-1004-00890-12-1';
 const GOOD = { reasonText: 'ผู้ป่วยหมดสติ GCS 6 ไม่มีญาติมาด้วย', pin: '202020' };
-
-/** Signs in and, when the doctor works at several hospitals, picks the given one. */
-async function signInAt(page: Page, licence: string, pin: string, hcode: string): Promise<void> {
-  await signInDoctor(page, licence, pin);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  if (new URL(page.url()).pathname.startsWith('/select-hospital')) {
-    await page.getByRole('button', { name: new RegExp(hcode) }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/select-hospital'));
-  }
-}
 
 async function lookUp(page: Page, cid: string): Promise<void> {
   await page.goto('/emergency');

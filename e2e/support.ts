@@ -64,6 +64,21 @@ export async function landOnPatientSearch(page: Page): Promise<void> {
   if (await accept.isVisible()) await acceptTerms(page);
 }
 
+/**
+ * Signs in and, when the doctor works at several hospitals, picks the given one, then lands on patient search.
+ * A doctor who has not yet accepted the terms of use is shown them only after picking the hospital: on a fresh
+ * database (a spec run on its own) that is the first time, so they are accepted here too.
+ */
+export async function signInAt(page: Page, licence: string, pin: string, hcode: string): Promise<void> {
+  await signInDoctor(page, licence, pin);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  if (new URL(page.url()).pathname.startsWith('/select-hospital')) {
+    await page.getByRole('button', { name: new RegExp(hcode) }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/select-hospital'));
+  }
+  await landOnPatientSearch(page);
+}
+
 /** Sends a control request to the sandbox (faults, reset). */
 export async function sandboxControl(path: string, body: unknown = {}): Promise<void> {
   const res = await fetch(`${SANDBOX_URL}${path}`, {
