@@ -32,8 +32,8 @@ async function documentFacts(
 }
 
 test('a discharge summary and a PDF open from the timeline, each opening audited', async ({ page }) => {
-  // A consent, two documents, their routes' headers, three audit checks and two axe scans: about 58 s in a
-  // whole-suite run, too close to the default 60 s (one run timed out in its last axe scan).
+  // In a whole-suite run another spec has usually just sent Somsri a consent code, and a patient gets one a
+  // minute (sendConsentCode waits as the page says): with the documents and two axe scans, about 60 s.
   test.setTimeout(120_000);
   page.on('dialog', () => {
     throw new Error('a document ran script in the page');
