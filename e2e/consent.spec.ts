@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, latestSms, signInDoctor } from './support';
+import { expectAccessible, latestSms, signInAt, signInDoctor } from './support';
 
 // Each test uses its own patient so the per-doctor resend wait of one test never blocks another.
 const SOMSRI = { cid: '3100400123456', phone: '0812345678', nameTh: 'สมศรี มีสุข' };
@@ -75,10 +75,7 @@ test('a doctor finds a patient, sends the code and opens the record only through
   // Doctor B at the same hospital cannot use A's consent.
   const other = await browser.newContext();
   const pageB = await other.newPage();
-  await signInDoctor(pageB, 'ว.34567', '112233');
-  await pageB.waitForURL(/\/select-hospital$/);
-  await pageB.getByRole('button', { name: /11535/ }).click();
-  await pageB.waitForURL(/\/patients$/);
+  await signInAt(pageB, 'ว.34567', '112233', '11535');
   const response = await pageB.goto(consentUrl);
   expect(response?.status()).toBe(404);
   await other.close();

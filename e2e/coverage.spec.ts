@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { consentTo, expectAccessible, sandboxControl, signInDoctor } from './support';
+import { consentTo, expectAccessible, sandboxControl, signInAt, signInDoctor } from './support';
 
 // A summary built from the hospitals that answered must never read as the whole record: every surface
 // names the sharing hospitals it lacks and why. Dr Thanakorn (one grant, Rajavithi) and Dr Prasert (ED at
@@ -57,10 +57,7 @@ test('with one hospital failing, every record panel, the cross-check and the pri
 
 test('with one hospital failing, the emergency summary and its IPS export name it', async ({ page }) => {
   await sandboxControl('/_sandbox/faults', { '13781': { errorRate: 1 } });
-  await signInDoctor(page, 'ว.23456', '135790');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /11535/ }).click();
-  await page.waitForURL(/\/patients$/);
+  await signInAt(page, 'ว.23456', '135790', '11535');
   await page.goto('/emergency');
   const field = page.getByLabel(/เลขประจำตัวประชาชน 13 หลัก/);
   await field.fill('3-1004-00890-12-1'); // Ekkachai: shares with Siriraj

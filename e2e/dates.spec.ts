@@ -1,12 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consentTo, expectAccessible, nextTotpCode, signInDoctor } from './support';
+import { consentTo, expectAccessible, nextTotpCode, signInAt } from './support';
 
 // Dr Kamonwan at Klang and Somsri: one more consent than the timeline spec's, within the per-pair limit.
 async function openSomsrisRecord(page: Page): Promise<void> {
-  await signInDoctor(page, 'ว.34567', '112233');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /11535/ }).click();
-  await page.waitForURL(/\/patients$/);
+  await signInAt(page, 'ว.34567', '112233', '11535');
   await consentTo(page, '3100400123456', '0812345678');
   // The ledger appears once the exchange's re-check has answered; then every hospital leaves "waiting".
   await expect(page.getByTestId('coverage-ledger')).toBeVisible({ timeout: 20_000 });

@@ -1,13 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consentTo, expectAccessible, signInDoctor } from './support';
+import { consentTo, expectAccessible, signInAt, signInDoctor } from './support';
 
 // Dr Prasert (ว.23456) at Rajavithi opens Somsri's record with her consent; Dr Thanakorn (ว.13579) is the
 // other doctor who must get nothing from the same URL.
 async function openSomsriAtRajavithi(page: Page): Promise<string> {
-  await signInDoctor(page, 'ว.23456', '135790');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /10661/ }).click();
-  await page.waitForURL(/\/patients$/);
+  await signInAt(page, 'ว.23456', '135790', '10661');
   await consentTo(page, '3100400123456', '0812345678');
   return /\/patient\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
 }

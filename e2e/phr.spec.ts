@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consentTo, expectAccessible, latestMorPromCode, signInDoctor } from './support';
+import { consentTo, expectAccessible, latestMorPromCode, signInAt } from './support';
 
 const SOMSRI = { cid: '3100400123456', phone: '0812345678' };
 const BOONCHAI = { cid: '3100400234568', phone: '0823456789' };
@@ -7,10 +7,7 @@ const BOONCHAI = { cid: '3100400234568', phone: '0823456789' };
 // Dr Prasert as a ward doctor at Rajavithi: no other spec asks Somsri's or Boonchai's consent as him, so
 // the per-doctor resend limits of the timeline spec (Dr Kamonwan) never meet this one's.
 async function signInAtRajavithi(page: Page): Promise<void> {
-  await signInDoctor(page, 'ว.23456', '135790');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /10661/ }).click();
-  await page.waitForURL(/\/patients$/);
+  await signInAt(page, 'ว.23456', '135790', '10661');
 }
 
 /** Another code than the one sent: same letters, the next number. */

@@ -1,13 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, latestSms, sendConsentCode, signInDoctor } from './support';
+import { expectAccessible, latestSms, sendConsentCode, signInAt } from './support';
 
 // Dr Prasert (ว.23456) at Rajavithi: no other spec signs him in or sends OTPs with him, so the consent
 // send limits and the sign-in throttle the other specs exercise never reach this one.
 async function signInAtRajavithi(page: Page): Promise<void> {
-  await signInDoctor(page, 'ว.23456', '135790');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /10661/ }).click();
-  await page.waitForURL(/\/patients$/);
+  await signInAt(page, 'ว.23456', '135790', '10661');
 }
 
 /** FHIR codes a drawer value must never be (status, medication record type, criticality, verification, visit class). */

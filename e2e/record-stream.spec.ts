@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { consentTo, DEMO_SERVICE_TOKEN, signInDoctor } from './support';
+import { consentTo, DEMO_SERVICE_TOKEN, signInAt } from './support';
 
 // Boonchai shares with Taksin, Charoenkrung and Siriraj (lib/sandbox/demo-catalog.ts).
 const BOONCHAI = { cid: '3100400234568', phone: '0823456789', hospitals: ['10702', '11536', '13781'] };
@@ -23,10 +23,7 @@ test('the hospitals asked with the page request are each read, and audited, exac
   page,
   request,
 }) => {
-  await signInDoctor(page, 'ว.34567', '112233');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /11535/ }).click();
-  await page.waitForURL(/\/patients$/);
+  await signInAt(page, 'ว.34567', '112233', '11535');
   await consentTo(page, BOONCHAI.cid, BOONCHAI.phone);
   const accessId = /\/patient\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
   await everyHospitalOnScreen(page);

@@ -1,12 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consentTo, expectAccessible, sandboxControl, signInDoctor } from './support';
+import { consentTo, expectAccessible, sandboxControl, signInAt } from './support';
 
 // Dr Kamonwan (three hospitals) so that the consent spec's resend limits for ว.12345 never interfere.
 async function signInAtKlang(page: Page): Promise<void> {
-  await signInDoctor(page, 'ว.34567', '112233');
-  await page.waitForURL(/\/select-hospital$/);
-  await page.getByRole('button', { name: /11535/ }).click();
-  await page.waitForURL(/\/patients$/);
+  await signInAt(page, 'ว.34567', '112233', '11535');
 }
 
 /**
