@@ -32,9 +32,6 @@ async function documentFacts(
 }
 
 test('a discharge summary and a PDF open from the timeline, each opening audited', async ({ page }) => {
-  // In a whole-suite run another spec has usually just sent Somsri a consent code, and a patient gets one a
-  // minute (sendConsentCode waits as the page says): with the documents and two axe scans, about 60 s.
-  test.setTimeout(120_000);
   page.on('dialog', () => {
     throw new Error('a document ran script in the page');
   });
