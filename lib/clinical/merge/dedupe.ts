@@ -133,26 +133,36 @@ export function kindKeyOf(f: ClinicalFact): string {
   return f.kind === 'medication' && f.source === 'dispense' ? 'dispense' : f.kind;
 }
 
-/** Groups the facts: duplicates collapse into one group, same-day disagreements are chained as a cluster. */
-export function* groupFacts(
-  facts: MergeInput['facts'],
-  groups: GroupStore,
-  clusters: ClusterIndex,
-  stubs: { stub: SealedFactStub; time: number }[],
-  factHospitals: Set<string>,
-): Pause {
-  const days = new DayNames();
-  const single = new SingleHospitals();
-  const visits = new VisitKeys();
-  let n = 0;
-  for (const item of facts) {
-    if ((++n & PAUSE_EVERY) === 0) yield;
+/** Where the merge keeps sealed records' stubs: they are placed by time, never grouped. */
+export type StubList = { stub: SealedFactStub; time: number }[];
+
+/**
+ * Puts facts into groups one at a time: a duplicate joins its group, a same-day disagreement is chained to
+ * its cluster. Keeps what it has learnt (day names, visit numbers) so a later answer can be added to the
+ * same groups (createMerger). Groups that gained a member are listed in `touched` until they are settled.
+ */
+export class FactGrouper {
+  /** Groups given a second (or further) member since the last `settle`. */
+  readonly touched: number[] = [];
+  private readonly days = new DayNames();
+  private readonly single = new SingleHospitals();
+  private readonly visits = new VisitKeys();
+  private touchedMark = new Uint8Array(0);
+
+  constructor(
+    private readonly groups: GroupStore,
+    private readonly clusters: ClusterIndex,
+    private readonly stubs: StubList,
+    private readonly factHospitals: Set<string>,
+  ) {}
+
+  add(item: MergeInput['facts'][number]): void {
+    const { groups, clusters } = this;
+    this.factHospitals.add(item.hospitalCode);
     if (isStub(item)) {
-      factHospitals.add(item.hospitalCode);
-      stubs.push({ stub: item, time: timeOf(item.date) });
-      continue;
+      this.stubs.push({ stub: item, time: timeOf(item.date) });
+      return;
     }
-    factHospitals.add(item.hospitalCode);
     const factTime = timeOf(item.date);
     const dayKey = dayKeyOf(item.date, factTime);
     const sigNum = signatureNumber(item);
@@ -160,34 +170,80 @@ export function* groupFacts(
     // A visit is an event at one hospital: two hospitals' same-day visits are two visits (VisitKeys).
     const g =
       item.kind === 'encounter'
-        ? clusters.find('encounter', visits.of(item, dayKey), '', sigNum, sigStr)
+        ? clusters.find('encounter', this.visits.of(item, dayKey), '', sigNum, sigStr)
         : clusters.find(kindKeyOf(item), item.conceptKey, dayKey, sigNum, sigStr);
     if (g === -1) {
       const members = [item];
-      const entry = newEntry(item, days.of(item.date, factTime, dayKey), single.of(item.hospitalCode), members);
+      const entry = newEntry(item, this.days.of(item.date, factTime, dayKey), this.single.of(item.hospitalCode), members);
       clusters.insert(groups.add(entry, members, sigNum, sigStr, factTime));
-      continue;
+      return;
     }
-    const members = groups.members[g]!;
     // The same fact delivered twice (a hospital re-sent) is one record, not a second source.
-    if (!members.some((m) => m.id === item.id)) members.push(item);
+    const known = groups.members[g]!.some((m) => m.id === item.id);
+    if (known && groups.entries[g]!.hospitals.includes(item.hospitalCode)) return;
+    groups.own(g);
+    if (!known) groups.members[g]!.push(item);
     const entry = groups.entries[g]!;
     // Copied, never pushed: single-hospital lists are shared.
     if (!entry.hospitals.includes(item.hospitalCode)) entry.hospitals = [...entry.hospitals, item.hospitalCode].sort(cmpStr);
+    this.touch(g);
   }
-  // Settle the groups of several facts: sources by id, the smallest id represents the group.
-  for (let g = 0; g < groups.size; g++) {
-    if ((g & PAUSE_EVERY) === 0) yield;
-    const members = groups.members[g]!;
-    if (members.length === 1) continue;
-    members.sort(byId);
-    const entry = groups.entries[g]!;
-    entry.recordedAt = members.length;
-    const rep = members[0]!;
-    if (rep !== entry.fact) {
-      const time = timeOf(rep.date);
-      representBy(entry, rep, dayOf(rep.date, time));
-      groups.sortTime[g] = Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+
+  private touch(g: number): void {
+    if (this.touchedMark.length <= g) {
+      const mark = new Uint8Array(Math.max(this.groups.next.length, g + 1));
+      mark.set(this.touchedMark);
+      this.touchedMark = mark;
     }
+    if (this.touchedMark[g] === 1) return;
+    this.touchedMark[g] = 1;
+    this.touched.push(g);
   }
+
+  /**
+   * Settles the groups that gained members: sources by id, the smallest id represents the group. Calls
+   * `moved` for each group whose representative (so its time and id) changed.
+   */
+  *settle(moved?: (g: number) => void): Pause {
+    const { groups, touched } = this;
+    for (let i = 0; i < touched.length; i++) {
+      if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
+      const g = touched[i]!;
+      this.touchedMark[g] = 0;
+      if (settleGroup(groups, g)) moved?.(g);
+    }
+    touched.length = 0;
+  }
+}
+
+/** Sorts a group's sources by id and points its entry at the smallest; true when the representative changed. */
+function settleGroup(groups: GroupStore, g: number): boolean {
+  const members = groups.members[g]!;
+  if (members.length === 1) return false;
+  members.sort(byId);
+  const entry = groups.entries[g]!;
+  entry.recordedAt = members.length;
+  const rep = members[0]!;
+  if (rep === entry.fact) return false;
+  const time = timeOf(rep.date);
+  representBy(entry, rep, dayOf(rep.date, time));
+  groups.sortTime[g] = Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+  return true;
+}
+
+/** Groups the facts: duplicates collapse into one group, same-day disagreements are chained as a cluster. */
+export function* groupFacts(
+  facts: MergeInput['facts'],
+  groups: GroupStore,
+  clusters: ClusterIndex,
+  stubs: StubList,
+  factHospitals: Set<string>,
+): Pause {
+  const grouper = new FactGrouper(groups, clusters, stubs, factHospitals);
+  let n = 0;
+  for (const item of facts) {
+    if ((++n & PAUSE_EVERY) === 0) yield;
+    grouper.add(item);
+  }
+  yield* grouper.settle();
 }

@@ -2,6 +2,7 @@
  * One walk over the groups, newest first: the timeline entries (sealed stubs placed by time) and the
  * groups of each section, still newest first, so no section sorts again.
  */
+import type { StubList } from './dedupe';
 import type {
   DocumentFact,
   DocumentItem,
@@ -9,7 +10,6 @@ import type {
   ImagingItem,
   ImmunizationItem,
   ProcedureItem,
-  SealedFactStub,
   TimelineEntry,
 } from '../types';
 import { newestFirst, stubEntry, stubFirst } from './entries';
@@ -31,10 +31,21 @@ export interface Sections {
 }
 
 /** Sorts the groups newest first and deals each to its section; pauses like the rest of the merge. */
-export function* sortIntoSections(groups: GroupStore, stubs: { stub: SealedFactStub; time: number }[]): Generator<void, Sections, void> {
+export function* sortIntoSections(groups: GroupStore, stubs: StubList): Generator<void, Sections, void> {
   // One sort, newest first; every section below walks this order instead of sorting again.
   const order = newestFirst(groups);
+  sortStubs(stubs);
+  yield;
+  return yield* dealSections(groups, order, stubs);
+}
+
+/** Sealed stubs newest first, ties by id: the order they take among the entries. */
+export function sortStubs(stubs: StubList): void {
   stubs.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.stub.id, b.stub.id));
+}
+
+/** Walks the groups in timeline order (newest first) with the sorted stubs and deals each to its section. */
+export function* dealSections(groups: GroupStore, order: Int32Array, stubs: StubList): Generator<void, Sections, void> {
   const s: Sections = {
     entries: [],
     allergyGroups: [],
@@ -49,7 +60,6 @@ export function* sortIntoSections(groups: GroupStore, stubs: { stub: SealedFactS
     documents: [],
   };
   let si = 0;
-  yield;
   for (let i = 0; i < order.length; i++) {
     if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
     const g = order[i]!;
