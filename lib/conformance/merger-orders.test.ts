@@ -89,7 +89,9 @@ function demoAnswers(story: string): Answer[] {
 }
 
 // Patients with records at two or more hospitals (one demo patient is not in the exchange at all).
-const stories = DEMO_PATIENTS.map((p) => p.story).filter((s) => s !== 'stress' && demoAnswers(s).filter((a) => a.facts.length > 0).length > 1);
+const stories = DEMO_PATIENTS.map((p) => p.story).filter(
+  (s) => s !== 'stress' && demoAnswers(s).filter((a) => a.facts.length > 0).length > 1,
+);
 
 describe('the incremental merge equals the whole merge in any arrival order', () => {
   it('has demo patients whose hospitals repeat and contradict each other', () => {

@@ -3,15 +3,7 @@
  * groups of each section, still newest first, so no section sorts again.
  */
 import type { StubList } from './dedupe';
-import type {
-  DocumentFact,
-  DocumentItem,
-  EncounterItem,
-  ImagingItem,
-  ImmunizationItem,
-  ProcedureItem,
-  TimelineEntry,
-} from '../types';
+import type { DocumentFact, DocumentItem, EncounterItem, ImagingItem, ImmunizationItem, ProcedureItem, TimelineEntry } from '../types';
 import { newestFirst, stubEntry, stubFirst } from './entries';
 import { PAUSE_EVERY, type GroupStore } from './groups';
 import { byTimeDesc, cmpStr } from './order';
