@@ -37,10 +37,17 @@ export function clusterConflict(groups: GroupStore, head: number): { conflict: C
   if (all.length < 2) return undefined;
   all.sort(cmpStr);
   const reps: ClinicalFact[] = [];
-  for (let g = head; g !== -1; g = groups.next[g]!) reps.push(groups.entries[g]!.fact!);
+  // The group's name takes the cluster's earliest source day: sources in other time zones may write one
+  // (Bangkok) day as two, and the first group to arrive must not decide which (the merge is order-free).
+  let day: string | null = null;
+  for (let g = head; g !== -1; g = groups.next[g]!) {
+    const e = groups.entries[g]!;
+    reps.push(e.fact!);
+    if (e.day !== null && (day === null || e.day < day)) day = e.day;
+  }
   const f = groups.entries[head]!.fact!;
   const conflict: Conflict = { reason: conflictReason(f.kind, reps), hospitals: all };
-  return { conflict, conflictGroup: 'conflict:' + kindKeyOf(f) + ':' + f.conceptKey + ':' + (groups.entries[head]!.day ?? '') };
+  return { conflict, conflictGroup: 'conflict:' + kindKeyOf(f) + ':' + f.conceptKey + ':' + (day ?? '') };
 }
 
 /** Same concept, same day, different statements from different hospitals: link and flag, never merge. */
