@@ -102,6 +102,31 @@ describe('createMerger', () => {
     for (const order of permutations(ANSWERS)) expect(whole(order)).toStrictEqual(expected);
   });
 
+  it('a chain of near results (100 ~ 100.15 ~ 100.3, but 100 ≁ 100.3) groups the same in every order', () => {
+    const chain = (hcode: string, value: number): Answer =>
+      answer(hcode, [lab(hcode.toLowerCase(), { code: '2345-7', value, unit: 'mg/dL', date: '2024-05-02T09:00:00+07:00' })]);
+    const answers = [chain('B', 100.15), chain('C', 100.3), chain('A', 100), answer('D', [nka('n1')])];
+    const once = whole(answers);
+    // Hospitals taken in code order: A and B are one result, C's disagrees with it.
+    expect(once.entries.filter((e) => e.kind === 'lab').map((e) => [e.hospitals, e.conflict?.reason])).toEqual([
+      [['A', 'B'], 'value'],
+      [['C'], 'value'],
+    ]);
+    for (const order of permutations(answers)) {
+      expect(whole(order)).toStrictEqual(once);
+      for (const sizes of batchings(order.length)) {
+        const merger = createMerger(NOW);
+        let at = 0;
+        for (const size of sizes) {
+          const batch = order.slice(at, at + size);
+          at += size;
+          run(merger.add({ facts: batch.flatMap((a) => a.facts), answered: batch.map((a) => a.hcode) }));
+          expect(run(merger.model())).toStrictEqual(whole(order.slice(0, at)));
+        }
+      }
+    }
+  });
+
   it('an empty merger gives the empty model', () => {
     expect(run(createMerger(NOW).model())).toStrictEqual(whole([]));
   });

@@ -6,7 +6,7 @@ import { isStub } from '../facts';
 import type { AllergyFact, ClinicalFact, MergeInput, SealedFactStub } from '../types';
 import { DAY_MS, THAI_OFFSET_MS, dayOf, hasNoZone, timeOf } from './dates';
 import { newEntry, representBy } from './entries';
-import { PAUSE_EVERY, type ClusterIndex, type GroupStore, type Pause } from './groups';
+import { PAUSE_EVERY, sameValue, type ClusterIndex, type GroupStore, type Pause } from './groups';
 import { byId, cmpStr } from './order';
 
 const SEP = '\u0000';
@@ -144,6 +144,13 @@ export type StubList = { stub: SealedFactStub; time: number }[];
 export class FactGrouper {
   /** Groups given a second (or further) member since the last `settle`. */
   readonly touched: number[] = [];
+  /**
+   * Set once two results of one cluster are within tolerance of a third but not of each other (100,
+   * 100.15, 100.3): which of them group together then depends on which arrived first. The whole merge
+   * takes hospitals in code order (inHospitalOrder) so its answer is still one; a merger that took them
+   * in another order must merge again in that order (createMerger).
+   */
+  orderDependent = false;
   private readonly days = new DayNames();
   private readonly single = new SingleHospitals();
   private readonly visits = new VisitKeys();
@@ -172,6 +179,8 @@ export class FactGrouper {
       item.kind === 'encounter'
         ? clusters.find('encounter', this.visits.of(item, dayKey), '', sigNum, sigStr)
         : clusters.find(kindKeyOf(item), item.conceptKey, dayKey, sigNum, sigStr);
+    if (!this.orderDependent && !Number.isNaN(sigNum))
+      this.orderDependent = groupingIsAmbiguous(groups, clusters.lastHead, g, sigNum, sigStr);
     if (g === -1) {
       const members = [item];
       const entry = newEntry(item, this.days.of(item.date, factTime, dayKey), this.single.of(item.hospitalCode), members);
@@ -214,6 +223,42 @@ export class FactGrouper {
     }
     touched.length = 0;
   }
+}
+
+/**
+ * True when a result joining group g of the cluster (or starting its own, g = -1) is within tolerance of
+ * some but not all of g's members, or of a member of another group: the grouping is no longer the same
+ * whatever the order. While this never happens every group's members are within tolerance of each other
+ * and of no one else, which no arrival order changes.
+ */
+function groupingIsAmbiguous(groups: GroupStore, head: number, g: number, sigNum: number, sigStr: string): boolean {
+  for (let h = head; h !== -1; h = groups.next[h]!) {
+    if (groups.sigStr[h] !== sigStr) continue;
+    for (const m of groups.members[h]!) if (sameValue(signatureNumber(m), sigNum) !== (h === g)) return true;
+  }
+  return false;
+}
+
+/**
+ * The facts hospital by hospital in code order, each hospital's in the order it sent them: the order the
+ * merge reads them in, so the model cannot depend on which hospital's answer came first.
+ */
+export function inHospitalOrder<T extends { hospitalCode: string }>(facts: readonly T[]): readonly T[] {
+  const runs: { code: string; start: number; end: number }[] = [];
+  let sorted = true;
+  for (let i = 0; i < facts.length;) {
+    const code = facts[i]!.hospitalCode;
+    let j = i + 1;
+    while (j < facts.length && facts[j]!.hospitalCode === code) j++;
+    if (runs.length > 0 && cmpStr(runs[runs.length - 1]!.code, code) > 0) sorted = false;
+    runs.push({ code, start: i, end: j });
+    i = j;
+  }
+  if (sorted) return facts;
+  runs.sort((a, b) => cmpStr(a.code, b.code) || a.start - b.start);
+  const out: T[] = [];
+  for (const r of runs) for (let i = r.start; i < r.end; i++) out.push(facts[i]!);
+  return out;
 }
 
 /** Sorts a group's sources by id and points its entry at the smallest; true when the representative changed. */

@@ -97,15 +97,18 @@ export class GroupStore {
 
   /** Results within 0.2 % are the same result: unit conversion rounding, not a different measurement. */
   sameSignature(i: number, sigNum: number, sigStr: string): boolean {
-    if (this.sigStr[i] !== sigStr) return false;
-    const a = this.sigNum[i]!;
-    if (Number.isNaN(a) || Number.isNaN(sigNum)) return Number.isNaN(a) && Number.isNaN(sigNum);
-    if (a === sigNum) return true;
-    return Math.abs(a - sigNum) <= VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(sigNum));
+    return this.sigStr[i] === sigStr && sameValue(this.sigNum[i]!, sigNum);
   }
 }
 
 const VALUE_TOLERANCE = 0.002;
+
+/** Two results that are one result (within VALUE_TOLERANCE), or two non-numbers. */
+export function sameValue(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (a === b) return true;
+  return Math.abs(a - b) <= VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
 
 /**
  * kind → concept → day → first group of that cluster (the others chained through `next`). Lookups use
@@ -123,6 +126,11 @@ export class ClusterIndex {
   private slotHead = -1;
 
   constructor(private readonly groups: GroupStore) {}
+
+  /** First group of the cluster of the last `find` (before any `insert`), or -1 when it was empty. */
+  get lastHead(): number {
+    return this.slotHead;
+  }
 
   /** The group in this cluster that said the same thing, or -1 (then `insert` the new one). */
   find(kindKey: string, conceptKey: string, dayKey: number | string, sigNum: number, sigStr: string): number {

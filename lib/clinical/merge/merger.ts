@@ -5,13 +5,16 @@
  * sequence of answers, in any order and any batching, is the model `mergeTimeline` makes of all of them
  * at once (merger.test.ts checks this over random orders).
  *
+ * When two results of one cluster group differently depending on which arrived first (within tolerance of
+ * a third but not of each other), the merger merges everything again in the whole merge's order.
+ *
  * A model handed out is never changed afterwards: a group it holds is copied before a later answer
  * changes it (GroupStore.own), because the page may still draw that model while the next one is made.
  */
 import type { FactKind, MergeInput, TimelineEntry, TimelineModel } from '../types';
 import { FACT_KINDS } from '../types';
 import { NKA_CONFLICT_GROUP, clusterConflict, isNoKnownAllergyEntry, noKnownAllergyConflict, sameConflict } from './conflicts';
-import { FactGrouper, type StubList } from './dedupe';
+import { FactGrouper, inHospitalOrder, type StubList } from './dedupe';
 import { mergeOrders, newestFirst } from './entries';
 import { ClusterIndex, GroupStore, PAUSE_EVERY, type Pause } from './groups';
 import { sortedUnique } from './order';
@@ -31,66 +34,94 @@ export interface Merger {
   model(): Generator<void, TimelineModel, void>;
 }
 
-/** A merge that takes the answers one batch at a time (see the module comment); `now` is the model's now. */
-export function createMerger(now: string): Merger {
-  const groups = new GroupStore(1024);
-  const clusters = new ClusterIndex(groups);
-  const stubs: StubList = [];
-  const factHospitals = new Set<string>();
-  const answered = new Set<string>();
-  const grouper = new FactGrouper(groups, clusters, stubs, factHospitals);
-  const sealedCounts = {} as Record<FactKind, number>;
-  for (const k of FACT_KINDS) sealedCounts[k] = 0;
-  const allergyStubHospitals = new Set<string>();
+/** The groups built so far and what the merger keeps beside them; made again when the merge starts over. */
+class Built {
+  readonly groups = new GroupStore(1024);
+  readonly clusters = new ClusterIndex(this.groups);
+  readonly stubs: StubList = [];
+  readonly factHospitals = new Set<string>();
+  readonly grouper = new FactGrouper(this.groups, this.clusters, this.stubs, this.factHospitals);
+  readonly sealedCounts = {} as Record<FactKind, number>;
+  readonly allergyStubHospitals = new Set<string>();
   /** The groups of the last model in its order, and those of them whose representative changed since. */
-  let order: Int32Array = new Int32Array(0);
-  let moved: number[] = [];
-  const movedMark = new Set<number>();
+  order: Int32Array = new Int32Array(0);
+  moved: number[] = [];
+  readonly movedMark = new Set<number>();
 
-  function* add(batch: MergerBatch): Pause {
-    for (const h of batch.answered) answered.add(h);
-    const stubsBefore = stubs.length;
+  constructor() {
+    for (const k of FACT_KINDS) this.sealedCounts[k] = 0;
+  }
+
+  *add(facts: MergeInput['facts']): Pause {
+    const stubsBefore = this.stubs.length;
     let n = 0;
-    for (const item of batch.facts) {
+    for (const item of facts) {
       if ((++n & PAUSE_EVERY) === 0) yield;
-      grouper.add(item);
+      this.grouper.add(item);
     }
-    for (let i = stubsBefore; i < stubs.length; i++) {
-      const { stub } = stubs[i]!;
-      sealedCounts[stub.kind]++;
-      if (stub.kind === 'allergy') allergyStubHospitals.add(stub.hospitalCode);
+    for (let i = stubsBefore; i < this.stubs.length; i++) {
+      const { stub } = this.stubs[i]!;
+      this.sealedCounts[stub.kind]++;
+      if (stub.kind === 'allergy') this.allergyStubHospitals.add(stub.hospitalCode);
     }
   }
 
+  /** Settles the groups that changed, noting those already ordered whose place may have changed. */
+  *settle(): Pause {
+    const ordered = this.order.length;
+    yield* this.grouper.settle((g) => {
+      if (g >= ordered || this.movedMark.has(g)) return;
+      this.movedMark.add(g);
+      this.moved.push(g);
+    });
+  }
+
   /** The last order with the moved groups taken out, merged with the new and moved groups in order. */
-  function nextOrder(): Int32Array {
+  nextOrder(): Int32Array {
+    const { groups, order, moved, movedMark } = this;
     const kept = movedMark.size === 0 ? order : order.filter((g) => !movedMark.has(g));
     const added = new Int32Array(moved.length + groups.size - order.length);
     added.set(moved);
     for (let g = order.length, i = moved.length; g < groups.size; g++, i++) added[i] = g;
-    moved = [];
+    this.moved = [];
     movedMark.clear();
-    return kept.length === 0 ? newestFirst(groups, added) : mergeOrders(groups, kept, newestFirst(groups, added));
+    this.order = kept.length === 0 ? newestFirst(groups, added) : mergeOrders(groups, kept, newestFirst(groups, added));
+    return this.order;
+  }
+}
+
+/** A merge that takes the answers one batch at a time (see the module comment); `now` is the model's now. */
+export function createMerger(now: string): Merger {
+  let built = new Built();
+  const answered = new Set<string>();
+  /** Every record received, for the rare record whose grouping depends on arrival order (FactGrouper.orderDependent). */
+  const received: MergeInput['facts'][] = [];
+
+  function* add(batch: MergerBatch): Pause {
+    for (const h of batch.answered) answered.add(h);
+    received.push(batch.facts);
+    yield* built.add(batch.facts);
   }
 
   function* model(): Generator<void, TimelineModel, void> {
-    const ordered = order.length;
-    yield* grouper.settle((g) => {
-      if (g >= ordered || movedMark.has(g)) return;
-      movedMark.add(g);
-      moved.push(g);
-    });
+    if (built.grouper.orderDependent) {
+      // Merged again from the start in the whole merge's order: correctness over speed, for these records.
+      built = new Built();
+      yield* built.add(inHospitalOrder(received.flat()));
+    }
+    const { groups, clusters, stubs } = built;
+    yield* built.settle();
     flagClusters(groups, clusters);
     yield;
-    order = nextOrder();
+    const order = built.nextOrder();
     sortStubs(stubs);
     yield;
     const s = yield* dealSections(groups, order, stubs);
     const gathered = {
       now,
-      answered: sortedUnique([...answered, ...factHospitals]),
-      sealedCounts: { ...sealedCounts },
-      allergyStubHospitals,
+      answered: sortedUnique([...answered, ...built.factHospitals]),
+      sealedCounts: { ...built.sealedCounts },
+      allergyStubHospitals: built.allergyStubHospitals,
     };
     const result = yield* summarise(groups, s, gathered, (nka) => flagNoKnownAllergy(groups, s.allergyGroups, s.entries, nka));
     groups.handOut();

@@ -2,7 +2,7 @@
 import type { FactKind, MergeInput, TimelineModel } from '../types';
 import { FACT_KINDS } from '../types';
 import { flagNearConflicts, flagNoKnownAllergyEntries } from './conflicts';
-import { groupFacts, type StubList } from './dedupe';
+import { groupFacts, inHospitalOrder, type StubList } from './dedupe';
 import { ClusterIndex, GroupStore } from './groups';
 import { sortedUnique } from './order';
 import { sortIntoSections } from './sections';
@@ -30,7 +30,7 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
   const clusters = new ClusterIndex(groups);
   const stubs: StubList = [];
   const factHospitals = new Set<string>();
-  yield* groupFacts(input.facts, groups, clusters, stubs, factHospitals);
+  yield* groupFacts(inHospitalOrder(input.facts), groups, clusters, stubs, factHospitals);
   const allergyStubHospitals = new Set<string>();
   for (const { stub } of stubs) {
     sealedCounts[stub.kind]++;
