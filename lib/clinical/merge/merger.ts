@@ -16,7 +16,7 @@ import { FACT_KINDS } from '../types';
 import { NKA_CONFLICT_GROUP, clusterConflict, isNoKnownAllergyEntry, noKnownAllergyConflict, sameConflict } from './conflicts';
 import { FactGrouper, inHospitalOrder, type StubList } from './dedupe';
 import { mergeOrders, newestFirst } from './entries';
-import { ClusterIndex, GroupStore, PAUSE_EVERY, type Pause } from './groups';
+import { ClusterIndex, GroupStore, type Pause } from './groups';
 import { sortedUnique } from './order';
 import { dealSections, sortStubs } from './sections';
 import { summarise } from './summary';
@@ -54,11 +54,7 @@ class Built {
 
   *add(facts: MergeInput['facts']): Pause {
     const stubsBefore = this.stubs.length;
-    let n = 0;
-    for (const item of facts) {
-      if ((++n & PAUSE_EVERY) === 0) yield;
-      this.grouper.add(item);
-    }
+    yield* this.grouper.addAll(facts);
     for (let i = stubsBefore; i < this.stubs.length; i++) {
       const { stub } = this.stubs[i]!;
       this.sealedCounts[stub.kind]++;

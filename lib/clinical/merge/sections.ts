@@ -36,7 +36,11 @@ export function sortStubs(stubs: StubList): void {
   stubs.sort((a, b) => byTimeDesc(a.time, b.time) || cmpStr(a.stub.id, b.stub.id));
 }
 
-/** Walks the groups in timeline order (newest first) with the sorted stubs and deals each to its section. */
+/**
+ * Walks the groups in timeline order (newest first) with the sorted stubs and deals each to its section.
+ * The walk itself is a plain function over runs of groups, paused between runs: V8 does not optimise a
+ * loop inside a generator while it runs (no on-stack replacement there), and it ran twice as long.
+ */
 export function* dealSections(groups: GroupStore, order: Int32Array, stubs: StubList): Generator<void, Sections, void> {
   const s: Sections = {
     entries: [],
@@ -52,8 +56,17 @@ export function* dealSections(groups: GroupStore, order: Int32Array, stubs: Stub
     documents: [],
   };
   let si = 0;
-  for (let i = 0; i < order.length; i++) {
-    if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
+  for (let from = 0; from < order.length; from += PAUSE_EVERY + 1) {
+    if (from > 0) yield;
+    si = dealRun(s, groups, order, from, Math.min(order.length, from + PAUSE_EVERY + 1), stubs, si);
+  }
+  while (si < stubs.length) s.entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
+  return s;
+}
+
+/** Deals order[from, to), placing the stubs that come before each group; returns the next stub's index. */
+function dealRun(s: Sections, groups: GroupStore, order: Int32Array, from: number, to: number, stubs: StubList, si: number): number {
+  for (let i = from; i < to; i++) {
     const g = order[i]!;
     const e = groups.entries[g]!;
     while (si < stubs.length && stubFirst(stubs[si]!, groups.sortTime[g]!, e.id))
@@ -61,8 +74,7 @@ export function* dealSections(groups: GroupStore, order: Int32Array, stubs: Stub
     s.entries.push(e);
     dealEntry(s, g, e);
   }
-  while (si < stubs.length) s.entries.push(stubEntry(stubs[si]!.stub, stubs[si++]!.time));
-  return s;
+  return si;
 }
 
 /** Puts one group in its section: list sections get their item, compared sections the group index. */
