@@ -94,11 +94,13 @@ const stories = DEMO_PATIENTS.map((p) => p.story).filter(
 );
 
 describe('the incremental merge equals the whole merge in any arrival order', () => {
-  it('has demo patients whose hospitals repeat and contradict each other', () => {
+  it('has demo patients whose hospitals repeat and contradict each other, with sealed records', () => {
     expect(stories.length).toBeGreaterThanOrEqual(6);
     const models = stories.map((s) => wholeMerge(demoAnswers(s)));
     expect(models.some((m) => m.entries.some((e) => e.recordedAt > 1 && e.hospitals.length > 1))).toBe(true);
     expect(models.some((m) => m.entries.some((e) => e.conflict !== undefined))).toBe(true);
+    expect(models.some((m) => m.allergyNkaConflict !== undefined)).toBe(true);
+    expect(models.some((m) => Object.values(m.sealedCounts).some((n) => n > 0))).toBe(true);
   });
 
   it.each(stories)('demo patient %s, 25 orders', (story) => {
