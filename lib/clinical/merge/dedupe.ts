@@ -148,7 +148,7 @@ export class FactGrouper {
    * Set once two results of one cluster are within tolerance of a third but not of each other (100,
    * 100.15, 100.3): which of them group together then depends on which arrived first. The whole merge
    * takes hospitals in code order (inHospitalOrder) so its answer is still one; a merger that took them
-   * in another order must merge again in that order (createMerger).
+   * in another order must merge again in that order (createMerger). Only watched when asked for.
    */
   orderDependent = false;
   private readonly days = new DayNames();
@@ -161,6 +161,8 @@ export class FactGrouper {
     private readonly clusters: ClusterIndex,
     private readonly stubs: StubList,
     private readonly factHospitals: Set<string>,
+    /** Whether to watch for `orderDependent` (a merge that reads the facts in inHospitalOrder need not). */
+    private readonly watchOrder = false,
   ) {}
 
   add(item: MergeInput['facts'][number]): void {
@@ -179,7 +181,7 @@ export class FactGrouper {
       item.kind === 'encounter'
         ? clusters.find('encounter', this.visits.of(item, dayKey), '', sigNum, sigStr)
         : clusters.find(kindKeyOf(item), item.conceptKey, dayKey, sigNum, sigStr);
-    if (!this.orderDependent && !Number.isNaN(sigNum))
+    if (this.watchOrder && !this.orderDependent && !Number.isNaN(sigNum))
       this.orderDependent = groupingIsAmbiguous(groups, clusters.lastHead, g, sigNum, sigStr);
     if (g === -1) {
       const members = [item];

@@ -40,7 +40,7 @@ class Built {
   readonly clusters = new ClusterIndex(this.groups);
   readonly stubs: StubList = [];
   readonly factHospitals = new Set<string>();
-  readonly grouper = new FactGrouper(this.groups, this.clusters, this.stubs, this.factHospitals);
+  readonly grouper = new FactGrouper(this.groups, this.clusters, this.stubs, this.factHospitals, true);
   readonly sealedCounts = {} as Record<FactKind, number>;
   readonly allergyStubHospitals = new Set<string>();
   /** The groups of the last model in its order, and those of them whose representative changed since. */
