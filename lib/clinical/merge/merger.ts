@@ -11,7 +11,7 @@
  * A model handed out is never changed afterwards: a group it holds is copied before a later answer
  * changes it (GroupStore.own), because the page may still draw that model while the next one is made.
  */
-import type { FactKind, MergeInput, TimelineEntry, TimelineModel } from '../types';
+import type { FactKind, LabPoint, MergeInput, TimelineEntry, TimelineModel } from '../types';
 import { FACT_KINDS } from '../types';
 import { NKA_CONFLICT_GROUP, clusterConflict, isNoKnownAllergyEntry, noKnownAllergyConflict, sameConflict } from './conflicts';
 import { FactGrouper, inHospitalOrder, type StubList } from './dedupe';
@@ -92,6 +92,8 @@ export function createMerger(now: string): Merger {
   const answered = new Set<string>();
   /** Every record received, for the rare record whose grouping depends on arrival order (FactGrouper.orderDependent). */
   const received: MergeInput['facts'][] = [];
+  /** Lab points by entry: an entry is never changed once handed out, so neither is its point. */
+  const pointCache = new WeakMap<TimelineEntry, LabPoint>();
 
   function* add(batch: MergerBatch): Pause {
     for (const h of batch.answered) answered.add(h);
@@ -119,7 +121,7 @@ export function createMerger(now: string): Merger {
       sealedCounts: { ...built.sealedCounts },
       allergyStubHospitals: built.allergyStubHospitals,
     };
-    const result = yield* summarise(groups, s, gathered, (nka) => flagNoKnownAllergy(groups, s.allergyGroups, s.entries, nka));
+    const result = yield* summarise(groups, s, gathered, (nka) => flagNoKnownAllergy(groups, s.allergyGroups, s.entries, nka), pointCache);
     groups.handOut();
     return result;
   }

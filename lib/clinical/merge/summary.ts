@@ -1,6 +1,6 @@
 /** The end of the merge: the summary sections built from the dealt groups, and the model put together. */
 import { buildSeries } from '../lab-series';
-import type { FactKind, TimelineModel } from '../types';
+import type { FactKind, LabPoint, TimelineEntry, TimelineModel } from '../types';
 import { buildAllergies } from './allergies';
 import { attachCrossChecks } from './cross-checks';
 import { PAUSE_EVERY, type GroupStore } from './groups';
@@ -22,13 +22,15 @@ type NkaConflict = { nkaHospitals: string[]; allergyHospitals: string[] };
 /**
  * Allergies, medications, problems, series and cross-checks from the sections, then the model.
  * `flagNka` marks the "no known allergy" entries when another hospital records an allergy (it is given
- * undefined when none does, so a merger that keeps entries between answers can clear an old mark).
+ * undefined when none does, so a merger that keeps entries between answers can clear an old mark);
+ * `pointCache` keeps lab points between such merges (buildSeries).
  */
 export function* summarise(
   groups: GroupStore,
   s: Sections,
   gathered: Gathered,
   flagNka: (nka: NkaConflict | undefined) => void,
+  pointCache?: WeakMap<TimelineEntry, LabPoint>,
 ): Generator<void, TimelineModel, void> {
   const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(
     groups,
@@ -42,7 +44,7 @@ export function* summarise(
   const meds = buildMedications(groups, s.medicationGroups, Date.parse(gathered.now));
   const probs = buildProblems(groups, s.conditionGroups);
   yield;
-  const { labs, vitals } = yield* buildSeries(groups.entries, s.resultGroups, PAUSE_EVERY);
+  const { labs, vitals } = yield* buildSeries(groups.entries, s.resultGroups, PAUSE_EVERY, pointCache);
 
   const model: TimelineModel = {
     now: gathered.now,
