@@ -1,9 +1,10 @@
 /**
  * The merge kept between answers: each hospital's answer is grouped into the groups already built, so
- * adding it costs work in proportion to that answer, plus the passes over the whole record that cannot
- * be kept (dealing the groups into sections, the summary sections and series). The model after any
- * sequence of answers, in any order and any batching, is the model `mergeTimeline` makes of all of them
- * at once (merger.test.ts checks this over random orders).
+ * adding it costs work in proportion to that answer, plus the passes over the whole record that are not
+ * kept (dealing the groups into sections, the summary sections; lab points are kept by entry). The model
+ * after any sequence of answers, in any order and any batching, is the model `mergeTimeline` makes of all
+ * of them at once (lib/clinical/merge-incremental.test.ts and lib/conformance/merger-orders.test.ts check
+ * this over every or many random orders).
  *
  * When two results of one cluster group differently depending on which arrived first (within tolerance of
  * a third but not of each other), the merger merges everything again in the whole merge's order.
