@@ -64,7 +64,7 @@ type Tab = 'timeline' | 'labs' | 'vitals' | 'imaging' | 'documents';
 
 /**
  * The merged record: one query per sharing hospital (first answered by the page's own streamed response:
- * the server asked every hospital when the page was requested), merged again (in slices, see
+ * the server asked every hospital when the page was requested), added to the merge (in slices, see
  * useMergedTimeline) each time another hospital answers, so the first entries show as soon as the fastest
  * hospital replies.
  */

@@ -19,21 +19,56 @@ export function* buildSeries(
   entries: readonly TimelineEntry[],
   indices: readonly number[],
   pauseEvery: number,
+  /**
+   * Points already made for an entry, kept by a merge that goes on between answers (createMerger). Only
+   * canonical points are kept: they depend on nothing but their entry, which is never changed once a model
+   * holding it was handed out (it is copied instead), whereas a point in a unit series depends on the
+   * series found first.
+   */
+  pointCache?: WeakMap<TimelineEntry, LabPoint>,
 ): Generator<void, { labs: LabSeries[]; vitals: LabSeries[] }, void> {
-  // analyte → its canonical series, and its series per unconvertible unit: no key string per point.
-  const canonicalSeries = new Map<string, LabSeries>();
-  const unitSeries = new Map<string, LabSeries[]>();
-  const all: LabSeries[] = [];
-  for (let i = 0; i < indices.length; i++) {
-    if ((i & pauseEvery) === pauseEvery) yield;
+  const acc: SeriesSoFar = { canonicalSeries: new Map(), unitSeries: new Map(), all: [], pointCache };
+  // Plain runs between pauses: V8 does not optimise a loop inside a generator while it runs.
+  for (let from = 0; from < indices.length; from += pauseEvery + 1) {
+    if (from > 0) yield;
+    addPoints(acc, entries, indices, from, Math.min(indices.length, from + pauseEvery + 1));
+  }
+  const { canonicalSeries, unitSeries, all } = acc;
+  settleMainSeries(canonicalSeries, unitSeries);
+  const labs: LabSeries[] = [];
+  const vitals: LabSeries[] = [];
+  for (const s of all) {
+    s.points.reverse();
+    (s.category === 'vital-signs' ? vitals : labs).push(s);
+  }
+  labs.sort((a, b) => cmpStr(a.key, b.key));
+  vitals.sort((a, b) => cmpStr(a.key, b.key));
+  return { labs, vitals };
+}
+
+/** analyte → its canonical series, and its series per unconvertible unit: no key string per point. */
+interface SeriesSoFar {
+  canonicalSeries: Map<string, LabSeries>;
+  unitSeries: Map<string, LabSeries[]>;
+  all: LabSeries[];
+  pointCache: WeakMap<TimelineEntry, LabPoint> | undefined;
+}
+
+/** Adds the points of entries[indices[from, to)] to their series. */
+function addPoints(acc: SeriesSoFar, entries: readonly TimelineEntry[], indices: readonly number[], from: number, to: number): void {
+  const { canonicalSeries, unitSeries, all, pointCache } = acc;
+  for (let i = from; i < to; i++) {
     const entry = entries[indices[i]!]!;
     const f = entry.fact!;
     if ((f.kind !== 'lab' && f.kind !== 'vital') || f.value === undefined) continue;
-    const canonical = f.canonicalValue !== undefined && f.canonicalUnit !== undefined;
+    let point = pointCache?.get(entry);
+    const canonical = point !== undefined || (f.canonicalValue !== undefined && f.canonicalUnit !== undefined);
     let s: LabSeries | undefined;
-    let point: LabPoint | undefined;
     if (canonical) {
-      point = pointOf(entry, f, f.canonicalValue!, f.canonicalUnit!, f.canonicalRefLow, f.canonicalRefHigh);
+      if (point === undefined) {
+        point = pointOf(entry, f, f.canonicalValue!, f.canonicalUnit!, f.canonicalRefLow, f.canonicalRefHigh);
+        pointCache?.set(entry, point);
+      }
       s = canonicalSeries.get(f.analyteKey);
     } else {
       let list = unitSeries.get(f.analyteKey);
@@ -73,16 +108,6 @@ export function* buildSeries(
     }
     s.points.push(point);
   }
-  settleMainSeries(canonicalSeries, unitSeries);
-  const labs: LabSeries[] = [];
-  const vitals: LabSeries[] = [];
-  for (const s of all) {
-    s.points.reverse();
-    (s.category === 'vital-signs' ? vitals : labs).push(s);
-  }
-  labs.sort((a, b) => cmpStr(a.key, b.key));
-  vitals.sort((a, b) => cmpStr(a.key, b.key));
-  return { labs, vitals };
 }
 
 /**

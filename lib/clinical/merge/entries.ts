@@ -49,27 +49,29 @@ const INDEX_BITS = 2 ** 20;
 const SECONDS_BIAS = 2 ** 31;
 
 /**
- * Group indices newest first, ties by id. Packs (second, index) into one double and sorts a Float64Array
- * natively, then orders each same-second run by time and id: a comparator sort over 50k groups was the
- * merge's largest single cost. The index never decides order, so input order cannot leak in.
+ * Group indices newest first, ties by id (all groups, or the given ones). Packs (second, index) into one
+ * double and sorts a Float64Array natively, then orders each same-second run by time and id: a comparator
+ * sort over 50k groups was the merge's largest single cost. Groups equal in time and id keep index order
+ * (the sorts are stable), which `mergeOrders` follows too.
  */
-export function newestFirst(groups: GroupStore): Int32Array {
-  const n = groups.size;
+export function newestFirst(groups: GroupStore, indices?: Int32Array): Int32Array {
+  const n = indices === undefined ? groups.size : indices.length;
   const { sortTime, entries } = groups;
   const exact = (a: number, b: number): number =>
     sortTime[a] === sortTime[b] ? cmpStr(entries[a]!.id, entries[b]!.id) : sortTime[b]! > sortTime[a]! ? 1 : -1;
   const order = new Int32Array(n);
-  if (n >= INDEX_BITS) {
-    for (let i = 0; i < n; i++) order[i] = i;
+  if (groups.size >= INDEX_BITS) {
+    for (let i = 0; i < n; i++) order[i] = indices === undefined ? i : indices[i]!;
     return order.sort(exact);
   }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const t = sortTime[i]!;
+    const g = indices === undefined ? i : indices[i]!;
+    const t = sortTime[g]!;
     let sec = t === Number.NEGATIVE_INFINITY ? -SECONDS_BIAS : Math.floor(t / 1000);
     if (sec < -SECONDS_BIAS) sec = -SECONDS_BIAS;
     else if (sec >= SECONDS_BIAS) sec = SECONDS_BIAS - 1;
-    keys[i] = (sec + SECONDS_BIAS) * INDEX_BITS + i;
+    keys[i] = (sec + SECONDS_BIAS) * INDEX_BITS + g;
   }
   keys.sort();
   let out = 0;
@@ -90,6 +92,29 @@ export function newestFirst(groups: GroupStore): Int32Array {
     k = start - 1;
   }
   return order;
+}
+
+/**
+ * Two runs in timeline order (newest first, ties by id, then index) merged into one: how a merger puts
+ * an answer's new groups among those already ordered without sorting them all again.
+ */
+export function mergeOrders(groups: GroupStore, a: Int32Array, b: Int32Array): Int32Array {
+  const { sortTime, entries } = groups;
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const tx = sortTime[x]!;
+    const ty = sortTime[y]!;
+    const yFirst = tx !== ty ? ty > tx : (cmpStr(entries[y]!.id, entries[x]!.id) || y - x) < 0;
+    out[o++] = yFirst ? (j++, y) : (i++, x);
+  }
+  while (i < a.length) out[o++] = a[i++]!;
+  while (j < b.length) out[o++] = b[j++]!;
+  return out;
 }
 
 export function stubFirst(s: { stub: SealedFactStub; time: number }, sortTime: number, id: string): boolean {

@@ -28,24 +28,49 @@ export class GroupStore {
   /** Everything except the number that must match for two records to be one statement. */
   readonly sigStr: string[] = [];
   /** Numeric part of what was said (a result value), NaN when not numeric. */
-  readonly sigNum: Float64Array;
+  sigNum: Float64Array;
   /** Time of the representative; -Infinity when undated, so a plain comparison sorts them last. */
-  readonly sortTime: Float64Array;
+  sortTime: Float64Array;
   /** Next group of the same concept on the same day that said something different, or -1. */
-  readonly next: Int32Array;
+  next: Int32Array;
+  /**
+   * The generation in which each group's entry and members were made or last copied. A merge that goes
+   * on after its model was handed out (createMerger) starts a new generation: a group made before it is
+   * copied before it changes, so the model on screen never changes under the page.
+   */
+  private made: Int32Array;
+  private generation = 0;
 
   constructor(capacity: number) {
-    this.sigNum = new Float64Array(capacity);
-    this.sortTime = new Float64Array(capacity);
-    this.next = new Int32Array(capacity);
+    const n = Math.max(capacity, 16);
+    this.sigNum = new Float64Array(n);
+    this.sortTime = new Float64Array(n);
+    this.next = new Int32Array(n);
+    this.made = new Int32Array(n);
   }
 
   get size(): number {
     return this.entries.length;
   }
 
+  /** Everything made so far now belongs to a model that was handed out. */
+  handOut(): void {
+    this.generation++;
+  }
+
+  /** Makes group i's entry and members safe to change: copies them if a handed-out model holds them. */
+  own(i: number): void {
+    if (this.made[i] === this.generation) return;
+    const members = [...this.members[i]!];
+    this.members[i] = members;
+    this.entries[i] = { ...this.entries[i]!, sources: members };
+    this.made[i] = this.generation;
+  }
+
   add(entry: TimelineEntry, members: ClinicalFact[], sigNum: number, sigStr: string, time: number): number {
     const i = this.entries.length;
+    if (i === this.next.length) this.grow(i * 2);
+    this.made[i] = this.generation;
     this.entries.push(entry);
     this.members.push(members);
     this.sigStr.push(sigStr);
@@ -55,17 +80,35 @@ export class GroupStore {
     return i;
   }
 
+  private grow(capacity: number): void {
+    const sigNum = new Float64Array(capacity);
+    sigNum.set(this.sigNum);
+    this.sigNum = sigNum;
+    const sortTime = new Float64Array(capacity);
+    sortTime.set(this.sortTime);
+    this.sortTime = sortTime;
+    const next = new Int32Array(capacity);
+    next.set(this.next);
+    this.next = next;
+    const made = new Int32Array(capacity);
+    made.set(this.made);
+    this.made = made;
+  }
+
   /** Results within 0.2 % are the same result: unit conversion rounding, not a different measurement. */
   sameSignature(i: number, sigNum: number, sigStr: string): boolean {
-    if (this.sigStr[i] !== sigStr) return false;
-    const a = this.sigNum[i]!;
-    if (Number.isNaN(a) || Number.isNaN(sigNum)) return Number.isNaN(a) && Number.isNaN(sigNum);
-    if (a === sigNum) return true;
-    return Math.abs(a - sigNum) <= VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(sigNum));
+    return this.sigStr[i] === sigStr && sameValue(this.sigNum[i]!, sigNum);
   }
 }
 
 const VALUE_TOLERANCE = 0.002;
+
+/** Two results that are one result (within VALUE_TOLERANCE), or two non-numbers. */
+export function sameValue(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (a === b) return true;
+  return Math.abs(a - b) <= VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
 
 /**
  * kind → concept → day → first group of that cluster (the others chained through `next`). Lookups use
@@ -83,6 +126,11 @@ export class ClusterIndex {
   private slotHead = -1;
 
   constructor(private readonly groups: GroupStore) {}
+
+  /** First group of the cluster of the last `find` (before any `insert`), or -1 when it was empty. */
+  get lastHead(): number {
+    return this.slotHead;
+  }
 
   /** The group in this cluster that said the same thing, or -1 (then `insert` the new one). */
   find(kindKey: string, conceptKey: string, dayKey: number | string, sigNum: number, sigStr: string): number {

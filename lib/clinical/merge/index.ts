@@ -8,8 +8,10 @@
  *
  * The rooms: dates.ts and order.ts (parsing and orderings), groups.ts (working state), dedupe.ts (grouping),
  * conflicts.ts, entries.ts and sections.ts (the timeline), allergies.ts, medications.ts, problems.ts (the
- * summary sections), cross-checks.ts, and steps.ts (the merge in pausable steps).
+ * summary sections), cross-checks.ts, summary.ts (the model put together), steps.ts (the merge in pausable
+ * steps) and merger.ts (the same merge kept between answers, so each answer is added to what is built).
  */
 export { checkAllergyMedication } from './cross-checks';
 export { dayOf, timeOf } from './dates';
+export { createMerger, type Merger, type MergerBatch } from './merger';
 export { mergeSteps, mergeTimeline } from './steps';

@@ -1,16 +1,12 @@
 /** The merge itself: group, flag, sort into sections, build each section, cross-check. */
-import { buildSeries } from '../lab-series';
-import type { FactKind, MergeInput, SealedFactStub, TimelineModel } from '../types';
+import type { FactKind, MergeInput, TimelineModel } from '../types';
 import { FACT_KINDS } from '../types';
-import { buildAllergies } from './allergies';
 import { flagNearConflicts, flagNoKnownAllergyEntries } from './conflicts';
-import { attachCrossChecks } from './cross-checks';
-import { groupFacts } from './dedupe';
-import { ClusterIndex, GroupStore, PAUSE_EVERY } from './groups';
-import { buildMedications } from './medications';
+import { groupFacts, inHospitalOrder, type StubList } from './dedupe';
+import { ClusterIndex, GroupStore } from './groups';
 import { sortedUnique } from './order';
-import { buildProblems } from './problems';
 import { sortIntoSections } from './sections';
+import { summarise } from './summary';
 
 /** Merges all answered hospitals' facts into one deterministic timeline model with duplicates collapsed and disagreements flagged. */
 export function mergeTimeline(input: MergeInput): TimelineModel {
@@ -27,15 +23,14 @@ export function mergeTimeline(input: MergeInput): TimelineModel {
  * to the end is exactly `mergeTimeline`.
  */
 export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, void> {
-  const nowTime = Date.parse(input.now);
   const sealedCounts = {} as Record<FactKind, number>;
   for (const k of FACT_KINDS) sealedCounts[k] = 0;
 
   const groups = new GroupStore(input.facts.length);
   const clusters = new ClusterIndex(groups);
-  const stubs: { stub: SealedFactStub; time: number }[] = [];
+  const stubs: StubList = [];
   const factHospitals = new Set<string>();
-  yield* groupFacts(input.facts, groups, clusters, stubs, factHospitals);
+  yield* groupFacts(inHospitalOrder(input.facts), groups, clusters, stubs, factHospitals);
   const allergyStubHospitals = new Set<string>();
   for (const { stub } of stubs) {
     sealedCounts[stub.kind]++;
@@ -47,41 +42,8 @@ export function* mergeSteps(input: MergeInput): Generator<void, TimelineModel, v
 
   const s = yield* sortIntoSections(groups, stubs);
   const answered = sortedUnique([...input.answered, ...factHospitals]);
-
-  const { allergies, allergyCoverage, allergyNkaConflict } = buildAllergies(groups, s.allergyGroups, answered, allergyStubHospitals);
-  if (allergyNkaConflict !== undefined) flagNoKnownAllergyEntries(s.entries, allergyNkaConflict);
-
-  yield;
-  const meds = buildMedications(groups, s.medicationGroups, nowTime);
-  const probs = buildProblems(groups, s.conditionGroups);
-  yield;
-  const { labs, vitals } = yield* buildSeries(groups.entries, s.resultGroups, PAUSE_EVERY);
-
-  const model: TimelineModel = {
-    now: input.now,
-    answered,
-    entries: s.entries,
-    allergies,
-    allergyCoverage,
-    medications: meds.medications,
-    medicationStatements: meds.medicationStatements,
-    problems: probs.problems,
-    resolvedProblems: probs.resolvedProblems,
-    problemStatements: probs.problemStatements,
-    labs,
-    vitals,
-    codedResults: s.codedResults,
-    imaging: s.imaging,
-    immunizations: s.immunizations,
-    procedures: s.procedures,
-    encounters: s.encounters,
-    documents: s.documents,
-    crossChecks: [],
-    sealedCounts,
-  };
-  if (allergyNkaConflict !== undefined) model.allergyNkaConflict = allergyNkaConflict;
-  if (meds.medicationNoneKnownConflict !== undefined) model.medicationNoneKnownConflict = meds.medicationNoneKnownConflict;
-  if (probs.problemNoneKnownConflict !== undefined) model.problemNoneKnownConflict = probs.problemNoneKnownConflict;
-  attachCrossChecks(model);
-  return model;
+  const gathered = { now: input.now, answered, sealedCounts, allergyStubHospitals };
+  return yield* summarise(groups, s, gathered, (nka) => {
+    if (nka !== undefined) flagNoKnownAllergyEntries(s.entries, nka);
+  });
 }
