@@ -13,14 +13,7 @@ import {
   type PagingRun,
 } from './hospital-paging';
 import { exchangeContextSchema, type ExchangeContext, type HospitalFetchResult } from './types';
-import {
-  attachReferencedMedications,
-  batchResponseSchema,
-  parseEntryStatus,
-  parseSearchset,
-  partitionByPatient,
-  searchTypeOf,
-} from './validate';
+import { attachReferencedMedications, batchResponseSchema, parseEntryStatus, parseSearchset, partitionByPatient } from './validate';
 
 /**
  * The searches sent in one batch to each hospital: every type the viewer shows, both categories where split.
@@ -65,6 +58,8 @@ type FetchOpts = { signal?: AbortSignal };
 /** One entry of the batch: its URL, which HOSPITAL_SEARCHES row it reads (`group`), and whether it is one date window. */
 interface BatchSearch {
   url: string;
+  /** The resource type searched (read from the table, not parsed back out of the URL for each answer). */
+  type: string;
   group: number;
   windowed: boolean;
 }
@@ -75,9 +70,9 @@ function batchSearches(cid: string, pageSize: number, windows: readonly DateWind
   return HOSPITAL_SEARCHES.flatMap((s, group): BatchSearch[] => {
     const url = (dates: string): string =>
       `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}${dates}${s.include === undefined ? '' : `&_include=${s.include}`}&_count=${pageSize}`;
-    if (windows === undefined || s.dateParam === undefined) return [{ url: url(''), group, windowed: false }];
+    if (windows === undefined || s.dateParam === undefined) return [{ url: url(''), type: s.type, group, windowed: false }];
     const param = s.dateParam;
-    return windows.map((w) => ({ url: url(windowQuery(param, w)), group, windowed: true }));
+    return windows.map((w) => ({ url: url(windowQuery(param, w)), type: s.type, group, windowed: true }));
   });
 }
 
@@ -114,7 +109,7 @@ function readBatch(body: unknown, searches: readonly BatchSearch[]): BatchRead {
           error: `a search at this hospital failed (${Number.isNaN(code) ? 'unreadable status' : `HTTP ${code}`})`,
         },
       };
-    const type = searchTypeOf(search.url);
+    const type = search.type;
     const page = parseSearchset(entry.resource, type);
     if (!page.ok) return { ok: false, failure: { status: 'malformed', error: page.reason } };
     firstPages.push({
