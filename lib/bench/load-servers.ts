@@ -42,8 +42,19 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 function untilPrinted(child: ChildProcess, text: string, name: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (b: Buffer) => b.toString().includes(text) && resolve());
-    child.on('exit', (c) => reject(new Error(`${name} exited ${String(c)}`)));
+    let ready = false;
+    child.stdout?.on('data', (b: Buffer) => {
+      if (!ready && b.toString().includes(text)) {
+        ready = true;
+        resolve();
+      }
+    });
+    child.on('exit', (code, signal) => {
+      const how = `${name} exited (code ${String(code)}, signal ${String(signal)})`;
+      // After start-up an exit is only expected from close(): say so, or a run's figures would hide it.
+      if (ready && signal !== 'SIGTERM') console.error(`load bench: ${how} during the runs`);
+      reject(new Error(how));
+    });
   });
 }
 

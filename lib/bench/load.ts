@@ -141,8 +141,17 @@ async function main(): Promise<void> {
         )
       ).rows[0]!;
 
+    // Written again after each run, so a run that breaks (a process gone) leaves the figures taken before it.
+    const result: Record<string, unknown> = { date: new Date().toISOString(), sessions: SESSIONS, hospitals: BENCH_HOSPITALS.length };
+    const save = (key: string, value: unknown): void => {
+      result[key] = value;
+      result.loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
+      mkdirSync('bench-results', { recursive: true });
+      writeFileSync('bench-results/load.json', `${JSON.stringify(result, null, 2)}\n`);
+    };
+
     /** One run, with the audit rows it wrote and each process's CPU milliseconds per hospital read. */
-    const measured = async (label: string, seconds: number, opts: { thinkMs?: number; page?: boolean }) => {
+    const measured = async (key: string, label: string, seconds: number, opts: { thinkMs?: number; page?: boolean }) => {
       if (seconds <= 0) return undefined;
       console.log(`${label}: ${SESSIONS} sessions × ${BENCH_HOSPITALS.length} hospitals for ${seconds} s…`);
       const audit0 = await countReads();
@@ -151,7 +160,7 @@ async function main(): Promise<void> {
       const cpu1 = readCpu(cpuSources);
       const audit1 = await countReads();
       const auditRows = audit1.n - audit0.n;
-      return {
+      const run = {
         ...stats,
         ...(opts.thinkMs === undefined ? {} : { thinkMs: opts.thinkMs }),
         auditRows,
@@ -159,22 +168,19 @@ async function main(): Promise<void> {
         readsServed: stats.ok,
         cpuMsPerRead: cpuMsPer(cpu0, cpu1, auditRows),
       };
+      save(key, run);
+      return run;
     };
 
     // A short warm-up (JIT, connection pools, Next's route caches) that no figure counts.
     await loadRun({ ...target, cookies: cookies.slice(0, 20) }, 5);
     await loadRun({ ...target, cookies: cookies.slice(0, 20) }, 5, { page: true });
-    const normal = await measured('saturation (timeline route)', SECONDS, {});
-    const paced = await measured(`paced (timeline route, ${THINK_MS / 1000} s ±50 % between loads)`, PACED_SECONDS, {
-      thinkMs: THINK_MS,
-    });
-    const page = await measured('saturation (record page)', PAGE_SECONDS, { page: true });
-    const pagePaced = await measured(`paced (record page, ${THINK_MS / 1000} s ±50 % between loads)`, PAGE_PACED_SECONDS, {
-      thinkMs: THINK_MS,
-      page: true,
-    });
+    await measured('normal', 'saturation (timeline route)', SECONDS, {});
+    const pacing = `${THINK_MS / 1000} s ±50 % between loads`;
+    await measured('paced', `paced (timeline route, ${pacing})`, PACED_SECONDS, { thinkMs: THINK_MS });
+    await measured('page', 'saturation (record page)', PAGE_SECONDS, { page: true });
+    await measured('pagePaced', `paced (record page, ${pacing})`, PAGE_PACED_SECONDS, { thinkMs: THINK_MS, page: true });
 
-    let fault: (RunStats & { breakersOpenDuringFaults: number; breakersOpenAfterRecovery: number }) | undefined;
     if (FAULT_SECONDS > 0) {
       const [h0, h1, h2, h3] = BENCH_HOSPITALS as [string, string, string, string];
       const faults = {
@@ -191,24 +197,11 @@ async function main(): Promise<void> {
       // After the 30 s cool-down one trial request per hospital closes the breakers again.
       await new Promise((r) => setTimeout(r, 31_000));
       await loadRun({ ...target, cookies: cookies.slice(0, 1) }, 2);
-      fault = { ...faulted, breakersOpenDuringFaults: duringFaults, breakersOpenAfterRecovery: await openBreakers(base) };
+      save('fault', { ...faulted, breakersOpenDuringFaults: duringFaults, breakersOpenAfterRecovery: await openBreakers(base) });
     }
     await db.end();
 
-    const result = {
-      date: new Date().toISOString(),
-      sessions: SESSIONS,
-      hospitals: BENCH_HOSPITALS.length,
-      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
-      normal,
-      paced,
-      page,
-      pagePaced,
-      fault,
-    };
     console.log(JSON.stringify(result, null, 2));
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/load.json', `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await app.close();
     await sandbox.close();
