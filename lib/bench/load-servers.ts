@@ -31,9 +31,13 @@ export interface ChildServer {
 /** `--cpu-prof` flags when `dir` is set: V8 writes the process's CPU profile there when it exits. */
 export const cpuProfileFlags = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
 
+/** Children being stopped on purpose: their exit is not news. */
+const closing = new WeakSet<ChildProcess>();
+
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((resolve) => {
+      closing.add(child);
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
@@ -52,7 +56,7 @@ function untilPrinted(child: ChildProcess, text: string, name: string): Promise<
     child.on('exit', (code, signal) => {
       const how = `${name} exited (code ${String(code)}, signal ${String(signal)})`;
       // After start-up an exit is only expected from close(): say so, or a run's figures would hide it.
-      if (ready && signal !== 'SIGTERM') console.error(`load bench: ${how} during the runs`);
+      if (ready && !closing.has(child)) console.error(`load bench: ${how} during the runs`);
       reject(new Error(how));
     });
   });
