@@ -52,7 +52,14 @@ function shapeAnswer(r: HospitalFetchResult): number {
 }
 
 async function measure(sandboxUrl: string, sandboxPid: number, partitionByDate: boolean) {
-  const client = createExchangeClient({ baseUrl: sandboxUrl, token: BENCH_TOKENS.exchange, timeoutMs: 60_000, partitionByDate });
+  // No window plan: every read is a first read, windowed or not as asked.
+  const client = createExchangeClient({
+    baseUrl: sandboxUrl,
+    token: BENCH_TOKENS.exchange,
+    timeoutMs: 60_000,
+    partitionByDate,
+    learnWindowPlan: false,
+  });
   const sources = { client: selfCpuSeconds, sandbox: () => processCpuSeconds(sandboxPid) };
   const results: HospitalFetchResult[] = [];
   // Warm up (JIT, connection pool) before counting.
