@@ -99,6 +99,28 @@ async function grantAccess(db: pg.Client): Promise<string> {
   return accessId;
 }
 
+/**
+ * Three hospitals never answer and one sends truncated JSON for FAULT_SECONDS; then, the faults lifted, the
+ * breakers must close again after their 30 s cool-down (one trial request per hospital).
+ */
+async function faultRun(target: RunTarget, sandboxUrl: string) {
+  const [h0, h1, h2, h3] = BENCH_HOSPITALS as [string, string, string, string];
+  const faults = {
+    [h0]: { timeoutRate: 1 },
+    [h1]: { timeoutRate: 1 },
+    [h2]: { timeoutRate: 1 },
+    [h3]: { malformedRate: 1, malformedKind: 'truncated' },
+  };
+  await sandboxFaults(sandboxUrl, faults);
+  console.log(`fault run: 3 hospitals never answer, 1 sends truncated JSON, for ${FAULT_SECONDS} s…`);
+  const faulted = await loadRun(target, FAULT_SECONDS);
+  const duringFaults = await openBreakers(target.base);
+  await sandboxFaults(sandboxUrl, Object.fromEntries(Object.keys(faults).map((k) => [k, null])));
+  await new Promise((r) => setTimeout(r, 31_000));
+  await loadRun({ ...target, cookies: target.cookies.slice(0, 1) }, 2);
+  return { ...faulted, breakersOpenDuringFaults: duringFaults, breakersOpenAfterRecovery: await openBreakers(target.base) };
+}
+
 async function main(): Promise<void> {
   const adminUrl = process.env.TEST_POSTGRES_URL;
   if (!adminUrl) throw new Error('run through lib/cli/with-postgres.sh (npm run bench:load)');
@@ -181,24 +203,7 @@ async function main(): Promise<void> {
     await measured('page', 'saturation (record page)', PAGE_SECONDS, { page: true });
     await measured('pagePaced', `paced (record page, ${pacing})`, PAGE_PACED_SECONDS, { thinkMs: THINK_MS, page: true });
 
-    if (FAULT_SECONDS > 0) {
-      const [h0, h1, h2, h3] = BENCH_HOSPITALS as [string, string, string, string];
-      const faults = {
-        [h0]: { timeoutRate: 1 },
-        [h1]: { timeoutRate: 1 },
-        [h2]: { timeoutRate: 1 },
-        [h3]: { malformedRate: 1, malformedKind: 'truncated' },
-      };
-      await sandboxFaults(sandbox.url, faults);
-      console.log(`fault run: 3 hospitals never answer, 1 sends truncated JSON, for ${FAULT_SECONDS} s…`);
-      const faulted = await loadRun(target, FAULT_SECONDS);
-      const duringFaults = await openBreakers(base);
-      await sandboxFaults(sandbox.url, Object.fromEntries(Object.keys(faults).map((k) => [k, null])));
-      // After the 30 s cool-down one trial request per hospital closes the breakers again.
-      await new Promise((r) => setTimeout(r, 31_000));
-      await loadRun({ ...target, cookies: cookies.slice(0, 1) }, 2);
-      save('fault', { ...faulted, breakersOpenDuringFaults: duringFaults, breakersOpenAfterRecovery: await openBreakers(base) });
-    }
+    if (FAULT_SECONDS > 0) save('fault', await faultRun(target, sandbox.url));
     await db.end();
 
     console.log(JSON.stringify(result, null, 2));
