@@ -7,6 +7,7 @@ import { findPatientsByName, type NameLookup, type NameQuery } from './find-pati
 import { createHospitalRecords } from './hospital-records';
 import { createDirectory } from './organizations';
 import { listSharingHospitals } from './sharing-hospitals';
+import { createWindowPlan } from './window-plan';
 import type {
   ExchangeContext,
   HospitalFetchResult,
@@ -49,6 +50,11 @@ export interface ExchangeClientConfig {
    * A hospital that refuses them, or whose windowed answer exceeds `maxResponseBytes`, is read unpartitioned.
    */
   partitionByDate?: boolean;
+  /**
+   * Read a patient without windows at a hospital where the last read was small (default true; see
+   * window-plan.ts): no extra round trip, and a repeated load of a short record carries 15 searches, not 63.
+   */
+  learnWindowPlan?: boolean;
   fetchImpl?: typeof fetch;
   /** Clock for the breaker, the directory cache and `fetchedAt` (default Date.now). */
   now?: () => number;
@@ -87,11 +93,13 @@ export function createExchangeClient(config: ExchangeClientConfig): ExchangeClie
   const breaker: BreakerRegistry =
     config.breaker !== undefined && 'acquire' in config.breaker ? config.breaker : createBreakerRegistry(config.breaker ?? {}, conn.now);
   const directory = createDirectory(conn);
+  const pageSize = config.pageSize ?? 500;
   const records = createHospitalRecords(conn, {
     breaker,
-    pageSize: config.pageSize ?? 500,
+    pageSize,
     maxPages: config.maxPages ?? 200,
     ...(config.partitionByDate === undefined ? {} : { partitionByDate: config.partitionByDate }),
+    ...(config.learnWindowPlan === false ? {} : { windowPlan: createWindowPlan({ pageSize, now: conn.now }) }),
     ...(config.onHospitalResult === undefined ? {} : { onHospitalResult: config.onHospitalResult }),
   });
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateWindows, mergeWindows, WINDOW_BOUNDARY_YEARS, windowQuery, type DateWindow } from './date-windows';
+import { dateWindows, mergeWindows, sameJson, WINDOW_BOUNDARY_YEARS, windowQuery, type DateWindow } from './date-windows';
 
 const NOW = Date.parse('2026-12-06T05:00:00Z');
 
@@ -79,5 +79,43 @@ describe('mergeWindows', () => {
       [{ resourceType: 'Encounter', id: '1' }, { resourceType: 'Observation' }],
     ]);
     expect(r.ok && r.value).toHaveLength(4);
+  });
+});
+
+describe('sameJson', () => {
+  it.each([
+    ['equal primitives', 'a', 'a', true],
+    ['a number and its text', 1, '1', false],
+    ['null and an empty object', null, {}, false],
+    ['keys in another order', { a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1 }, true],
+    ['arrays in another order', [1, 2], [2, 1], false],
+    ['an array and an object with index keys', [1], { 0: 1 }, false],
+    ['an extra key', { a: 1 }, { a: 1, b: 2 }, false],
+    ['a missing key', { a: 1, b: 2 }, { a: 1 }, false],
+    ['a key with null and one absent', { a: null }, { b: null }, false],
+    ['a difference deep inside', { x: [{ y: { z: 'p' } }] }, { x: [{ y: { z: 'q' } }] }, false],
+  ])('%s', (_name, a, b, same) => {
+    expect(sameJson(a, b)).toBe(same);
+    expect(sameJson(b, a)).toBe(same);
+  });
+
+  it('agrees with comparing the values key-sorted as JSON text, on parsed records', () => {
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sorted)
+        : typeof v === 'object' && v !== null
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    const records = [
+      { resourceType: 'Encounter', id: 'e', period: { start: '2020-01-01' }, type: [{ text: 'OPD' }] },
+      { id: 'e', resourceType: 'Encounter', type: [{ text: 'OPD' }], period: { start: '2020-01-01' } },
+      { resourceType: 'Encounter', id: 'e', period: { start: '2020-01-02' }, type: [{ text: 'OPD' }] },
+      { resourceType: 'Encounter', id: 'e', period: { start: '2020-01-01' }, type: [{ text: 'OPD' }, { text: 'x' }] },
+    ];
+    for (const a of records) for (const b of records) expect(sameJson(a, b)).toBe(JSON.stringify(sorted(a)) === JSON.stringify(sorted(b)));
   });
 });

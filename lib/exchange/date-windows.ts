@@ -47,14 +47,30 @@ export function windowQuery(param: string, w: DateWindow): string {
   return `${w.ge === undefined ? '' : `&${param}=ge${w.ge}`}${w.lt === undefined ? '' : `&${param}=lt${w.lt}`}`;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null)
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'undefined';
+/**
+ * Whether two parsed JSON values are the same record: the same keys in any order, arrays in order, equal
+ * primitives. Compared in place, without building a text of either: a resource that spans windows (an
+ * encounter still open matches every window from its start on) is met several times in every read.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k)) continue;
+    keys++;
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) keys--;
+  return keys === 0;
 }
 
 /** `resourceType/id`, the identity a record keeps across searches; undefined when either is missing. */
@@ -72,21 +88,19 @@ export function resourceKey(item: unknown): string | undefined {
  * cannot vouch for as complete). Items without an id cannot be matched and are all kept, as elsewhere.
  */
 export function mergeWindows(windows: readonly (readonly unknown[])[]): { ok: true; value: unknown[] } | { ok: false; reason: string } {
-  // The first copy of each key, and its canonical text once a second copy has needed comparing.
-  const seen = new Map<string, { item: unknown; text?: string }>();
+  // The first copy of each key.
+  const seen = new Map<string, unknown>();
   const out: unknown[] = [];
   for (const list of windows) {
     for (const item of list) {
       const key = resourceKey(item);
       const first = key === undefined ? undefined : seen.get(key);
       if (key === undefined || first === undefined) {
-        if (key !== undefined) seen.set(key, { item });
+        if (key !== undefined) seen.set(key, item);
         out.push(item);
         continue;
       }
-      if (first.item === item) continue;
-      first.text ??= canonical(first.item);
-      if (first.text !== canonical(item)) return { ok: false, reason: 'the same record came back twice with different content' };
+      if (!sameJson(first, item)) return { ok: false, reason: 'the same record came back twice with different content' };
     }
   }
   return { ok: true, value: out };

@@ -13,14 +13,8 @@ import {
   type PagingRun,
 } from './hospital-paging';
 import { exchangeContextSchema, type ExchangeContext, type HospitalFetchResult } from './types';
-import {
-  attachReferencedMedications,
-  batchResponseSchema,
-  parseEntryStatus,
-  parseSearchset,
-  partitionByPatient,
-  searchTypeOf,
-} from './validate';
+import type { WindowPlan } from './window-plan';
+import { attachReferencedMedications, batchResponseSchema, parseEntryStatus, parseSearchset, partitionByPatient } from './validate';
 
 /**
  * The searches sent in one batch to each hospital: every type the viewer shows, both categories where split.
@@ -56,6 +50,8 @@ export interface HospitalRecordsOptions {
   maxPages: number;
   /** Send the high-volume searches as date windows (default true; false reads every hospital unpartitioned). */
   partitionByDate?: boolean;
+  /** When given, a patient whose last read at a hospital was small is read there without windows (window-plan.ts). */
+  windowPlan?: WindowPlan;
   /** Called with every result (metrics); errors are swallowed. */
   onHospitalResult?: (result: HospitalFetchResult) => void;
 }
@@ -65,6 +61,8 @@ type FetchOpts = { signal?: AbortSignal };
 /** One entry of the batch: its URL, which HOSPITAL_SEARCHES row it reads (`group`), and whether it is one date window. */
 interface BatchSearch {
   url: string;
+  /** The resource type searched (read from the table, not parsed back out of the URL for each answer). */
+  type: string;
   group: number;
   windowed: boolean;
 }
@@ -75,9 +73,9 @@ function batchSearches(cid: string, pageSize: number, windows: readonly DateWind
   return HOSPITAL_SEARCHES.flatMap((s, group): BatchSearch[] => {
     const url = (dates: string): string =>
       `${s.type}?patient.identifier=${identifier}${s.category === undefined ? '' : `&category=${s.category}`}${dates}${s.include === undefined ? '' : `&_include=${s.include}`}&_count=${pageSize}`;
-    if (windows === undefined || s.dateParam === undefined) return [{ url: url(''), group, windowed: false }];
+    if (windows === undefined || s.dateParam === undefined) return [{ url: url(''), type: s.type, group, windowed: false }];
     const param = s.dateParam;
-    return windows.map((w) => ({ url: url(windowQuery(param, w)), group, windowed: true }));
+    return windows.map((w) => ({ url: url(windowQuery(param, w)), type: s.type, group, windowed: true }));
   });
 }
 
@@ -114,7 +112,7 @@ function readBatch(body: unknown, searches: readonly BatchSearch[]): BatchRead {
           error: `a search at this hospital failed (${Number.isNaN(code) ? 'unreadable status' : `HTTP ${code}`})`,
         },
       };
-    const type = searchTypeOf(search.url);
+    const type = search.type;
     const page = parseSearchset(entry.resource, type);
     if (!page.ok) return { ok: false, failure: { status: 'malformed', error: page.reason } };
     firstPages.push({
@@ -163,7 +161,8 @@ function assemble(
   };
 }
 
-type HospitalRead = { ok: true; raw: unknown[] } | { ok: false; failure: HospitalFailure };
+/** A complete read, with what the window plan learns from it: the largest windowable search and whether any needed `next` pages. */
+type HospitalRead = { ok: true; raw: unknown[]; largestSearch: number; followedNext: boolean } | { ok: false; failure: HospitalFailure };
 
 /** Sends one batch and reads it; `refusedWindows` and `tooLarge` are the answers that call for the unpartitioned read. */
 async function sendBatch(run: PagingRun, searches: readonly BatchSearch[]): Promise<BatchRead | { ok: false; tooLarge: true }> {
@@ -199,17 +198,26 @@ async function completeRead(run: PagingRun, firstPages: readonly FirstPage[]): P
     byGroup.set(page.group, lists);
   }
   const merged: unknown[] = [];
-  for (const lists of byGroup.values()) {
+  let largestSearch = 0;
+  for (const [group, lists] of byGroup) {
+    const windowable = HOSPITAL_SEARCHES[group]?.dateParam !== undefined;
     // An unwindowed search is joined as it always was (keepOnce below); only windows are compared.
     if (lists.length === 1) {
       merged.push(...lists[0]!);
+      if (windowable) largestSearch = Math.max(largestSearch, lists[0]!.length);
       continue;
     }
     const m = mergeWindows(lists);
     if (!m.ok) return { ok: false, failure: { status: 'malformed', error: m.reason } };
     merged.push(...m.value);
+    if (windowable) largestSearch = Math.max(largestSearch, m.value.length);
   }
-  return { ok: true, raw: keepOnce(merged) };
+  return {
+    ok: true,
+    raw: keepOnce(merged),
+    largestSearch,
+    followedNext: firstPages.some((p) => p.next !== undefined && HOSPITAL_SEARCHES[p.group]?.dateParam !== undefined),
+  };
 }
 
 /**
@@ -302,8 +310,9 @@ export function createHospitalRecords(conn: ExchangeConnection, opts: HospitalRe
       included: [],
     };
     try {
-      const windows = opts.partitionByDate === false ? undefined : dateWindows(conn.now());
-      const r = await readHospital(run, cid, opts.pageSize, windows);
+      const windowed = opts.partitionByDate !== false && (opts.windowPlan?.wantsWindows(hcode, cid) ?? true);
+      const r = await readHospital(run, cid, opts.pageSize, windowed ? dateWindows(conn.now()) : undefined);
+      if (r.ok) opts.windowPlan?.learn(hcode, cid, r);
       if (!r.ok) {
         settleBreaker(breaker, hcode, r.failure);
         return finish({ ...emptyResult(hcode), pages: run.pages, status: r.failure.status, error: r.failure.error, ...stamp() });

@@ -167,7 +167,7 @@ export function resolvePatient(store: SandboxStore, token: string | null): Index
 export function searchset(self: string, resources: Resource[], total: number, next?: string, included: Resource[] = []): Bundle {
   const link: Bundle['link'] = [{ relation: 'self', url: self }];
   if (next) link.push({ relation: 'next', url: next });
-  const base = self.slice(0, self.indexOf('?') >= 0 ? self.indexOf('?') : self.length);
+  const base = self.slice(0, self.indexOf('?') >= 0 ? self.indexOf('?') : self.length).replace(/\/[A-Za-z]+$/, '');
   return {
     resourceType: 'Bundle',
     type: 'searchset',
@@ -177,7 +177,7 @@ export function searchset(self: string, resources: Resource[], total: number, ne
       ...resources.map((resource) => ({ resource, mode: 'match' as const })),
       ...included.map((resource) => ({ resource, mode: 'include' as const })),
     ].map(({ resource, mode }): BundleEntry => ({
-      fullUrl: `${base.replace(/\/[A-Za-z]+$/, '')}/${resource.resourceType}/${resource.id ?? ''}`,
+      fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
       resource,
       search: { mode },
     })),

@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import type { Bundle, Reference, Resource } from '@medplum/fhirtypes';
 import type { FaultDecision } from './faults';
 import { FHIR_JSON, JSON_TYPE, sendBody, sendJson, sendOutcome } from './http-util';
+import { jsonText } from './json-text';
 import type { SandboxState } from './sandbox-state';
 
 export interface Reply {
@@ -55,7 +56,7 @@ function writeReply(res: ServerResponse, reply: Reply, decision?: FaultDecision)
       );
       return;
     case 'truncated': {
-      const text = JSON.stringify(reply.body);
+      const text = jsonText(reply.body);
       sendBody(res, reply.status, reply.contentType, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
       return;
     }

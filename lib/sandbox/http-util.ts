@@ -2,6 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationOutcome } from '@medplum/fhirtypes';
+import { jsonText } from './json-text';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -35,7 +36,7 @@ export function sendBody(res: ServerResponse, status: number, contentType: strin
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown, contentType = JSON_TYPE): void {
-  sendBody(res, status, contentType, JSON.stringify(value));
+  sendBody(res, status, contentType, jsonText(value));
 }
 
 export function sendOutcome(res: ServerResponse, status: number, code: OperationOutcomeCode, diagnostics: string): void {

@@ -20,6 +20,7 @@ import type {
   Procedure,
   Resource,
 } from '@medplum/fhirtypes';
+import { markImmutable } from './json-text';
 import { isServedType, type Dataset, type IndexPatient, type ServedType, type StoredResource } from './model';
 
 type TypeIndex = Map<ServedType, Resource[]>;
@@ -95,6 +96,11 @@ export class SandboxStore {
   /** Attachments' bytes, by `hcode|id` (served at `/hospitals/<hcode>/fhir/Binary/<id>`, never searched). */
   private readonly binaries = new Map<string, { cid: string; binary: Binary }>();
   private sorted = true;
+  /**
+   * Each list's records by requested category, so the windows of one search do not filter it again. Keyed
+   * by the list itself: finalise() makes new lists after any change, and search() always finalises first.
+   */
+  private readonly byCategory = new WeakMap<Resource[], Map<string, Resource[]>>();
 
   /** Builds a store over a dataset; patients are copied because imports modify them. */
   static fromDataset(dataset: Dataset): SandboxStore {
@@ -116,6 +122,8 @@ export class SandboxStore {
 
   addResource(stored: StoredResource): void {
     const type = stored.resource.resourceType;
+    // Stored records are replaced, never changed in place: their JSON text is kept (json-text.ts).
+    markImmutable(stored.resource);
     if (stored.resource.resourceType === 'Medication') {
       if (stored.resource.id) this.medications.set(`${stored.hcode}|${stored.cid}|${stored.resource.id}`, stored.resource);
       return;
@@ -150,6 +158,7 @@ export class SandboxStore {
     if (list && stored.resource.id) {
       const at = list.findIndex((r) => r.id === stored.resource.id);
       if (at >= 0) {
+        markImmutable(stored.resource);
         list[at] = stored.resource;
         this.sorted = false;
         return;
@@ -180,8 +189,15 @@ export class SandboxStore {
     this.finalise();
     const list = this.records.get(hcode)?.get(cid)?.get(type) ?? [];
     if (!category) return list;
-    const wanted = new Set(category.split(',').map((c) => normaliseCategory(c.includes('|') ? (c.split('|')[1] ?? '') : c)));
-    return list.filter((r) => categoriesOf(r).some((c) => wanted.has(c)));
+    let cached = this.byCategory.get(list);
+    if (cached === undefined) this.byCategory.set(list, (cached = new Map<string, Resource[]>()));
+    let found = cached.get(category);
+    if (found === undefined) {
+      const wanted = new Set(category.split(',').map((c) => normaliseCategory(c.includes('|') ? (c.split('|')[1] ?? '') : c)));
+      found = list.filter((r) => categoriesOf(r).some((c) => wanted.has(c)));
+      cached.set(category, found);
+    }
+    return found;
   }
 
   /** The Medication with this id among one patient's records at one hospital (for `_include=…:medication`). */
