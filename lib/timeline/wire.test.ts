@@ -81,6 +81,15 @@ describe('the compact wire form', () => {
     expect(dec.decode(second)).toEqual(viaJson({ hcode: '11535', facts: [{ ...lab, id: 'y' }] }));
   });
 
+  it('tells apart shapes where one is the start of another, or the same keys in another order', () => {
+    const enc = wireEncoder();
+    const parts = [{ a: 1 }, { a: 1, b: 2 }, { b: 2, a: 1 }, { a: 3 }, {}, { a: undefined, b: 4 }];
+    const encoded = parts.map((p) => enc.encode(p));
+    expect(encoded.flatMap((e) => e.k)).toEqual([['a'], ['a', 'b'], ['b', 'a'], [], ['b']]);
+    const dec = wireDecoder();
+    expect(encoded.map((e) => dec.decode(e))).toEqual(parts.map(viaJson));
+  });
+
   it('refuses a part that refers to a string or shape it was never sent', () => {
     expect(() => wireDecoder().decode({ s: [], k: [], v: 3 })).toThrow();
     expect(() => wireDecoder().decode({ s: [], k: [], v: [0, 1] })).toThrow();

@@ -22,10 +22,20 @@ export interface WirePart {
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+/**
+ * A shape (an object's key list) as a path in a tree: each key leads from the shape of the keys before it.
+ * An object's shape is found by walking its keys, without building a text of them for each object.
+ */
+interface ShapeNode {
+  id: number;
+  next: Map<string, ShapeNode>;
+}
+
 /** Encodes the parts of one answer, in order; the decoder must see them in the same order. */
 export function wireEncoder(): { encode: (value: unknown) => WirePart } {
   const strings = new Map<string, number>();
-  const shapes = new Map<string, number>();
+  const root: ShapeNode = { id: -1, next: new Map() };
+  let shapeCount = 0;
   return {
     encode(value) {
       const newStrings: string[] = [];
@@ -48,23 +58,28 @@ export function wireEncoder(): { encode: (value: unknown) => WirePart } {
         const withJson = x as { toJSON?: () => unknown };
         if (typeof withJson.toJSON === 'function') return enc(withJson.toJSON());
         if (Array.isArray(x)) return { a: x.map((e: unknown) => (skip(e) ? null : enc(e))) };
-        const keys: string[] = [];
         const out: unknown[] = [0];
-        // The shape's identity: each key with its length in front, so no two key lists can collide.
-        let signature = '';
-        for (const [key, v] of Object.entries(x)) {
+        let node = root;
+        const record = x as Record<string, unknown>;
+        // Own enumerable string keys in JSON's order, as Object.entries gives them.
+        for (const key of Object.keys(record)) {
+          const v = record[key];
           if (skip(v)) continue;
-          keys.push(key);
           out.push(enc(v));
-          signature += `${key.length}:${key}`;
+          let child = node.next.get(key);
+          if (child === undefined) {
+            child = { id: -1, next: new Map() };
+            node.next.set(key, child);
+          }
+          node = child;
         }
-        let id = shapes.get(signature);
-        if (id === undefined) {
-          id = shapes.size;
-          shapes.set(signature, id);
+        if (node.id === -1) {
+          node.id = shapeCount++;
+          const keys: string[] = [];
+          for (const key of Object.keys(record)) if (!skip(record[key])) keys.push(key);
           newShapes.push(keys);
         }
-        out[0] = id;
+        out[0] = node.id;
         return out;
       };
       return { s: newStrings, k: newShapes, v: skip(value) ? null : enc(value) };
