@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Whether the next read of one patient's records at one hospital needs date windows, learned from the last
@@ -28,9 +28,12 @@ export interface WindowPlanOptions {
   now: () => number;
 }
 
-/** The key of one patient at one hospital: a digest, so the plan holds no citizen ID. */
-function keyOf(hcode: string, cid: string): string {
-  return `${hcode}:${createHash('sha256').update(cid).digest('base64url').slice(0, 22)}`;
+/**
+ * The key of one patient at one hospital: an HMAC under a key that lives only in this process, so the plan
+ * holds no citizen ID and none can be recovered from it by trying every 13-digit number.
+ */
+function keyOf(secret: Buffer, hcode: string, cid: string): string {
+  return `${hcode}:${createHmac('sha256', secret).update(cid).digest('base64url').slice(0, 22)}`;
 }
 
 export function createWindowPlan(opts: WindowPlanOptions): WindowPlan {
@@ -38,13 +41,14 @@ export function createWindowPlan(opts: WindowPlanOptions): WindowPlan {
   const ttlMs = opts.ttlMs ?? 6 * 3_600_000;
   // Map keeps insertion order: re-inserting on learn keeps the oldest first, to be forgotten first.
   const smallUntil = new Map<string, number>();
+  const secret = randomBytes(32);
   return {
     wantsWindows(hcode, cid) {
-      const until = smallUntil.get(keyOf(hcode, cid));
+      const until = smallUntil.get(keyOf(secret, hcode, cid));
       return until === undefined || until <= opts.now();
     },
     learn(hcode, cid, read) {
-      const key = keyOf(hcode, cid);
+      const key = keyOf(secret, hcode, cid);
       smallUntil.delete(key);
       if (read.followedNext || read.largestSearch > opts.pageSize / 2) return;
       smallUntil.set(key, opts.now() + ttlMs);
