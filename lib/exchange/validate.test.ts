@@ -7,7 +7,6 @@ import {
   parseEntryStatus,
   parseSearchset,
   partitionByPatient,
-  searchTypeOf,
   type ExchangeResource,
 } from './validate';
 
@@ -217,10 +216,5 @@ describe('small parsers', () => {
     ['OK', Number.NaN],
   ])('parseEntryStatus(%s)', (s, n) => {
     expect(parseEntryStatus(s)).toBe(n);
-  });
-
-  it('searchTypeOf', () => {
-    expect(searchTypeOf('Observation?category=laboratory')).toBe('Observation');
-    expect(searchTypeOf('http://x/hospitals/1/fhir/Condition?x=1')).toBe('Condition');
   });
 });

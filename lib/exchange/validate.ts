@@ -330,17 +330,6 @@ export function parseSearchset(body: unknown, expectedType: string): SearchsetPa
   };
 }
 
-/** The resource type searched by a relative search URL such as `Observation?category=laboratory`. */
-export function searchTypeOf(url: string): string {
-  const path = url.split('?')[0] ?? '';
-  return (
-    path
-      .split('/')
-      .filter((s) => s !== '')
-      .pop() ?? ''
-  );
-}
-
 /** The numeric part of a FHIR batch-response status such as `200 OK`; NaN when unreadable. */
 export function parseEntryStatus(status: string): number {
   const m = /^\s*(\d{3})\b/.exec(status);

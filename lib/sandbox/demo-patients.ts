@@ -3,24 +3,19 @@
  * tests rely on. Constants rather than generated, like the rest of the cast (demo-catalog.ts).
  */
 import { provinceByCode } from '../geo/provinces';
+import type { IndexPatient } from './model';
 
 export type DemoStory = 'somsri' | 'boonchai' | 'pimchanok' | 'somchai' | 'buaphan' | 'stress' | 'phum' | 'ekkachai' | 'john' | 'wanida';
 
-export interface DemoPatient {
+/** A named demo patient: the exchange's index entry for them (model.ts), plus their story and whom they share with. */
+export interface DemoPatient extends Pick<
+  IndexPatient,
+  'cid' | 'passport' | 'prefixTh' | 'givenTh' | 'familyTh' | 'givenEn' | 'familyEn' | 'birthDate' | 'phone' | 'language'
+> {
   story: DemoStory;
-  cid: string;
-  passport?: string;
-  prefixTh: string;
-  givenTh: string;
-  familyTh: string;
-  givenEn: string;
-  familyEn: string;
   gender: 'male' | 'female';
-  birthDate: string;
-  phone?: string;
   /** Days since the exchange began holding this phone number (a recent change blocks consent codes). */
   phoneChangedDaysAgo?: number;
-  language: 'th' | 'en';
   /** DOPA province code of the registered address when it is not the one the citizen ID was issued in. */
   province?: string;
   sharesWith: readonly string[];

@@ -6,22 +6,19 @@
  * Fixed names and birth dates (the tests name them); CIDs, phones and hospitals come from the seed.
  */
 import { withCitizenIdCheckDigit } from '../identity/citizen-id';
-import { CID_NOT_IN_EXCHANGE, HOSPITALS } from './demo-catalog';
+import { CID_NOT_IN_EXCHANGE, DEMO_PATIENTS, HOSPITALS } from './demo-catalog';
 import type { IndexPatient } from './model';
 import { Rng, deriveSeed } from './rng';
 import { chartFor, type Ctx } from './story-kit';
 
 type Namesake = Pick<IndexPatient, 'prefixTh' | 'givenTh' | 'familyTh' | 'givenEn' | 'familyEn' | 'gender' | 'birthDate'>;
 
-const somsri = (birthDate: string): Namesake => ({
-  prefixTh: 'นาง',
-  givenTh: 'สมศรี',
-  familyTh: 'มีสุข',
-  givenEn: 'Somsri',
-  familyEn: 'Meesuk',
-  gender: 'female',
-  birthDate,
-});
+const DEMO_SOMSRI = DEMO_PATIENTS.find((p) => p.story === 'somsri')!;
+/** Another woman with the demo Somsri's name (same prefix, names and sex), born on another day. */
+const somsri = (birthDate: string): Namesake => {
+  const { prefixTh, givenTh, familyTh, givenEn, familyEn, gender } = DEMO_SOMSRI;
+  return { prefixTh, givenTh, familyTh, givenEn, familyEn, gender, birthDate };
+};
 const somchai = (birthDate: string): Namesake => ({
   prefixTh: 'นาย',
   givenTh: 'สมชาย',

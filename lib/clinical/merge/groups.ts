@@ -16,6 +16,12 @@ export interface Prepared {
   day: string | null;
 }
 
+/** `to` with `from` copied into its start (a column grown to a larger capacity). */
+function copyInto<T extends Float64Array | Int32Array>(to: T, from: T): T {
+  to.set(from);
+  return to;
+}
+
 /**
  * Everything known about the groups while merging. A group is an index: its entry (made once, when the
  * group's first fact arrives) and its member facts (the very array the entry exposes as `sources`) sit
@@ -81,18 +87,10 @@ export class GroupStore {
   }
 
   private grow(capacity: number): void {
-    const sigNum = new Float64Array(capacity);
-    sigNum.set(this.sigNum);
-    this.sigNum = sigNum;
-    const sortTime = new Float64Array(capacity);
-    sortTime.set(this.sortTime);
-    this.sortTime = sortTime;
-    const next = new Int32Array(capacity);
-    next.set(this.next);
-    this.next = next;
-    const made = new Int32Array(capacity);
-    made.set(this.made);
-    this.made = made;
+    this.sigNum = copyInto(new Float64Array(capacity), this.sigNum);
+    this.sortTime = copyInto(new Float64Array(capacity), this.sortTime);
+    this.next = copyInto(new Int32Array(capacity), this.next);
+    this.made = copyInto(new Int32Array(capacity), this.made);
   }
 
   /** Results within 0.2 % are the same result: unit conversion rounding, not a different measurement. */
